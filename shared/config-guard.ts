@@ -1,0 +1,79 @@
+/**
+ * The configuration rules a non-development deployment must meet. The Worker checks them on
+ * every request outside development (and refuses to serve with 503 SERVICE_MISCONFIGURED), and
+ * `npm run predeploy:check` checks them before a deploy: one rule set, two callers.
+ */
+
+export const ENVIRONMENTS = ["development", "staging", "production"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/** The local-only secret shipped in .dev.vars.example; refused everywhere but development. */
+export const DEV_JWT_SECRET = "dev-only-insecure-jwt-secret-change-me-0000000000";
+
+/** 32 bytes of key material for HS256 (RFC 7518 §3.2 wants at least the hash size). */
+export const JWT_SECRET_MIN_LENGTH = 32;
+
+export interface DeploymentConfig {
+  ENVIRONMENT?: string;
+  JWT_SECRET?: string;
+  CORS_ORIGINS?: string;
+}
+
+export interface ConfigProblem {
+  key: keyof DeploymentConfig;
+  problem: string;
+}
+
+const WEAK_MARKERS = ["changeme", "change-me", "insecure", "password", "secret", "example", "default"];
+
+/** Splits CORS_ORIGINS ("https://a.example, https://b.example") into trimmed entries. */
+export function parseOrigins(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+}
+
+function secretProblem(secret: string | undefined): string | null {
+  if (!secret) return "is missing";
+  if (secret === DEV_JWT_SECRET) return "is the local development default";
+  if (secret.length < JWT_SECRET_MIN_LENGTH) return `is shorter than ${JWT_SECRET_MIN_LENGTH} characters`;
+  const lower = secret.toLowerCase();
+  if (WEAK_MARKERS.some((m) => lower.includes(m))) return "looks like a placeholder, not a random secret";
+  if (new Set(secret).size < 12) return "has too few distinct characters to be random";
+  return null;
+}
+
+function originProblem(origin: string): string | null {
+  if (origin.includes("*")) return "contains a wildcard";
+  // A bare origin: scheme, lowercase host, optional port; no path, query or trailing slash.
+  const match = /^([a-z][a-z0-9+.-]*):\/\/[a-z0-9.-]+(?::\d{1,5})?$/.exec(origin);
+  if (!match) return `has an entry that is not a bare origin: ${origin}`;
+  if (match[1] !== "https") return `has a non-https origin: ${origin}`;
+  return null;
+}
+
+/**
+ * Problems that make a configuration unsafe to serve. Development is exempt: it runs on
+ * 127.0.0.1 with the shipped defaults. An unknown ENVIRONMENT is itself a problem, so a typo
+ * cannot switch the guards off.
+ *
+ * @example
+ * checkDeploymentConfig({ ENVIRONMENT: "production", JWT_SECRET: "short" })
+ * // [{ key: "JWT_SECRET", problem: "is shorter than 32 characters" }]
+ */
+export function checkDeploymentConfig(config: DeploymentConfig): ConfigProblem[] {
+  const env = config.ENVIRONMENT;
+  if (!ENVIRONMENTS.includes(env as Environment)) {
+    return [{ key: "ENVIRONMENT", problem: `must be one of ${ENVIRONMENTS.join(", ")}` }];
+  }
+  if (env === "development") return [];
+  const problems: ConfigProblem[] = [];
+  const secret = secretProblem(config.JWT_SECRET);
+  if (secret) problems.push({ key: "JWT_SECRET", problem: secret });
+  for (const origin of parseOrigins(config.CORS_ORIGINS)) {
+    const problem = originProblem(origin);
+    if (problem) problems.push({ key: "CORS_ORIGINS", problem });
+  }
+  return problems;
+}

@@ -1,0 +1,92 @@
+/**
+ * The catalogue of stable error codes the API answers with, each with its HTTP status and a
+ * default human message. Clients map on `code`, never on `message`. README.md lists this table
+ * for integrators; `errors.test.ts` keeps the two in step.
+ *
+ * @example
+ * throw new ApiError("NOT_FOUND") // in the worker: 404 {"error":{"code":"NOT_FOUND",...}}
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, message: "Some fields are not valid." },
+  MALFORMED_JSON: { status: 400, message: "The request body is not valid JSON." },
+  INVALID_CURSOR: { status: 400, message: "The cursor is not valid." },
+  UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
+  TOKEN_EXPIRED: { status: 401, message: "Your session token has expired; refresh it." },
+  SESSION_REVOKED: { status: 401, message: "This session has been signed out." },
+  INVALID_CREDENTIALS: { status: 401, message: "The email or password is not correct." },
+  MFA_TOKEN_INVALID: { status: 401, message: "The sign-in step has expired; sign in again." },
+  MFA_CODE_INVALID: { status: 401, message: "The code is not correct." },
+  REFRESH_INVALID: { status: 401, message: "Your session has ended; sign in again." },
+  REFRESH_REUSED: {
+    status: 401,
+    message: "This session was signed out because an old sign-in token was used again.",
+  },
+  FORBIDDEN: { status: 403, message: "You do not have access to this." },
+  ORIGIN_REJECTED: { status: 403, message: "This request did not come from Haven." },
+  ACCOUNT_DISABLED: { status: 403, message: "This account is disabled." },
+  REAUTH_FAILED: { status: 403, message: "The password or code you re-entered is not correct." },
+  NOT_FOUND: { status: 404, message: "Not found." },
+  METHOD_NOT_ALLOWED: { status: 405, message: "This method is not allowed here." },
+  EMAIL_TAKEN: { status: 409, message: "An account with this email already exists." },
+  REFRESH_CONFLICT: {
+    status: 409,
+    message: "Another tab refreshed this session a moment ago; retry with the new cookie.",
+  },
+  MFA_ALREADY_ENABLED: { status: 409, message: "Two-factor sign-in is already on." },
+  MFA_NOT_ENABLED: { status: 409, message: "Two-factor sign-in is not on." },
+  MFA_NOT_ENROLLED: { status: 409, message: "Start two-factor set-up first." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is larger than 64 KiB." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json." },
+  PASSWORD_TOO_COMMON: {
+    status: 422,
+    message: "This password is too common; choose a longer or less predictable one.",
+  },
+  RATE_LIMITED: { status: 429, message: "Too many attempts; try again later." },
+  INTERNAL: { status: 500, message: "Something went wrong on our side." },
+  SERVICE_MISCONFIGURED: {
+    status: 503,
+    message: "The service is not configured safely and refuses to serve.",
+  },
+  DATABASE_UNAVAILABLE: { status: 503, message: "The database is unreachable." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** One field-level problem of a rejected request: a dotted path into the body and a message. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The unified error body every non-2xx API response carries. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId: string;
+    fields?: FieldIssue[];
+  };
+}
+
+/**
+ * An error that maps to one catalogue entry. Thrown anywhere in a request; the worker's single
+ * error handler turns it into the unified body with the catalogue status.
+ */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldIssue[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: FieldIssue[]; headers?: Record<string, string> } = {},
+  ) {
+    super(options.message ?? ERROR_CATALOGUE[code].message);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../limits";
+import { passwordLengthOk } from "../password-policy";
+import { isIanaTimeZone } from "../timezone";
+
+/** Emails compare case-insensitively: trimmed and lowercased before anything else sees them. */
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX_LENGTH)
+  .pipe(z.email({ message: "Enter a valid email address." }));
+
+export const newPassword = z
+  .string()
+  .refine(passwordLengthOk, {
+    message: `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
+  });
+
+/** A password being checked (login, re-entry): bounded so nobody makes us hash a megabyte. */
+export const givenPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4);
+
+export const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
+
+export const timezone = z.string().refine(isIanaTimeZone, {
+  message: "Use an IANA time zone such as Europe/London.",
+});
+
+export const dayStartHour = z.number().int().min(0).max(23);
+
+export const registerBody = z.strictObject({
+  email,
+  password: newPassword,
+  displayName,
+  timezone,
+});
+
+export const loginBody = z.strictObject({ email, password: givenPassword });
+
+/** A TOTP code (6 digits) or a recovery code (`xxxxx-xxxxx`, case and dash tolerant). */
+export const mfaCode = z
+  .string()
+  .trim()
+  .min(6)
+  .max(16)
+  .regex(/^(?:\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, "Enter the 6-digit code or a recovery code.");
+
+export const verify2faBody = z.strictObject({ mfaToken: z.string().min(1).max(2048), code: mfaCode });
+export const confirm2faBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const disable2faBody = z.strictObject({ password: givenPassword, code: mfaCode });
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: givenPassword,
+  newPassword,
+});
+
+export const updateProfileBody = z
+  .strictObject({
+    displayName: displayName.optional(),
+    timezone: timezone.optional(),
+    dayStartHour: dayStartHour.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: "Change at least one field." });
+
+/** The user as every auth answer shows it. */
+export interface PublicUser {
+  id: string;
+  email: string;
+  role: "patient" | "therapist" | "clinician" | "admin";
+  displayName: string;
+  timezone: string;
+  dayStartHour: number;
+  status: "active" | "disabled";
+  mfaEnabled: boolean;
+}

@@ -1,0 +1,83 @@
+import { exports } from "cloudflare:workers";
+import type { ErrorBody } from "../../shared/errors";
+import type { PublicUser } from "../../shared/schemas/auth";
+
+export const ORIGIN = "http://localhost";
+
+/** A fresh address per call, so per-IP limits of one test do not leak into another. */
+export function randomIp(): string {
+  const b = crypto.getRandomValues(new Uint8Array(3));
+  return `10.${b[0]}.${b[1]}.${b[2]}`;
+}
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+  ip?: string;
+  cookie?: string;
+  origin?: string;
+}
+
+/** Calls the real Worker (its default export) inside workerd. */
+export function call(path: string, options: CallOptions = {}): Promise<Response> {
+  const headers = new Headers(options.headers);
+  if (options.body !== undefined) {
+    headers.set("Content-Type", headers.get("Content-Type") ?? "application/json");
+  }
+  if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
+  if (options.cookie) headers.set("Cookie", options.cookie);
+  headers.set("CF-Connecting-IP", options.ip ?? randomIp());
+  const url = path.startsWith("http") ? path : `${ORIGIN}${path}`;
+  return exports.default.fetch(
+    new Request(url, {
+      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+      headers,
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === "string"
+            ? options.body
+            : JSON.stringify(options.body),
+    }),
+  );
+}
+
+export async function errorOf(res: Response): Promise<ErrorBody["error"]> {
+  const body = (await res.json()) as ErrorBody;
+  return body.error;
+}
+
+export const PASSWORD = "correct horse battery staple";
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${crypto.randomUUID().slice(0, 8)}@example.org`;
+}
+
+export interface Registered {
+  user: PublicUser;
+  accessToken: string;
+  /** The refresh cookie as a `Cookie` request header value. */
+  cookie: string;
+  email: string;
+  password: string;
+}
+
+/** The `name=value` of the refresh cookie a response set, ready for a `Cookie` header. */
+export function refreshCookieFrom(res: Response): string {
+  const setCookie = res.headers.getSetCookie().find((h) => /haven_refresh=/.test(h));
+  if (!setCookie) throw new Error("no refresh cookie set");
+  return setCookie.split(";")[0] ?? "";
+}
+
+export async function register(overrides: Partial<{ email: string; password: string }> = {}): Promise<Registered> {
+  const email = overrides.email ?? uniqueEmail();
+  const password = overrides.password ?? PASSWORD;
+  const res = await call("/api/v1/auth/register", {
+    body: { email, password, displayName: "Test Patient", timezone: "Europe/London" },
+  });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { user: PublicUser; accessToken: string };
+  return { ...body, cookie: refreshCookieFrom(res), email, password };
+}

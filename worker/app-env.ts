@@ -1,0 +1,19 @@
+import type { Role } from "../shared/roles";
+
+/** Who is calling, once `requireAuth` has checked the access token against the session row. */
+export interface AuthContext {
+  userId: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** Hono's environment for every sub-app: the bindings from `wrangler types` and per-request state. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    auth: AuthContext;
+    /** Keyed hash of the caller's address (lib/client-ip.ts), for audit rows and sessions. */
+    ipHash: string;
+  };
+}

@@ -1,0 +1,45 @@
+import { Hono } from "hono";
+import { ApiError } from "../shared/errors";
+import type { AppEnv } from "./app-env";
+import { hashClientIp } from "./lib/client-ip";
+import { errorResponse, handleError } from "./lib/errors";
+import { bodyGuard } from "./middleware/body-guard";
+import { configGuard } from "./middleware/config-guard";
+import { apiCors } from "./middleware/cors";
+import { allowedMethodsFor } from "./middleware/method-not-allowed";
+import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
+import { admin } from "./routes/admin";
+import { auth } from "./routes/auth";
+import { health } from "./routes/health";
+import { me } from "./routes/me";
+
+/**
+ * The API: one sub-app per area under /api/v1. Middleware order matters: the request id and
+ * headers wrap everything (errors included), CORS answers preflights before the config guard,
+ * and the body guard runs before any validator reads a body.
+ */
+const api = new Hono<AppEnv>()
+  .route("/health", health)
+  .route("/auth", auth)
+  .route("/me", me)
+  .route("/admin", admin);
+
+export const app = new Hono<AppEnv>()
+  .use(requestId, securityHeaders)
+  .use("/api/*", apiCors, configGuard, hashClientIp, bodyGuard)
+  .route("/api/v1", api);
+
+const allowedMethods = allowedMethodsFor(app);
+
+app.notFound((c) => {
+  const path = new URL(c.req.url).pathname;
+  const allow = allowedMethods(path);
+  if (allow.length > 0) {
+    return errorResponse(c, new ApiError("METHOD_NOT_ALLOWED", { headers: { Allow: allow.join(", ") } }));
+  }
+  return errorResponse(c, new ApiError("NOT_FOUND"));
+});
+app.onError(handleError);
+
+export type AppType = typeof app;

@@ -1,0 +1,136 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import { ApiError } from "../../shared/errors";
+import { REFRESH_ABSOLUTE_SECONDS, REFRESH_GRACE_SECONDS, REFRESH_IDLE_SECONDS } from "../../shared/limits";
+import type { PublicUser } from "../../shared/schemas/auth";
+import type { AppEnv } from "../app-env";
+import { database, type Database } from "../db/client";
+import { refreshTokens, sessions, users } from "../db/schema";
+import { publicUser, type UserRow } from "../db/users";
+import { auditStatement } from "../lib/audit";
+import { randomToken, sha256Hex } from "../lib/crypto";
+import { clearRefreshCookie, writeRefreshCookie } from "./refresh-cookie";
+import { signAccessToken } from "./tokens";
+
+export interface SignedIn {
+  user: PublicUser;
+  accessToken: string;
+}
+
+/**
+ * Starts a session (a new refresh-token family) for a user who has proved who they are, in one
+ * D1 batch with its audit event, and sets the refresh cookie.
+ */
+export async function startSession(c: Context<AppEnv>, user: UserRow, action: string): Promise<SignedIn> {
+  const db = database(c.env.DB);
+  const now = Date.now();
+  const sessionId = crypto.randomUUID();
+  const refreshToken = randomToken();
+  await db.batch([
+    db.insert(sessions).values({
+      id: sessionId,
+      userId: user.id,
+      createdAt: now,
+      expiresAt: now + REFRESH_ABSOLUTE_SECONDS * 1000,
+      lastUsedAt: now,
+      userAgent: (c.req.header("User-Agent") ?? "").slice(0, 256) || null,
+      ipHash: c.get("ipHash"),
+    }),
+    db.insert(refreshTokens).values({ tokenHash: await sha256Hex(refreshToken), sessionId, issuedAt: now }),
+    auditStatement(c, { action, outcome: "success", userId: user.id, role: user.role, target: sessionId }),
+  ]);
+  writeRefreshCookie(c, refreshToken, REFRESH_ABSOLUTE_SECONDS);
+  const accessToken = await signAccessToken(c.env.JWT_SECRET, { userId: user.id, role: user.role, sessionId }, now);
+  return { user: publicUser(user), accessToken };
+}
+
+export function revokeSession(db: Database, sessionId: string, reason: string, now = Date.now()) {
+  return db
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** Revokes every live session of a user, optionally keeping one (the caller's). */
+export function revokeUserSessions(db: Database, userId: string, reason: string, keepSessionId?: string) {
+  const now = Date.now();
+  const live = and(eq(sessions.userId, userId), isNull(sessions.revokedAt));
+  return db
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(keepSessionId ? and(live, sql`${sessions.id} <> ${keepSessionId}`) : live);
+}
+
+/**
+ * Rotates a refresh token (RFC 9700 §4.14.2): the presented token is spent and a child issued
+ * in the same family, atomically — the child is inserted only if this request is the one that
+ * marked the parent used (`changes() = 1` inside one D1 batch), so two concurrent refreshes can
+ * never both get a child. The loser, arriving within REFRESH_GRACE_SECONDS, gets 409
+ * REFRESH_CONFLICT and keeps its family; a spent token presented later is reuse: the whole
+ * family is revoked. The family's absolute expiry never moves.
+ */
+export async function rotateRefreshToken(c: Context<AppEnv>, presented: string): Promise<SignedIn> {
+  const db = database(c.env.DB);
+  const now = Date.now();
+  const tokenHash = await sha256Hex(presented);
+  const row = await db
+    .select({ token: refreshTokens, session: sessions, user: users })
+    .from(refreshTokens)
+    .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(refreshTokens.tokenHash, tokenHash))
+    .get();
+
+  const fail = async (code: "REFRESH_INVALID" | "REFRESH_REUSED" | "ACCOUNT_DISABLED", revoke?: string) => {
+    const statements = [];
+    if (row && revoke) statements.push(revokeSession(db, row.session.id, revoke, now));
+    statements.push(
+      auditStatement(c, {
+        action: code === "REFRESH_REUSED" ? "auth.refresh.reuse" : "auth.refresh",
+        outcome: "failure",
+        userId: row?.user.id ?? null,
+        role: row?.user.role ?? null,
+        target: row?.session.id ?? null,
+        errorCode: code,
+      }),
+    );
+    await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+    clearRefreshCookie(c);
+    return new ApiError(code);
+  };
+
+  if (!row || row.session.revokedAt !== null) throw await fail("REFRESH_INVALID");
+  if (row.token.usedAt !== null) {
+    if (now - row.token.usedAt <= REFRESH_GRACE_SECONDS * 1000) throw new ApiError("REFRESH_CONFLICT");
+    throw await fail("REFRESH_REUSED", "refresh_reuse");
+  }
+  if (row.session.expiresAt <= now || now - row.session.lastUsedAt > REFRESH_IDLE_SECONDS * 1000) {
+    throw await fail("REFRESH_INVALID", "expired");
+  }
+  if (row.user.status !== "active") throw await fail("ACCOUNT_DISABLED", "account_disabled");
+
+  const child = randomToken();
+  const [spent, inserted] = await db.batch([
+    db
+      .update(refreshTokens)
+      .set({ usedAt: now })
+      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt))),
+    db.run(
+      sql`INSERT INTO refresh_tokens (token_hash, session_id, issued_at)
+          SELECT ${await sha256Hex(child)}, ${row.session.id}, ${now} WHERE changes() = 1`,
+    ),
+    db.run(sql`UPDATE sessions SET last_used_at = ${now} WHERE id = ${row.session.id} AND changes() = 1`),
+  ]);
+  if (spent.meta.changes !== 1 || inserted.meta.changes !== 1) {
+    // Another request spent this token between our read and our write.
+    throw new ApiError("REFRESH_CONFLICT");
+  }
+  const remaining = Math.floor((row.session.expiresAt - now) / 1000);
+  writeRefreshCookie(c, child, remaining);
+  const accessToken = await signAccessToken(
+    c.env.JWT_SECRET,
+    { userId: row.user.id, role: row.user.role, sessionId: row.session.id },
+    now,
+  );
+  return { user: publicUser(row.user), accessToken };
+}

@@ -1,0 +1,32 @@
+import { eq, sql } from "drizzle-orm";
+import type { PublicUser } from "../../shared/schemas/auth";
+import type { Database } from "./client";
+import { users } from "./schema";
+
+export type UserRow = typeof users.$inferSelect;
+
+export function findUserByEmail(db: Database, email: string): Promise<UserRow | undefined> {
+  return db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .get();
+}
+
+export function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** The user as the API shows it: never the hash or TOTP secrets. */
+export function publicUser(row: UserRow): PublicUser {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    displayName: row.displayName,
+    timezone: row.timezone,
+    dayStartHour: row.dayStartHour,
+    status: row.status,
+    mfaEnabled: row.totpSecret !== null,
+  };
+}

@@ -1,0 +1,5 @@
+import { app } from "./app";
+
+export type { AppType } from "./app";
+
+export default app satisfies ExportedHandler<Env>;

@@ -1,0 +1,60 @@
+import type { Context } from "hono";
+import { ApiError } from "../../shared/errors";
+import { RATE_LIMITS, type RateLimitName } from "../../shared/limits";
+import type { AppEnv } from "../app-env";
+import { audit } from "./audit";
+
+/** KV refuses an expiration sooner than 60 s. */
+const KV_MIN_TTL_SECONDS = 60;
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Seconds until the window resets (for Retry-After). */
+  retryAfter: number;
+}
+
+/**
+ * A fixed-window counter in KV: `rl:<name>:<key>:<window start>`. KV is eventually consistent
+ * (about 60 s across locations), so a burst spread over several locations can briefly exceed a
+ * limit; the limits are coarse protections against guessing, not exact quotas (README.md).
+ */
+export async function hitRateLimit(
+  kv: KVNamespace,
+  name: RateLimitName,
+  key: string,
+  nowMs = Date.now(),
+): Promise<RateLimitResult> {
+  const { limit, windowSeconds } = RATE_LIMITS[name];
+  const now = Math.floor(nowMs / 1000);
+  const windowStart = now - (now % windowSeconds);
+  const retryAfter = Math.max(1, windowStart + windowSeconds - now);
+  const kvKey = `rl:${name}:${key}:${windowStart}`;
+  const count = Number((await kv.get(kvKey)) ?? "0");
+  if (count >= limit) return { allowed: false, retryAfter };
+  await kv.put(kvKey, String(count + 1), {
+    expirationTtl: Math.max(KV_MIN_TTL_SECONDS, windowSeconds + KV_MIN_TTL_SECONDS),
+  });
+  return { allowed: true, retryAfter };
+}
+
+/**
+ * Counts one attempt against a limit; over it, writes a `rate_limit.block` audit event and
+ * throws 429 RATE_LIMITED with Retry-After.
+ */
+export async function enforceRateLimit(
+  c: Context<AppEnv>,
+  name: RateLimitName,
+  key: string,
+  who: { userId?: string | null } = {},
+): Promise<void> {
+  const result = await hitRateLimit(c.env.RATE_LIMIT, name, key);
+  if (result.allowed) return;
+  await audit(c, {
+    action: "rate_limit.block",
+    outcome: "blocked",
+    userId: who.userId ?? null,
+    target: name,
+    errorCode: "RATE_LIMITED",
+  });
+  throw new ApiError("RATE_LIMITED", { headers: { "Retry-After": String(result.retryAfter) } });
+}

@@ -1,0 +1,24 @@
+import type { Hono } from "hono";
+import { RegExpRouter } from "hono/router/reg-exp-router";
+import type { AppEnv } from "../app-env";
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/**
+ * Hono answers an unmatched method with 404; HTTP wants 405 and an Allow header when the path
+ * exists under other methods. This builds a router of the app's endpoints (middleware excluded)
+ * once and tells which methods a path answers to.
+ */
+export function allowedMethodsFor(app: Hono<AppEnv>): (path: string) => string[] {
+  let router: RegExpRouter<string> | undefined;
+  return (path) => {
+    if (!router) {
+      router = new RegExpRouter<string>();
+      for (const route of app.routes) {
+        if (route.method !== "ALL") router.add(route.method, route.path, route.method);
+      }
+    }
+    const r = router;
+    return METHODS.filter((m) => r.match(m, path)[0].length > 0);
+  };
+}

@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
+import { ApiError } from "../../shared/errors";
+import type { Role } from "../../shared/roles";
+import type { AppEnv } from "../app-env";
+import { verifyAccessToken } from "../auth/tokens";
+import { database } from "../db/client";
+import { sessions, users } from "../db/schema";
+import { audit } from "../lib/audit";
+
+/**
+ * Requires `Authorization: Bearer <access token>`. Beyond the signature, the token's session is
+ * looked up on every request: logout, a password change, a revoked session or a disabled user
+ * stop its access tokens at once, not at expiry. The role comes from the user row, not the
+ * token, so a role change also takes effect at once.
+ */
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("Authorization") ?? "";
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+  if (!match?.[1]) throw new ApiError("UNAUTHENTICATED");
+  const claims = await verifyAccessToken(c.env.JWT_SECRET, match[1]);
+  const row = await database(c.env.DB)
+    .select({
+      userId: sessions.userId,
+      revokedAt: sessions.revokedAt,
+      expiresAt: sessions.expiresAt,
+      status: users.status,
+      role: users.role,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, claims.sessionId))
+    .get();
+  if (!row || row.userId !== claims.userId || row.revokedAt !== null || row.expiresAt <= Date.now()) {
+    throw new ApiError("SESSION_REVOKED");
+  }
+  if (row.status !== "active") throw new ApiError("ACCOUNT_DISABLED");
+  c.set("auth", { userId: row.userId, role: row.role, sessionId: claims.sessionId });
+  await next();
+});
+
+/** Allows only the given roles (after requireAuth); anyone else gets 403 and an audit event. */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const auth = c.get("auth");
+    if (!roles.includes(auth.role)) {
+      await audit(c, {
+        action: "authz.denied",
+        outcome: "failure",
+        target: `${c.req.method} ${new URL(c.req.url).pathname}`,
+        errorCode: "FORBIDDEN",
+      });
+      throw new ApiError("FORBIDDEN");
+    }
+    await next();
+  });
+}

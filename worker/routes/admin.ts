@@ -1,0 +1,41 @@
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { Hono } from "hono";
+import type { Page } from "../../shared/schemas/common";
+import { type AuditEventView, auditQuery } from "../../shared/schemas/admin";
+import type { AppEnv } from "../app-env";
+import { database } from "../db/client";
+import { auditEvents } from "../db/schema";
+import { decodeIdCursor, encodeIdCursor } from "../lib/cursor";
+import { queryParams } from "../lib/validate";
+import { requireAuth, requireRole } from "../middleware/require-auth";
+
+/** /api/v1/admin: admins only. Users and assignments arrive with the care-team issue. */
+export const admin = new Hono<AppEnv>()
+  .use(requireAuth, requireRole("admin"))
+  .get("/audit", queryParams(auditQuery), async (c) => {
+    const q = c.req.valid("query");
+    const filters: SQL[] = [];
+    if (q.userId) filters.push(eq(auditEvents.userId, q.userId));
+    if (q.action) filters.push(eq(auditEvents.action, q.action));
+    if (q.outcome) filters.push(eq(auditEvents.outcome, q.outcome));
+    if (q.requestId) filters.push(eq(auditEvents.requestId, q.requestId));
+    if (q.from !== undefined) filters.push(gte(auditEvents.at, q.from));
+    if (q.to !== undefined) filters.push(lt(auditEvents.at, q.to));
+    // Newest first; the cursor is the last id seen, so paging is stable while events append.
+    if (q.cursor) filters.push(lt(auditEvents.id, decodeIdCursor(q.cursor)));
+    const rows = await database(c.env.DB)
+      .select()
+      .from(auditEvents)
+      .where(and(...filters))
+      .orderBy(desc(auditEvents.id))
+      .limit(q.limit + 1)
+      .all();
+    const hasMore = rows.length > q.limit;
+    const items: AuditEventView[] = rows.slice(0, q.limit).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    const page: Page<AuditEventView> = {
+      items,
+      cursor: hasMore ? encodeIdCursor(items.at(-1)?.id ?? 0) : null,
+      hasMore,
+    };
+    return c.json(page);
+  });

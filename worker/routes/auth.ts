@@ -1,0 +1,195 @@
+import { eq, sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { ApiError } from "../../shared/errors";
+import { isCommonPassword } from "../../shared/password-policy";
+import { isDemoEmail } from "../../shared/roles";
+import { changePasswordBody, loginBody, registerBody } from "../../shared/schemas/auth";
+import { pathParams } from "../lib/validate";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
+import { clearRefreshCookie, readRefreshCookie } from "../auth/refresh-cookie";
+import { revokeSession, revokeUserSessions, rotateRefreshToken, startSession } from "../auth/sessions";
+import { signMfaToken } from "../auth/tokens";
+import { database } from "../db/client";
+import { sessions, users } from "../db/schema";
+import { findUserByEmail, findUserById } from "../db/users";
+import { audit, auditStatement } from "../lib/audit";
+import { clientIp } from "../lib/client-ip";
+import { sha256Hex } from "../lib/crypto";
+import { enforceRateLimit } from "../lib/rate-limit";
+import { jsonBody } from "../lib/validate";
+import { requireAuth } from "../middleware/require-auth";
+import { requireSameOrigin } from "../middleware/same-origin";
+import { twoFactor } from "./two-factor";
+
+/** Hashes an email for rate-limit keys and audit targets: no address in KV or the audit log. */
+const emailKey = (email: string) => sha256Hex(`email:${email}`);
+
+export const auth = new Hono<AppEnv>()
+  .post("/register", jsonBody(registerBody), async (c) => {
+    await enforceRateLimit(c, "registerPerIp", clientIp(c));
+    const body = c.req.valid("json");
+    if (isCommonPassword(body.password)) throw new ApiError("PASSWORD_TOO_COMMON");
+    const db = database(c.env.DB);
+    if (await findUserByEmail(db, body.email)) {
+      await audit(c, {
+        action: "auth.register",
+        outcome: "failure",
+        target: await emailKey(body.email),
+        errorCode: "EMAIL_TAKEN",
+      });
+      throw new ApiError("EMAIL_TAKEN");
+    }
+    const now = Date.now();
+    const user = {
+      id: crypto.randomUUID(),
+      email: body.email,
+      role: "patient" as const,
+      status: "active" as const,
+      displayName: body.displayName,
+      timezone: body.timezone,
+      dayStartHour: 4,
+      passwordHash: await hashPassword(body.password),
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpLastStep: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await db.insert(users).values(user);
+    } catch (err) {
+      // Two registrations of one email racing past the check above: the unique index decides.
+      if (String(err).includes("UNIQUE")) throw new ApiError("EMAIL_TAKEN");
+      throw err;
+    }
+    return c.json(await startSession(c, user, "auth.register"), 201);
+  })
+
+  .post("/login", jsonBody(loginBody), async (c) => {
+    const { email, password } = c.req.valid("json");
+    const target = await emailKey(email);
+    await enforceRateLimit(c, "loginPerIp", clientIp(c));
+    await enforceRateLimit(c, "loginPerAccount", target);
+    const db = database(c.env.DB);
+    const user = await findUserByEmail(db, email);
+    const check = user ? await verifyPassword(password, user.passwordHash) : null;
+    if (!user || !check?.ok) {
+      if (!user) await burnPasswordCheck(password);
+      await audit(c, {
+        action: "auth.login",
+        outcome: "failure",
+        userId: user?.id ?? null,
+        role: user?.role ?? null,
+        target,
+        errorCode: "INVALID_CREDENTIALS",
+      });
+      throw new ApiError("INVALID_CREDENTIALS");
+    }
+    // Demo accounts have a published password: outside development they can never sign in.
+    const demoRefused = isDemoEmail(user.email) && c.env.ENVIRONMENT !== "development";
+    if (user.status !== "active" || demoRefused) {
+      await audit(c, {
+        action: "auth.login",
+        outcome: "failure",
+        userId: user.id,
+        role: user.role,
+        errorCode: "ACCOUNT_DISABLED",
+      });
+      throw new ApiError("ACCOUNT_DISABLED");
+    }
+    if (check.needsRehash) {
+      await db
+        .update(users)
+        .set({ passwordHash: await hashPassword(password), updatedAt: Date.now() })
+        .where(eq(users.id, user.id));
+    }
+    if (user.totpSecret) {
+      await audit(c, { action: "auth.login.mfa_required", outcome: "success", userId: user.id, role: user.role });
+      return c.json({ mfaRequired: true as const, mfaToken: await signMfaToken(c.env.JWT_SECRET, user.id) });
+    }
+    return c.json(await startSession(c, user, "auth.login"));
+  })
+
+  .route("/2fa", twoFactor)
+
+  // The refresh cookie is the credential here, so a cross-site request must not be able to use
+  // it: SameSite=Strict plus an Origin check (Hono's csrf() only covers form content types).
+  .post("/refresh", requireSameOrigin, async (c) => {
+    const token = readRefreshCookie(c);
+    if (!token) {
+      await audit(c, { action: "auth.refresh", outcome: "failure", errorCode: "REFRESH_INVALID" });
+      throw new ApiError("REFRESH_INVALID");
+    }
+    return c.json(await rotateRefreshToken(c, token));
+  })
+
+  .post("/logout", requireAuth, async (c) => {
+    const { sessionId } = c.get("auth");
+    const db = database(c.env.DB);
+    await db.batch([
+      revokeSession(db, sessionId, "logout"),
+      auditStatement(c, { action: "auth.logout", outcome: "success", target: sessionId }),
+    ]);
+    clearRefreshCookie(c);
+    return c.body(null, 204);
+  })
+
+  .get("/sessions", requireAuth, async (c) => {
+    const { userId, sessionId } = c.get("auth");
+    const rows = await database(c.env.DB)
+      .select()
+      .from(sessions)
+      .where(sql`${sessions.userId} = ${userId} AND ${sessions.revokedAt} IS NULL AND ${sessions.expiresAt} > ${Date.now()}`)
+      .orderBy(sql`${sessions.lastUsedAt} DESC`)
+      .all();
+    return c.json({
+      items: rows.map((s) => ({
+        id: s.id,
+        createdAt: new Date(s.createdAt).toISOString(),
+        lastUsedAt: new Date(s.lastUsedAt).toISOString(),
+        expiresAt: new Date(s.expiresAt).toISOString(),
+        userAgent: s.userAgent,
+        current: s.id === sessionId,
+      })),
+    });
+  })
+
+  .delete("/sessions/:id", requireAuth, pathParams(z.strictObject({ id: z.uuid() })), async (c) => {
+    const { userId } = c.get("auth");
+    const { id } = c.req.valid("param");
+    const db = database(c.env.DB);
+    const session = await db.select().from(sessions).where(eq(sessions.id, id)).get();
+    // Another user's session is "not found": never reveal that it exists.
+    if (!session || session.userId !== userId || session.revokedAt !== null) throw new ApiError("NOT_FOUND");
+    await db.batch([
+      revokeSession(db, id, "signed_out_by_user"),
+      auditStatement(c, { action: "auth.session.revoke", outcome: "success", target: id }),
+    ]);
+    return c.body(null, 204);
+  })
+
+  .post("/password", requireAuth, jsonBody(changePasswordBody), async (c) => {
+    const { userId, sessionId } = c.get("auth");
+    const { currentPassword, newPassword } = c.req.valid("json");
+    const db = database(c.env.DB);
+    const user = await findUserById(db, userId);
+    if (!user) throw new ApiError("SESSION_REVOKED");
+    await enforceRateLimit(c, "loginPerAccount", await emailKey(user.email), { userId });
+    if (!(await verifyPassword(currentPassword, user.passwordHash)).ok) {
+      await audit(c, { action: "auth.password.change", outcome: "failure", errorCode: "REAUTH_FAILED" });
+      throw new ApiError("REAUTH_FAILED");
+    }
+    if (isCommonPassword(newPassword)) throw new ApiError("PASSWORD_TOO_COMMON");
+    await db.batch([
+      db
+        .update(users)
+        .set({ passwordHash: await hashPassword(newPassword), updatedAt: Date.now() })
+        .where(eq(users.id, userId)),
+      // Every other device signs in again; this one stays.
+      revokeUserSessions(db, userId, "password_changed", sessionId),
+      auditStatement(c, { action: "auth.password.change", outcome: "success" }),
+    ]);
+    return c.body(null, 204);
+  });

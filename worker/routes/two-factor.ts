@@ -1,0 +1,104 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { ApiError } from "../../shared/errors";
+import { confirm2faBody, disable2faBody, verify2faBody } from "../../shared/schemas/auth";
+import type { AppEnv } from "../app-env";
+import { verifyPassword } from "../auth/password";
+import { newRecoveryCodes, recoveryCodeRows } from "../auth/recovery-codes";
+import { checkSecondFactor } from "../auth/second-factor";
+import { startSession } from "../auth/sessions";
+import { verifyMfaToken } from "../auth/tokens";
+import { matchTotp, newTotpSecret, otpauthUri } from "../auth/totp";
+import { database } from "../db/client";
+import { recoveryCodes, users } from "../db/schema";
+import { findUserById } from "../db/users";
+import { audit, auditStatement } from "../lib/audit";
+import { enforceRateLimit } from "../lib/rate-limit";
+import { jsonBody } from "../lib/validate";
+import { requireAuth } from "../middleware/require-auth";
+
+/** /api/v1/auth/2fa: the login step, and TOTP set-up and removal for a signed-in user. */
+export const twoFactor = new Hono<AppEnv>()
+  .post("/verify", jsonBody(verify2faBody), async (c) => {
+    const { mfaToken, code } = c.req.valid("json");
+    const userId = await verifyMfaToken(c.env.JWT_SECRET, mfaToken);
+    await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+    const db = database(c.env.DB);
+    const user = await findUserById(db, userId);
+    if (!user || user.status !== "active" || !user.totpSecret) throw new ApiError("MFA_TOKEN_INVALID");
+    if (!(await checkSecondFactor(db, user, code))) {
+      await audit(c, {
+        action: "auth.2fa.verify",
+        outcome: "failure",
+        userId,
+        role: user.role,
+        errorCode: "MFA_CODE_INVALID",
+      });
+      throw new ApiError("MFA_CODE_INVALID");
+    }
+    return c.json(await startSession(c, user, "auth.2fa.verify"));
+  })
+
+  .post("/enroll", requireAuth, async (c) => {
+    const { userId } = c.get("auth");
+    const db = database(c.env.DB);
+    const user = await findUserById(db, userId);
+    if (!user) throw new ApiError("SESSION_REVOKED");
+    if (user.totpSecret) throw new ApiError("MFA_ALREADY_ENABLED");
+    const secret = newTotpSecret();
+    await db.batch([
+      db.update(users).set({ totpPendingSecret: secret, updatedAt: Date.now() }).where(eq(users.id, userId)),
+      auditStatement(c, { action: "auth.2fa.enroll", outcome: "success" }),
+    ]);
+    return c.json({ secret, otpauthUri: otpauthUri(secret, user.email) });
+  })
+
+  .post("/confirm", requireAuth, jsonBody(confirm2faBody), async (c) => {
+    const { userId } = c.get("auth");
+    await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+    const db = database(c.env.DB);
+    const user = await findUserById(db, userId);
+    if (!user) throw new ApiError("SESSION_REVOKED");
+    if (user.totpSecret) throw new ApiError("MFA_ALREADY_ENABLED");
+    if (!user.totpPendingSecret) throw new ApiError("MFA_NOT_ENROLLED");
+    const step = await matchTotp(user.totpPendingSecret, c.req.valid("json").code, Date.now(), null);
+    if (step === null) {
+      await audit(c, { action: "auth.2fa.confirm", outcome: "failure", errorCode: "REAUTH_FAILED" });
+      throw new ApiError("REAUTH_FAILED");
+    }
+    const codes = newRecoveryCodes();
+    await db.batch([
+      db
+        .update(users)
+        .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step, updatedAt: Date.now() })
+        .where(eq(users.id, userId)),
+      db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+      db.insert(recoveryCodes).values(await recoveryCodeRows(userId, codes)),
+      auditStatement(c, { action: "auth.2fa.confirm", outcome: "success" }),
+    ]);
+    return c.json({ enabled: true as const, recoveryCodes: codes });
+  })
+
+  .post("/disable", requireAuth, jsonBody(disable2faBody), async (c) => {
+    const { userId } = c.get("auth");
+    await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+    const { password, code } = c.req.valid("json");
+    const db = database(c.env.DB);
+    const user = await findUserById(db, userId);
+    if (!user) throw new ApiError("SESSION_REVOKED");
+    if (!user.totpSecret) throw new ApiError("MFA_NOT_ENABLED");
+    const ok = (await verifyPassword(password, user.passwordHash)).ok && (await checkSecondFactor(db, user, code));
+    if (!ok) {
+      await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "REAUTH_FAILED" });
+      throw new ApiError("REAUTH_FAILED");
+    }
+    await db.batch([
+      db
+        .update(users)
+        .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
+        .where(eq(users.id, userId)),
+      db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+      auditStatement(c, { action: "auth.2fa.disable", outcome: "success" }),
+    ]);
+    return c.json({ enabled: false as const });
+  });

@@ -1,0 +1,82 @@
+/**
+ * The local demo clinic (PRODUCT.md, "Local demo data"). These accounts exist only in local
+ * development: the Worker refuses their sign-in elsewhere and `npm run predeploy:check` refuses
+ * a database that holds them.
+ */
+import type { Role } from "../../shared/roles";
+import { hashPassword } from "../auth/password";
+import { sqlString } from "./lib";
+
+export const DEMO_PASSWORD = "haven-demo-2026";
+
+export interface DemoAccount {
+  id: string;
+  email: string;
+  role: Role;
+  displayName: string;
+  timezone: string;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    id: "0d3c0000-0000-4000-8000-000000000001",
+    email: "admin@demo.haven",
+    role: "admin",
+    displayName: "Ada Admin",
+    timezone: "Europe/London",
+  },
+  {
+    id: "0d3c0000-0000-4000-8000-000000000002",
+    email: "clinician@demo.haven",
+    role: "clinician",
+    displayName: "Dr Chidi Okafor",
+    timezone: "Europe/London",
+  },
+  {
+    id: "0d3c0000-0000-4000-8000-000000000003",
+    email: "therapist@demo.haven",
+    role: "therapist",
+    displayName: "Tess Therapist",
+    timezone: "Europe/London",
+  },
+  {
+    id: "0d3c0000-0000-4000-8000-000000000004",
+    email: "patient@demo.haven",
+    role: "patient",
+    displayName: "Priya Patel",
+    timezone: "Europe/London",
+  },
+  {
+    id: "0d3c0000-0000-4000-8000-000000000005",
+    email: "patient2@demo.haven",
+    role: "patient",
+    displayName: "Sam Rivera",
+    timezone: "America/New_York",
+  },
+];
+
+/**
+ * SQL that seeds the demo clinic idempotently: `INSERT OR IGNORE` on fixed ids and unique
+ * emails, so running it on every start changes nothing once the accounts exist (a demo user's
+ * changed password or profile is kept).
+ */
+export async function demoSeedSql(now = Date.now()): Promise<string> {
+  const rows = await Promise.all(
+    DEMO_ACCOUNTS.map(async (a) => {
+      const values = [
+        a.id,
+        a.email,
+        a.role,
+        "active",
+        a.displayName,
+        a.timezone,
+        4,
+        await hashPassword(DEMO_PASSWORD),
+        now,
+        now,
+      ].map(sqlString);
+      return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at) VALUES (${values.join(", ")});`;
+    }),
+  );
+  return `${rows.join("\n")}\n`;
+}

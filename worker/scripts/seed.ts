@@ -1,0 +1,32 @@
+/**
+ * Applies the D1 migrations to the local database and seeds the demo clinic, idempotently.
+ * `npm start` runs this first; it can also be run alone: `npx tsx worker/scripts/seed.ts`.
+ * HAVEN_STATE_DIR moves the local state (default .wrangler/state), e.g. for the smoke test.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { demoSeedSql } from "./demo-data";
+import { wrangler } from "./lib";
+
+export function persistArgs(): string[] {
+  return process.env.HAVEN_STATE_DIR ? ["--persist-to", process.env.HAVEN_STATE_DIR] : [];
+}
+
+export async function migrateAndSeed(options: { quiet?: boolean } = {}): Promise<void> {
+  const capture = options.quiet ?? false;
+  await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs()], { capture });
+  const dir = await mkdtemp(join(tmpdir(), "haven-seed-"));
+  try {
+    const file = join(dir, "seed.sql");
+    await writeFile(file, await demoSeedSql(), "utf8");
+    await wrangler(["d1", "execute", "DB", "--local", ...persistArgs(), "--file", file], { capture: true });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await migrateAndSeed();
+  console.log("Local database migrated and demo clinic seeded.");
+}

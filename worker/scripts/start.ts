@@ -1,0 +1,89 @@
+/**
+ * `npm start`: everything a newcomer needs, on 127.0.0.1 only.
+ *  1. creates .dev.vars from .dev.vars.example when missing (local-only secrets),
+ *  2. applies the D1 migrations locally and seeds the demo clinic (idempotent),
+ *  3. builds the PWA,
+ *  4. serves Worker + PWA same-origin with wrangler dev on PORT (default 8787),
+ *  5. waits for /api/v1/health and prints the URL and the demo logins.
+ */
+import { spawn } from "node:child_process";
+import { copyFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
+import { ROOT, run, WRANGLER } from "./lib";
+import { migrateAndSeed, persistArgs } from "./seed";
+
+const port = Number(process.env.PORT ?? "8787");
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`PORT must be a TCP port number, not ${process.env.PORT}`);
+  process.exit(2);
+}
+const url = `http://127.0.0.1:${port}`;
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+if (!(await exists(join(ROOT, ".dev.vars")))) {
+  await copyFile(join(ROOT, ".dev.vars.example"), join(ROOT, ".dev.vars"));
+  console.log("Created .dev.vars from .dev.vars.example (local development values).");
+}
+
+console.log("Applying migrations and seeding the demo clinic…");
+await migrateAndSeed({ quiet: true });
+console.log("Building the PWA…");
+await run(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "pwa/vite.config.ts", "--logLevel", "warn"]);
+
+console.log(`Starting the Worker on ${url} …`);
+const dev = spawn(
+  process.execPath,
+  [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...persistArgs()],
+  { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
+);
+let log = "";
+const keep = (d: Buffer) => {
+  log = (log + d.toString()).slice(-20_000);
+  if (process.env.HAVEN_VERBOSE) process.stdout.write(d);
+};
+dev.stdout.on("data", keep);
+dev.stderr.on("data", keep);
+let exited = false;
+dev.on("exit", (code) => {
+  exited = true;
+  if (code !== 0 && code !== null) {
+    console.error(`wrangler dev exited with ${code}:\n${log}`);
+    process.exit(code);
+  }
+  process.exit(0);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
+
+const deadline = Date.now() + 90_000;
+for (;;) {
+  if (exited) break;
+  try {
+    const res = await fetch(`${url}/api/v1/health`);
+    if (res.ok) break;
+  } catch {
+    // not listening yet
+  }
+  if (Date.now() > deadline) {
+    console.error(`Haven did not become healthy within 90 s. wrangler said:\n${log}`);
+    dev.kill("SIGTERM");
+    process.exit(1);
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+console.log(`
+Haven is running at ${url}
+
+Demo logins (password: ${DEMO_PASSWORD}):
+${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.role}`).join("\n")}
+
+API health: ${url}/api/v1/health
+Press Ctrl+C to stop.`);
