@@ -47,8 +47,9 @@ function secretProblem(secret: string | undefined): string | null {
 function originProblem(origin: string): string | null {
   if (origin.includes("*")) return "contains a wildcard";
   // A bare origin: scheme, lowercase host, optional port; no path, query or trailing slash.
-  const match = /^([a-z][a-z0-9+.-]*):\/\/[a-z0-9.-]+(?::\d{1,5})?$/.exec(origin);
-  if (!match) return `has an entry that is not a bare origin: ${origin}`;
+  const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+  const match = new RegExp(`^([a-z][a-z0-9+.-]*)://${label}(?:\\.${label})*(?::(\\d{1,5}))?$`).exec(origin);
+  if (!match || Number(match[2] ?? "443") > 65535) return `has an entry that is not a bare origin: ${origin}`;
   if (match[1] !== "https") return `has a non-https origin: ${origin}`;
   return null;
 }

@@ -40,10 +40,14 @@ export const loginBody = z.strictObject({ email, password: givenPassword });
 /** A TOTP code (6 digits) or a recovery code (`xxxxx-xxxxx`, case and dash tolerant). */
 export const mfaCode = z
   .string()
-  .trim()
-  .min(6)
-  .max(16)
-  .regex(/^(?:\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, "Enter the 6-digit code or a recovery code.");
+  .max(32)
+  // Authenticator apps show "123 456" and codes get pasted with spaces: spaces never matter.
+  .transform((s) => s.replace(/\s+/g, ""))
+  .pipe(
+    z
+      .string()
+      .regex(/^(?:\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, "Enter the 6-digit code or a recovery code."),
+  );
 
 export const verify2faBody = z.strictObject({ mfaToken: z.string().min(1).max(2048), code: mfaCode });
 export const confirm2faBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });

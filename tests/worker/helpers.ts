@@ -81,3 +81,32 @@ export async function register(overrides: Partial<{ email: string; password: str
   const body = (await res.json()) as { user: PublicUser; accessToken: string };
   return { ...body, cookie: refreshCookieFrom(res), email, password };
 }
+
+/** Creates a user of any role straight in D1 (as the admin command and seed do), then signs in. */
+export async function createUserAndLogin(
+  role: "patient" | "therapist" | "clinician" | "admin",
+): Promise<Registered> {
+  const { env } = await import("cloudflare:workers");
+  const { hashPassword } = await import("../../worker/auth/password");
+  const email = uniqueEmail(role);
+  const now = Date.now();
+  await env.DB.prepare(
+    `INSERT INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at)
+     VALUES (?, ?, ?, 'active', ?, 'Europe/London', 4, ?, ?, ?)`,
+  )
+    .bind(crypto.randomUUID(), email, role, `Test ${role}`, await hashPassword(PASSWORD), now, now)
+    .run();
+  return login(email, PASSWORD);
+}
+
+export async function login(email: string, password: string, ip?: string): Promise<Registered> {
+  const res = await call("/api/v1/auth/login", { body: { email, password }, ip });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { user: PublicUser; accessToken: string };
+  return { ...body, cookie: refreshCookieFrom(res), email, password };
+}
+
+/** POST /auth/refresh as the PWA would: same-origin, with the cookie. */
+export function refresh(cookie: string, origin = ORIGIN): Promise<Response> {
+  return call("/api/v1/auth/refresh", { method: "POST", cookie, headers: { Origin: origin } });
+}

@@ -54,9 +54,17 @@ export interface PasswordCheck {
 
 /** Checks a password against a stored hash in constant time. A malformed hash never matches. */
 export async function verifyPassword(password: string, stored: string): Promise<PasswordCheck> {
-  const parsed = parse(stored);
-  if (!parsed) return { ok: false, needsRehash: false };
-  const key = await derive(password, parsed.salt, parsed.params);
+  let parsed: ReturnType<typeof parse>;
+  let key: Uint8Array;
+  try {
+    parsed = parse(stored);
+    if (!parsed) return { ok: false, needsRehash: false };
+    key = await derive(password, parsed.salt, parsed.params);
+  } catch {
+    // Bad base64, an N that is not a power of two, parameters over the runtime's cap: a hash
+    // we cannot check is a hash that does not match.
+    return { ok: false, needsRehash: false };
+  }
   const ok = timingSafeEqual(key, parsed.key);
   const { N, r, p } = parsed.params;
   const needsRehash = N < SCRYPT_PARAMS.N || r < SCRYPT_PARAMS.r || p < SCRYPT_PARAMS.p;

@@ -6,6 +6,7 @@ import { sha256Hex } from "../lib/crypto";
 
 /** No 0/o, 1/l/i: codes are read off paper and typed by hand. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+const UNBIASED_LIMIT = 256 - (256 % ALPHABET.length);
 
 /** Canonical form of a recovery code as typed: lowercase, no dash or spaces. */
 export function normaliseRecoveryCode(code: string): string {
@@ -15,8 +16,13 @@ export function normaliseRecoveryCode(code: string): string {
 /** Fresh recovery codes `xxxxx-xxxxx` (about 49 bits each), shown to the user once. */
 export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
   return Array.from({ length: count }, () => {
-    const bytes = crypto.getRandomValues(new Uint8Array(10));
-    const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join("");
+    let chars = "";
+    while (chars.length < 10) {
+      for (const b of crypto.getRandomValues(new Uint8Array(16))) {
+        // Rejection sampling: bytes past the last whole multiple of the alphabet would bias it.
+        if (b < UNBIASED_LIMIT && chars.length < 10) chars += ALPHABET[b % ALPHABET.length];
+      }
+    }
     return `${chars.slice(0, 5)}-${chars.slice(5)}`;
   });
 }

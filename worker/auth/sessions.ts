@@ -110,18 +110,22 @@ export async function rotateRefreshToken(c: Context<AppEnv>, presented: string):
   if (row.user.status !== "active") throw await fail("ACCOUNT_DISABLED", "account_disabled");
 
   const child = randomToken();
-  const [spent, inserted] = await db.batch([
-    db
-      .update(refreshTokens)
-      .set({ usedAt: now })
-      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt))),
-    db.run(
-      sql`INSERT INTO refresh_tokens (token_hash, session_id, issued_at)
-          SELECT ${await sha256Hex(child)}, ${row.session.id}, ${now} WHERE changes() = 1`,
+  // Raw D1 here: the three statements must run in one batch (one transaction) and the second
+  // and third are conditional on the first having spent the token.
+  const [spent, inserted] = await c.env.DB.batch([
+    c.env.DB.prepare("UPDATE refresh_tokens SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL").bind(
+      now,
+      tokenHash,
     ),
-    db.run(sql`UPDATE sessions SET last_used_at = ${now} WHERE id = ${row.session.id} AND changes() = 1`),
+    c.env.DB.prepare(
+      "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) SELECT ?1, ?2, ?3 WHERE changes() = 1",
+    ).bind(await sha256Hex(child), row.session.id, now),
+    c.env.DB.prepare("UPDATE sessions SET last_used_at = ?1 WHERE id = ?2 AND changes() = 1").bind(
+      now,
+      row.session.id,
+    ),
   ]);
-  if (spent.meta.changes !== 1 || inserted.meta.changes !== 1) {
+  if (spent?.meta.changes !== 1 || inserted?.meta.changes !== 1) {
     // Another request spent this token between our read and our write.
     throw new ApiError("REFRESH_CONFLICT");
   }

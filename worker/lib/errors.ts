@@ -18,6 +18,28 @@ export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
   return res;
 }
 
+interface LoggedError {
+  name: string;
+  message: string;
+  stack?: string;
+  cause?: LoggedError;
+}
+
+/**
+ * What of an error may go to the log. drizzle wraps a failed query as "Failed query: <sql>
+ * params: <values>", and the values are user data (emails, hashes, health notes): everything
+ * from "params:" on is cut, from the message and the stack alike. The cause (D1's own error)
+ * is kept, because it is what an operator needs.
+ */
+export function loggableError(err: unknown, depth = 0): LoggedError {
+  if (!(err instanceof Error)) return { name: "NonError", message: typeof err };
+  const cut = (text: string) => text.replace(/\nparams:[\s\S]*?(?=\n\s+at |$)/, "\nparams: [redacted]");
+  const out: LoggedError = { name: err.name, message: cut(err.message) };
+  if (err.stack) out.stack = cut(err.stack);
+  if (err.cause !== undefined && depth < 3) out.cause = loggableError(err.cause, depth + 1);
+  return out;
+}
+
 /**
  * The one error handler. ApiErrors map to their catalogue entry; anything else is logged once
  * as structured JSON (with the stack, server-side only) and answered as 500 INTERNAL with no
@@ -36,9 +58,7 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
       requestId: c.get("requestId"),
       method: c.req.method,
       path: new URL(c.req.url).pathname,
-      name: err.name,
-      message: err.message,
-      stack: err.stack,
+      ...loggableError(err),
     }),
   );
   return errorResponse(c, new ApiError("INTERNAL"));

@@ -33,8 +33,9 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
 /**
  * For writes that carry a body: JSON only (415 otherwise), at most 64 KiB whether declared in
  * Content-Length or streamed in chunks (413), and well-formed JSON (400 MALFORMED_JSON). A
- * write without a body (or with an empty one) passes untouched; its validator then reports the
- * missing fields. The text read here goes to Hono's body cache, so validators do not read twice.
+ * write without a body (no body, Content-Length: 0, or an empty stream without a JSON type)
+ * passes untouched and its validator reports the missing fields; an empty body declared as
+ * JSON is malformed JSON. The text read here goes to Hono's body cache, so validators do not read twice.
  */
 export const bodyGuard = createMiddleware<AppEnv>(async (c, next) => {
   const raw = c.req.raw;

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { RegExpRouter } from "hono/router/reg-exp-router";
 import type { AppEnv } from "../app-env";
 
-const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /**
  * Hono answers an unmatched method with 404; HTTP wants 405 and an Allow header when the path
@@ -19,6 +19,9 @@ export function allowedMethodsFor(app: Hono<AppEnv>): (path: string) => string[]
       }
     }
     const r = router;
-    return METHODS.filter((m) => r.match(m, path)[0].length > 0);
+    const allowed: string[] = METHODS.filter((m) => r.match(m, path)[0].length > 0);
+    // Hono answers HEAD for every GET route.
+    if (allowed.includes("GET") && !allowed.includes("HEAD")) allowed.splice(1, 0, "HEAD");
+    return allowed;
   };
 }

@@ -1,0 +1,201 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkDeploymentConfig, DEV_JWT_SECRET, JWT_SECRET_MIN_LENGTH, parseOrigins } from "./config-guard";
+
+/** 48 random bytes, base64url: what `node -e "...randomBytes(48).toString('base64url')"` prints. */
+const GOOD_SECRET = "kP0tFt7jfm8Kta0xoRU2df47ciJiNYd-10zkpIA-4M7uaPuwQ8o8XdanzqMTNEyh";
+const goodSecret = () => GOOD_SECRET;
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/** Uniformly random 64-character base64url strings: exactly the encodings of 48 random bytes. */
+const randomSecret = fc.noBias(fc.string({ unit: fc.constantFrom(...BASE64URL), minLength: 64, maxLength: 64 }));
+
+function problemsFor(key: string, config: Parameters<typeof checkDeploymentConfig>[0]): string[] {
+  return checkDeploymentConfig(config)
+    .filter((p) => p.key === key)
+    .map((p) => p.problem);
+}
+
+describe("checkDeploymentConfig: environment", () => {
+  it("exempts development from every rule, even with no secret and a wildcard origin", () => {
+    expect(checkDeploymentConfig({ ENVIRONMENT: "development" })).toEqual([]);
+    expect(checkDeploymentConfig({ ENVIRONMENT: "development", JWT_SECRET: "x", CORS_ORIGINS: "*" })).toEqual([]);
+  });
+
+  it("reports a missing ENVIRONMENT as a problem", () => {
+    expect(checkDeploymentConfig({ JWT_SECRET: goodSecret() })).toEqual([
+      { key: "ENVIRONMENT", problem: "must be one of development, staging, production" },
+    ]);
+  });
+
+  it("reports an unknown or mistyped ENVIRONMENT as a problem, so a typo cannot switch the guards off", () => {
+    for (const env of ["prod", "Production", "dev", "test", "", " production"]) {
+      const problems = checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: goodSecret() });
+      expect(problems.map((p) => p.key)).toEqual(["ENVIRONMENT"]);
+    }
+  });
+
+  it("accepts production and staging with a random secret and no CORS origins", () => {
+    for (const env of ["production", "staging"]) {
+      expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: goodSecret() })).toEqual([]);
+      expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: goodSecret(), CORS_ORIGINS: "" })).toEqual([]);
+    }
+  });
+});
+
+describe("checkDeploymentConfig: JWT_SECRET outside development", () => {
+  for (const env of ["production", "staging"]) {
+    describe(env, () => {
+      it("refuses a missing or empty secret", () => {
+        expect(problemsFor("JWT_SECRET", { ENVIRONMENT: env })).toEqual([expect.stringMatching(/missing/)]);
+        expect(problemsFor("JWT_SECRET", { ENVIRONMENT: env, JWT_SECRET: "" })).toEqual([
+          expect.stringMatching(/missing/),
+        ]);
+      });
+
+      it("refuses the local development default", () => {
+        expect(problemsFor("JWT_SECRET", { ENVIRONMENT: env, JWT_SECRET: DEV_JWT_SECRET })).toEqual([
+          expect.stringMatching(/development default/),
+        ]);
+      });
+
+      it("refuses a secret shorter than 32 characters", () => {
+        const short = goodSecret().slice(0, JWT_SECRET_MIN_LENGTH - 1);
+        expect(problemsFor("JWT_SECRET", { ENVIRONMENT: env, JWT_SECRET: short })).toEqual([
+          expect.stringMatching(/shorter than 32/),
+        ]);
+      });
+
+      it("refuses a placeholder-looking secret whatever its case", () => {
+        for (const secret of [
+          "changeme-please-abcdefghijklmnopqrstuvwxyz",
+          "CHANGE-ME-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456",
+          "insecure-qwertyuiopasdfghjklzxcvbnm012345",
+          "my-Secret-qwertyuiopasdfghjklzxcvbnm012345",
+          "Password-qwertyuiopasdfghjklzxcvbnm0123456",
+          "example-qwertyuiopasdfghjklzxcvbnm01234567",
+          "default-qwertyuiopasdfghjklzxcvbnm01234567",
+        ]) {
+          expect(problemsFor("JWT_SECRET", { ENVIRONMENT: env, JWT_SECRET: secret })).toEqual([
+            expect.stringMatching(/placeholder/),
+          ]);
+        }
+      });
+
+      it("refuses a long secret with fewer than 12 distinct characters", () => {
+        for (const secret of ["a".repeat(64), "0123456789a".repeat(4), "abababababababababababababababababab"]) {
+          expect(problemsFor("JWT_SECRET", { ENVIRONMENT: env, JWT_SECRET: secret })).toEqual([
+            expect.stringMatching(/distinct characters/),
+          ]);
+        }
+      });
+
+      it("accepts any random 48-byte base64url secret", () => {
+        fc.assert(
+          fc.property(randomSecret, (secret) => {
+            expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: secret })).toEqual([]);
+          }),
+        );
+        expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET })).toEqual([]);
+      });
+    });
+  }
+});
+
+describe("checkDeploymentConfig: CORS_ORIGINS outside development", () => {
+  const base = { ENVIRONMENT: "production", JWT_SECRET: goodSecret() };
+  const corsProblems = (CORS_ORIGINS: string) => problemsFor("CORS_ORIGINS", { ...base, CORS_ORIGINS });
+
+  it("refuses the wildcard *", () => {
+    expect(corsProblems("*")).toEqual([expect.stringMatching(/wildcard/)]);
+  });
+
+  it("refuses a wildcard subdomain such as https://*.example.com", () => {
+    expect(corsProblems("https://*.example.com")).toEqual([expect.stringMatching(/wildcard/)]);
+  });
+
+  it("refuses a plain-http origin, naming it", () => {
+    const [problem] = corsProblems("http://app.example.com");
+    expect(problem).toMatch(/non-https/);
+    expect(problem).toContain("http://app.example.com");
+  });
+
+  it.each(["https://app.example.com/app", "https://app.example.com/", "https://app.example.com?x=1"])(
+    "refuses the origin with a path, query or trailing slash %s",
+    (origin) => {
+      const problems = corsProblems(origin);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/bare origin/);
+      expect(problems[0]).toContain(origin);
+    },
+  );
+
+  it.each(["app.example.com", "not a url", "https://", "https://...", "https://app.example.com:70000", "https://-a.example"])(
+    "refuses the entry %j, which is not an origin at all",
+    (entry) => {
+      const problems = corsProblems(entry);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(entry);
+    },
+  );
+
+  it("reports every bad entry in a list, and only the bad ones", () => {
+    const problems = corsProblems("https://ok.example.com, http://a.example.com, *");
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/non-https.*http:\/\/a\.example\.com/);
+    expect(problems[1]).toMatch(/wildcard/);
+  });
+
+  it("accepts bare https origins, with a port, separated by commas and spaces", () => {
+    const CORS_ORIGINS = "https://app.example.com, https://admin.example.org:8443 ,https://x.example.net";
+    expect(checkDeploymentConfig({ ...base, CORS_ORIGINS })).toEqual([]);
+  });
+
+  it("accepts an empty or whitespace-only list", () => {
+    expect(checkDeploymentConfig({ ...base, CORS_ORIGINS: "" })).toEqual([]);
+    expect(checkDeploymentConfig({ ...base, CORS_ORIGINS: " , ," })).toEqual([]);
+  });
+});
+
+describe("parseOrigins", () => {
+  it("splits on commas, trims, and drops empty entries", () => {
+    expect(parseOrigins(" https://a.example , ,https://b.example,")).toEqual([
+      "https://a.example",
+      "https://b.example",
+    ]);
+  });
+
+  it("gives an empty list for undefined or an empty string", () => {
+    expect(parseOrigins(undefined)).toEqual([]);
+    expect(parseOrigins("")).toEqual([]);
+  });
+
+  it("round-trips any list of comma-free, non-blank entries joined with commas", () => {
+    const entry = fc.string({ minLength: 1 }).filter((s) => !s.includes(",") && s.trim() === s && s.length > 0);
+    fc.assert(
+      fc.property(fc.array(entry), (entries) => {
+        expect(parseOrigins(entries.join(", "))).toEqual(entries);
+      }),
+    );
+  });
+});
+
+describe(".dev.vars.example", () => {
+  const text = readFileSync(new URL("../.dev.vars.example", import.meta.url), "utf8");
+  const vars = new Map(
+    text
+      .split(/\r?\n/)
+      .filter((line: string) => /^[A-Z_]+=/.test(line))
+      .map((line: string) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)] as const),
+  );
+
+  it("ships DEV_JWT_SECRET as its JWT_SECRET", () => {
+    expect(vars.get("JWT_SECRET")).toBe(DEV_JWT_SECRET);
+  });
+
+  it("sets ENVIRONMENT=development, the only environment that accepts its defaults", () => {
+    expect(vars.get("ENVIRONMENT")).toBe("development");
+    expect(checkDeploymentConfig(Object.fromEntries(vars))).toEqual([]);
+    expect(checkDeploymentConfig({ ...Object.fromEntries(vars), ENVIRONMENT: "production" })).not.toEqual([]);
+  });
+});
