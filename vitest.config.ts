@@ -1,8 +1,8 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-// Two projects: pure rules (shared/) in Node, and everything that touches the Worker inside
-// workerd with real D1, KV and Durable Objects from wrangler.toml.
+// Three projects: pure rules (shared/) in Node; the Worker inside workerd with real D1, KV and
+// Durable Objects from wrangler.toml; and a smoke test of `npm start` over real HTTP.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("migrations");
   return {
@@ -13,6 +13,15 @@ export default defineConfig(async () => {
             name: "shared",
             include: ["shared/**/*.test.ts"],
             environment: "node",
+          },
+        },
+        {
+          test: {
+            name: "smoke",
+            include: ["tests/smoke/**/*.test.ts"],
+            environment: "node",
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
           },
         },
         {

@@ -130,14 +130,18 @@ describe("checkDeploymentConfig: CORS_ORIGINS outside development", () => {
     },
   );
 
-  it.each(["app.example.com", "not a url", "https://", "https://...", "https://app.example.com:70000", "https://-a.example"])(
-    "refuses the entry %j, which is not an origin at all",
-    (entry) => {
-      const problems = corsProblems(entry);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain(entry);
-    },
-  );
+  it.each([
+    "app.example.com",
+    "not a url",
+    "https://",
+    "https://...",
+    "https://app.example.com:70000",
+    "https://-a.example",
+  ])("refuses the entry %j, which is not an origin at all", (entry) => {
+    const problems = corsProblems(entry);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(entry);
+  });
 
   it("reports every bad entry in a list, and only the bad ones", () => {
     const problems = corsProblems("https://ok.example.com, http://a.example.com, *");

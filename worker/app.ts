@@ -19,11 +19,7 @@ import { me } from "./routes/me";
  * headers wrap everything (errors included), CORS answers preflights before the config guard,
  * and the body guard runs before any validator reads a body.
  */
-const api = new Hono<AppEnv>()
-  .route("/health", health)
-  .route("/auth", auth)
-  .route("/me", me)
-  .route("/admin", admin);
+const api = new Hono<AppEnv>().route("/health", health).route("/auth", auth).route("/me", me).route("/admin", admin);
 
 export const app = new Hono<AppEnv>()
   .use(requestId, securityHeaders)

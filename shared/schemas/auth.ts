@@ -11,14 +11,15 @@ export const email = z
   .max(EMAIL_MAX_LENGTH)
   .pipe(z.email({ message: "Enter a valid email address." }));
 
-export const newPassword = z
-  .string()
-  .refine(passwordLengthOk, {
-    message: `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
-  });
+export const newPassword = z.string().refine(passwordLengthOk, {
+  message: `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
+});
 
 /** A password being checked (login, re-entry): bounded so nobody makes us hash a megabyte. */
-export const givenPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4);
+export const givenPassword = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH * 4);
 
 export const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
 
@@ -43,14 +44,15 @@ export const mfaCode = z
   .max(32)
   // Authenticator apps show "123 456" and codes get pasted with spaces: spaces never matter.
   .transform((s) => s.replace(/\s+/g, ""))
-  .pipe(
-    z
-      .string()
-      .regex(/^(?:\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, "Enter the 6-digit code or a recovery code."),
-  );
+  .pipe(z.string().regex(/^(?:\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, "Enter the 6-digit code or a recovery code."));
 
 export const verify2faBody = z.strictObject({ mfaToken: z.string().min(1).max(2048), code: mfaCode });
-export const confirm2faBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const confirm2faBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const disable2faBody = z.strictObject({ password: givenPassword, code: mfaCode });
 
 export const changePasswordBody = z.strictObject({

@@ -54,7 +54,7 @@ describe("GET /api/v1/admin/audit", () => {
   it("pages with an opaque cursor, without gaps or repeats, and refuses a forged one", async () => {
     const admin = await createUserAndLogin("admin");
     const r = await register();
-    for (let i = 0; i < 4; i++) await call("/api/v1/auth/login", { body: { email: r.email, password: "wrong!!" + i } });
+    for (let i = 0; i < 4; i++) await call("/api/v1/auth/login", { body: { email: r.email, password: `wrong!!${i}` } });
     const all = await auditPage(admin.accessToken, `userId=${r.user.id}&limit=100`);
     expect(all.items).toHaveLength(5);
     const seen: number[] = [];

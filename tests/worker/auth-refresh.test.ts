@@ -117,7 +117,9 @@ describe("POST /api/v1/auth/refresh", () => {
   it("ends a family past its absolute lifetime even when used daily", async () => {
     const r = await register();
     const sid = sidOf(r.accessToken);
-    await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE id = ?").bind(Date.now() - 1000, sid).run();
+    await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1000, sid)
+      .run();
     expect((await refresh(r.cookie)).status).toBe(401);
   });
 

@@ -1,13 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "../../worker/auth/password";
 import { app } from "../../worker/app";
+import { hashPassword } from "../../worker/auth/password";
 import { call, errorOf, login, PASSWORD, register, uniqueEmail } from "./helpers";
 
 const STRONG_SECRET = "Zq8f3Jw0nR5tLx2bV7cYp1Hs9Ke4Md6Ua0Gi3Wo8Qz5Tn2Bf";
 
 async function auditRows(userId: string) {
-  const { results } = await env.DB.prepare("SELECT * FROM audit_events WHERE user_id = ? ORDER BY id").bind(userId).all();
+  const { results } = await env.DB.prepare("SELECT * FROM audit_events WHERE user_id = ? ORDER BY id")
+    .bind(userId)
+    .all();
   return results as Record<string, unknown>[];
 }
 

@@ -7,7 +7,11 @@ describe("GET /api/v1/health", () => {
   it("answers ok with the version and the applied migrations", async () => {
     const res = await call("/api/v1/health");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; version: string; migrations: { applied: number; latest: string } };
+    const body = (await res.json()) as {
+      status: string;
+      version: string;
+      migrations: { applied: number; latest: string };
+    };
     expect(body.status).toBe("ok");
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(body.migrations.applied).toBe(env.TEST_MIGRATIONS.length);

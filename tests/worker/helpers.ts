@@ -83,9 +83,7 @@ export async function register(overrides: Partial<{ email: string; password: str
 }
 
 /** Creates a user of any role straight in D1 (as the admin command and seed do), then signs in. */
-export async function createUserAndLogin(
-  role: "patient" | "therapist" | "clinician" | "admin",
-): Promise<Registered> {
+export async function createUserAndLogin(role: "patient" | "therapist" | "clinician" | "admin"): Promise<Registered> {
   const { env } = await import("cloudflare:workers");
   const { hashPassword } = await import("../../worker/auth/password");
   const email = uniqueEmail(role);

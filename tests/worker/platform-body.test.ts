@@ -15,7 +15,7 @@ function unknownLogin(): string {
 /** A valid login body padded with JSON whitespace to exactly `bytes` bytes. */
 function loginOfSize(bytes: number): string {
   const json = unknownLogin();
-  return json.slice(0, -1) + " ".repeat(bytes - json.length) + "}";
+  return `${json.slice(0, -1) + " ".repeat(bytes - json.length)}}`;
 }
 
 /** A body sent as a stream of chunks with no Content-Length, as a chunked upload or a proxy would. */

@@ -3,7 +3,9 @@ import { getTableColumns, getTableName } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../worker/db/schema";
 
-const tables = Object.values(schema).filter((t) => typeof t === "object" && t !== null && Symbol.for("drizzle:Name") in t);
+const tables = Object.values(schema).filter(
+  (t) => typeof t === "object" && t !== null && Symbol.for("drizzle:Name") in t,
+);
 
 describe("the migrations and the drizzle schema", () => {
   it("agree on every table and column after all migrations are applied", async () => {

@@ -1,6 +1,6 @@
 import { randomBytes, scrypt } from "node:crypto";
-import { fromBase64Url, toBase64Url } from "../lib/encoding";
 import { timingSafeEqual } from "../lib/crypto";
+import { fromBase64Url, toBase64Url } from "../lib/encoding";
 
 /**
  * scrypt parameters for new hashes: N=2^15, r=8, p=3 meets ASVS 5.0 Appendix C ("p ≥ 3:

@@ -29,9 +29,7 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 
 /** Only SHA-256 hashes are stored: the codes are random, so a fast hash is enough (no dictionary). */
 export async function recoveryCodeRows(userId: string, codes: string[]) {
-  return Promise.all(
-    codes.map(async (code) => ({ userId, codeHash: await sha256Hex(normaliseRecoveryCode(code)) })),
-  );
+  return Promise.all(codes.map(async (code) => ({ userId, codeHash: await sha256Hex(normaliseRecoveryCode(code)) })));
 }
 
 /**

@@ -4,7 +4,7 @@ import { ApiError } from "../../shared/errors";
 import { REFRESH_ABSOLUTE_SECONDS, REFRESH_GRACE_SECONDS, REFRESH_IDLE_SECONDS } from "../../shared/limits";
 import type { PublicUser } from "../../shared/schemas/auth";
 import type { AppEnv } from "../app-env";
-import { database, type Database } from "../db/client";
+import { type Database, database } from "../db/client";
 import { refreshTokens, sessions, users } from "../db/schema";
 import { publicUser, type UserRow } from "../db/users";
 import { auditStatement } from "../lib/audit";
@@ -120,10 +120,7 @@ export async function rotateRefreshToken(c: Context<AppEnv>, presented: string):
     c.env.DB.prepare(
       "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) SELECT ?1, ?2, ?3 WHERE changes() = 1",
     ).bind(await sha256Hex(child), row.session.id, now),
-    c.env.DB.prepare("UPDATE sessions SET last_used_at = ?1 WHERE id = ?2 AND changes() = 1").bind(
-      now,
-      row.session.id,
-    ),
+    c.env.DB.prepare("UPDATE sessions SET last_used_at = ?1 WHERE id = ?2 AND changes() = 1").bind(now, row.session.id),
   ]);
   if (spent?.meta.changes !== 1 || inserted?.meta.changes !== 1) {
     // Another request spent this token between our read and our write.

@@ -24,13 +24,9 @@ export function otpauthUri(secret: string, accountEmail: string, issuer = "Haven
 
 /** The HOTP value (RFC 4226) of `secret` at `counter`, as a zero-padded string. */
 export async function hotp(secret: string, counter: number, digits = TOTP_DIGITS): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    fromBase32(secret),
-    { name: "HMAC", hash: "SHA-1" },
-    false,
-    ["sign"],
-  );
+  const key = await crypto.subtle.importKey("raw", fromBase32(secret), { name: "HMAC", hash: "SHA-1" }, false, [
+    "sign",
+  ]);
   const message = new ArrayBuffer(8);
   const view = new DataView(message);
   view.setUint32(0, Math.floor(counter / 2 ** 32));

@@ -14,7 +14,9 @@ export const users = sqliteTable(
     /** Stored trimmed and lowercased; the unique index on lower(email) guards older rows too. */
     email: text("email").notNull(),
     role: text("role", { enum: ["patient", "therapist", "clinician", "admin"] }).notNull(),
-    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "disabled"] })
+      .notNull()
+      .default("active"),
     displayName: text("display_name").notNull(),
     timezone: text("timezone").notNull(),
     /** The hour (0–23, local) at which the user's day starts: a 02:00 check-in belongs to yesterday. */

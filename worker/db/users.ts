@@ -6,11 +6,7 @@ import { users } from "./schema";
 export type UserRow = typeof users.$inferSelect;
 
 export function findUserByEmail(db: Database, email: string): Promise<UserRow | undefined> {
-  return db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
-    .get();
+  return db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).get();
 }
 
 export function findUserById(db: Database, id: string): Promise<UserRow | undefined> {

@@ -18,7 +18,7 @@ export function decodeIdCursor(cursor: string): number {
       parsed !== null &&
       (parsed as { v?: unknown }).v === 1 &&
       Number.isSafeInteger((parsed as { id?: unknown }).id) &&
-      ((parsed as { id: number }).id) > 0
+      (parsed as { id: number }).id > 0
     ) {
       return (parsed as { id: number }).id;
     }

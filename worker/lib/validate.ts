@@ -25,8 +25,7 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<
  * and bad input becomes 400 VALIDATION_FAILED with field paths. Request schemas are strict, so
  * an unknown field is an error rather than silently dropped (mass-assignment defence).
  */
-export const jsonBody = <S extends z.ZodType>(schema: S) =>
-  validator("json", (value) => parseOrThrow(schema, value));
+export const jsonBody = <S extends z.ZodType>(schema: S) => validator("json", (value) => parseOrThrow(schema, value));
 export const queryParams = <S extends z.ZodType>(schema: S) =>
   validator("query", (value) => parseOrThrow(schema, value));
 export const pathParams = <S extends z.ZodType>(schema: S) =>

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
-import type { Page } from "../../shared/schemas/common";
 import { type AuditEventView, auditQuery } from "../../shared/schemas/admin";
+import type { Page } from "../../shared/schemas/common";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { auditEvents } from "../db/schema";

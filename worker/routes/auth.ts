@@ -1,11 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
+import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import { isCommonPassword } from "../../shared/password-policy";
 import { isDemoEmail } from "../../shared/roles";
 import { changePasswordBody, loginBody, registerBody } from "../../shared/schemas/auth";
-import { pathParams } from "../lib/validate";
-import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
 import { clearRefreshCookie, readRefreshCookie } from "../auth/refresh-cookie";
@@ -18,7 +17,7 @@ import { audit, auditStatement } from "../lib/audit";
 import { clientIp } from "../lib/client-ip";
 import { sha256Hex } from "../lib/crypto";
 import { enforceRateLimit } from "../lib/rate-limit";
-import { jsonBody } from "../lib/validate";
+import { jsonBody, pathParams } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
 import { requireSameOrigin } from "../middleware/same-origin";
 import { twoFactor } from "./two-factor";
@@ -141,7 +140,9 @@ export const auth = new Hono<AppEnv>()
     const rows = await database(c.env.DB)
       .select()
       .from(sessions)
-      .where(sql`${sessions.userId} = ${userId} AND ${sessions.revokedAt} IS NULL AND ${sessions.expiresAt} > ${Date.now()}`)
+      .where(
+        sql`${sessions.userId} = ${userId} AND ${sessions.revokedAt} IS NULL AND ${sessions.expiresAt} > ${Date.now()}`,
+      )
       .orderBy(sql`${sessions.lastUsedAt} DESC`)
       .all();
     return c.json({

@@ -25,7 +25,7 @@ export const twoFactor = new Hono<AppEnv>()
     await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
-    if (!user || user.status !== "active" || !user.totpSecret) throw new ApiError("MFA_TOKEN_INVALID");
+    if (user?.status !== "active" || !user.totpSecret) throw new ApiError("MFA_TOKEN_INVALID");
     if (!(await checkSecondFactor(db, user, code))) {
       await audit(c, {
         action: "auth.2fa.verify",

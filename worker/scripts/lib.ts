@@ -2,7 +2,7 @@
  * Helpers for the Node-side scripts (start, seed, predeploy check, admin creation). They drive
  * the project's own wrangler from node_modules, so nothing needs a global install.
  */
-import { spawn, type SpawnOptions } from "node:child_process";
+import { type SpawnOptions, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));

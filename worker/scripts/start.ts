@@ -35,12 +35,28 @@ if (!(await exists(join(ROOT, ".dev.vars")))) {
 console.log("Applying migrations and seeding the demo clinic…");
 await migrateAndSeed({ quiet: true });
 console.log("Building the PWA…");
-await run(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "pwa/vite.config.ts", "--logLevel", "warn"]);
+await run(process.execPath, [
+  join(ROOT, "node_modules/vite/bin/vite.js"),
+  "build",
+  "--config",
+  "pwa/vite.config.ts",
+  "--logLevel",
+  "warn",
+]);
 
 console.log(`Starting the Worker on ${url} …`);
 const dev = spawn(
   process.execPath,
-  [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...persistArgs()],
+  [
+    WRANGLER,
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--show-interactive-dev-session=false",
+    ...persistArgs(),
+  ],
   { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
 );
 let log = "";

@@ -1,0 +1,245 @@
+/**
+ * The newcomer's path, for real: `npm start` (migrations, demo seed, PWA build, wrangler dev on
+ * 127.0.0.1) in a throwaway state directory, then HTTP against it. Also the operator scripts
+ * that work on that local state: the predeploy check and admin creation.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../worker/scripts/demo-data";
+import { ROOT, run } from "../../worker/scripts/lib";
+
+const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+let stateDir = "";
+let base = "";
+let server: ChildProcess | undefined;
+let output = "";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Runs one of the project's scripts against the throwaway state; resolves with its exit code and output. */
+async function script(file: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    const out = await run(process.execPath, [TSX, file, ...args], {
+      capture: true,
+      env: { HAVEN_STATE_DIR: stateDir, ...env },
+    });
+    return { code: 0, out };
+  } catch (err) {
+    return { code: 1, out: String(err) };
+  }
+}
+
+beforeAll(async () => {
+  stateDir = await mkdtemp(join(tmpdir(), "haven-smoke-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn("npm", ["start"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port), HAVEN_STATE_DIR: stateDir },
+  });
+  server.stdout?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  server.stderr?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  const deadline = Date.now() + 170_000;
+  while (!output.includes("Press Ctrl+C to stop.")) {
+    if (server.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}, 180_000);
+
+afterAll(async () => {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  await rm(stateDir, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("prints the URL and every demo login with the demo password", () => {
+    expect(output).toContain(`Haven is running at ${base}`);
+    expect(output).toContain(DEMO_PASSWORD);
+    for (const account of DEMO_ACCOUNTS) expect(output).toContain(account.email);
+  });
+
+  it("serves /api/v1/health with the applied migrations", async () => {
+    const res = await fetch(`${base}/api/v1/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; migrations: { applied: number } };
+    expect(body.status).toBe("ok");
+    expect(body.migrations.applied).toBeGreaterThanOrEqual(1);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("lets every demo account sign in with the demo password", async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: account.email, password: DEMO_PASSWORD }),
+      });
+      expect(res.status, account.email).toBe(200);
+      expect(((await res.json()) as { user: { role: string } }).user.role).toBe(account.role);
+    }
+  });
+
+  it("serves the PWA shell same-origin with the static security headers from _headers", async () => {
+    for (const path of ["/", "/some/deep/link"]) {
+      const res = await fetch(`${base}${path}`, { headers: { Accept: "text/html" } });
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain('<div id="app">');
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(
+        Number(/max-age=(\d+)/.exec(res.headers.get("strict-transport-security") ?? "")?.[1]),
+      ).toBeGreaterThanOrEqual(31_536_000);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("permissions-policy")).toContain("camera=()");
+      expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    }
+  });
+
+  it("answers unknown API paths from the Worker, not the SPA fallback", async () => {
+    const res = await fetch(`${base}/api/v1/nope`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+  });
+
+  it("seeds idempotently: running the seed again keeps exactly the five demo accounts", async () => {
+    expect((await script("worker/scripts/seed.ts", [])).code).toBe(0);
+    const out = await run(
+      process.execPath,
+      [
+        join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--persist-to",
+        stateDir,
+        "--json",
+        "--command",
+        "SELECT count(*) AS n FROM users WHERE email LIKE '%@demo.haven'",
+      ],
+      { capture: true, env: { CI: "true" } },
+    );
+    expect((JSON.parse(out) as { results: { n: number }[] }[])[0]?.results[0]?.n).toBe(DEMO_ACCOUNTS.length);
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "patient@demo.haven", password: DEMO_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("operator scripts on the local state", () => {
+  it("the predeploy check refuses the demo accounts, the development secret and placeholder ids", async () => {
+    const { code, out } = await script("worker/scripts/predeploy-check.ts", ["--env", "production", "--local"], {
+      JWT_SECRET: "dev-only-insecure-jwt-secret-change-me-0000000000",
+    });
+    expect(code).toBe(1);
+    expect(out).toContain("JWT_SECRET is the local development default");
+    expect(out).toContain("admin@demo.haven");
+    expect(out).toMatch(/placeholder database_id/);
+  });
+
+  it("the predeploy check passes a real-looking configuration with a clean database", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "haven-predeploy-"));
+    try {
+      const config = join(dir, "wrangler.toml");
+      await writeFile(
+        config,
+        `name = "haven-check"
+main = "${join(ROOT, "worker/index.ts")}"
+compatibility_date = "2026-11-01"
+[vars]
+ENVIRONMENT = "production"
+CORS_ORIGINS = "https://app.haven.example"
+[[d1_databases]]
+binding = "DB"
+database_name = "haven-check"
+database_id = "3f1c2b9e-8d4a-4c1e-9b7f-2a6d5e4c3b21"
+migrations_dir = "${join(ROOT, "migrations")}"
+[[kv_namespaces]]
+binding = "RATE_LIMIT"
+id = "9a8b7c6d5e4f30211a2b3c4d5e6f7a8b"
+`,
+      );
+      const empty = join(dir, "state");
+      await run(
+        process.execPath,
+        [
+          join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
+          "d1",
+          "migrations",
+          "apply",
+          "DB",
+          "--local",
+          "--config",
+          config,
+          "--persist-to",
+          empty,
+        ],
+        { capture: true, env: { CI: "true" } },
+      );
+      const ok = await script("worker/scripts/predeploy-check.ts", ["--env", "", "--config", config, "--local"], {
+        HAVEN_STATE_DIR: empty,
+        JWT_SECRET: "Zq8f3Jw0nR5tLx2bV7cYp1Hs9Ke4Md6Ua0Gi3Wo8Qz5Tn2Bf",
+      });
+      expect(ok.out).toContain("Predeploy check passed.");
+      expect(ok.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("admin:create makes an admin who can sign in, and refuses a weak password", async () => {
+    const weak = await script("worker/scripts/create-admin.ts", ["--email", "ops@clinic.example", "--local"], {
+      HAVEN_ADMIN_PASSWORD: "password1234",
+    });
+    expect(weak.code).toBe(1);
+    expect(weak.out).toContain("common password");
+    const password = "a long and private passphrase";
+    const made = await script(
+      "worker/scripts/create-admin.ts",
+      ["--email", "Ops@Clinic.example", "--name", "Ops", "--local"],
+      {
+        HAVEN_ADMIN_PASSWORD: password,
+      },
+    );
+    expect(made.out).toContain("Admin ops@clinic.example created.");
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "ops@clinic.example", password }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { user: { role: string } }).user.role).toBe("admin");
+  }, 60_000);
+});
