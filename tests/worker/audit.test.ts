@@ -39,6 +39,15 @@ describe("GET /api/v1/admin/audit", () => {
     expect(byRequest.items.map((e) => e.id)).toEqual([byAction.items[0]?.id]);
   });
 
+  it("records each read of the audit log as an admin action", async () => {
+    const admin = await createUserAndLogin("admin");
+    await auditPage(admin.accessToken, "limit=1");
+    const reads = await auditPage(admin.accessToken, `userId=${admin.user.id}&action=admin.audit.read`);
+    // The read that answers this query is recorded after its own rows were fetched.
+    expect(reads.items).toHaveLength(1);
+    expect(reads.items[0]).toMatchObject({ role: "admin", outcome: "success" });
+  });
+
   it("filters by a time range, `to` exclusive", async () => {
     const admin = await createUserAndLogin("admin");
     const r = await register();

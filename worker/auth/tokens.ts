@@ -1,4 +1,4 @@
-import { errors, jwtVerify, SignJWT } from "jose";
+import { errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { ApiError } from "../../shared/errors";
 import { ACCESS_TOKEN_TTL_SECONDS, MFA_TOKEN_TTL_SECONDS } from "../../shared/limits";
 import type { Role } from "../../shared/roles";
@@ -12,11 +12,43 @@ import type { Role } from "../../shared/roles";
 export const TOKEN_ISSUER = "haven";
 const ALG = "HS256";
 const KINDS = {
-  access: { typ: "at+jwt", audience: "haven-api", ttl: ACCESS_TOKEN_TTL_SECONDS },
-  mfa: { typ: "mfa+jwt", audience: "haven-mfa", ttl: MFA_TOKEN_TTL_SECONDS },
+  access: { typ: "at+jwt", audience: "haven-api", ttl: ACCESS_TOKEN_TTL_SECONDS, claims: ["sid", "role"] },
+  mfa: { typ: "mfa+jwt", audience: "haven-mfa", ttl: MFA_TOKEN_TTL_SECONDS, claims: [] },
 } as const;
+type Kind = keyof typeof KINDS;
 
 const encoder = new TextEncoder();
+
+function sign(kind: Kind, secret: string, subject: string, claims: JWTPayload, nowMs: number): Promise<string> {
+  const { typ, audience, ttl } = KINDS[kind];
+  const now = Math.floor(nowMs / 1000);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: ALG, typ })
+    .setSubject(subject)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttl)
+    .setJti(crypto.randomUUID())
+    .sign(encoder.encode(secret));
+}
+
+/** The verified payload, or the jose error (callers map it to their own code). */
+async function verify(kind: Kind, secret: string, token: string): Promise<JWTPayload & { sub: string }> {
+  const { typ, audience, ttl, claims } = KINDS[kind];
+  const { payload } = await jwtVerify(token, encoder.encode(secret), {
+    algorithms: [ALG],
+    issuer: TOKEN_ISSUER,
+    audience,
+    typ,
+    requiredClaims: ["exp", "iat", "sub", ...claims],
+    maxTokenAge: ttl,
+  });
+  if (typeof payload.sub !== "string" || claims.some((name) => typeof payload[name] !== "string")) {
+    throw new Error("claim of the wrong type");
+  }
+  return payload as JWTPayload & { sub: string };
+}
 
 export interface AccessClaims {
   userId: string;
@@ -24,67 +56,28 @@ export interface AccessClaims {
   sessionId: string;
 }
 
-export async function signAccessToken(secret: string, claims: AccessClaims, nowMs = Date.now()): Promise<string> {
-  const kind = KINDS.access;
-  return new SignJWT({ role: claims.role, sid: claims.sessionId })
-    .setProtectedHeader({ alg: ALG, typ: kind.typ })
-    .setSubject(claims.userId)
-    .setIssuer(TOKEN_ISSUER)
-    .setAudience(kind.audience)
-    .setIssuedAt(Math.floor(nowMs / 1000))
-    .setExpirationTime(Math.floor(nowMs / 1000) + kind.ttl)
-    .setJti(crypto.randomUUID())
-    .sign(encoder.encode(secret));
+export function signAccessToken(secret: string, claims: AccessClaims, nowMs = Date.now()): Promise<string> {
+  return sign("access", secret, claims.userId, { role: claims.role, sid: claims.sessionId }, nowMs);
 }
 
 /** Verifies an access token; 401 TOKEN_EXPIRED when only its age is wrong, UNAUTHENTICATED otherwise. */
 export async function verifyAccessToken(secret: string, token: string): Promise<AccessClaims> {
-  const kind = KINDS.access;
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), {
-      algorithms: [ALG],
-      issuer: TOKEN_ISSUER,
-      audience: kind.audience,
-      typ: kind.typ,
-      requiredClaims: ["exp", "iat", "sub", "sid", "role"],
-      maxTokenAge: kind.ttl,
-    });
-    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.role !== "string") {
-      throw new ApiError("UNAUTHENTICATED");
-    }
-    return { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role };
+    const payload = await verify("access", secret, token);
+    return { userId: payload.sub, sessionId: payload.sid as string, role: payload.role as Role };
   } catch (err) {
-    if (err instanceof errors.JWTExpired) throw new ApiError("TOKEN_EXPIRED");
-    throw new ApiError("UNAUTHENTICATED");
+    throw new ApiError(err instanceof errors.JWTExpired ? "TOKEN_EXPIRED" : "UNAUTHENTICATED");
   }
 }
 
-export async function signMfaToken(secret: string, userId: string, nowMs = Date.now()): Promise<string> {
-  const kind = KINDS.mfa;
-  return new SignJWT({})
-    .setProtectedHeader({ alg: ALG, typ: kind.typ })
-    .setSubject(userId)
-    .setIssuer(TOKEN_ISSUER)
-    .setAudience(kind.audience)
-    .setIssuedAt(Math.floor(nowMs / 1000))
-    .setExpirationTime(Math.floor(nowMs / 1000) + kind.ttl)
-    .sign(encoder.encode(secret));
+export function signMfaToken(secret: string, userId: string, nowMs = Date.now()): Promise<string> {
+  return sign("mfa", secret, userId, {}, nowMs);
 }
 
 /** The user id an MFA-step token was issued for; 401 MFA_TOKEN_INVALID for anything wrong with it. */
 export async function verifyMfaToken(secret: string, token: string): Promise<string> {
-  const kind = KINDS.mfa;
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), {
-      algorithms: [ALG],
-      issuer: TOKEN_ISSUER,
-      audience: kind.audience,
-      typ: kind.typ,
-      requiredClaims: ["exp", "sub"],
-      maxTokenAge: kind.ttl,
-    });
-    if (typeof payload.sub !== "string") throw new ApiError("MFA_TOKEN_INVALID");
-    return payload.sub;
+    return (await verify("mfa", secret, token)).sub;
   } catch {
     throw new ApiError("MFA_TOKEN_INVALID");
   }

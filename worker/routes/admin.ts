@@ -5,6 +5,7 @@ import type { Page } from "../../shared/schemas/common";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { auditEvents } from "../db/schema";
+import { audit } from "../lib/audit";
 import { decodeIdCursor, encodeIdCursor } from "../lib/cursor";
 import { queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
@@ -31,6 +32,8 @@ export const admin = new Hono<AppEnv>()
       .limit(q.limit + 1)
       .all();
     const hasMore = rows.length > q.limit;
+    // Reading the audit trail is itself an admin action worth a line in it.
+    await audit(c, { action: "admin.audit.read", outcome: "success" });
     const items: AuditEventView[] = rows.slice(0, q.limit).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
     const page: Page<AuditEventView> = {
       items,
