@@ -62,7 +62,7 @@ for (const [path, meta] of Object.entries(packages)) {
       .find((p) => p !== null && packages[p].version === version);
     const top = `node_modules/${name}`;
     const at = sibling
-      ? sibling.slice(0, sibling.lastIndexOf("node_modules/")) + `node_modules/${name}`
+      ? `${sibling.slice(0, sibling.lastIndexOf("node_modules/"))}node_modules/${name}`
       : packages[top]
         ? `${path}/node_modules/${name}`
         : top;
