@@ -11,15 +11,32 @@ import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
+import { assessmentRoutes, safetyPlanRoutes } from "./routes/check-ins";
+import { habitRoutes } from "./routes/habits";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
+import { moodRoutes } from "./routes/moods";
+import { petRoutes } from "./routes/pet";
+import { progressRoutes } from "./routes/progress";
+import { questRoutes } from "./routes/quests";
 
 /**
  * The API: one sub-app per area under /api/v1. Middleware order matters: the request id and
  * headers wrap everything (errors included), CORS answers preflights before the config guard,
  * and the body guard runs before any validator reads a body.
  */
-const api = new Hono<AppEnv>().route("/health", health).route("/auth", auth).route("/me", me).route("/admin", admin);
+const api = new Hono<AppEnv>()
+  .route("/health", health)
+  .route("/auth", auth)
+  .route("/me", me)
+  .route("/habits", habitRoutes)
+  .route("/quests", questRoutes)
+  .route("/moods", moodRoutes)
+  .route("/progress", progressRoutes)
+  .route("/pet", petRoutes)
+  .route("/assessments", assessmentRoutes)
+  .route("/safety-plan", safetyPlanRoutes)
+  .route("/admin", admin);
 
 export const app = new Hono<AppEnv>()
   .use(requestId, securityHeaders)

@@ -108,3 +108,29 @@ export async function login(email: string, password: string, ip?: string): Promi
 export function refresh(cookie: string, origin = ORIGIN): Promise<Response> {
   return call("/api/v1/auth/refresh", { method: "POST", cookie, headers: { Origin: origin } });
 }
+
+/** JSON body of a response, typed loosely for assertions. */
+export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+/** A patient with one habit, ready to complete it. */
+export async function patientWithHabit(
+  habit: { difficulty?: "easy" | "medium" | "hard"; schedule?: Record<string, unknown> } = {},
+): Promise<Registered & { habitId: string }> {
+  const r = await register();
+  const res = await call("/api/v1/habits", {
+    token: r.accessToken,
+    body: {
+      name: "Drink water",
+      difficulty: habit.difficulty ?? "easy",
+      schedule: habit.schedule ?? { type: "daily", perDay: 3 },
+    },
+  });
+  if (res.status !== 201) throw new Error(`habit create failed: ${res.status} ${await res.text()}`);
+  const { habit: created } = await json<{ habit: { id: string } }>(res);
+  return { ...r, habitId: created.id };
+}
+
+/** ISO time `ms` milliseconds from now. */
+export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();

@@ -5,7 +5,7 @@
  * Times are integer milliseconds since the epoch (UTC).
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable(
   "users",
@@ -112,4 +112,216 @@ export const auditEvents = sqliteTable(
     index("audit_action").on(t.action),
     index("audit_request").on(t.requestId),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The wellbeing domain. Every row a patient owns is keyed by (user_id, id): ids may be minted
+// offline by the client, and a collision with another user's id is impossible by construction.
+// Every query filters by user_id first (object-level authorization in the schema itself).
+// ---------------------------------------------------------------------------------------------
+
+export const habits = sqliteTable(
+  "habits",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    difficulty: text("difficulty", { enum: ["easy", "medium", "hard"] }).notNull(),
+    scheduleType: text("schedule_type", { enum: ["daily", "weekly"] }).notNull(),
+    /** Daily: completions per day; weekly: times per week. */
+    scheduleTarget: integer("schedule_target").notNull(),
+    notes: text("notes"),
+    archivedAt: integer("archived_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] })],
+);
+
+export const habitCompletions = sqliteTable(
+  "habit_completions",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    habitId: text("habit_id").notNull(),
+    /** The client's time of the completion (ms), inside the accepted window. */
+    at: integer("at").notNull(),
+    /** The user's local day it counts for (timezone + day-start hour at the time). */
+    localDay: text("local_day").notNull(),
+    xp: integer("xp").notNull(),
+    coins: integer("coins").notNull(),
+    undoneAt: integer("undone_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index("habit_completions_day").on(t.userId, t.habitId, t.localDay),
+  ],
+);
+
+export const quests = sqliteTable(
+  "quests",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    difficulty: text("difficulty", { enum: ["easy", "medium", "hard"] }).notNull(),
+    /** JSON array of { id, title, done }. */
+    steps: text("steps").notNull().default("[]"),
+    dueDate: text("due_date"),
+    status: text("status", { enum: ["active", "paused", "done"] })
+      .notNull()
+      .default("active"),
+    /** Set the first time the quest is done: its XP is awarded once, ever. */
+    xpAwardedAt: integer("xp_awarded_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] })],
+);
+
+export const moods = sqliteTable(
+  "moods",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    at: integer("at").notNull(),
+    localDay: text("local_day").notNull(),
+    mood: integer("mood").notNull(),
+    sleepQuality: integer("sleep_quality").notNull(),
+    sleepHours: real("sleep_hours"),
+    note: text("note"),
+    /** JSON array of strings. */
+    tags: text("tags").notNull().default("[]"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] }), index("moods_at").on(t.userId, t.at)],
+);
+
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    instrument: text("instrument", { enum: ["PHQ-9", "GAD-7"] }).notNull(),
+    /** JSON array of item answers (0–3). */
+    answers: text("answers").notNull(),
+    score: integer("score").notNull(),
+    severity: text("severity").notNull(),
+    at: integer("at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] }), index("assessments_at").on(t.userId, t.instrument, t.at)],
+);
+
+/** One personal safety plan per patient (JSON of its five sections). */
+export const safetyPlans = sqliteTable("safety_plans", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  plan: text("plan").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});
+
+/** One pet per patient; stats are stored as of `statsAt` and decay is applied on read. */
+export const pets = sqliteTable("pets", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  species: text("species").notNull(),
+  hunger: integer("hunger").notNull(),
+  happiness: integer("happiness").notNull(),
+  energy: integer("energy").notNull(),
+  hygiene: integer("hygiene").notNull(),
+  statsAt: integer("stats_at").notNull(),
+  xp: integer("xp").notNull().default(0),
+  adventureStartedAt: integer("adventure_started_at"),
+  lastDeclutterAt: integer("last_declutter_at"),
+  /** JSON arrays: cosmetics bought, loot found. */
+  cosmetics: text("cosmetics").notNull().default("[]"),
+  loot: text("loot").notNull().default("[]"),
+  adoptedAt: integer("adopted_at").notNull(),
+});
+
+/** Running totals, kept in the same batch as every reward: the ledger below is the truth. */
+export const progress = sqliteTable("progress", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  xp: integer("xp").notNull().default(0),
+  coins: integer("coins").notNull().default(0),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Every XP and coin movement (earned, undone, spent), with the local day it counts for. */
+export const rewards = sqliteTable(
+  "rewards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    opId: text("op_id").notNull(),
+    source: text("source", { enum: ["habit", "quest", "mood", "pet", "shop"] }).notNull(),
+    refId: text("ref_id"),
+    localDay: text("local_day").notNull(),
+    xp: integer("xp").notNull(),
+    coins: integer("coins").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("rewards_day").on(t.userId, t.localDay)],
+);
+
+/** Raised by a risk rule; staff acknowledge them (care-team issue). */
+export const riskFlags = sqliteTable(
+  "risk_flags",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    source: text("source", { enum: ["phq9_item9", "low_mood", "companion"] }).notNull(),
+    refId: text("ref_id"),
+    createdAt: integer("created_at").notNull(),
+    acknowledgedAt: integer("acknowledged_at"),
+    acknowledgedBy: text("acknowledged_by"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] }), index("risk_flags_open").on(t.userId, t.acknowledgedAt)],
+);
+
+/**
+ * Applied (or rejected) commands by idempotency key. Written in the same D1 batch as the
+ * command's effects, so a replay of the opId — a retry, a second tab, a second device, or the
+ * same request after a crash between write and reply — gets this result back and never
+ * applies the command twice.
+ */
+export const ops = sqliteTable(
+  "ops",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    opId: text("op_id").notNull(),
+    type: text("type").notNull(),
+    outcome: text("outcome", { enum: ["applied", "rejected"] }).notNull(),
+    /** The HTTP status the command answered with the first time. */
+    status: integer("status").notNull(),
+    /** JSON of the first answer's body. */
+    result: text("result").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.opId] })],
 );

@@ -27,3 +27,20 @@ export function decodeIdCursor(cursor: string): number {
   }
   throw new ApiError("INVALID_CURSOR");
 }
+
+/** A cursor for lists ordered by (time, id) descending: "after this row". */
+export function encodeTimeCursor(at: number, id: string): string {
+  return toBase64Url(encoder.encode(JSON.stringify({ v: 1, at, id })));
+}
+
+export function decodeTimeCursor(cursor: string): { at: number; id: string } {
+  try {
+    const parsed = JSON.parse(decoder.decode(fromBase64Url(cursor))) as { v?: unknown; at?: unknown; id?: unknown };
+    if (parsed.v === 1 && Number.isSafeInteger(parsed.at) && typeof parsed.id === "string" && parsed.id.length <= 64) {
+      return { at: parsed.at as number, id: parsed.id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new ApiError("INVALID_CURSOR");
+}

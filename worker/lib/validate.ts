@@ -1,6 +1,6 @@
 import { validator } from "hono/validator";
 import type { z } from "zod";
-import { ApiError, type FieldIssue } from "../../shared/errors";
+import { ApiError, type ErrorCode, type FieldIssue } from "../../shared/errors";
 
 /** Maps zod issues to `{ path, message }` with dotted paths ("steps.0.title"); root is "". */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
@@ -14,9 +14,16 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
-function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+/** Field paths whose failure has a code of its own (e.g. a quest status outside the allow-list). */
+export type PathCodes = Partial<Record<string, ErrorCode>>;
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, codes: PathCodes = {}): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError("VALIDATION_FAILED", { fields: fieldIssues(parsed.error) });
+  if (!parsed.success) {
+    const fields = fieldIssues(parsed.error);
+    const special = fields.map((f) => codes[f.path]).find((code) => code !== undefined);
+    throw new ApiError(special ?? "VALIDATION_FAILED", { fields });
+  }
   return parsed.data;
 }
 
@@ -25,7 +32,8 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<
  * and bad input becomes 400 VALIDATION_FAILED with field paths. Request schemas are strict, so
  * an unknown field is an error rather than silently dropped (mass-assignment defence).
  */
-export const jsonBody = <S extends z.ZodType>(schema: S) => validator("json", (value) => parseOrThrow(schema, value));
+export const jsonBody = <S extends z.ZodType>(schema: S, codes?: PathCodes) =>
+  validator("json", (value) => parseOrThrow(schema, value, codes));
 export const queryParams = <S extends z.ZodType>(schema: S) =>
   validator("query", (value) => parseOrThrow(schema, value));
 export const pathParams = <S extends z.ZodType>(schema: S) =>

@@ -1,0 +1,140 @@
+/**
+ * The user's local day (PRODUCT.md "Progression rules"): a time zone plus a day-start hour, so a
+ * completion at 01:30 counts for the evening before and travel never double-counts a day.
+ *
+ * Invalid input is answered with the empty string (days) or NaN (day differences), the way an
+ * invalid Date answers with NaN; every function here passes such values through.
+ */
+
+/** A calendar date, "YYYY-MM-DD" (years 0001–9999); "" stands for an invalid day. */
+export type LocalDay = string;
+
+/**
+ * The day-start hour users get unless they choose another.
+ *
+ * @example
+ * localDay(instant, "Europe/London", DEFAULT_DAY_START_HOUR)
+ */
+export const DEFAULT_DAY_START_HOUR = 4;
+
+const DAY_MS = 86_400_000;
+/** Days in a 400-year Gregorian cycle: shifting a date by it keeps month, day and weekday. */
+const CYCLE_DAYS = 146_097;
+const INVALID: LocalDay = "";
+
+/** Days since 1970-01-01 for a valid Gregorian date, or NaN. */
+function dayIndex(year: number, month: number, day: number): number {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
+  // Date.UTC maps years 0–99 to 1900–1999; a 400-year shift sidesteps that quirk exactly.
+  const index = Date.UTC(year + 400, month - 1, day) / DAY_MS - CYCLE_DAYS;
+  const check = new Date(index * DAY_MS);
+  // Date.UTC rolls 31 February over into March; a date that did not survive is not a date.
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === day ? index : Number.NaN;
+}
+
+function format(index: number): LocalDay {
+  if (!Number.isSafeInteger(index)) return INVALID;
+  const date = new Date(index * DAY_MS);
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(year) || year < 1 || year > 9999) return INVALID;
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+function parse(day: LocalDay): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (match === null) return Number.NaN;
+  return dayIndex(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+// Building a DateTimeFormat costs far more than using one; zones are few, so keep one each.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        era: "short",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+      });
+    } catch {
+      return undefined;
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The local day an instant belongs to: the calendar date of the local wall-clock time minus
+ * `dayStartHour` hours. The boundary follows the wall clock, so across a DST change the day still
+ * starts when local clocks read dayStartHour:00 (or the first moment after, if the clocks skip it).
+ * An unknown time zone, a non-finite instant or an hour outside the integers 0–23 gives "".
+ *
+ * @example
+ * // 00:30 BST on 11 June 2026 is still the evening of 10 June with a 04:00 day start.
+ * localDay(Date.UTC(2026, 5, 10, 23, 30), "Europe/London", 4) // "2026-06-10"
+ */
+export function localDay(instantMs: number, timeZone: string, dayStartHour: number): LocalDay {
+  if (!Number.isFinite(instantMs) || !Number.isInteger(dayStartHour) || dayStartHour < 0 || dayStartHour > 23) {
+    return INVALID;
+  }
+  const formatter = formatterFor(timeZone);
+  if (formatter === undefined) return INVALID;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = formatter.formatToParts(instantMs);
+  } catch {
+    return INVALID; // outside the range Date can represent
+  }
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const era = parts.find((p) => p.type === "era")?.value;
+  if (era !== "AD") return INVALID;
+  // Some engines once printed midnight as "24" even in h23; the remainder makes it 0 either way.
+  const hour = field("hour") % 24;
+  const index = dayIndex(field("year"), field("month"), field("day"));
+  return format(hour < dayStartHour ? index - 1 : index);
+}
+
+/**
+ * The day `days` calendar days after `day` (before it when negative). Pure calendar arithmetic,
+ * no time zone. A malformed day, a non-integer count or a result outside years 0001–9999 gives "".
+ *
+ * @example
+ * addDays("2028-02-28", 1) // "2028-02-29"
+ * addDays("2026-12-31", 1) // "2027-01-01"
+ */
+export function addDays(day: LocalDay, days: number): LocalDay {
+  if (!Number.isSafeInteger(days)) return INVALID;
+  return format(parse(day) + days);
+}
+
+/**
+ * Whole days from `from` to `to` (negative when `to` is earlier); NaN if either is malformed.
+ *
+ * @example
+ * daysBetween("2026-02-27", "2026-03-01") // 2
+ */
+export function daysBetween(from: LocalDay, to: LocalDay): number {
+  return parse(to) - parse(from);
+}
+
+/**
+ * The Monday that starts the ISO week containing `day`; "" if `day` is malformed (or the Monday
+ * would fall before 0001-01-01, which is itself a Monday, so never for a valid day).
+ *
+ * @example
+ * weekStart("2026-03-29") // "2026-03-23" (29 March 2026 is a Sunday)
+ */
+export function weekStart(day: LocalDay): LocalDay {
+  const index = parse(day);
+  if (Number.isNaN(index)) return INVALID;
+  const weekday = new Date(index * DAY_MS).getUTCDay(); // 0 = Sunday
+  return format(index - ((weekday + 6) % 7));
+}

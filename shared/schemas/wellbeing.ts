@@ -1,0 +1,122 @@
+/**
+ * Request bodies of the wellbeing domain, and the payloads of the commands they become.
+ * A REST body is a command payload plus optional `opId` (the idempotency key; the server mints
+ * one when a plain REST client sends none) and `at` (the client's time; server time if absent).
+ * Sync (issue 4) sends the same payloads inside `{ opId, type, at, payload }`.
+ */
+import { z } from "zod";
+
+export const NAME_MAX = 120;
+export const TEXT_MAX = 2000;
+export const MOOD_NOTE_MAX = 2000;
+export const TAGS_MAX = 20;
+export const TAG_MAX = 40;
+export const STEPS_MAX = 50;
+export const SAFETY_ITEMS_MAX = 20;
+export const SAFETY_ITEM_MAX = 500;
+export const WORRIES_MAX = 10;
+
+const id = z.uuid();
+const title = z.string().trim().min(1).max(NAME_MAX);
+const difficulty = z.enum(["easy", "medium", "hard"]);
+/** A calendar date, YYYY-MM-DD. */
+const date = z.iso.date();
+
+/** The command envelope fields a REST body may carry. */
+export const envelope = {
+  opId: id.optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+};
+
+export const schedule = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("daily"), perDay: z.number().int().min(1).max(10) }),
+  z.strictObject({ type: z.literal("weekly"), timesPerWeek: z.number().int().min(1).max(7) }),
+]);
+
+export const habitCreate = z.strictObject({
+  id: id.optional(),
+  name: title,
+  difficulty,
+  schedule,
+  notes: z.string().trim().max(TEXT_MAX).optional(),
+});
+export const habitUpdate = z.strictObject({
+  name: title.optional(),
+  difficulty: difficulty.optional(),
+  schedule: schedule.optional(),
+  notes: z.string().trim().max(TEXT_MAX).nullable().optional(),
+});
+export const habitComplete = z.strictObject({ completionId: id.optional() });
+
+export const QUEST_STATUSES = ["active", "paused", "done"] as const;
+export type QuestStatus = (typeof QUEST_STATUSES)[number];
+export const questStatus = z.enum(QUEST_STATUSES, {
+  error: `Status must be one of ${QUEST_STATUSES.join(", ")}.`,
+});
+const step = z.strictObject({ id: id.optional(), title, done: z.boolean().default(false) });
+export const questCreate = z.strictObject({
+  id: id.optional(),
+  title,
+  description: z.string().trim().max(TEXT_MAX).optional(),
+  difficulty,
+  steps: z.array(step).max(STEPS_MAX).optional(),
+  dueDate: date.optional(),
+});
+export const questUpdate = z.strictObject({
+  title: title.optional(),
+  description: z.string().trim().max(TEXT_MAX).nullable().optional(),
+  difficulty: difficulty.optional(),
+  steps: z.array(step).max(STEPS_MAX).optional(),
+  dueDate: date.nullable().optional(),
+  status: questStatus.optional(),
+});
+export const questToggleStep = z.strictObject({ done: z.boolean() });
+
+export const moodLog = z.strictObject({
+  id: id.optional(),
+  mood: z.number().int().min(1).max(10),
+  sleepQuality: z.number().int().min(0).max(10),
+  sleepHours: z.number().min(0).max(24).optional(),
+  note: z.string().trim().max(MOOD_NOTE_MAX).optional(),
+  tags: z.array(z.string().trim().min(1).max(TAG_MAX)).max(TAGS_MAX).optional(),
+});
+
+export const assessmentSubmit = z.strictObject({
+  id: id.optional(),
+  instrument: z.enum(["PHQ-9", "GAD-7"]),
+  answers: z.array(z.number().int().min(0).max(3)).min(7).max(9),
+});
+
+const safetyItems = z.array(z.string().trim().min(1).max(SAFETY_ITEM_MAX)).max(SAFETY_ITEMS_MAX);
+/** The five sections of a personal safety plan (Stanley–Brown). */
+export const safetyPlan = z.strictObject({
+  warningSigns: safetyItems,
+  copingSteps: safetyItems,
+  peopleAndPlaces: safetyItems,
+  professionals: safetyItems,
+  safeEnvironment: safetyItems,
+});
+export type SafetyPlan = z.infer<typeof safetyPlan>;
+
+export const petAdopt = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  species: z.string().min(1).max(20),
+});
+export const petDeclutter = z.strictObject({
+  worries: z.array(z.string().trim().min(1).max(SAFETY_ITEM_MAX)).min(1).max(WORRIES_MAX),
+});
+/** Feed, adventure, return and buy carry nothing but the envelope: prices come from the server. */
+export const empty = z.strictObject({});
+
+/** `GET /moods?from&to&limit&cursor`: ISO instants, `to` exclusive. */
+export const moodQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(256).optional(),
+});
+
+/** Wraps a payload schema with the REST envelope. */
+export function withEnvelope<S extends z.ZodObject>(schema: S) {
+  return schema.extend(envelope).strict();
+}

@@ -1,0 +1,47 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import type { ErrorCode } from "../../shared/errors";
+import type { Role } from "../../shared/roles";
+import type { Database } from "../db/client";
+
+/**
+ * A write, as REST routes and sync push both deliver it: the idempotency key, the command
+ * type, the client's time and the payload (validated again by the command's schema).
+ */
+export interface Command {
+  opId: string;
+  type: string;
+  /** The client's time (ms since the epoch); server time when the client sent none. */
+  at: number;
+  payload: unknown;
+}
+
+/** Who runs commands for whom. Staff act on a patient's data through the patient's object too. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  requestId: string;
+  ipHash: string | null;
+}
+
+export interface CommandContext {
+  db: Database;
+  userId: string;
+  actor: Actor;
+  timezone: string;
+  dayStartHour: number;
+  /** Server time for this command. */
+  now: number;
+  /** Randomness for game rewards; Math.random in production, seeded in tests. */
+  random: () => number;
+}
+
+/** What a handler decides: effects to write (with the answer), or a rejection. */
+export type Decision =
+  | { ok: true; status: number; body: Record<string, unknown>; statements: BatchItem<"sqlite">[]; action?: string }
+  | { ok: false; code: ErrorCode; message?: string };
+
+export type CommandResult =
+  | { opId: string; status: "applied" | "duplicate"; httpStatus: number; body: Record<string, unknown> }
+  | { opId: string; status: "rejected" | "duplicate"; httpStatus: number; error: { code: ErrorCode; message: string } };
+
+export const reject = (code: ErrorCode, message?: string): Decision => ({ ok: false, code, message });
