@@ -177,8 +177,16 @@ describe("assessmentAllowed", () => {
     expect(assessmentAllowed([now - 14 * DAY + 1, now - DAY], now)).toBe(false);
   });
 
-  it("ignores questionnaires timed after the one being checked", () => {
-    expect(assessmentAllowed([now + 1, now + DAY], now)).toBe(true);
+  it("counts questionnaires timed after the one being checked (an offline replay arrives late)", () => {
+    expect(assessmentAllowed([now + 1, now + DAY], now)).toBe(false);
+    expect(assessmentAllowed([now + DAY], now)).toBe(true);
+    // Two later ones that are more than 14 days after this one leave room.
+    expect(assessmentAllowed([now + 14 * DAY, now + 15 * DAY], now)).toBe(true);
+  });
+
+  it("refuses one that would make three inside some 14-day window, whichever side the others are on", () => {
+    expect(assessmentAllowed([now - 5 * DAY, now + 5 * DAY], now)).toBe(false);
+    expect(assessmentAllowed([now - 10 * DAY, now + 10 * DAY], now)).toBe(true);
   });
 
   it("refuses a non-finite time and ignores non-finite previous times", () => {

@@ -98,14 +98,17 @@ export const ASSESSMENTS_PER_WINDOW = 2;
 
 /**
  * Whether another questionnaire of one instrument may be taken at `atMs`, given when that instrument was
- * taken before: allowed while fewer than two were taken in (atMs − 14 days, atMs]. Pass only that
- * instrument's times. A non-finite `atMs` is not allowed.
+ * taken before: allowed while every 14-day window (end − 14 days, end] that would contain it holds
+ * fewer than two others. Offline replays arrive out of order, so later entries count too: two taken on
+ * days 5 and 10 refuse a replayed one from day 1. Pass only that instrument's times. A non-finite
+ * `atMs` is not allowed.
  * @example assessmentAllowed([0, 1000], 1000) // false
  * @example assessmentAllowed([0, 1000], ASSESSMENT_WINDOW_MS) // true, 0 has left the window
  */
 export function assessmentAllowed(previousAtMs: readonly number[], atMs: number): boolean {
   if (!Number.isFinite(atMs)) return false;
-  const from = atMs - ASSESSMENT_WINDOW_MS;
-  const inWindow = previousAtMs.filter((at) => at > from && at <= atMs).length;
-  return inWindow < ASSESSMENTS_PER_WINDOW;
+  const ends = [atMs, ...previousAtMs.filter((at) => at >= atMs && at < atMs + ASSESSMENT_WINDOW_MS)];
+  return ends.every(
+    (end) => previousAtMs.filter((at) => at > end - ASSESSMENT_WINDOW_MS && at <= end).length < ASSESSMENTS_PER_WINDOW,
+  );
 }

@@ -4,7 +4,6 @@
  * grants nothing.
  */
 import { z } from "zod";
-import { PET_SPECIES } from "../domain/pet";
 import {
   assessmentSubmit,
   empty,
@@ -36,7 +35,7 @@ export const COMMAND_SCHEMAS = {
   "mood.log": moodLog,
   "assessment.submit": assessmentSubmit,
   "safetyPlan.update": safetyPlan,
-  "pet.adopt": petAdopt.extend({ species: z.enum(PET_SPECIES) }).strict(),
+  "pet.adopt": petAdopt,
   "pet.feed": empty,
   "pet.buy": z.strictObject({ itemId: z.string().min(1).max(40) }),
   "pet.declutter": petDeclutter,

@@ -5,6 +5,7 @@
  * Sync (issue 4) sends the same payloads inside `{ opId, type, at, payload }`.
  */
 import { z } from "zod";
+import { PET_SPECIES } from "../domain/pet";
 
 export const NAME_MAX = 120;
 export const TEXT_MAX = 2000;
@@ -100,7 +101,7 @@ export type SafetyPlan = z.infer<typeof safetyPlan>;
 
 export const petAdopt = z.strictObject({
   name: z.string().trim().min(1).max(40),
-  species: z.string().min(1).max(20),
+  species: z.enum(PET_SPECIES),
 });
 export const petDeclutter = z.strictObject({
   worries: z.array(z.string().trim().min(1).max(SAFETY_ITEM_MAX)).min(1).max(WORRIES_MAX),

@@ -105,6 +105,27 @@ describe("npm start", () => {
     }
   });
 
+  it("gives the demo patients a few weeks of consistent history", async () => {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "patient@demo.haven", password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const get = async (path: string) =>
+      (await (await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${accessToken}` } })).json()) as Record<
+        string,
+        unknown
+      >;
+    const moods = (await get("/api/v1/moods?limit=100")).items as { localDay: string }[];
+    expect(new Set(moods.map((m) => m.localDay)).size).toBeGreaterThanOrEqual(14);
+    const habits = (await get("/api/v1/habits")).items as unknown[];
+    expect(habits.length).toBe(3);
+    const progress = await get("/api/v1/progress");
+    expect(progress.xp as number).toBeGreaterThan(100);
+    expect(((await get("/api/v1/pet")).pet as { name: string }).name).toBe("Biscuit");
+  });
+
   it("serves the PWA shell same-origin with the static security headers from _headers", async () => {
     for (const path of ["/", "/some/deep/link"]) {
       const res = await fetch(`${base}${path}`, { headers: { Accept: "text/html" } });
@@ -130,25 +151,31 @@ describe("npm start", () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
   });
 
-  it("seeds idempotently: running the seed again keeps exactly the five demo accounts", async () => {
+  it("seeds idempotently: running the seed again changes no account and no history", async () => {
+    const counts = async () => {
+      const out = await run(
+        process.execPath,
+        [
+          join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
+          "d1",
+          "execute",
+          "DB",
+          "--local",
+          "--persist-to",
+          stateDir,
+          "--json",
+          "--command",
+          "SELECT (SELECT count(*) FROM users WHERE email LIKE '%@demo.haven') AS users, (SELECT count(*) FROM rewards) AS rewards, (SELECT count(*) FROM habit_completions) AS completions, (SELECT sum(xp) FROM progress) AS xp",
+        ],
+        { capture: true, env: { CI: "true" } },
+      );
+      return (JSON.parse(out) as { results: Record<string, number>[] }[])[0]?.results[0];
+    };
+    const before = await counts();
+    expect(before?.users).toBe(DEMO_ACCOUNTS.length);
+    expect(before?.completions).toBeGreaterThan(20);
     expect((await script("worker/scripts/seed.ts", [])).code).toBe(0);
-    const out = await run(
-      process.execPath,
-      [
-        join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--persist-to",
-        stateDir,
-        "--json",
-        "--command",
-        "SELECT count(*) AS n FROM users WHERE email LIKE '%@demo.haven'",
-      ],
-      { capture: true, env: { CI: "true" } },
-    );
-    expect((JSON.parse(out) as { results: { n: number }[] }[])[0]?.results[0]?.n).toBe(DEMO_ACCOUNTS.length);
+    expect(await counts()).toEqual(before);
     const res = await fetch(`${base}/api/v1/auth/login`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },

@@ -1,11 +1,6 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import {
-  ASSESSMENT_WINDOW_MS,
-  assessmentAllowed,
-  type Instrument,
-  scoreAssessment,
-} from "../../shared/domain/assessments";
+import { assessmentAllowed, type Instrument, scoreAssessment } from "../../shared/domain/assessments";
 import { moodXp } from "../../shared/domain/completion-policy";
 import { localDay } from "../../shared/domain/local-day";
 import { crisisResourcesFor, moodRaisesFlag, type RiskSource } from "../../shared/domain/risk";
@@ -84,25 +79,15 @@ export async function submitAssessment(
   const scored = scoreAssessment(p.instrument, p.answers);
   if ("error" in scored) return reject("ASSESSMENT_INVALID");
   const id = p.id ?? crypto.randomUUID();
-  const recent = await ctx.db
-    .select({ at: assessments.at, id: assessments.id })
+  // Every earlier and later one of this instrument: an offline replay may land between them.
+  const taken = await ctx.db
+    .select({ at: assessments.at, id: assessments.id, instrument: assessments.instrument })
     .from(assessments)
-    .where(
-      and(
-        eq(assessments.userId, ctx.userId),
-        eq(assessments.instrument, p.instrument as Instrument),
-        gt(assessments.at, cmd.at - ASSESSMENT_WINDOW_MS * 2),
-      ),
-    )
+    .where(eq(assessments.userId, ctx.userId))
     .all();
-  if (recent.some((r) => r.id === id)) return reject("ID_CONFLICT");
-  if (
-    !assessmentAllowed(
-      recent.map((r) => r.at),
-      cmd.at,
-    )
-  )
-    return reject("ASSESSMENT_LIMIT_REACHED");
+  if (taken.some((r) => r.id === id)) return reject("ID_CONFLICT");
+  const times = taken.filter((r) => r.instrument === (p.instrument as Instrument)).map((r) => r.at);
+  if (!assessmentAllowed(times, cmd.at)) return reject("ASSESSMENT_LIMIT_REACHED");
   const row = {
     userId: ctx.userId,
     id,

@@ -39,6 +39,17 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
       .from(ops)
       .where(and(eq(ops.userId, input.userId), eq(ops.opId, cmd.opId)))
       .get();
+    if (stored && stored.type !== cmd.type.slice(0, 64)) {
+      // The same key for a different action is a client bug, not a replay: refuse, change nothing.
+      const { status } = ERROR_CATALOGUE.ID_CONFLICT;
+      results.push({
+        opId: cmd.opId,
+        status: "rejected",
+        httpStatus: status,
+        error: { code: "ID_CONFLICT", message: "This opId was already used for a different action." },
+      });
+      continue;
+    }
     if (stored) {
       results.push({ opId: cmd.opId, status: "duplicate", httpStatus: stored.status, ...JSON.parse(stored.result) });
       continue;

@@ -14,7 +14,12 @@ function scheduleColumns(schedule: z.infer<typeof habitCreate>["schedule"]) {
     : { scheduleType: "weekly" as const, scheduleTarget: schedule.timesPerWeek };
 }
 
-export async function createHabit(ctx: CommandContext, p: z.infer<typeof habitCreate>): Promise<Decision> {
+/** A habit created offline starts its life (and its streak) at the client's time of creation. */
+export async function createHabit(
+  ctx: CommandContext,
+  p: z.infer<typeof habitCreate>,
+  cmd: Command,
+): Promise<Decision> {
   const id = p.id ?? crypto.randomUUID();
   if (await findHabit(ctx.db, ctx.userId, id)) return reject("ID_CONFLICT");
   const row = {
@@ -25,7 +30,7 @@ export async function createHabit(ctx: CommandContext, p: z.infer<typeof habitCr
     ...scheduleColumns(p.schedule),
     notes: p.notes ?? null,
     archivedAt: null,
-    createdAt: ctx.now,
+    createdAt: Math.min(cmd.at, ctx.now),
     updatedAt: ctx.now,
   };
   return { ok: true, status: 201, body: { habit: habitView(row) }, statements: [ctx.db.insert(habits).values(row)] };

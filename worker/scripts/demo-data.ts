@@ -5,6 +5,7 @@
  */
 import type { Role } from "../../shared/roles";
 import { hashPassword } from "../auth/password";
+import { demoHistorySql } from "./demo-history";
 import { sqlString } from "./lib";
 
 export const DEMO_PASSWORD = "haven-demo-2026";
@@ -58,7 +59,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 /**
  * SQL that seeds the demo clinic idempotently: `INSERT OR IGNORE` on fixed ids and unique
  * emails, so running it on every start changes nothing once the accounts exist (a demo user's
- * changed password or profile is kept).
+ * changed password or profile is kept), plus a few weeks of history for both patients.
  */
 export async function demoSeedSql(now = Date.now()): Promise<string> {
   const rows = await Promise.all(
@@ -78,5 +79,7 @@ export async function demoSeedSql(now = Date.now()): Promise<string> {
       return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at) VALUES (${values.join(", ")});`;
     }),
   );
-  return `${rows.join("\n")}\n`;
+  const patients = DEMO_ACCOUNTS.filter((a) => a.role === "patient");
+  const history = patients.map((patient, i) => demoHistorySql(patient, i + 1, now));
+  return `${[...rows, ...history].join("\n")}\n`;
 }

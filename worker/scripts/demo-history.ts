@@ -1,0 +1,146 @@
+/**
+ * A few weeks of realistic history for the two demo patients: habits with completions, daily
+ * mood and sleep check-ins, quests, a pet, a PHQ-9 and a safety plan. Generated with the same
+ * rules the Worker applies (local day, XP table, coins, the daily cap), so the demo's progress,
+ * streaks and charts are consistent. Every row has a fixed id and is inserted with OR IGNORE /
+ * NOT EXISTS: the seed can run on every start and changes nothing once the history exists.
+ */
+
+import { localDay } from "../../shared/domain/local-day";
+import { PET_START } from "../../shared/domain/pet";
+import { COINS_PER_XP_ACTION, FIRST_MOOD_OF_DAY_XP, HABIT_XP, QUEST_XP } from "../../shared/domain/progression";
+import type { DemoAccount } from "./demo-data";
+import { sqlString as q } from "./lib";
+
+const DAY = 86_400_000;
+const DAYS = 21;
+
+/** A deterministic UUID for demo row `n` of `kind` for patient `p` (1 or 2). */
+function demoId(p: number, kind: number, n: number): string {
+  return `0d3c${String(p).padStart(4, "0")}-${String(kind).padStart(4, "0")}-4000-8000-${String(n).padStart(12, "0")}`;
+}
+
+/** A small deterministic PRNG (mulberry32), so the history is the same on every machine. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HABITS = [
+  { name: "Drink a glass of water", difficulty: "easy", perDay: 3, chance: 0.8 },
+  { name: "Ten-minute walk", difficulty: "medium", perDay: 1, chance: 0.7 },
+  { name: "Wind-down routine", difficulty: "hard", perDay: 1, chance: 0.55 },
+] as const;
+
+export function demoHistorySql(patient: DemoAccount, index: number, now: number): string {
+  const rand = prng(index * 7919);
+  const uid = patient.id;
+  const sql: string[] = [];
+  const earned: { day: string; source: string; xp: number; coins: number; ref: string; at: number }[] = [];
+  const dayOf = (ms: number) => localDay(ms, patient.timezone, 4);
+  const start = now - DAYS * DAY;
+
+  HABITS.forEach((h, hi) => {
+    const habitId = demoId(index, 1, hi);
+    sql.push(
+      `INSERT OR IGNORE INTO habits (user_id, id, name, difficulty, schedule_type, schedule_target, created_at, updated_at) VALUES (${[uid, habitId, h.name, h.difficulty, "daily", h.perDay, start, start].map(q).join(", ")});`,
+    );
+    for (let d = 0; d < DAYS; d++) {
+      if (rand() > h.chance) continue;
+      const times = h.perDay === 1 ? 1 : 1 + Math.floor(rand() * h.perDay);
+      for (let t = 0; t < times; t++) {
+        const at = start + d * DAY + (9 + t * 4) * 3600_000 + Math.floor(rand() * 3600_000);
+        if (at > now - 3600_000) continue;
+        const id = demoId(index, 2, hi * 1000 + d * 10 + t);
+        const xp = HABIT_XP[h.difficulty];
+        sql.push(
+          `INSERT OR IGNORE INTO habit_completions (user_id, id, habit_id, at, local_day, xp, coins, created_at) VALUES (${[uid, id, habitId, at, dayOf(at), xp, COINS_PER_XP_ACTION, at].map(q).join(", ")});`,
+        );
+        earned.push({ day: dayOf(at), source: "habit", xp, coins: COINS_PER_XP_ACTION, ref: id, at });
+      }
+    }
+  });
+
+  // Mood drifts gently, with a harder patch in the middle for the second patient.
+  let mood = index === 1 ? 6 : 5;
+  for (let d = 0; d < DAYS; d++) {
+    const at = start + d * DAY + 20 * 3600_000;
+    if (at > now - 3600_000) continue;
+    const dip = index === 2 && d > 8 && d < 13 ? -2 : 0;
+    mood = Math.max(4, Math.min(9, mood + Math.round(rand() * 2 - 1)));
+    const sleep = Math.max(2, Math.min(9, mood + Math.round(rand() * 2 - 1)));
+    const hours = Math.round((5.5 + rand() * 3) * 2) / 2;
+    const id = demoId(index, 3, d);
+    sql.push(
+      `INSERT OR IGNORE INTO moods (user_id, id, at, local_day, mood, sleep_quality, sleep_hours, note, tags, created_at) VALUES (${[uid, id, at, dayOf(at), Math.max(4, mood + dip), sleep, hours, null, JSON.stringify(d % 5 === 0 ? ["work"] : []), at].map(q).join(", ")});`,
+    );
+    earned.push({ day: dayOf(at), source: "mood", xp: FIRST_MOOD_OF_DAY_XP, coins: COINS_PER_XP_ACTION, ref: id, at });
+  }
+
+  const questDone = start + 6 * DAY;
+  const quests = [
+    { title: "Plan a calm weekend morning", difficulty: "easy", status: "done", awardedAt: questDone },
+    { title: "Reconnect with an old friend", difficulty: "medium", status: "active", awardedAt: null },
+    { title: "Try a new recipe", difficulty: "easy", status: "paused", awardedAt: null },
+  ] as const;
+  quests.forEach((quest, qi) => {
+    const id = demoId(index, 4, qi);
+    const steps = JSON.stringify([
+      { id: demoId(index, 5, qi * 10), title: "Choose a day", done: quest.status === "done" },
+      { id: demoId(index, 5, qi * 10 + 1), title: "Do it", done: quest.status === "done" },
+    ]);
+    sql.push(
+      `INSERT OR IGNORE INTO quests (user_id, id, title, difficulty, steps, status, xp_awarded_at, created_at, updated_at) VALUES (${[uid, id, quest.title, quest.difficulty, steps, quest.status, quest.awardedAt, start, start].map(q).join(", ")});`,
+    );
+    if (quest.awardedAt) {
+      const xp = QUEST_XP[quest.difficulty];
+      earned.push({
+        day: dayOf(quest.awardedAt),
+        source: "quest",
+        xp,
+        coins: COINS_PER_XP_ACTION,
+        ref: id,
+        at: quest.awardedAt,
+      });
+    }
+  });
+
+  earned.forEach((e, n) => {
+    const opId = `demo-${demoId(index, 6, n)}`;
+    sql.push(
+      `INSERT INTO rewards (user_id, op_id, source, ref_id, local_day, xp, coins, at) SELECT ${[uid, opId, e.source, e.ref, e.day, e.xp, e.coins, e.at].map(q).join(", ")} WHERE NOT EXISTS (SELECT 1 FROM rewards WHERE user_id = ${q(uid)} AND op_id = ${q(opId)});`,
+    );
+  });
+  const xp = earned.reduce((s, e) => s + e.xp, 0);
+  const coins = earned.reduce((s, e) => s + e.coins, 0);
+  sql.push(
+    `INSERT OR IGNORE INTO progress (user_id, xp, coins, updated_at) VALUES (${[uid, xp, coins, now].map(q).join(", ")});`,
+  );
+
+  sql.push(
+    `INSERT OR IGNORE INTO pets (user_id, name, species, hunger, happiness, energy, hygiene, stats_at, xp, adopted_at) VALUES (${[uid, index === 1 ? "Biscuit" : "Juniper", index === 1 ? "dog" : "fox", PET_START.hunger, PET_START.happiness + 10, PET_START.energy, PET_START.hygiene, now, 15 * earned.length, start].map(q).join(", ")});`,
+  );
+  const phqAt = start + 3 * DAY;
+  const answers = index === 1 ? [1, 1, 0, 1, 1, 0, 1, 0, 0] : [2, 1, 2, 1, 1, 1, 2, 1, 0];
+  const score = answers.reduce((s, a) => s + a, 0);
+  const severity = score < 5 ? "minimal" : score < 10 ? "mild" : score < 15 ? "moderate" : "moderately severe";
+  sql.push(
+    `INSERT OR IGNORE INTO assessments (user_id, id, instrument, answers, score, severity, at, created_at) VALUES (${[uid, demoId(index, 7, 0), "PHQ-9", JSON.stringify(answers), score, severity, phqAt, phqAt].map(q).join(", ")});`,
+  );
+  const plan = {
+    warningSigns: ["Skipping meals", "Staying in bed past noon"],
+    copingSteps: ["Box breathing for five minutes", "Walk round the block"],
+    peopleAndPlaces: ["The library café", "Call my sister"],
+    professionals: ["My care team through Haven messages"],
+    safeEnvironment: ["Keep medication with my partner"],
+  };
+  sql.push(
+    `INSERT OR IGNORE INTO safety_plans (user_id, plan, updated_at, updated_by) VALUES (${[uid, JSON.stringify(plan), start, uid].map(q).join(", ")});`,
+  );
+  return sql.join("\n");
+}
