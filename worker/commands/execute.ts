@@ -5,6 +5,7 @@ import { ERROR_CATALOGUE, type ErrorCode } from "../../shared/errors";
 import { COMMAND_SCHEMAS, isCommandType } from "../../shared/schemas/commands";
 import { database } from "../db/client";
 import { auditEvents, ops, users } from "../db/schema";
+import { loggableError } from "../lib/errors";
 import { fieldIssues } from "../lib/validate";
 import { HANDLERS } from "./registry";
 import type { Actor, Command, CommandContext, CommandResult, Decision } from "./types";
@@ -64,8 +65,24 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
       now,
       random,
     };
-    const decision = user ? await decide(ctx, cmd) : reject("NOT_FOUND");
-    results.push(await record(ctx, cmd, decision));
+    try {
+      const decision = user ? await decide(ctx, cmd) : reject("NOT_FOUND");
+      results.push(await record(ctx, cmd, decision));
+    } catch (err) {
+      // A failed batch wrote nothing (D1 batches are atomic) and left no op record, so the same
+      // opId can be retried. Later commands still run; this one answers 500.
+      console.error(
+        JSON.stringify({
+          level: "error",
+          event: "command_failed",
+          requestId: input.actor.requestId,
+          type: cmd.type.slice(0, 64),
+          ...loggableError(err),
+        }),
+      );
+      const { status, message } = ERROR_CATALOGUE.INTERNAL;
+      results.push({ opId: cmd.opId, status: "rejected", httpStatus: status, error: { code: "INTERNAL", message } });
+    }
   }
   return results;
 }
