@@ -2,6 +2,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { executeCommands } from "../../worker/commands/execute";
+import type { CommandResult } from "../../worker/commands/types";
 import type { UserCommands } from "../../worker/durable/user-commands";
 import { call, json, patientWithHabit } from "./helpers";
 
@@ -79,7 +80,8 @@ describe("the user's Durable Object", () => {
         }),
       ),
     );
-    const statuses = results.map((r) => r[0]?.status);
+    // RPC's type mapping loses the union here; the values are plain CommandResult objects.
+    const statuses = (results as unknown as CommandResult[][]).map((r) => r[0]?.status);
     expect(statuses.filter((s) => s === "applied")).toHaveLength(1);
     expect(statuses.filter((s) => s === "rejected")).toHaveLength(11);
   });
