@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { assessmentAllowed, type Instrument, scoreAssessment } from "../../shared/domain/assessments";
 import { moodXp } from "../../shared/domain/completion-policy";
@@ -54,7 +55,7 @@ export async function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, c
     tags: JSON.stringify(p.tags ?? []),
     createdAt: ctx.now,
   };
-  const statements = [
+  const statements: BatchItem<"sqlite">[] = [
     ctx.db.insert(moods).values(row),
     ...rewardStatements(ctx, { opId: cmd.opId, source: "mood", refId: id, localDay: day, ...award }),
     ...(award.xp > 0 ? petBonusStatement(ctx, await findPet(ctx.db, ctx.userId)) : []),
@@ -65,7 +66,7 @@ export async function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, c
   };
   if (moodRaisesFlag(p.mood)) {
     const flag = raiseFlag(ctx, "low_mood", id);
-    statements.push(flag.statement as never);
+    statements.push(flag.statement);
     body.safety = flag.safety;
   }
   return { ok: true, status: 201, body, statements };
@@ -98,7 +99,7 @@ export async function submitAssessment(
     at: cmd.at,
     createdAt: ctx.now,
   };
-  const statements = [ctx.db.insert(assessments).values(row)];
+  const statements: BatchItem<"sqlite">[] = [ctx.db.insert(assessments).values(row)];
   const body: Record<string, unknown> = {
     assessment: {
       id,
@@ -110,7 +111,7 @@ export async function submitAssessment(
   };
   if (scored.riskItemPositive) {
     const flag = raiseFlag(ctx, "phq9_item9", id);
-    statements.push(flag.statement as never);
+    statements.push(flag.statement);
     body.safety = flag.safety;
   }
   return { ok: true, status: 201, body, statements };

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { questCompletionXp } from "../../shared/domain/completion-policy";
 import { localDay } from "../../shared/domain/local-day";
@@ -54,14 +55,14 @@ export async function updateQuest(
   if (award && award.xp > 0) changes.xpAwardedAt = ctx.now;
   const updated = { ...quest, ...changes };
   const where = and(eq(quests.userId, ctx.userId), eq(quests.id, quest.id));
-  const statements = [ctx.db.update(quests).set(changes).where(where)];
+  const statements: BatchItem<"sqlite">[] = [ctx.db.update(quests).set(changes).where(where)];
   const body: Record<string, unknown> = { quest: questView(updated) };
   if (award && award.xp > 0) {
     const day = localDay(cmd.at, ctx.timezone, ctx.dayStartHour);
     body.progress = progressAnswer(await totals(ctx.db, ctx.userId), award);
     statements.push(
-      ...(rewardStatements(ctx, { opId: cmd.opId, source: "quest", refId: quest.id, localDay: day, ...award }) as []),
-      ...(petBonusStatement(ctx, await findPet(ctx.db, ctx.userId)) as []),
+      ...rewardStatements(ctx, { opId: cmd.opId, source: "quest", refId: quest.id, localDay: day, ...award }),
+      ...petBonusStatement(ctx, await findPet(ctx.db, ctx.userId)),
     );
   }
   return { ok: true, status: 200, body, statements };
