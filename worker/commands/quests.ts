@@ -5,17 +5,18 @@ import { questCompletionXp } from "../../shared/domain/completion-policy";
 import { localDay } from "../../shared/domain/local-day";
 import type { questCreate, questUpdate } from "../../shared/schemas/wellbeing";
 import { quests } from "../db/schema";
-import { findPet, findQuest, type QuestRow, type QuestStep, questView, totals } from "../db/wellbeing";
-import { petBonusStatement, progressAnswer, rewardStatements } from "./rewards";
+import { type QuestRow, type QuestStep, questView } from "../db/wellbeing";
+import { applyReward, cheerPet } from "./rewards";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
 
 type StepInput = { id?: string; title: string; done: boolean };
 const withIds = (steps: StepInput[]): QuestStep[] =>
   steps.map((s) => ({ id: s.id ?? crypto.randomUUID(), title: s.title, done: s.done }));
+const questWhere = (ctx: CommandContext, id: string) => and(eq(quests.userId, ctx.userId), eq(quests.id, id));
 
-export async function createQuest(ctx: CommandContext, p: z.infer<typeof questCreate>): Promise<Decision> {
+export function createQuest(ctx: CommandContext, p: z.infer<typeof questCreate>): Decision {
   const id = p.id ?? crypto.randomUUID();
-  if (await findQuest(ctx.db, ctx.userId, id)) return reject("ID_CONFLICT");
+  if (ctx.state.quests.has(id)) return reject("ID_CONFLICT");
   const row: QuestRow = {
     userId: ctx.userId,
     id,
@@ -29,6 +30,7 @@ export async function createQuest(ctx: CommandContext, p: z.infer<typeof questCr
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
+  ctx.state.quests.set(id, row);
   return { ok: true, status: 201, body: { quest: questView(row) }, statements: [ctx.db.insert(quests).values(row)] };
 }
 
@@ -36,12 +38,12 @@ export async function createQuest(ctx: CommandContext, p: z.infer<typeof questCr
  * Edits a quest. Moving it to `done` for the first time awards its XP (and coins, and the pet's
  * bonus); done → active → done never awards again: a quest's XP is earned once, ever.
  */
-export async function updateQuest(
+export function updateQuest(
   ctx: CommandContext,
   p: z.infer<typeof questUpdate> & { questId: string },
   cmd: Command,
-): Promise<Decision> {
-  const quest = await findQuest(ctx.db, ctx.userId, p.questId);
+): Decision {
+  const quest = ctx.state.quests.get(p.questId);
   if (!quest) return reject("NOT_FOUND");
   const changes: Partial<QuestRow> = { updatedAt: ctx.now };
   if (p.title !== undefined) changes.title = p.title;
@@ -54,40 +56,35 @@ export async function updateQuest(
     p.status === "done" ? questCompletionXp(changes.difficulty ?? quest.difficulty, quest.xpAwardedAt !== null) : null;
   if (award && award.xp > 0) changes.xpAwardedAt = ctx.now;
   const updated = { ...quest, ...changes };
-  const where = and(eq(quests.userId, ctx.userId), eq(quests.id, quest.id));
-  const statements: BatchItem<"sqlite">[] = [ctx.db.update(quests).set(changes).where(where)];
+  ctx.state.quests.set(quest.id, updated);
+  const statements: BatchItem<"sqlite">[] = [ctx.db.update(quests).set(changes).where(questWhere(ctx, quest.id))];
   const body: Record<string, unknown> = { quest: questView(updated) };
   if (award && award.xp > 0) {
-    const day = localDay(cmd.at, ctx.timezone, ctx.dayStartHour);
-    body.progress = progressAnswer(await totals(ctx.db, ctx.userId), award);
-    statements.push(
-      ...rewardStatements(ctx, { opId: cmd.opId, source: "quest", refId: quest.id, localDay: day, ...award }),
-      ...petBonusStatement(ctx, await findPet(ctx.db, ctx.userId)),
+    const day = localDay(cmd.at, ctx.state.timezone, ctx.state.dayStartHour);
+    body.progress = applyReward(
+      ctx,
+      { opId: cmd.opId, source: "quest", refId: quest.id, localDay: day, ...award },
+      statements,
     );
+    cheerPet(ctx, statements);
   }
   return { ok: true, status: 200, body, statements };
 }
 
-export async function toggleQuestStep(
-  ctx: CommandContext,
-  p: { questId: string; stepId: string; done: boolean },
-): Promise<Decision> {
-  const quest = await findQuest(ctx.db, ctx.userId, p.questId);
+export function toggleQuestStep(ctx: CommandContext, p: { questId: string; stepId: string; done: boolean }): Decision {
+  const quest = ctx.state.quests.get(p.questId);
   if (!quest) return reject("NOT_FOUND");
   const steps = JSON.parse(quest.steps) as QuestStep[];
   const step = steps.find((s) => s.id === p.stepId);
   if (!step) return reject("NOT_FOUND");
   step.done = p.done;
   const changes = { steps: JSON.stringify(steps), updatedAt: ctx.now };
+  const updated = { ...quest, ...changes };
+  ctx.state.quests.set(quest.id, updated);
   return {
     ok: true,
     status: 200,
-    body: { quest: questView({ ...quest, ...changes }) },
-    statements: [
-      ctx.db
-        .update(quests)
-        .set(changes)
-        .where(and(eq(quests.userId, ctx.userId), eq(quests.id, quest.id))),
-    ],
+    body: { quest: questView(updated) },
+    statements: [ctx.db.update(quests).set(changes).where(questWhere(ctx, quest.id))],
   };
 }

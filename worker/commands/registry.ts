@@ -5,11 +5,7 @@ import { adoptPet, buyItem, declutter, feedPet, returnFromAdventure, startAdvent
 import { createQuest, toggleQuestStep, updateQuest } from "./quests";
 import type { Command, CommandContext, Decision } from "./types";
 
-type Handler<T extends CommandType> = (
-  ctx: CommandContext,
-  payload: CommandPayload<T>,
-  cmd: Command,
-) => Promise<Decision>;
+type Handler<T extends CommandType> = (ctx: CommandContext, payload: CommandPayload<T>, cmd: Command) => Decision;
 
 /** One handler per command type: REST routes and sync push both come here. */
 export const HANDLERS: { [T in CommandType]: Handler<T> } = {

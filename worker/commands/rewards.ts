@@ -16,26 +16,34 @@ export interface Reward {
 }
 
 /**
- * The ledger row and the running-total update for one movement of XP and coins, to go in the
- * command's batch. The totals are maintained by SQL arithmetic, not by a value read earlier,
- * so even a write outside the user's object could not lose an update.
+ * Records one movement of XP and coins: the ledger row and the running totals in D1 (by SQL
+ * arithmetic, so the stored totals can never drift from the sum of the ledger), and the same
+ * change to the in-memory state. Returns the progression part of the answer.
  */
-export function rewardStatements(ctx: CommandContext, reward: Reward): BatchItem<"sqlite">[] {
-  if (reward.xp === 0 && reward.coins === 0) return [];
-  return [
-    ctx.db.insert(rewards).values({ userId: ctx.userId, ...reward, at: ctx.now }),
-    ctx.db
-      .insert(progress)
-      .values({ userId: ctx.userId, xp: reward.xp, coins: reward.coins, updatedAt: ctx.now })
-      .onConflictDoUpdate({
-        target: progress.userId,
-        set: {
-          xp: sql`${progress.xp} + ${reward.xp}`,
-          coins: sql`${progress.coins} + ${reward.coins}`,
-          updatedAt: ctx.now,
-        },
-      }),
-  ];
+export function applyReward(ctx: CommandContext, reward: Reward, statements: BatchItem<"sqlite">[]) {
+  const before = { ...ctx.state.totals };
+  if (reward.xp !== 0 || reward.coins !== 0) {
+    statements.push(
+      ctx.db.insert(rewards).values({ userId: ctx.userId, ...reward, at: ctx.now }),
+      ctx.db
+        .insert(progress)
+        .values({ userId: ctx.userId, xp: reward.xp, coins: reward.coins, updatedAt: ctx.now })
+        .onConflictDoUpdate({
+          target: progress.userId,
+          set: {
+            xp: sql`${progress.xp} + ${reward.xp}`,
+            coins: sql`${progress.coins} + ${reward.coins}`,
+            updatedAt: ctx.now,
+          },
+        }),
+    );
+    ctx.state.totals = { xp: before.xp + reward.xp, coins: before.coins + reward.coins };
+    if (reward.source === "habit") {
+      const day = ctx.state.habitXpByDay;
+      day.set(reward.localDay, (day.get(reward.localDay) ?? 0) + reward.xp);
+    }
+  }
+  return progressAnswer(before, { xp: reward.xp, coins: reward.coins });
 }
 
 /** A pet's stats brought up to `now` (decay applied), ready to change and store with statsAt = now. */
@@ -43,16 +51,22 @@ export function currentPetStats(pet: PetRow, now: number) {
   return decayPet(petStats(pet), pet.statsAt, now);
 }
 
-/** Every action that earns XP also cheers the pet: +3 on every stat and +15 pet XP. */
-export function petBonusStatement(ctx: CommandContext, pet: PetRow | undefined): BatchItem<"sqlite">[] {
-  if (!pet) return [];
+/** Stores new values for the pet (stats as of now) in D1 and in the state. */
+export function updatePet(ctx: CommandContext, changes: Partial<PetRow>, statements: BatchItem<"sqlite">[]): PetRow {
+  const pet = ctx.state.pet as PetRow;
+  const updated = { ...pet, ...changes };
+  const { userId: _userId, ...columns } = updated;
+  statements.push(ctx.db.update(pets).set(columns).where(sql`${pets.userId} = ${ctx.userId}`));
+  ctx.state.pet = updated;
+  return updated;
+}
+
+/** Every action that earns XP also cheers the pet (if there is one): +3 on every stat, +15 pet XP. */
+export function cheerPet(ctx: CommandContext, statements: BatchItem<"sqlite">[]): void {
+  const pet = ctx.state.pet;
+  if (!pet) return;
   const stats = applyWellbeingBonus(currentPetStats(pet, ctx.now));
-  return [
-    ctx.db
-      .update(pets)
-      .set({ ...stats, statsAt: ctx.now, xp: sql`${pets.xp} + ${WELLBEING_BONUS.petXp}` })
-      .where(sql`${pets.userId} = ${ctx.userId}`),
-  ];
+  updatePet(ctx, { ...stats, statsAt: ctx.now, xp: pet.xp + WELLBEING_BONUS.petXp }, statements);
 }
 
 /** The progression part of an answer: the new state and what this command changed. */

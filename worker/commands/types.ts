@@ -2,6 +2,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { ErrorCode } from "../../shared/errors";
 import type { Role } from "../../shared/roles";
 import type { Database } from "../db/client";
+import type { UserState } from "./state";
 
 /**
  * A write, as REST routes and sync push both deliver it: the idempotency key, the command
@@ -24,18 +25,22 @@ export interface Actor {
 }
 
 export interface CommandContext {
+  /** For building statements only: reads come from `state`, writes go out in one batch. */
   db: Database;
+  /** The user's state, current as of every earlier command of this call. */
+  state: UserState;
   userId: string;
   actor: Actor;
-  timezone: string;
-  dayStartHour: number;
   /** Server time for this command. */
   now: number;
   /** Randomness for game rewards; Math.random in production, seeded in tests. */
   random: () => number;
 }
 
-/** What a handler decides: effects to write (with the answer), or a rejection. */
+/**
+ * What a handler decides: effects to write (with the answer), or a rejection. A handler that
+ * accepts has already updated `ctx.state` to match its statements.
+ */
 export type Decision =
   | { ok: true; status: number; body: Record<string, unknown>; statements: BatchItem<"sqlite">[]; action?: string }
   | { ok: false; code: ErrorCode; message?: string };

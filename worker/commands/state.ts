@@ -1,0 +1,135 @@
+import type { Column } from "drizzle-orm";
+import { and, eq, gte, type SQL, sql, sum } from "drizzle-orm";
+import { CLIENT_TIME_PAST_MS } from "../../shared/domain/completion-policy";
+import { localDay } from "../../shared/domain/local-day";
+import type { Database } from "../db/client";
+import {
+  assessments,
+  habitCompletions,
+  habits,
+  moods,
+  ops,
+  pets,
+  progress,
+  quests,
+  rewards,
+  users,
+} from "../db/schema";
+import type { CompletionRow, HabitRow, PetRow, QuestRow } from "../db/wellbeing";
+import type { Command } from "./types";
+
+/**
+ * Everything the rules need to decide a push of commands for one user, read from D1 in ONE
+ * batch before the first command and then kept current in memory as each command is decided.
+ * Commands run inside the user's Durable Object — the only writer of this user's data — so
+ * nothing changes underneath, and all of the push's writes go to D1 in one batch at the end.
+ *
+ * What is loaded is bounded: completions, moods and habit XP only for the accepted client-time
+ * window (72 h, plus two days of margin for local-day edges), and the rows commands name by id.
+ */
+export interface UserState {
+  found: boolean;
+  timezone: string;
+  dayStartHour: number;
+  totals: { xp: number; coins: number };
+  pet: PetRow | undefined;
+  habits: Map<string, HabitRow>;
+  quests: Map<string, QuestRow>;
+  /** Completions in the window, plus any a command names by id. */
+  completions: Map<string, CompletionRow>;
+  moodIds: Set<string>;
+  moodsPerDay: Map<string, number>;
+  assessments: { id: string; instrument: string; at: number }[];
+  habitXpByDay: Map<string, number>;
+  ops: Map<string, { type: string; status: number; result: string }>;
+}
+
+const DAY_MS = 86_400_000;
+const WINDOW_MS = CLIENT_TIME_PAST_MS + 2 * DAY_MS;
+
+/** `column IN (the JSON array's values)`: one bound parameter however long the list. */
+function inJson(column: Column, values: string[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+}
+
+/** Strings named in command payloads under `key` (e.g. every `completionId`). */
+function named(commands: Command[], key: string): string[] {
+  const out = new Set<string>();
+  for (const c of commands) {
+    const value = (c.payload as Record<string, unknown> | null | undefined)?.[key];
+    if (typeof value === "string" && value.length <= 64) out.add(value);
+  }
+  return [...out];
+}
+
+export async function loadUserState(
+  db: Database,
+  userId: string,
+  commands: Command[],
+  now: number,
+): Promise<UserState> {
+  const since = now - WINDOW_MS;
+  // A lower bound on any local day in the window, whatever the user's zone (UTC±14 h).
+  const firstDay = localDay(since - 2 * DAY_MS, "UTC", 0);
+  const [user, total, pet, habitRows, questRows, assessmentRows, completionRows, moodRows, xpRows, opRows] =
+    await db.batch([
+      db.select({ timezone: users.timezone, dayStartHour: users.dayStartHour }).from(users).where(eq(users.id, userId)),
+      db.select().from(progress).where(eq(progress.userId, userId)),
+      db.select().from(pets).where(eq(pets.userId, userId)),
+      db.select().from(habits).where(eq(habits.userId, userId)),
+      db.select().from(quests).where(eq(quests.userId, userId)),
+      db
+        .select({ id: assessments.id, instrument: assessments.instrument, at: assessments.at })
+        .from(assessments)
+        .where(eq(assessments.userId, userId)),
+      db
+        .select()
+        .from(habitCompletions)
+        .where(
+          and(
+            eq(habitCompletions.userId, userId),
+            sql`(${habitCompletions.at} >= ${since} OR ${inJson(habitCompletions.id, named(commands, "completionId"))})`,
+          ),
+        ),
+      db
+        .select({ id: moods.id, day: moods.localDay, at: moods.at })
+        .from(moods)
+        .where(
+          and(eq(moods.userId, userId), sql`(${moods.at} >= ${since} OR ${inJson(moods.id, named(commands, "id"))})`),
+        ),
+      db
+        .select({ day: rewards.localDay, xp: sum(rewards.xp) })
+        .from(rewards)
+        .where(and(eq(rewards.userId, userId), eq(rewards.source, "habit"), gte(rewards.localDay, firstDay)))
+        .groupBy(rewards.localDay),
+      db
+        .select({ opId: ops.opId, type: ops.type, status: ops.status, result: ops.result })
+        .from(ops)
+        .where(
+          and(
+            eq(ops.userId, userId),
+            inJson(
+              ops.opId,
+              commands.map((c) => c.opId),
+            ),
+          ),
+        ),
+    ]);
+  const moodsPerDay = new Map<string, number>();
+  for (const m of moodRows) if (m.at >= since) moodsPerDay.set(m.day, (moodsPerDay.get(m.day) ?? 0) + 1);
+  return {
+    found: user[0] !== undefined,
+    timezone: user[0]?.timezone ?? "UTC",
+    dayStartHour: user[0]?.dayStartHour ?? 4,
+    totals: { xp: total[0]?.xp ?? 0, coins: total[0]?.coins ?? 0 },
+    pet: pet[0],
+    habits: new Map(habitRows.map((h) => [h.id, h])),
+    quests: new Map(questRows.map((q) => [q.id, q])),
+    completions: new Map(completionRows.map((c) => [c.id, c])),
+    moodIds: new Set(moodRows.map((m) => m.id)),
+    moodsPerDay,
+    assessments: assessmentRows,
+    habitXpByDay: new Map(xpRows.map((r) => [r.day, Number(r.xp ?? 0)])),
+    ops: new Map(opRows.map((o) => [o.opId, o])),
+  };
+}
