@@ -49,6 +49,13 @@ export const RATE_LIMITS = {
   loginPerIp: { limit: 30, windowSeconds: 60 },
   twoFactorPerUser: { limit: 10, windowSeconds: 60 },
   registerPerIp: { limit: 5, windowSeconds: 60 * 60 },
+  syncPushPerUser: { limit: 60, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
+
+/** At most this many operations in one sync push; more is refused whole (nothing applied). */
+export const SYNC_PUSH_MAX_OPERATIONS = 100;
+/** Sync pulls page the change log in bigger pages than ordinary lists: a phone catching up after days offline. */
+export const SYNC_PULL_LIMIT_DEFAULT = 500;
+export const SYNC_PULL_LIMIT_MAX = 1000;

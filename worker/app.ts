@@ -19,6 +19,7 @@ import { moodRoutes } from "./routes/moods";
 import { petRoutes } from "./routes/pet";
 import { progressRoutes } from "./routes/progress";
 import { questRoutes } from "./routes/quests";
+import { syncRoutes } from "./routes/sync";
 
 /**
  * The API: one sub-app per area under /api/v1. Middleware order matters: the request id and
@@ -36,6 +37,7 @@ const api = new Hono<AppEnv>()
   .route("/pet", petRoutes)
   .route("/assessments", assessmentRoutes)
   .route("/safety-plan", safetyPlanRoutes)
+  .route("/sync", syncRoutes)
   .route("/admin", admin);
 
 export const app = new Hono<AppEnv>()

@@ -7,6 +7,7 @@ import { crisisResourcesFor, moodRaisesFlag, type RiskSource } from "../../share
 import type { assessmentSubmit, moodLog, SafetyPlan } from "../../shared/schemas/wellbeing";
 import { assessments, moods, riskFlags, safetyPlans } from "../db/schema";
 import { moodView } from "../db/wellbeing";
+import { changed } from "./change-log";
 import { applyReward, cheerPet } from "./rewards";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
 
@@ -39,6 +40,7 @@ export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Co
     createdAt: ctx.now,
   };
   ctx.state.moodIds.add(id);
+  changed(ctx, "mood", id, moodView(row));
   ctx.state.moodsPerDay.set(day, (ctx.state.moodsPerDay.get(day) ?? 0) + 1);
   const statements: BatchItem<"sqlite">[] = [ctx.db.insert(moods).values(row)];
   const body: Record<string, unknown> = {
@@ -72,25 +74,28 @@ export function submitAssessment(ctx: CommandContext, p: z.infer<typeof assessme
       createdAt: ctx.now,
     }),
   ];
-  const body: Record<string, unknown> = {
-    assessment: {
-      id,
-      instrument: p.instrument,
-      score: scored.score,
-      severity: scored.severity,
-      at: new Date(cmd.at).toISOString(),
-    },
+  const view = {
+    id,
+    instrument: p.instrument,
+    answers: p.answers,
+    score: scored.score,
+    severity: scored.severity,
+    at: new Date(cmd.at).toISOString(),
   };
+  changed(ctx, "assessment", id, view);
+  const body: Record<string, unknown> = { assessment: view };
   if (scored.riskItemPositive) body.safety = raiseFlag(ctx, "phq9_item9", id, statements);
   return { ok: true, status: 201, body, statements };
 }
 
 export function updateSafetyPlan(ctx: CommandContext, plan: SafetyPlan): Decision {
   const row = { userId: ctx.userId, plan: JSON.stringify(plan), updatedAt: ctx.now, updatedBy: ctx.actor.userId };
+  const view = { ...plan, updatedAt: new Date(ctx.now).toISOString(), updatedBy: ctx.actor.userId };
+  changed(ctx, "safetyPlan", "me", view);
   return {
     ok: true,
     status: 200,
-    body: { safetyPlan: { ...plan, updatedAt: new Date(ctx.now).toISOString(), updatedBy: ctx.actor.userId } },
+    body: { safetyPlan: view },
     statements: [
       ctx.db
         .insert(safetyPlans)

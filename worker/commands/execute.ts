@@ -6,6 +6,7 @@ import { database } from "../db/client";
 import { auditEvents, ops } from "../db/schema";
 import { loggableError } from "../lib/errors";
 import { fieldIssues } from "../lib/validate";
+import { changeStatements } from "./change-log";
 import { HANDLERS } from "./registry";
 import { loadUserState } from "./state";
 import type { Actor, Command, CommandContext, CommandResult, Decision } from "./types";
@@ -32,7 +33,8 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
   const db = database(env.DB);
   const now = Date.now();
   const state = await loadUserState(db, input.userId, input.commands, now);
-  const ctx: CommandContext = { db, state, userId: input.userId, actor: input.actor, now, random };
+  const ctx: CommandContext = { db, state, changes: new Map(), userId: input.userId, actor: input.actor, now, random };
+  const before = { totals: { ...state.totals }, pet: state.pet };
   const statements: BatchItem<"sqlite">[] = [];
   const results: CommandResult[] = [];
   for (const cmd of input.commands) {
@@ -70,6 +72,7 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
     state.ops.set(cmd.opId, record);
     results.push(result);
   }
+  statements.push(...changeStatements(db, ctx, before));
   if (statements.length === 0) return results;
   try {
     await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
@@ -108,6 +111,7 @@ function decide(ctx: CommandContext, cmd: Command): Decision {
       first?.path === "status" && cmd.type.startsWith("quest.") ? "QUEST_STATUS_INVALID" : "VALIDATION_FAILED";
     return reject(code, first ? `${first.path || "payload"}: ${first.message}` : undefined);
   }
+  if (!Number.isFinite(cmd.at)) return reject("VALIDATION_FAILED", "at: Use an ISO 8601 time.");
   if (!clientTimeOk(cmd.at, ctx.now)) return reject("CLIENT_TIME_OUT_OF_WINDOW");
   // The registry pairs each type with its handler; TypeScript cannot follow the pairing here.
   const handler = HANDLERS[cmd.type] as (c: CommandContext, p: unknown, command: Command) => Decision;

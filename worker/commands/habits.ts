@@ -6,6 +6,7 @@ import { localDay } from "../../shared/domain/local-day";
 import type { habitComplete, habitCreate, habitUpdate } from "../../shared/schemas/wellbeing";
 import { habitCompletions, habits } from "../db/schema";
 import { type CompletionRow, completionView, type HabitRow, habitView } from "../db/wellbeing";
+import { changed } from "./change-log";
 import { applyReward, cheerPet } from "./rewards";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
 
@@ -33,6 +34,7 @@ export function createHabit(ctx: CommandContext, p: z.infer<typeof habitCreate>,
     updatedAt: ctx.now,
   };
   ctx.state.habits.set(id, row);
+  changed(ctx, "habit", id, habitView(row));
   return { ok: true, status: 201, body: { habit: habitView(row) }, statements: [ctx.db.insert(habits).values(row)] };
 }
 
@@ -49,6 +51,7 @@ export function updateHabit(ctx: CommandContext, p: z.infer<typeof habitUpdate> 
   };
   const updated = { ...habit, ...changes };
   ctx.state.habits.set(habit.id, updated);
+  changed(ctx, "habit", habit.id, habitView(updated));
   return {
     ok: true,
     status: 200,
@@ -63,6 +66,7 @@ export function archiveHabit(ctx: CommandContext, p: { habitId: string }): Decis
   if (!habit) return reject("NOT_FOUND");
   const archived = { ...habit, archivedAt: habit.archivedAt ?? ctx.now, updatedAt: ctx.now };
   ctx.state.habits.set(habit.id, archived);
+  changed(ctx, "habit", habit.id, null); // a tombstone: archived habits leave the client's lists
   return {
     ok: true,
     status: 200,
@@ -113,6 +117,7 @@ export function completeHabit(
     createdAt: ctx.now,
   };
   ctx.state.completions.set(id, row);
+  changed(ctx, "completion", id, completionView(row));
   const statements: BatchItem<"sqlite">[] = [ctx.db.insert(habitCompletions).values(row)];
   const progress = applyReward(
     ctx,
@@ -138,6 +143,7 @@ export function uncompleteHabit(
   if (completion.undoneAt !== null) return reject("COMPLETION_ALREADY_UNDONE");
   const undone = { ...completion, undoneAt: ctx.now };
   ctx.state.completions.set(undone.id, undone);
+  changed(ctx, "completion", undone.id, null);
   const statements: BatchItem<"sqlite">[] = [
     ctx.db
       .update(habitCompletions)

@@ -6,6 +6,7 @@ import { localDay } from "../../shared/domain/local-day";
 import type { questCreate, questUpdate } from "../../shared/schemas/wellbeing";
 import { quests } from "../db/schema";
 import { type QuestRow, type QuestStep, questView } from "../db/wellbeing";
+import { changed } from "./change-log";
 import { applyReward, cheerPet } from "./rewards";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
 
@@ -31,6 +32,7 @@ export function createQuest(ctx: CommandContext, p: z.infer<typeof questCreate>)
     updatedAt: ctx.now,
   };
   ctx.state.quests.set(id, row);
+  changed(ctx, "quest", id, questView(row));
   return { ok: true, status: 201, body: { quest: questView(row) }, statements: [ctx.db.insert(quests).values(row)] };
 }
 
@@ -57,6 +59,7 @@ export function updateQuest(
   if (award && award.xp > 0) changes.xpAwardedAt = ctx.now;
   const updated = { ...quest, ...changes };
   ctx.state.quests.set(quest.id, updated);
+  changed(ctx, "quest", quest.id, questView(updated));
   const statements: BatchItem<"sqlite">[] = [ctx.db.update(quests).set(changes).where(questWhere(ctx, quest.id))];
   const body: Record<string, unknown> = { quest: questView(updated) };
   if (award && award.xp > 0) {
@@ -81,6 +84,7 @@ export function toggleQuestStep(ctx: CommandContext, p: { questId: string; stepI
   const changes = { steps: JSON.stringify(steps), updatedAt: ctx.now };
   const updated = { ...quest, ...changes };
   ctx.state.quests.set(quest.id, updated);
+  changed(ctx, "quest", quest.id, questView(updated));
   return {
     ok: true,
     status: 200,

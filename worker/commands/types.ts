@@ -2,6 +2,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { ErrorCode } from "../../shared/errors";
 import type { Role } from "../../shared/roles";
 import type { Database } from "../db/client";
+import type { PendingChange } from "./change-log";
 import type { UserState } from "./state";
 
 /**
@@ -29,6 +30,8 @@ export interface CommandContext {
   db: Database;
   /** The user's state, current as of every earlier command of this call. */
   state: UserState;
+  /** Entities changed by this call, for the change log (see change-log.ts). */
+  changes: Map<string, PendingChange>;
   userId: string;
   actor: Actor;
   /** Server time for this command. */

@@ -325,3 +325,26 @@ export const ops = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.opId] })],
 );
+
+/**
+ * The change log sync pulls from: one row per change a user may see, in commit order. `seq` is
+ * a D1 autoincrement — monotonic across the database, never a timestamp — and rows are written
+ * in the same batch as the change itself. `op` "delete" is a tombstone (deleted or archived).
+ */
+export const changes = sqliteTable(
+  "changes",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    /** Who may see this change (the owner; later also the other party of a message). */
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    op: text("op", { enum: ["upsert", "delete"] }).notNull(),
+    /** JSON of the entity as the API shows it; null for a tombstone. */
+    data: text("data"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("changes_user_seq").on(t.userId, t.seq)],
+);

@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { decayPet, type PetStats, petStage } from "../../shared/domain/pet";
 import type { Database } from "./client";
-import { type habitCompletions, habits, type moods, pets, progress, quests } from "./schema";
+import { type habitCompletions, type habits, type moods, pets, progress, type quests } from "./schema";
 
 export type HabitRow = typeof habits.$inferSelect;
 export type QuestRow = typeof quests.$inferSelect;
@@ -85,22 +85,6 @@ export function petView(p: PetRow, now: number) {
     loot: JSON.parse(p.loot) as { id: string; name: string; rarity: string }[],
     adoptedAt: iso(p.adoptedAt),
   };
-}
-
-export function findHabit(db: Database, userId: string, id: string) {
-  return db
-    .select()
-    .from(habits)
-    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
-    .get();
-}
-
-export function findQuest(db: Database, userId: string, id: string) {
-  return db
-    .select()
-    .from(quests)
-    .where(and(eq(quests.userId, userId), eq(quests.id, id)))
-    .get();
 }
 
 export function findPet(db: Database, userId: string) {

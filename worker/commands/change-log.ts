@@ -1,0 +1,50 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import { progressView } from "../../shared/domain/progression";
+import type { Database } from "../db/client";
+import { changes } from "../db/schema";
+import { type PetRow, petView } from "../db/wellbeing";
+import type { CommandContext } from "./types";
+
+/** The entities sync carries; messages join them with the care-team issue. */
+export type SyncEntity = "habit" | "completion" | "quest" | "mood" | "assessment" | "safetyPlan" | "pet" | "progress";
+
+export interface PendingChange {
+  entity: SyncEntity;
+  id: string;
+  /** The entity as the API shows it, or null for a tombstone (deleted, archived, undone). */
+  data: unknown;
+}
+
+/**
+ * Notes that a command changed an entity. Only the last state of each entity in a call is
+ * logged: a habit created and completed in one push is one habit row in the change log.
+ */
+export function changed(ctx: CommandContext, entity: SyncEntity, id: string, data: unknown): void {
+  ctx.changes.set(`${entity}:${id}`, { entity, id, data });
+}
+
+/**
+ * The change-log rows of a call, to go in the same D1 batch as its effects: every entity the
+ * commands touched, plus the pet and the progression snapshot when they moved.
+ */
+export function changeStatements(
+  db: Database,
+  ctx: CommandContext,
+  before: { totals: { xp: number; coins: number }; pet: PetRow | undefined },
+): BatchItem<"sqlite">[] {
+  const { state } = ctx;
+  if (state.pet && state.pet !== before.pet) changed(ctx, "pet", "me", petView(state.pet, ctx.now));
+  if (state.totals.xp !== before.totals.xp || state.totals.coins !== before.totals.coins) {
+    changed(ctx, "progress", "me", progressView(state.totals.xp, state.totals.coins));
+  }
+  return [...ctx.changes.values()].map((c) =>
+    db.insert(changes).values({
+      userId: ctx.userId,
+      entity: c.entity,
+      entityId: c.id,
+      op: c.data === null ? "delete" : "upsert",
+      data: c.data === null ? null : JSON.stringify(c.data),
+      at: ctx.now,
+    }),
+  );
+}
