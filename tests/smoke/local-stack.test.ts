@@ -124,6 +124,12 @@ describe("npm start", () => {
     const progress = await get("/api/v1/progress");
     expect(progress.xp as number).toBeGreaterThan(100);
     expect(((await get("/api/v1/pet")).pet as { name: string }).name).toBe("Biscuit");
+    // A first pull (a fresh install) receives that history through the change log.
+    const pull = await get("/api/v1/sync/pull?limit=1000");
+    const entities = new Set((pull.changes as { entity: string }[]).map((c) => c.entity));
+    for (const entity of ["habit", "completion", "mood", "quest", "pet", "progress", "assessment", "safetyPlan"]) {
+      expect(entities.has(entity), entity).toBe(true);
+    }
   });
 
   it("serves the PWA shell same-origin with the static security headers from _headers", async () => {

@@ -1,91 +1,9 @@
-/** Row ⇄ API shapes of the wellbeing domain, and the small reads commands and routes share. */
-import { and, eq } from "drizzle-orm";
-import { decayPet, type PetStats, petStage } from "../../shared/domain/pet";
+/** The small reads routes share (commands read through their loaded state instead). */
+import { eq } from "drizzle-orm";
 import type { Database } from "./client";
-import { type habitCompletions, type habits, type moods, pets, progress, type quests } from "./schema";
+import { pets, progress } from "./schema";
 
-export type HabitRow = typeof habits.$inferSelect;
-export type QuestRow = typeof quests.$inferSelect;
-export type MoodRow = typeof moods.$inferSelect;
-export type PetRow = typeof pets.$inferSelect;
-export type CompletionRow = typeof habitCompletions.$inferSelect;
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-export function habitView(h: HabitRow) {
-  return {
-    id: h.id,
-    name: h.name,
-    difficulty: h.difficulty,
-    schedule:
-      h.scheduleType === "daily"
-        ? { type: "daily" as const, perDay: h.scheduleTarget }
-        : { type: "weekly" as const, timesPerWeek: h.scheduleTarget },
-    notes: h.notes,
-    archived: h.archivedAt !== null,
-    createdAt: iso(h.createdAt),
-    updatedAt: iso(h.updatedAt),
-  };
-}
-
-export function completionView(c: CompletionRow) {
-  return { id: c.id, habitId: c.habitId, at: iso(c.at), localDay: c.localDay, undone: c.undoneAt !== null };
-}
-
-export interface QuestStep {
-  id: string;
-  title: string;
-  done: boolean;
-}
-
-export function questView(q: QuestRow) {
-  return {
-    id: q.id,
-    title: q.title,
-    description: q.description,
-    difficulty: q.difficulty,
-    steps: JSON.parse(q.steps) as QuestStep[],
-    dueDate: q.dueDate,
-    status: q.status,
-    xpAwarded: q.xpAwardedAt !== null,
-    createdAt: iso(q.createdAt),
-    updatedAt: iso(q.updatedAt),
-  };
-}
-
-export function moodView(m: MoodRow) {
-  return {
-    id: m.id,
-    at: iso(m.at),
-    localDay: m.localDay,
-    mood: m.mood,
-    sleepQuality: m.sleepQuality,
-    sleepHours: m.sleepHours,
-    note: m.note,
-    tags: JSON.parse(m.tags) as string[],
-  };
-}
-
-export function petStats(p: PetRow): PetStats {
-  return { hunger: p.hunger, happiness: p.happiness, energy: p.energy, hygiene: p.hygiene };
-}
-
-/** The pet as it is at `now`: stored stats with decay for the time since they were stored. */
-export function petView(p: PetRow, now: number) {
-  return {
-    name: p.name,
-    species: p.species,
-    stats: decayPet(petStats(p), p.statsAt, now),
-    xp: p.xp,
-    stage: petStage(p.xp),
-    away: p.adventureStartedAt !== null,
-    adventureStartedAt: iso(p.adventureStartedAt),
-    lastDeclutterAt: iso(p.lastDeclutterAt),
-    cosmetics: JSON.parse(p.cosmetics) as string[],
-    loot: JSON.parse(p.loot) as { id: string; name: string; rarity: string }[],
-    adoptedAt: iso(p.adoptedAt),
-  };
-}
+export * from "./views";
 
 export function findPet(db: Database, userId: string) {
   return db.select().from(pets).where(eq(pets.userId, userId)).get();

@@ -6,9 +6,17 @@
  * NOT EXISTS: the seed can run on every start and changes nothing once the history exists.
  */
 
+import { scoreAssessment } from "../../shared/domain/assessments";
 import { localDay } from "../../shared/domain/local-day";
 import { PET_START } from "../../shared/domain/pet";
-import { COINS_PER_XP_ACTION, FIRST_MOOD_OF_DAY_XP, HABIT_XP, QUEST_XP } from "../../shared/domain/progression";
+import {
+  COINS_PER_XP_ACTION,
+  FIRST_MOOD_OF_DAY_XP,
+  HABIT_XP,
+  progressView,
+  QUEST_XP,
+} from "../../shared/domain/progression";
+import { completionView, habitView, moodView, petView, questView } from "../db/views";
 import type { DemoAccount } from "./demo-data";
 import { sqlString as q } from "./lib";
 
@@ -44,12 +52,27 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   const earned: { day: string; source: string; xp: number; coins: number; ref: string; at: number }[] = [];
   const dayOf = (ms: number) => localDay(ms, patient.timezone, 4);
   const start = now - DAYS * DAY;
+  // The change log carries the history to the PWA's first pull, as if it had been synced.
+  const logged: { entity: string; id: string; data: unknown }[] = [];
 
   HABITS.forEach((h, hi) => {
     const habitId = demoId(index, 1, hi);
+    const habit = {
+      userId: uid,
+      id: habitId,
+      name: h.name,
+      difficulty: h.difficulty,
+      scheduleType: "daily" as const,
+      scheduleTarget: h.perDay,
+      notes: null,
+      archivedAt: null,
+      createdAt: start,
+      updatedAt: start,
+    };
     sql.push(
       `INSERT OR IGNORE INTO habits (user_id, id, name, difficulty, schedule_type, schedule_target, created_at, updated_at) VALUES (${[uid, habitId, h.name, h.difficulty, "daily", h.perDay, start, start].map(q).join(", ")});`,
     );
+    logged.push({ entity: "habit", id: habitId, data: habitView(habit) });
     for (let d = 0; d < DAYS; d++) {
       if (rand() > h.chance) continue;
       const times = h.perDay === 1 ? 1 : 1 + Math.floor(rand() * h.perDay);
@@ -62,6 +85,18 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
           `INSERT OR IGNORE INTO habit_completions (user_id, id, habit_id, at, local_day, xp, coins, created_at) VALUES (${[uid, id, habitId, at, dayOf(at), xp, COINS_PER_XP_ACTION, at].map(q).join(", ")});`,
         );
         earned.push({ day: dayOf(at), source: "habit", xp, coins: COINS_PER_XP_ACTION, ref: id, at });
+        const completion = {
+          userId: uid,
+          id,
+          habitId,
+          at,
+          localDay: dayOf(at),
+          xp,
+          coins: 5,
+          undoneAt: null,
+          createdAt: at,
+        };
+        logged.push({ entity: "completion", id, data: completionView(completion) });
       }
     }
   });
@@ -76,9 +111,22 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
     const sleep = Math.max(2, Math.min(9, mood + Math.round(rand() * 2 - 1)));
     const hours = Math.round((5.5 + rand() * 3) * 2) / 2;
     const id = demoId(index, 3, d);
+    const row = {
+      userId: uid,
+      id,
+      at,
+      localDay: dayOf(at),
+      mood: Math.max(4, mood + dip),
+      sleepQuality: sleep,
+      sleepHours: hours,
+      note: null,
+      tags: JSON.stringify(d % 5 === 0 ? ["work"] : []),
+      createdAt: at,
+    };
     sql.push(
-      `INSERT OR IGNORE INTO moods (user_id, id, at, local_day, mood, sleep_quality, sleep_hours, note, tags, created_at) VALUES (${[uid, id, at, dayOf(at), Math.max(4, mood + dip), sleep, hours, null, JSON.stringify(d % 5 === 0 ? ["work"] : []), at].map(q).join(", ")});`,
+      `INSERT OR IGNORE INTO moods (user_id, id, at, local_day, mood, sleep_quality, sleep_hours, note, tags, created_at) VALUES (${[uid, id, at, row.localDay, row.mood, sleep, hours, null, row.tags, at].map(q).join(", ")});`,
     );
+    logged.push({ entity: "mood", id, data: moodView(row) });
     earned.push({ day: dayOf(at), source: "mood", xp: FIRST_MOOD_OF_DAY_XP, coins: COINS_PER_XP_ACTION, ref: id, at });
   }
 
@@ -97,6 +145,20 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
     sql.push(
       `INSERT OR IGNORE INTO quests (user_id, id, title, difficulty, steps, status, xp_awarded_at, created_at, updated_at) VALUES (${[uid, id, quest.title, quest.difficulty, steps, quest.status, quest.awardedAt, start, start].map(q).join(", ")});`,
     );
+    const questRow = {
+      userId: uid,
+      id,
+      title: quest.title,
+      description: null,
+      difficulty: quest.difficulty,
+      steps,
+      dueDate: null,
+      status: quest.status,
+      xpAwardedAt: quest.awardedAt,
+      createdAt: start,
+      updatedAt: start,
+    };
+    logged.push({ entity: "quest", id, data: questView(questRow) });
     if (quest.awardedAt) {
       const xp = QUEST_XP[quest.difficulty];
       earned.push({
@@ -121,17 +183,46 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   sql.push(
     `INSERT OR IGNORE INTO progress (user_id, xp, coins, updated_at) VALUES (${[uid, xp, coins, now].map(q).join(", ")});`,
   );
+  logged.push({ entity: "progress", id: "me", data: progressView(xp, coins) });
 
+  const pet = {
+    userId: uid,
+    name: index === 1 ? "Biscuit" : "Juniper",
+    species: index === 1 ? "dog" : "fox",
+    ...PET_START,
+    happiness: PET_START.happiness + 10,
+    statsAt: now,
+    xp: 15 * earned.length,
+    adventureStartedAt: null,
+    lastDeclutterAt: null,
+    cosmetics: "[]",
+    loot: "[]",
+    adoptedAt: start,
+  };
   sql.push(
-    `INSERT OR IGNORE INTO pets (user_id, name, species, hunger, happiness, energy, hygiene, stats_at, xp, adopted_at) VALUES (${[uid, index === 1 ? "Biscuit" : "Juniper", index === 1 ? "dog" : "fox", PET_START.hunger, PET_START.happiness + 10, PET_START.energy, PET_START.hygiene, now, 15 * earned.length, start].map(q).join(", ")});`,
+    `INSERT OR IGNORE INTO pets (user_id, name, species, hunger, happiness, energy, hygiene, stats_at, xp, adopted_at) VALUES (${[uid, pet.name, pet.species, pet.hunger, pet.happiness, pet.energy, pet.hygiene, now, pet.xp, start].map(q).join(", ")});`,
   );
+  logged.push({ entity: "pet", id: "me", data: petView(pet, now) });
   const phqAt = start + 3 * DAY;
   const answers = index === 1 ? [1, 1, 0, 1, 1, 0, 1, 0, 0] : [2, 1, 2, 1, 1, 1, 2, 1, 0];
-  const score = answers.reduce((s, a) => s + a, 0);
-  const severity = score < 5 ? "minimal" : score < 10 ? "mild" : score < 15 ? "moderate" : "moderately severe";
+  const scored = scoreAssessment("PHQ-9", answers);
+  if ("error" in scored) throw new Error("demo PHQ-9 answers do not score");
+  const assessmentId = demoId(index, 7, 0);
   sql.push(
-    `INSERT OR IGNORE INTO assessments (user_id, id, instrument, answers, score, severity, at, created_at) VALUES (${[uid, demoId(index, 7, 0), "PHQ-9", JSON.stringify(answers), score, severity, phqAt, phqAt].map(q).join(", ")});`,
+    `INSERT OR IGNORE INTO assessments (user_id, id, instrument, answers, score, severity, at, created_at) VALUES (${[uid, assessmentId, "PHQ-9", JSON.stringify(answers), scored.score, scored.severity, phqAt, phqAt].map(q).join(", ")});`,
   );
+  logged.push({
+    entity: "assessment",
+    id: assessmentId,
+    data: {
+      id: assessmentId,
+      instrument: "PHQ-9",
+      answers,
+      score: scored.score,
+      severity: scored.severity,
+      at: new Date(phqAt).toISOString(),
+    },
+  });
   const plan = {
     warningSigns: ["Skipping meals", "Staying in bed past noon"],
     copingSteps: ["Box breathing for five minutes", "Walk round the block"],
@@ -142,5 +233,15 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   sql.push(
     `INSERT OR IGNORE INTO safety_plans (user_id, plan, updated_at, updated_by) VALUES (${[uid, JSON.stringify(plan), start, uid].map(q).join(", ")});`,
   );
+  logged.push({
+    entity: "safetyPlan",
+    id: "me",
+    data: { ...plan, updatedAt: new Date(start).toISOString(), updatedBy: uid },
+  });
+  for (const change of logged) {
+    sql.push(
+      `INSERT INTO changes (user_id, entity, entity_id, op, data, at) SELECT ${[uid, change.entity, change.id, "upsert", JSON.stringify(change.data), now].map(q).join(", ")} WHERE NOT EXISTS (SELECT 1 FROM changes WHERE user_id = ${q(uid)} AND entity = ${q(change.entity)} AND entity_id = ${q(change.id)});`,
+    );
+  }
   return sql.join("\n");
 }
