@@ -37,6 +37,7 @@ export const ERROR_CATALOGUE = {
   MFA_NOT_ENABLED: { status: 409, message: "Two-factor sign-in is not on." },
   MFA_NOT_ENROLLED: { status: 409, message: "Start two-factor set-up first." },
   ID_CONFLICT: { status: 409, message: "This id is already used by another item." },
+  CANNOT_CHANGE_SELF: { status: 409, message: "Admins cannot disable their own account." },
   HABIT_ARCHIVED: { status: 409, message: "This habit is archived." },
   HABIT_DAILY_TARGET_MET: { status: 409, message: "This habit has already met its target for the day." },
   COMPLETION_TOO_SOON: { status: 409, message: "This habit was completed less than a minute ago." },
@@ -65,6 +66,10 @@ export const ERROR_CATALOGUE = {
     message: "The action's time is outside the accepted window (up to 72 hours ago, 5 minutes ahead).",
   },
   ASSESSMENT_INVALID: { status: 422, message: "The answers do not fit this questionnaire." },
+  ASSIGNMENT_INVALID: {
+    status: 422,
+    message: "An assignment links an active therapist or clinician to a patient.",
+  },
   PASSWORD_TOO_COMMON: {
     status: 422,
     message: "This password is too common; choose a longer or less predictable one.",

@@ -348,3 +348,19 @@ export const changes = sqliteTable(
   },
   (t) => [index("changes_user_seq").on(t.userId, t.seq)],
 );
+
+/** Which staff member looks after which patient. Access to a patient's data exists only while a row does. */
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.patientId] }), index("assignments_patient").on(t.patientId)],
+);

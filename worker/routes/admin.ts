@@ -9,10 +9,14 @@ import { audit } from "../lib/audit";
 import { decodeIdCursor, encodeIdCursor } from "../lib/cursor";
 import { queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
+import { adminAssignments } from "./admin-assignments";
+import { adminUsers } from "./admin-users";
 
-/** /api/v1/admin: admins only. Users and assignments arrive with the care-team issue. */
+/** /api/v1/admin: admins only — accounts, assignments and the audit trail; no clinical content. */
 export const admin = new Hono<AppEnv>()
   .use(requireAuth, requireRole("admin"))
+  .route("/users", adminUsers)
+  .route("/assignments", adminAssignments)
   .get("/audit", queryParams(auditQuery), async (c) => {
     const q = c.req.valid("query");
     const filters: SQL[] = [];

@@ -80,6 +80,16 @@ export async function demoSeedSql(now = Date.now()): Promise<string> {
     }),
   );
   const patients = DEMO_ACCOUNTS.filter((a) => a.role === "patient");
+  const staff = DEMO_ACCOUNTS.filter((a) => a.role === "therapist" || a.role === "clinician");
+  const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin");
+  // Both demo patients are looked after by both demo staff members.
+  for (const s of staff) {
+    for (const p of patients) {
+      rows.push(
+        `INSERT OR IGNORE INTO assignments (staff_id, patient_id, created_at, created_by) VALUES (${[s.id, p.id, now, admin?.id ?? s.id].map(sqlString).join(", ")});`,
+      );
+    }
+  }
   const history = patients.map((patient, i) => demoHistorySql(patient, i + 1, now));
   return `${[...rows, ...history].join("\n")}\n`;
 }

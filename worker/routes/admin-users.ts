@@ -1,0 +1,135 @@
+import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import { ApiError } from "../../shared/errors";
+import { isCommonPassword } from "../../shared/password-policy";
+import { type AdminUserView, createUserBody, updateUserBody, usersQuery } from "../../shared/schemas/admin";
+import type { AppEnv } from "../app-env";
+import { hashPassword } from "../auth/password";
+import { revokeUserSessions } from "../auth/sessions";
+import { database } from "../db/client";
+import { recoveryCodes, users } from "../db/schema";
+import { findUserByEmail, findUserById, type UserRow } from "../db/users";
+import { auditStatement } from "../lib/audit";
+import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
+import { containsPattern } from "../lib/like";
+import { jsonBody, pathParams, queryParams } from "../lib/validate";
+
+export function adminUserView(u: UserRow): AdminUserView {
+  return {
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    status: u.status,
+    displayName: u.displayName,
+    timezone: u.timezone,
+    mfaEnabled: u.totpSecret !== null,
+    createdAt: new Date(u.createdAt).toISOString(),
+  };
+}
+
+const idParam = z.strictObject({ id: z.uuid() });
+
+/** /api/v1/admin/users (mounted behind the admin guard): accounts, never clinical content. */
+export const adminUsers = new Hono<AppEnv>()
+  .get("/", queryParams(usersQuery), async (c) => {
+    const q = c.req.valid("query");
+    const filters: (SQL | undefined)[] = [];
+    if (q.role) filters.push(eq(users.role, q.role));
+    if (q.status) filters.push(eq(users.status, q.status));
+    if (q.q) {
+      const pattern = containsPattern(q.q);
+      filters.push(
+        sql`(lower(${users.email}) LIKE ${pattern} ESCAPE '\\' OR lower(${users.displayName}) LIKE ${pattern} ESCAPE '\\')`,
+      );
+    }
+    if (q.cursor) {
+      const after = decodeTimeCursor(q.cursor);
+      filters.push(or(lt(users.createdAt, after.at), and(eq(users.createdAt, after.at), lt(users.id, after.id))));
+    }
+    const rows = await database(c.env.DB)
+      .select()
+      .from(users)
+      .where(and(...filters))
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(q.limit + 1)
+      .all();
+    const hasMore = rows.length > q.limit;
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return c.json({
+      items: page.map(adminUserView),
+      cursor: hasMore && last ? encodeTimeCursor(last.createdAt, last.id) : null,
+      hasMore,
+    });
+  })
+  .post("/", jsonBody(createUserBody), async (c) => {
+    const body = c.req.valid("json");
+    if (isCommonPassword(body.password)) throw new ApiError("PASSWORD_TOO_COMMON");
+    const db = database(c.env.DB);
+    if (await findUserByEmail(db, body.email)) throw new ApiError("EMAIL_TAKEN");
+    const now = Date.now();
+    const row: UserRow = {
+      id: crypto.randomUUID(),
+      email: body.email,
+      role: body.role,
+      status: "active",
+      displayName: body.displayName,
+      timezone: body.timezone ?? "UTC",
+      dayStartHour: 4,
+      passwordHash: await hashPassword(body.password),
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpLastStep: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await db.batch([
+        db.insert(users).values(row),
+        auditStatement(c, { action: "admin.user.create", outcome: "success", target: row.id }),
+      ]);
+    } catch (err) {
+      if (String(err).includes("UNIQUE")) throw new ApiError("EMAIL_TAKEN");
+      throw err;
+    }
+    return c.json({ user: adminUserView(row) }, 201);
+  })
+  .patch("/:id", pathParams(idParam), jsonBody(updateUserBody), async (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const db = database(c.env.DB);
+    const user = await findUserById(db, id);
+    if (!user) throw new ApiError("NOT_FOUND");
+    if (body.status === "disabled" && id === c.get("auth").userId) throw new ApiError("CANNOT_CHANGE_SELF");
+    const updated = { ...user, ...body, updatedAt: Date.now() };
+    const action =
+      body.status && body.status !== user.status
+        ? `admin.user.${body.status === "disabled" ? "disable" : "enable"}`
+        : "admin.user.update";
+    await db.batch([
+      db
+        .update(users)
+        .set({ ...body, updatedAt: updated.updatedAt })
+        .where(eq(users.id, id)),
+      // Disabling ends every session at once; its access tokens die with them (requireAuth).
+      ...(body.status === "disabled" ? [revokeUserSessions(db, id, "account_disabled")] : []),
+      auditStatement(c, { action, outcome: "success", target: id }),
+    ]);
+    return c.json({ user: adminUserView(updated) });
+  })
+  .post("/:id/2fa/reset", pathParams(idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    const db = database(c.env.DB);
+    const user = await findUserById(db, id);
+    if (!user) throw new ApiError("NOT_FOUND");
+    await db.batch([
+      db
+        .update(users)
+        .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
+        .where(eq(users.id, id)),
+      db.delete(recoveryCodes).where(eq(recoveryCodes.userId, id)),
+      auditStatement(c, { action: "admin.user.2fa_reset", outcome: "success", target: id }),
+    ]);
+    return c.json({ user: adminUserView({ ...user, totpSecret: null }) });
+  });
