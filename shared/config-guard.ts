@@ -13,10 +13,18 @@ export const DEV_JWT_SECRET = "dev-only-insecure-jwt-secret-change-me-0000000000
 /** 32 bytes of key material for HS256 (RFC 7518 §3.2 wants at least the hash size). */
 export const JWT_SECRET_MIN_LENGTH = 32;
 
+/**
+ * Keys generated for local development (`npm start` writes one into .dev.vars) carry a kid with
+ * this prefix; outside development a signing key whose kid starts with it is refused.
+ */
+export const DEV_SIGNING_KID_PREFIX = "dev-";
+
 export interface DeploymentConfig {
   ENVIRONMENT?: string;
   JWT_SECRET?: string;
   CORS_ORIGINS?: string;
+  /** The FHIR export signing key: a private EC P-256 JWK as JSON, with a `kid`. */
+  FHIR_SIGNING_KEY?: string;
 }
 
 export interface ConfigProblem {
@@ -44,6 +52,67 @@ function secretProblem(secret: string | undefined): string | null {
   return null;
 }
 
+/** A private EC P-256 JSON Web Key (RFC 7517/7518), as FHIR_SIGNING_KEY holds it. */
+export interface SigningJwk {
+  kty: "EC";
+  crv: "P-256";
+  x: string;
+  y: string;
+  d: string;
+  kid: string;
+  alg?: "ES256";
+}
+
+/** A P-256 coordinate or private scalar: 32 bytes, base64url without padding. */
+const P256_PART = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Parses FHIR_SIGNING_KEY: a private EC P-256 JWK as JSON with a non-empty `kid` (and, if it
+ * names one, `alg` ES256). The problem never quotes the value.
+ *
+ * @example
+ * parseSigningJwk('{"kty":"RSA"}') // { problem: "must be an EC P-256 key (kty EC, crv P-256)" }
+ */
+export function parseSigningJwk(value: string | undefined): { jwk: SigningJwk } | { problem: string } {
+  if (!value?.trim()) return { problem: "is missing" };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return { problem: "is not JSON (a private EC P-256 JWK is expected)" };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { problem: "is not a JSON object (a private EC P-256 JWK is expected)" };
+  }
+  const jwk = parsed as Record<string, unknown>;
+  const part = (name: string) => typeof jwk[name] === "string" && P256_PART.test(jwk[name]);
+  if (jwk.kty !== "EC" || jwk.crv !== "P-256") return { problem: "must be an EC P-256 key (kty EC, crv P-256)" };
+  if (!part("x") || !part("y")) return { problem: "has no valid public coordinates (x, y)" };
+  if (!part("d")) return { problem: "is not a private key (no valid d)" };
+  if (typeof jwk.kid !== "string" || jwk.kid.trim() === "") return { problem: "has no kid" };
+  if (jwk.alg !== undefined && jwk.alg !== "ES256") return { problem: "names an alg other than ES256" };
+  return {
+    jwk: {
+      kty: "EC",
+      crv: "P-256",
+      x: jwk.x as string,
+      y: jwk.y as string,
+      d: jwk.d as string,
+      kid: jwk.kid,
+      ...(jwk.alg ? { alg: "ES256" as const } : {}),
+    },
+  };
+}
+
+function signingKeyProblem(value: string | undefined): string | null {
+  const parsed = parseSigningJwk(value);
+  if ("problem" in parsed) return parsed.problem;
+  if (parsed.jwk.kid.startsWith(DEV_SIGNING_KID_PREFIX)) {
+    return `is a local development key (its kid starts with ${DEV_SIGNING_KID_PREFIX})`;
+  }
+  return null;
+}
+
 function originProblem(origin: string): string | null {
   if (origin.includes("*")) return "contains a wildcard";
   // A bare origin: scheme, lowercase host, optional port; no path, query or trailing slash.
@@ -61,7 +130,8 @@ function originProblem(origin: string): string | null {
  *
  * @example
  * checkDeploymentConfig({ ENVIRONMENT: "production", JWT_SECRET: "short" })
- * // [{ key: "JWT_SECRET", problem: "is shorter than 32 characters" }]
+ * // [{ key: "JWT_SECRET", problem: "is shorter than 32 characters" },
+ * //  { key: "FHIR_SIGNING_KEY", problem: "is missing" }]
  */
 export function checkDeploymentConfig(config: DeploymentConfig): ConfigProblem[] {
   const env = config.ENVIRONMENT;
@@ -72,6 +142,8 @@ export function checkDeploymentConfig(config: DeploymentConfig): ConfigProblem[]
   const problems: ConfigProblem[] = [];
   const secret = secretProblem(config.JWT_SECRET);
   if (secret) problems.push({ key: "JWT_SECRET", problem: secret });
+  const signingKey = signingKeyProblem(config.FHIR_SIGNING_KEY);
+  if (signingKey) problems.push({ key: "FHIR_SIGNING_KEY", problem: signingKey });
   for (const origin of parseOrigins(config.CORS_ORIGINS)) {
     const problem = originProblem(origin);
     if (problem) problems.push({ key: "CORS_ORIGINS", problem });

@@ -23,6 +23,7 @@ export const ERROR_CATALOGUE = {
     message: "This session was signed out because an old sign-in token was used again.",
   },
   FORBIDDEN: { status: 403, message: "You do not have access to this." },
+  MESSAGE_NOT_ALLOWED: { status: 403, message: "Messages to this person go through your care team." },
   ORIGIN_REJECTED: { status: 403, message: "This request did not come from Haven." },
   ACCOUNT_DISABLED: { status: 403, message: "This account is disabled." },
   REAUTH_FAILED: { status: 403, message: "The password or code you re-entered is not correct." },

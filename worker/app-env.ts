@@ -15,5 +15,7 @@ export interface AppEnv {
     auth: AuthContext;
     /** Keyed hash of the caller's address (lib/client-ip.ts), for audit rows and sessions. */
     ipHash: string;
+    /** The patient a staff route is about, once requirePatientAccess has checked the assignment. */
+    patientId: string;
   };
 }

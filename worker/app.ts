@@ -15,6 +15,7 @@ import { assessmentRoutes, safetyPlanRoutes } from "./routes/check-ins";
 import { habitRoutes } from "./routes/habits";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
+import { messageRoutes } from "./routes/messages";
 import { moodRoutes } from "./routes/moods";
 import { petRoutes } from "./routes/pet";
 import { progressRoutes } from "./routes/progress";
@@ -38,6 +39,7 @@ const api = new Hono<AppEnv>()
   .route("/assessments", assessmentRoutes)
   .route("/safety-plan", safetyPlanRoutes)
   .route("/sync", syncRoutes)
+  .route("/messages", messageRoutes)
   .route("/admin", admin);
 
 export const app = new Hono<AppEnv>()

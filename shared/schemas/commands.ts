@@ -4,6 +4,7 @@
  * grants nothing.
  */
 import { z } from "zod";
+import { messageSend } from "./messages";
 import {
   assessmentSubmit,
   empty,
@@ -41,6 +42,7 @@ export const COMMAND_SCHEMAS = {
   "pet.declutter": petDeclutter,
   "pet.adventure": empty,
   "pet.return": empty,
+  "message.send": messageSend,
 } as const;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;

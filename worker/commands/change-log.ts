@@ -2,25 +2,36 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { progressView } from "../../shared/domain/progression";
 import type { Database } from "../db/client";
 import { changes } from "../db/schema";
-import { type PetRow, petView } from "../db/wellbeing";
+import { type PetRow, petView } from "../db/views";
 import type { CommandContext } from "./types";
 
-/** The entities sync carries; messages join them with the care-team issue. */
-export type SyncEntity = "habit" | "completion" | "quest" | "mood" | "assessment" | "safetyPlan" | "pet" | "progress";
+/** The entities sync carries. */
+export type SyncEntity =
+  | "habit"
+  | "completion"
+  | "quest"
+  | "mood"
+  | "assessment"
+  | "safetyPlan"
+  | "pet"
+  | "progress"
+  | "message";
 
 export interface PendingChange {
   entity: SyncEntity;
   id: string;
   /** The entity as the API shows it, or null for a tombstone (deleted, archived, undone). */
   data: unknown;
+  /** Other users who see this change too (a message's recipient). */
+  audience?: string[];
 }
 
 /**
  * Notes that a command changed an entity. Only the last state of each entity in a call is
  * logged: a habit created and completed in one push is one habit row in the change log.
  */
-export function changed(ctx: CommandContext, entity: SyncEntity, id: string, data: unknown): void {
-  ctx.changes.set(`${entity}:${id}`, { entity, id, data });
+export function changed(ctx: CommandContext, entity: SyncEntity, id: string, data: unknown, audience?: string[]): void {
+  ctx.changes.set(`${entity}:${id}`, { entity, id, data, audience });
 }
 
 /**
@@ -37,14 +48,21 @@ export function changeStatements(
   if (state.totals.xp !== before.totals.xp || state.totals.coins !== before.totals.coins) {
     changed(ctx, "progress", "me", progressView(state.totals.xp, state.totals.coins));
   }
-  return [...ctx.changes.values()].map((c) =>
+  return [...ctx.changes.values()].flatMap((c) =>
+    changeRows(db, [ctx.userId, ...(c.audience ?? [])], c.entity, c.id, c.data, ctx.now),
+  );
+}
+
+/** Change-log rows for one entity change, one per user who sees it (routes outside commands use it too). */
+export function changeRows(db: Database, userIds: string[], entity: SyncEntity, id: string, data: unknown, at: number) {
+  return userIds.map((userId) =>
     db.insert(changes).values({
-      userId: ctx.userId,
-      entity: c.entity,
-      entityId: c.id,
-      op: c.data === null ? "delete" : "upsert",
-      data: c.data === null ? null : JSON.stringify(c.data),
-      at: ctx.now,
+      userId,
+      entity,
+      entityId: id,
+      op: data === null ? ("delete" as const) : ("upsert" as const),
+      data: data === null ? null : JSON.stringify(data),
+      at,
     }),
   );
 }

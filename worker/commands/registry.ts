@@ -1,6 +1,7 @@
 import type { CommandPayload, CommandType } from "../../shared/schemas/commands";
 import { logMood, submitAssessment, updateSafetyPlan } from "./check-ins";
 import { archiveHabit, completeHabit, createHabit, uncompleteHabit, updateHabit } from "./habits";
+import { sendMessage } from "./messages";
 import { adoptPet, buyItem, declutter, feedPet, returnFromAdventure, startAdventure } from "./pet";
 import { createQuest, toggleQuestStep, updateQuest } from "./quests";
 import type { Command, CommandContext, Decision } from "./types";
@@ -27,4 +28,5 @@ export const HANDLERS: { [T in CommandType]: Handler<T> } = {
   "pet.declutter": declutter,
   "pet.adventure": startAdventure,
   "pet.return": returnFromAdventure,
+  "message.send": sendMessage,
 };

@@ -2,11 +2,13 @@ import type { Column } from "drizzle-orm";
 import { and, eq, gte, type SQL, sql, sum } from "drizzle-orm";
 import { CLIENT_TIME_PAST_MS } from "../../shared/domain/completion-policy";
 import { localDay } from "../../shared/domain/local-day";
+import type { Role } from "../../shared/roles";
 import type { Database } from "../db/client";
 import {
   assessments,
   habitCompletions,
   habits,
+  messages,
   moods,
   ops,
   pets,
@@ -29,6 +31,11 @@ import type { Command } from "./types";
  */
 export interface UserState {
   found: boolean;
+  role: Role;
+  /** Other users named by commands (message recipients): role and status only. */
+  people: Map<string, { role: Role; status: string }>;
+  /** Message ids named by commands that already exist (ids are global for messages). */
+  messageIds: Set<string>;
   timezone: string;
   dayStartHour: number;
   totals: { xp: number; coins: number };
@@ -71,54 +78,80 @@ export async function loadUserState(
   const since = now - WINDOW_MS;
   // A lower bound on any local day in the window, whatever the user's zone (UTC±14 h).
   const firstDay = localDay(since - 2 * DAY_MS, "UTC", 0);
-  const [user, total, pet, habitRows, questRows, assessmentRows, completionRows, moodRows, xpRows, opRows] =
-    await db.batch([
-      db.select({ timezone: users.timezone, dayStartHour: users.dayStartHour }).from(users).where(eq(users.id, userId)),
-      db.select().from(progress).where(eq(progress.userId, userId)),
-      db.select().from(pets).where(eq(pets.userId, userId)),
-      db.select().from(habits).where(eq(habits.userId, userId)),
-      db.select().from(quests).where(eq(quests.userId, userId)),
-      db
-        .select({ id: assessments.id, instrument: assessments.instrument, at: assessments.at })
-        .from(assessments)
-        .where(eq(assessments.userId, userId)),
-      db
-        .select()
-        .from(habitCompletions)
-        .where(
-          and(
-            eq(habitCompletions.userId, userId),
-            sql`(${habitCompletions.at} >= ${since} OR ${inJson(habitCompletions.id, named(commands, "completionId"))})`,
+  const [
+    user,
+    total,
+    pet,
+    habitRows,
+    questRows,
+    assessmentRows,
+    completionRows,
+    moodRows,
+    xpRows,
+    opRows,
+    people,
+    messageRows,
+  ] = await db.batch([
+    db
+      .select({ timezone: users.timezone, dayStartHour: users.dayStartHour, role: users.role })
+      .from(users)
+      .where(eq(users.id, userId)),
+    db.select().from(progress).where(eq(progress.userId, userId)),
+    db.select().from(pets).where(eq(pets.userId, userId)),
+    db.select().from(habits).where(eq(habits.userId, userId)),
+    db.select().from(quests).where(eq(quests.userId, userId)),
+    db
+      .select({ id: assessments.id, instrument: assessments.instrument, at: assessments.at })
+      .from(assessments)
+      .where(eq(assessments.userId, userId)),
+    db
+      .select()
+      .from(habitCompletions)
+      .where(
+        and(
+          eq(habitCompletions.userId, userId),
+          sql`(${habitCompletions.at} >= ${since} OR ${inJson(habitCompletions.id, named(commands, "completionId"))})`,
+        ),
+      ),
+    db
+      .select({ id: moods.id, day: moods.localDay, at: moods.at })
+      .from(moods)
+      .where(
+        and(eq(moods.userId, userId), sql`(${moods.at} >= ${since} OR ${inJson(moods.id, named(commands, "id"))})`),
+      ),
+    db
+      .select({ day: rewards.localDay, xp: sum(rewards.xp) })
+      .from(rewards)
+      .where(and(eq(rewards.userId, userId), eq(rewards.source, "habit"), gte(rewards.localDay, firstDay)))
+      .groupBy(rewards.localDay),
+    db
+      .select({ opId: ops.opId, type: ops.type, status: ops.status, result: ops.result })
+      .from(ops)
+      .where(
+        and(
+          eq(ops.userId, userId),
+          inJson(
+            ops.opId,
+            commands.map((c) => c.opId),
           ),
         ),
-      db
-        .select({ id: moods.id, day: moods.localDay, at: moods.at })
-        .from(moods)
-        .where(
-          and(eq(moods.userId, userId), sql`(${moods.at} >= ${since} OR ${inJson(moods.id, named(commands, "id"))})`),
-        ),
-      db
-        .select({ day: rewards.localDay, xp: sum(rewards.xp) })
-        .from(rewards)
-        .where(and(eq(rewards.userId, userId), eq(rewards.source, "habit"), gte(rewards.localDay, firstDay)))
-        .groupBy(rewards.localDay),
-      db
-        .select({ opId: ops.opId, type: ops.type, status: ops.status, result: ops.result })
-        .from(ops)
-        .where(
-          and(
-            eq(ops.userId, userId),
-            inJson(
-              ops.opId,
-              commands.map((c) => c.opId),
-            ),
-          ),
-        ),
-    ]);
+      ),
+    db
+      .select({ id: users.id, role: users.role, status: users.status })
+      .from(users)
+      .where(inJson(users.id, named(commands, "recipientId"))),
+    db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(inJson(messages.id, named(commands, "id"))),
+  ]);
   const moodsPerDay = new Map<string, number>();
   for (const m of moodRows) if (m.at >= since) moodsPerDay.set(m.day, (moodsPerDay.get(m.day) ?? 0) + 1);
   return {
     found: user[0] !== undefined,
+    role: user[0]?.role ?? "patient",
+    people: new Map(people.map((u) => [u.id, { role: u.role, status: u.status }])),
+    messageIds: new Set(messageRows.map((m) => m.id)),
     timezone: user[0]?.timezone ?? "UTC",
     dayStartHour: user[0]?.dayStartHour ?? 4,
     totals: { xp: total[0]?.xp ?? 0, coins: total[0]?.coins ?? 0 },

@@ -364,3 +364,46 @@ export const assignments = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.staffId, t.patientId] }), index("assignments_patient").on(t.patientId)],
 );
+
+/**
+ * Messages between two users. Each participant deletes only for themselves. The body is also
+ * indexed by `messages_fts` (an FTS5 table kept in step by triggers, in the migration).
+ */
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    senderId: text("sender_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    /** The sender's client time (written offline, perhaps). */
+    sentAt: integer("sent_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+    readAt: integer("read_at"),
+    deletedBySenderAt: integer("deleted_by_sender_at"),
+    deletedByRecipientAt: integer("deleted_by_recipient_at"),
+  },
+  (t) => [index("messages_sender").on(t.senderId, t.sentAt), index("messages_recipient").on(t.recipientId, t.sentAt)],
+);
+
+/** Clinicians' private notes about a patient: never shown to the patient, therapists or admins. */
+export const clinicalNotes = sqliteTable(
+  "clinical_notes",
+  {
+    id: text("id").primaryKey(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("clinical_notes_patient").on(t.patientId, t.createdAt)],
+);

@@ -1,6 +1,7 @@
 /** Rows of the wellbeing domain as the API (and the sync change log) shows them. Pure: no D1. */
 import { decayPet, type PetStats, petStage } from "../../shared/domain/pet";
-import type { habitCompletions, habits, moods, pets, quests } from "./schema";
+import type { MessageView } from "../../shared/schemas/messages";
+import type { habitCompletions, habits, messages, moods, pets, quests } from "./schema";
 export type HabitRow = typeof habits.$inferSelect;
 export type QuestRow = typeof quests.$inferSelect;
 export type MoodRow = typeof moods.$inferSelect;
@@ -81,5 +82,18 @@ export function petView(p: PetRow, now: number) {
     cosmetics: JSON.parse(p.cosmetics) as string[],
     loot: JSON.parse(p.loot) as { id: string; name: string; rarity: string }[],
     adoptedAt: iso(p.adoptedAt),
+  };
+}
+
+export type MessageRow = typeof messages.$inferSelect;
+
+export function messageView(m: MessageRow): MessageView {
+  return {
+    id: m.id,
+    senderId: m.senderId,
+    recipientId: m.recipientId,
+    body: m.body,
+    sentAt: new Date(m.sentAt).toISOString(),
+    readAt: m.readAt === null ? null : new Date(m.readAt).toISOString(),
   };
 }

@@ -1,0 +1,35 @@
+import type { z } from "zod";
+import { canMessage } from "../../shared/messaging-policy";
+import type { messageSend } from "../../shared/schemas/messages";
+import { messages } from "../db/schema";
+import { messageView } from "../db/views";
+import { changed } from "./change-log";
+import { type Command, type CommandContext, type Decision, reject } from "./types";
+
+/**
+ * Sends a message (also queued offline as a sync operation). The policy table decides who may
+ * write to whom; an unknown, disabled or self recipient is "not found". The message reaches both
+ * participants' change logs in the same batch.
+ */
+export function sendMessage(ctx: CommandContext, p: z.infer<typeof messageSend>, cmd: Command): Decision {
+  const recipient = ctx.state.people.get(p.recipientId);
+  if (!recipient || recipient.status !== "active" || p.recipientId === ctx.userId) return reject("NOT_FOUND");
+  if (!canMessage(ctx.state.role, recipient.role)) return reject("MESSAGE_NOT_ALLOWED");
+  const id = p.id ?? crypto.randomUUID();
+  if (ctx.state.messageIds.has(id)) return reject("ID_CONFLICT");
+  ctx.state.messageIds.add(id);
+  const row = {
+    id,
+    senderId: ctx.userId,
+    recipientId: p.recipientId,
+    body: p.body,
+    sentAt: Math.min(cmd.at, ctx.now),
+    createdAt: ctx.now,
+    readAt: null,
+    deletedBySenderAt: null,
+    deletedByRecipientAt: null,
+  };
+  const view = messageView(row);
+  changed(ctx, "message", id, view, [p.recipientId]);
+  return { ok: true, status: 201, body: { message: view }, statements: [ctx.db.insert(messages).values(row)] };
+}

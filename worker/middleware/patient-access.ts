@@ -1,0 +1,43 @@
+import { and, eq } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
+import { ApiError } from "../../shared/errors";
+import type { Role } from "../../shared/roles";
+import type { AppEnv } from "../app-env";
+import { database } from "../db/client";
+import { assignments, users } from "../db/schema";
+import { audit } from "../lib/audit";
+
+/**
+ * Staff reach a patient's data only while assigned to them, checked on every request (so
+ * removing an assignment ends access at once) and only for the roles given. Anything else —
+ * not assigned, not a patient, no such user, wrong role — is the same 404, so staff cannot
+ * probe which patients exist; each refusal is an audit event.
+ */
+export function requirePatientAccess(...roles: Extract<Role, "therapist" | "clinician">[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const auth = c.get("auth");
+    const patientId = c.req.param("id") ?? "";
+    const allowed =
+      (roles as Role[]).includes(auth.role) &&
+      /^[0-9a-f-]{36}$/i.test(patientId) &&
+      (await database(c.env.DB)
+        .select({ id: users.id })
+        .from(assignments)
+        .innerJoin(users, eq(users.id, assignments.patientId))
+        .where(
+          and(eq(assignments.staffId, auth.userId), eq(assignments.patientId, patientId), eq(users.role, "patient")),
+        )
+        .get()) !== undefined;
+    if (!allowed) {
+      await audit(c, {
+        action: "authz.denied",
+        outcome: "failure",
+        target: `${c.req.method} ${new URL(c.req.url).pathname}`,
+        errorCode: "NOT_FOUND",
+      });
+      throw new ApiError("NOT_FOUND");
+    }
+    c.set("patientId", patientId);
+    await next();
+  });
+}

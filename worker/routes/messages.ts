@@ -1,0 +1,164 @@
+import { and, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import { ApiError } from "../../shared/errors";
+import { conversationQuery, messageSend, searchQuery } from "../../shared/schemas/messages";
+import { withEnvelope } from "../../shared/schemas/wellbeing";
+import type { AppEnv } from "../app-env";
+import { changeRows } from "../commands/change-log";
+import { database } from "../db/client";
+import { messages, users } from "../db/schema";
+import { type MessageRow, messageView } from "../db/views";
+import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
+import { runCommand } from "../lib/run-command";
+import { jsonBody, pathParams, queryParams } from "../lib/validate";
+import { requireAuth } from "../middleware/require-auth";
+
+/** Messages I can see: sent by me and not deleted by me, or to me and not deleted by me. */
+const visibleTo = (me: string): SQL =>
+  or(
+    and(eq(messages.senderId, me), isNull(messages.deletedBySenderAt)),
+    and(eq(messages.recipientId, me), isNull(messages.deletedByRecipientAt)),
+  ) as SQL;
+
+/**
+ * An FTS5 query that matches the words typed, literally: each word becomes a quoted string
+ * (quotes doubled), so operators, column filters, `*`, `^` and parentheses are plain text.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]+/gu, " ").trim())
+    .filter((w) => w.length > 0)
+    .slice(0, 10);
+  return words.length === 0 ? null : words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ");
+}
+
+const idParam = z.strictObject({ id: z.uuid() });
+
+/** /api/v1/messages: my conversations; the policy table decides who may write to whom. */
+export const messageRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .get("/", async (c) => {
+    const me = c.get("auth").userId;
+    const db = database(c.env.DB);
+    const rows = await db
+      .select()
+      .from(messages)
+      .where(visibleTo(me))
+      .orderBy(desc(messages.sentAt), desc(messages.id))
+      .limit(1000)
+      .all();
+    const conversations = new Map<string, { last: MessageRow; unread: number }>();
+    for (const m of rows) {
+      const other = m.senderId === me ? m.recipientId : m.senderId;
+      const entry = conversations.get(other) ?? { last: m, unread: 0 };
+      if (m.recipientId === me && m.readAt === null) entry.unread++;
+      conversations.set(other, entry);
+    }
+    const ids = [...conversations.keys()];
+    const names = ids.length
+      ? await db
+          .select({ id: users.id, displayName: users.displayName, role: users.role })
+          .from(users)
+          .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+          .all()
+      : [];
+    const byId = new Map(names.map((n) => [n.id, n]));
+    return c.json({
+      items: ids.map((id) => ({
+        with: { id, displayName: byId.get(id)?.displayName ?? "", role: byId.get(id)?.role ?? null },
+        lastMessage: messageView((conversations.get(id) as { last: MessageRow }).last),
+        unread: conversations.get(id)?.unread ?? 0,
+      })),
+    });
+  })
+  .get("/search", queryParams(searchQuery), async (c) => {
+    const me = c.get("auth").userId;
+    const { q, limit } = c.req.valid("query");
+    const match = ftsQuery(q);
+    if (!match) return c.json({ items: [] });
+    const rows = await database(c.env.DB)
+      .select()
+      .from(messages)
+      .where(
+        and(
+          visibleTo(me),
+          sql`${messages}.rowid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${match})`,
+        ),
+      )
+      .orderBy(desc(messages.sentAt))
+      .limit(limit)
+      .all();
+    return c.json({ items: rows.map(messageView) });
+  })
+  .get("/with/:userId", pathParams(z.strictObject({ userId: z.uuid() })), queryParams(conversationQuery), async (c) => {
+    const me = c.get("auth").userId;
+    const { userId } = c.req.valid("param");
+    const q = c.req.valid("query");
+    const between = or(
+      and(eq(messages.senderId, me), eq(messages.recipientId, userId)),
+      and(eq(messages.senderId, userId), eq(messages.recipientId, me)),
+    );
+    const filters: (SQL | undefined)[] = [between, visibleTo(me)];
+    if (q.cursor) {
+      const after = decodeTimeCursor(q.cursor);
+      filters.push(or(lt(messages.sentAt, after.at), and(eq(messages.sentAt, after.at), lt(messages.id, after.id))));
+    }
+    const rows = await database(c.env.DB)
+      .select()
+      .from(messages)
+      .where(and(...filters))
+      .orderBy(desc(messages.sentAt), desc(messages.id))
+      .limit(q.limit + 1)
+      .all();
+    const hasMore = rows.length > q.limit;
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return c.json({
+      items: page.map(messageView),
+      cursor: hasMore && last ? encodeTimeCursor(last.sentAt, last.id) : null,
+      hasMore,
+    });
+  })
+  .post("/", jsonBody(withEnvelope(messageSend)), (c) => runCommand(c, "message.send", c.req.valid("json")))
+  .post("/:id/read", pathParams(idParam), async (c) => {
+    const me = c.get("auth").userId;
+    const db = database(c.env.DB);
+    const m = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.id, c.req.valid("param").id))
+      .get();
+    const visible =
+      m && ((m.senderId === me && !m.deletedBySenderAt) || (m.recipientId === me && !m.deletedByRecipientAt));
+    if (!m || !visible) throw new ApiError("NOT_FOUND");
+    if (m.recipientId !== me) throw new ApiError("FORBIDDEN", { message: "Only the recipient marks a message read." });
+    if (m.readAt !== null) return c.json({ message: messageView(m) });
+    const read = { ...m, readAt: Date.now() };
+    await db.batch([
+      db.update(messages).set({ readAt: read.readAt }).where(eq(messages.id, m.id)),
+      ...changeRows(db, [m.senderId, m.recipientId], "message", m.id, messageView(read), read.readAt),
+    ]);
+    return c.json({ message: messageView(read) });
+  })
+  .delete("/:id", pathParams(idParam), async (c) => {
+    const me = c.get("auth").userId;
+    const db = database(c.env.DB);
+    const m = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.id, c.req.valid("param").id))
+      .get();
+    const mine =
+      m && ((m.senderId === me && !m.deletedBySenderAt) || (m.recipientId === me && !m.deletedByRecipientAt));
+    if (!m || !mine) throw new ApiError("NOT_FOUND");
+    const now = Date.now();
+    // Deleting is for me only: the other participant keeps their copy.
+    const column = m.senderId === me ? { deletedBySenderAt: now } : { deletedByRecipientAt: now };
+    await db.batch([
+      db.update(messages).set(column).where(eq(messages.id, m.id)),
+      ...changeRows(db, [me], "message", m.id, null, now),
+    ]);
+    return c.body(null, 204);
+  });
