@@ -44,6 +44,7 @@ export interface UserState {
   quests: Map<string, QuestRow>;
   /** Completions in the window, plus any a command names by id. */
   completions: Map<string, CompletionRow>;
+  /** Ids of existing moods among those the commands name (client-chosen ids must be new). */
   moodIds: Set<string>;
   moodsPerDay: Map<string, number>;
   assessments: { id: string; instrument: string; at: number }[];
@@ -86,11 +87,12 @@ export async function loadUserState(
     questRows,
     assessmentRows,
     completionRows,
-    moodRows,
+    moodDays,
     xpRows,
     opRows,
     people,
     messageRows,
+    namedMoods,
   ] = await db.batch([
     db
       .select({ timezone: users.timezone, dayStartHour: users.dayStartHour, role: users.role })
@@ -113,12 +115,12 @@ export async function loadUserState(
           sql`(${habitCompletions.at} >= ${since} OR ${inJson(habitCompletions.id, named(commands, "completionId"))})`,
         ),
       ),
+    // Moods per local day in the window (for "first check-in of the day"), not the rows themselves.
     db
-      .select({ id: moods.id, day: moods.localDay, at: moods.at })
+      .select({ day: moods.localDay, n: sql<number>`count(*)` })
       .from(moods)
-      .where(
-        and(eq(moods.userId, userId), sql`(${moods.at} >= ${since} OR ${inJson(moods.id, named(commands, "id"))})`),
-      ),
+      .where(and(eq(moods.userId, userId), gte(moods.at, since)))
+      .groupBy(moods.localDay),
     db
       .select({ day: rewards.localDay, xp: sum(rewards.xp) })
       .from(rewards)
@@ -144,9 +146,11 @@ export async function loadUserState(
       .select({ id: messages.id })
       .from(messages)
       .where(inJson(messages.id, named(commands, "id"))),
+    db
+      .select({ id: moods.id })
+      .from(moods)
+      .where(and(eq(moods.userId, userId), inJson(moods.id, named(commands, "id")))),
   ]);
-  const moodsPerDay = new Map<string, number>();
-  for (const m of moodRows) if (m.at >= since) moodsPerDay.set(m.day, (moodsPerDay.get(m.day) ?? 0) + 1);
   return {
     found: user[0] !== undefined,
     role: user[0]?.role ?? "patient",
@@ -159,8 +163,8 @@ export async function loadUserState(
     habits: new Map(habitRows.map((h) => [h.id, h])),
     quests: new Map(questRows.map((q) => [q.id, q])),
     completions: new Map(completionRows.map((c) => [c.id, c])),
-    moodIds: new Set(moodRows.map((m) => m.id)),
-    moodsPerDay,
+    moodIds: new Set(namedMoods.map((m) => m.id)),
+    moodsPerDay: new Map(moodDays.map((d) => [d.day, d.n])),
     assessments: assessmentRows,
     habitXpByDay: new Map(xpRows.map((r) => [r.day, Number(r.xp ?? 0)])),
     ops: new Map(opRows.map((o) => [o.opId, o])),
