@@ -20,6 +20,7 @@ import { moodRoutes } from "./routes/moods";
 import { petRoutes } from "./routes/pet";
 import { progressRoutes } from "./routes/progress";
 import { questRoutes } from "./routes/quests";
+import { staffRoutes } from "./routes/staff";
 import { syncRoutes } from "./routes/sync";
 
 /**
@@ -40,6 +41,7 @@ const api = new Hono<AppEnv>()
   .route("/safety-plan", safetyPlanRoutes)
   .route("/sync", syncRoutes)
   .route("/messages", messageRoutes)
+  .route("/staff", staffRoutes)
   .route("/admin", admin);
 
 export const app = new Hono<AppEnv>()

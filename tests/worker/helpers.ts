@@ -134,3 +134,51 @@ export async function patientWithHabit(
 
 /** ISO time `ms` milliseconds from now. */
 export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+/**
+ * A patient straight in D1 (UTC, day starting at 00:00, so local days are plain UTC dates) with
+ * one session and its access token: no scrypt, for tests that need hundreds of fresh users.
+ */
+export async function fastPatient(): Promise<{ userId: string; accessToken: string }> {
+  const { env } = await import("cloudflare:workers");
+  const userId = crypto.randomUUID();
+  const now = Date.now();
+  await env.DB.prepare(
+    `INSERT INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at)
+     VALUES (?, ?, 'patient', 'active', 'Fast Patient', 'UTC', 0, 'not-a-real-hash', ?, ?)`,
+  )
+    .bind(userId, uniqueEmail("fast"), now, now)
+    .run();
+  return { userId, accessToken: await fastSession(userId) };
+}
+
+/** Another sign-in (session row and access token) for a user made by fastPatient: a second device. */
+export async function fastSession(userId: string): Promise<string> {
+  const { env } = await import("cloudflare:workers");
+  const { signAccessToken } = await import("../../worker/auth/tokens");
+  const sessionId = crypto.randomUUID();
+  const now = Date.now();
+  await env.DB.prepare(
+    "INSERT INTO sessions (id, user_id, created_at, expires_at, last_used_at) VALUES (?, ?, ?, ?, ?)",
+  )
+    .bind(sessionId, userId, now, now + 365 * 86_400_000, now)
+    .run();
+  return signAccessToken(env.JWT_SECRET, { userId, role: "patient", sessionId }, Date.now());
+}
+
+/** An admin-made assignment of a staff member to a patient (through the real admin route). */
+export async function assign(staffId: string, patientId: string): Promise<void> {
+  const admin = await createUserAndLogin("admin");
+  const res = await call("/api/v1/admin/assignments", { token: admin.accessToken, body: { staffId, patientId } });
+  if (res.status !== 201) throw new Error(`assignment failed: ${res.status} ${await res.text()}`);
+}
+
+export async function unassign(staffId: string, patientId: string): Promise<void> {
+  const admin = await createUserAndLogin("admin");
+  const res = await call("/api/v1/admin/assignments", {
+    method: "DELETE",
+    token: admin.accessToken,
+    body: { staffId, patientId },
+  });
+  if (res.status !== 204) throw new Error(`unassignment failed: ${res.status}`);
+}

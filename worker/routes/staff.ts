@@ -1,0 +1,244 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { ApiError } from "../../shared/errors";
+import { noteBody, patientsQuery, timelineQuery } from "../../shared/schemas/staff";
+import { questCreate, safetyPlan, withEnvelope } from "../../shared/schemas/wellbeing";
+import type { AppEnv } from "../app-env";
+import { database } from "../db/client";
+import { clinicalNotes, habitCompletions, habits, quests, riskFlags, users } from "../db/schema";
+import { assignedPatientIds, patientSummaries } from "../db/staff-queries";
+import { habitView, questView } from "../db/views";
+import { audit, auditStatement } from "../lib/audit";
+import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
+import { runCommand } from "../lib/run-command";
+import { jsonBody, pathParams, queryParams } from "../lib/validate";
+import { requirePatientAccess } from "../middleware/patient-access";
+import { requireAuth, requireRole } from "../middleware/require-auth";
+
+const DAY = 86_400_000;
+const staff = requirePatientAccess("therapist", "clinician");
+const clinician = requirePatientAccess("clinician");
+
+interface TimelineRow {
+  kind: string;
+  id: string;
+  at: number;
+  data: string;
+}
+
+/** One timeline of a patient's moods and sleep, completions, questionnaires and risk flags. */
+async function timeline(d1: D1Database, patientId: string, from: number, to: number, limit: number, cursor?: string) {
+  const after = cursor ? decodeTimeCursor(cursor) : { at: Number.MAX_SAFE_INTEGER, id: "" };
+  const { results } = await d1
+    .prepare(
+      `SELECT * FROM (
+         SELECT 'mood' AS kind, id, at, json_object('mood', mood, 'sleepQuality', sleep_quality, 'sleepHours', sleep_hours, 'note', note, 'localDay', local_day) AS data
+           FROM moods WHERE user_id = ?1 AND at >= ?2 AND at < ?3
+         UNION ALL
+         SELECT 'completion', id, at, json_object('habitId', habit_id, 'localDay', local_day)
+           FROM habit_completions WHERE user_id = ?1 AND undone_at IS NULL AND at >= ?2 AND at < ?3
+         UNION ALL
+         SELECT 'assessment', id, at, json_object('instrument', instrument, 'score', score, 'severity', severity)
+           FROM assessments WHERE user_id = ?1 AND at >= ?2 AND at < ?3
+         UNION ALL
+         SELECT 'riskFlag', id, created_at, json_object('source', source, 'acknowledged', acknowledged_at IS NOT NULL)
+           FROM risk_flags WHERE user_id = ?1 AND created_at >= ?2 AND created_at < ?3
+       )
+       WHERE at < ?4 OR (at = ?4 AND (kind || ':' || id) < ?5)
+       ORDER BY at DESC, kind || ':' || id DESC
+       LIMIT ?6`,
+    )
+    .bind(patientId, from, to, after.at, after.id || "\uffff", limit + 1)
+    .all<TimelineRow>();
+  const hasMore = results.length > limit;
+  const page = results.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({ kind: r.kind, id: r.id, at: new Date(r.at).toISOString(), ...JSON.parse(r.data) })),
+    cursor: hasMore && last ? encodeTimeCursor(last.at, `${last.kind}:${last.id}`) : null,
+    hasMore,
+  };
+}
+
+/**
+ * /api/v1/staff: therapists and clinicians, for their assigned patients only (checked on every
+ * request). Therapists see the list, progress summaries and can assign quests; clinicians see
+ * everything: the timeline, risk flags, the safety plan, private notes and the FHIR export.
+ */
+export const staffRoutes = new Hono<AppEnv>()
+  .use(requireAuth, requireRole("therapist", "clinician"))
+  .get("/patients", queryParams(patientsQuery), async (c) => {
+    const { q, sort } = c.req.valid("query");
+    const db = database(c.env.DB);
+    let items = await patientSummaries(db, await assignedPatientIds(db, c.get("auth").userId), Date.now());
+    if (q) items = items.filter((p) => p.displayName.toLowerCase().includes(q.toLowerCase()));
+    const key = {
+      name: (p: (typeof items)[number]) => p.displayName.toLowerCase(),
+      lastSync: (p: (typeof items)[number]) => p.lastSyncAt ?? "",
+      moodAverage: (p: (typeof items)[number]) => p.moodAverage7d ?? Number.POSITIVE_INFINITY,
+      openFlags: (p: (typeof items)[number]) => -p.openFlags,
+    }[sort];
+    items.sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    if (sort === "lastSync") items.reverse();
+    return c.json({ items });
+  })
+  .get("/patients/:id/summary", staff, async (c) => {
+    const db = database(c.env.DB);
+    const [summary] = await patientSummaries(db, [c.get("patientId")], Date.now());
+    return c.json({ summary });
+  })
+  .get("/patients/:id", clinician, queryParams(timelineQuery), async (c) => {
+    const patientId = c.get("patientId");
+    const q = c.req.valid("query");
+    const now = Date.now();
+    const to = q.to ? Date.parse(q.to) : now + DAY;
+    const from = q.from ? Date.parse(q.from) : to - 31 * DAY;
+    const db = database(c.env.DB);
+    const [patient, habitRows, counts, questRows] = await db.batch([
+      db
+        .select({ id: users.id, displayName: users.displayName, timezone: users.timezone })
+        .from(users)
+        .where(eq(users.id, patientId)),
+      db.select().from(habits).where(eq(habits.userId, patientId)).orderBy(asc(habits.createdAt)),
+      db
+        .select({ habitId: habitCompletions.habitId, n: sql<number>`count(*)` })
+        .from(habitCompletions)
+        .where(
+          and(
+            eq(habitCompletions.userId, patientId),
+            isNull(habitCompletions.undoneAt),
+            sql`${habitCompletions.at} >= ${from} AND ${habitCompletions.at} < ${to}`,
+          ),
+        )
+        .groupBy(habitCompletions.habitId),
+      db.select().from(quests).where(eq(quests.userId, patientId)).orderBy(desc(quests.updatedAt)),
+    ]);
+    const days = Math.max(1, (to - from) / DAY);
+    const done = new Map(counts.map((r) => [r.habitId, r.n]));
+    await audit(c, { action: "staff.patient.view", outcome: "success", target: patientId });
+    return c.json({
+      patient: patient[0],
+      range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+      habits: habitRows.map((h) => {
+        const view = habitView(h);
+        const expected = h.scheduleType === "daily" ? h.scheduleTarget * days : (h.scheduleTarget * days) / 7;
+        const completions = done.get(h.id) ?? 0;
+        return { ...view, completions, adherence: Math.round(Math.min(1, completions / expected) * 100) / 100 };
+      }),
+      quests: questRows.map(questView),
+      timeline: await timeline(c.env.DB, patientId, from, to, q.limit, q.cursor),
+    });
+  })
+  .post(
+    "/patients/:id/flags/:flagId/acknowledge",
+    clinician,
+    pathParams(z.strictObject({ id: z.uuid(), flagId: z.uuid() })),
+    async (c) => {
+      const patientId = c.get("patientId");
+      const { flagId } = c.req.valid("param");
+      const db = database(c.env.DB);
+      const where = and(eq(riskFlags.userId, patientId), eq(riskFlags.id, flagId));
+      const flag = await db.select().from(riskFlags).where(where).get();
+      if (!flag) throw new ApiError("NOT_FOUND");
+      const acknowledged = flag.acknowledgedAt ?? Date.now();
+      await db.batch([
+        db
+          .update(riskFlags)
+          .set({ acknowledgedAt: acknowledged, acknowledgedBy: flag.acknowledgedBy ?? c.get("auth").userId })
+          .where(where),
+        auditStatement(c, { action: "staff.flag.acknowledge", outcome: "success", target: `${patientId}/${flagId}` }),
+      ]);
+      return c.json({
+        flag: { id: flagId, source: flag.source, acknowledgedAt: new Date(acknowledged).toISOString() },
+      });
+    },
+  )
+  // A quest assigned by staff is a command in the patient's own object: it reaches their devices by sync.
+  .post("/patients/:id/quests", staff, jsonBody(withEnvelope(questCreate)), (c) =>
+    runCommand(c, "quest.create", c.req.valid("json"), {}, c.get("patientId")),
+  )
+  .put("/patients/:id/safety-plan", clinician, jsonBody(withEnvelope(safetyPlan)), (c) =>
+    runCommand(c, "safetyPlan.update", c.req.valid("json"), {}, c.get("patientId")),
+  )
+  .get("/patients/:id/notes", clinician, async (c) => {
+    const rows = await database(c.env.DB)
+      .select()
+      .from(clinicalNotes)
+      .where(eq(clinicalNotes.patientId, c.get("patientId")))
+      .orderBy(desc(clinicalNotes.createdAt))
+      .all();
+    return c.json({ items: rows.map(noteView) });
+  })
+  .post("/patients/:id/notes", clinician, jsonBody(noteBody), async (c) => {
+    const now = Date.now();
+    const row = {
+      id: crypto.randomUUID(),
+      patientId: c.get("patientId"),
+      authorId: c.get("auth").userId,
+      body: c.req.valid("json").body,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const db = database(c.env.DB);
+    await db.batch([
+      db.insert(clinicalNotes).values(row),
+      auditStatement(c, { action: "staff.note.create", outcome: "success", target: row.id }),
+    ]);
+    return c.json({ note: noteView(row) }, 201);
+  })
+  .patch("/notes/:noteId", pathParams(z.strictObject({ noteId: z.uuid() })), jsonBody(noteBody), async (c) => {
+    const note = await ownNote(c, c.req.valid("param").noteId);
+    const db = database(c.env.DB);
+    const updated = { ...note, body: c.req.valid("json").body, updatedAt: Date.now() };
+    await db.batch([
+      db
+        .update(clinicalNotes)
+        .set({ body: updated.body, updatedAt: updated.updatedAt })
+        .where(eq(clinicalNotes.id, note.id)),
+      auditStatement(c, { action: "staff.note.update", outcome: "success", target: note.id }),
+    ]);
+    return c.json({ note: noteView(updated) });
+  })
+  .delete("/notes/:noteId", pathParams(z.strictObject({ noteId: z.uuid() })), async (c) => {
+    const note = await ownNote(c, c.req.valid("param").noteId);
+    const db = database(c.env.DB);
+    await db.batch([
+      db.delete(clinicalNotes).where(eq(clinicalNotes.id, note.id)),
+      auditStatement(c, { action: "staff.note.delete", outcome: "success", target: note.id }),
+    ]);
+    return c.body(null, 204);
+  });
+
+type NoteRow = typeof clinicalNotes.$inferSelect;
+
+function noteView(n: NoteRow) {
+  return {
+    id: n.id,
+    patientId: n.patientId,
+    authorId: n.authorId,
+    body: n.body,
+    createdAt: new Date(n.createdAt).toISOString(),
+    updatedAt: new Date(n.updatedAt).toISOString(),
+  };
+}
+
+/**
+ * A note its caller may edit or delete: a clinician's own note about a patient still assigned
+ * to them. Anything else is "not found" (another clinician's note, an unassigned patient).
+ */
+async function ownNote(c: Context<AppEnv>, noteId: string): Promise<NoteRow> {
+  const auth = c.get("auth");
+  const db = database(c.env.DB);
+  const note = await db.select().from(clinicalNotes).where(eq(clinicalNotes.id, noteId)).get();
+  const stillAssigned =
+    note &&
+    (await assignedPatientIds(db, auth.userId)).includes(note.patientId) &&
+    auth.role === "clinician" &&
+    note.authorId === auth.userId;
+  if (!note || !stillAssigned) throw new ApiError("NOT_FOUND");
+  return note;
+}
