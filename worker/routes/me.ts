@@ -9,10 +9,12 @@ import { findUserById, publicUser } from "../db/users";
 import { auditStatement } from "../lib/audit";
 import { jsonBody } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
+import { meData } from "./me-data";
 
-/** /api/v1/me: my profile and settings. Export and deletion arrive with the care-team issue. */
+/** /api/v1/me: my profile and settings, my data export and account deletion. */
 export const me = new Hono<AppEnv>()
   .use(requireAuth)
+  .route("/", meData)
   .get("/", async (c) => {
     const user = await findUserById(database(c.env.DB), c.get("auth").userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
