@@ -1,5 +1,15 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+
+/**
+ * A fresh FHIR signing key per run (as `npm start` makes one for .dev.vars). Its kid is not
+ * "dev-…", so tests that switch ENVIRONMENT to production keep a key the config guard accepts.
+ */
+function testSigningKey(): string {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid: `test-${randomBytes(6).toString("hex")}` });
+}
 
 // Three projects: pure rules (shared/) in Node; the Worker inside workerd with real D1, KV and
 // Durable Objects from wrangler.toml; and a smoke test of `npm start` over real HTTP.
@@ -32,6 +42,7 @@ export default defineConfig(async () => {
                 bindings: {
                   ENVIRONMENT: "development",
                   JWT_SECRET: "test-only-jwt-secret-9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+                  FHIR_SIGNING_KEY: testSigningKey(),
                   TEST_MIGRATIONS: migrations,
                 },
               },

@@ -1,7 +1,23 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkDeploymentConfig, DEV_JWT_SECRET, JWT_SECRET_MIN_LENGTH, parseOrigins } from "./config-guard";
+import {
+  checkDeploymentConfig,
+  DEV_JWT_SECRET,
+  DEV_SIGNING_KID_PREFIX,
+  JWT_SECRET_MIN_LENGTH,
+  parseOrigins,
+  parseSigningJwk,
+} from "./config-guard";
+
+/** A private EC P-256 JWK as node:crypto exports it, with a kid: what FHIR_SIGNING_KEY holds. */
+function signingJwk(kid: string): Record<string, string> {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return { ...(privateKey.export({ format: "jwk" }) as Record<string, string>), kid };
+}
+const GOOD_JWK = signingJwk("haven-fhir-2026-01");
+const GOOD_KEY = JSON.stringify(GOOD_JWK);
 
 /** 48 random bytes, base64url: what `node -e "...randomBytes(48).toString('base64url')"` prints. */
 const GOOD_SECRET = "kP0tFt7jfm8Kta0xoRU2df47ciJiNYd-10zkpIA-4M7uaPuwQ8o8XdanzqMTNEyh";
@@ -37,8 +53,17 @@ describe("checkDeploymentConfig: environment", () => {
 
   it("accepts production and staging with a random secret and no CORS origins", () => {
     for (const env of ["production", "staging"]) {
-      expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: goodSecret() })).toEqual([]);
-      expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: goodSecret(), CORS_ORIGINS: "" })).toEqual([]);
+      expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: goodSecret(), FHIR_SIGNING_KEY: GOOD_KEY })).toEqual(
+        [],
+      );
+      expect(
+        checkDeploymentConfig({
+          ENVIRONMENT: env,
+          JWT_SECRET: goodSecret(),
+          FHIR_SIGNING_KEY: GOOD_KEY,
+          CORS_ORIGINS: "",
+        }),
+      ).toEqual([]);
     }
   });
 });
@@ -93,17 +118,91 @@ describe("checkDeploymentConfig: JWT_SECRET outside development", () => {
       it("accepts any random 48-byte base64url secret", () => {
         fc.assert(
           fc.property(randomSecret, (secret) => {
-            expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: secret })).toEqual([]);
+            expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: secret, FHIR_SIGNING_KEY: GOOD_KEY })).toEqual(
+              [],
+            );
           }),
         );
-        expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET })).toEqual([]);
+        expect(
+          checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET, FHIR_SIGNING_KEY: GOOD_KEY }),
+        ).toEqual([]);
       });
     });
   }
 });
 
+describe("checkDeploymentConfig: FHIR_SIGNING_KEY outside development", () => {
+  const keyProblems = (env: string, FHIR_SIGNING_KEY: string | undefined) =>
+    problemsFor("FHIR_SIGNING_KEY", { ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET, FHIR_SIGNING_KEY });
+
+  for (const env of ["production", "staging"]) {
+    describe(env, () => {
+      it("refuses a missing, empty or blank key", () => {
+        for (const key of [undefined, "", "  "]) expect(keyProblems(env, key)).toEqual(["is missing"]);
+      });
+
+      it("refuses a generated development key (kid dev-…)", () => {
+        const dev = JSON.stringify(signingJwk(`${DEV_SIGNING_KID_PREFIX}${randomBytes(8).toString("hex")}`));
+        expect(keyProblems(env, dev)).toEqual([expect.stringMatching(/local development key/)]);
+      });
+
+      it("accepts any freshly generated P-256 private key with a non-development kid", () => {
+        for (let i = 0; i < 5; i++) {
+          const key = JSON.stringify(signingJwk(`fhir-${randomBytes(4).toString("hex")}`));
+          expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET, FHIR_SIGNING_KEY: key })).toEqual(
+            [],
+          );
+        }
+      });
+    });
+  }
+
+  it("never quotes the key in a problem", () => {
+    const dev = JSON.stringify(signingJwk("dev-0123"));
+    const problems = checkDeploymentConfig({
+      ENVIRONMENT: "production",
+      JWT_SECRET: GOOD_SECRET,
+      FHIR_SIGNING_KEY: dev,
+    });
+    expect(JSON.stringify(problems)).not.toContain(JSON.parse(dev).d);
+    expect(JSON.stringify(problems)).not.toContain("dev-0123");
+  });
+
+  it("is not required in development", () => {
+    expect(checkDeploymentConfig({ ENVIRONMENT: "development", JWT_SECRET: GOOD_SECRET })).toEqual([]);
+  });
+});
+
+describe("parseSigningJwk", () => {
+  const { x, y, d } = GOOD_JWK as { x: string; y: string; d: string };
+
+  it("returns the key's EC fields and kid, dropping anything else", () => {
+    const parsed = parseSigningJwk(JSON.stringify({ ...GOOD_JWK, alg: "ES256", extra: "ignored" }));
+    expect(parsed).toEqual({ jwk: { kty: "EC", crv: "P-256", x, y, d, kid: "haven-fhir-2026-01", alg: "ES256" } });
+  });
+
+  it.each([
+    ["not JSON", "{kty: EC}", /not JSON/],
+    ["a JSON string", JSON.stringify("key"), /not a JSON object/],
+    ["a JSON array", "[]", /not a JSON object/],
+    ["an RSA key", JSON.stringify({ kty: "RSA", n: "x", e: "AQAB", kid: "k" }), /EC P-256/],
+    ["a P-384 key", JSON.stringify({ ...GOOD_JWK, crv: "P-384" }), /EC P-256/],
+    ["a symmetric key", JSON.stringify({ kty: "oct", k: "abc", kid: "k" }), /EC P-256/],
+    ["a public key (no d)", JSON.stringify({ kty: "EC", crv: "P-256", x, y, kid: "k" }), /not a private key/],
+    ["a key with a short d", JSON.stringify({ ...GOOD_JWK, d: "abc" }), /not a private key/],
+    ["a key without y", JSON.stringify({ kty: "EC", crv: "P-256", x, d, kid: "k" }), /public coordinates/],
+    ["a key with padded x", JSON.stringify({ ...GOOD_JWK, x: `${x}=` }), /public coordinates/],
+    ["a key without kid", JSON.stringify({ kty: "EC", crv: "P-256", x, y, d }), /no kid/],
+    ["a key with an empty kid", JSON.stringify({ ...GOOD_JWK, kid: " " }), /no kid/],
+    ["a key for another alg", JSON.stringify({ ...GOOD_JWK, alg: "ES384" }), /alg other than ES256/],
+  ])("refuses %s", (_name, value, problem) => {
+    const parsed = parseSigningJwk(value);
+    expect("problem" in parsed && parsed.problem).toMatch(problem);
+  });
+});
+
 describe("checkDeploymentConfig: CORS_ORIGINS outside development", () => {
-  const base = { ENVIRONMENT: "production", JWT_SECRET: goodSecret() };
+  const base = { ENVIRONMENT: "production", JWT_SECRET: goodSecret(), FHIR_SIGNING_KEY: GOOD_KEY };
   const corsProblems = (CORS_ORIGINS: string) => problemsFor("CORS_ORIGINS", { ...base, CORS_ORIGINS });
 
   it("refuses the wildcard *", () => {
@@ -195,6 +294,10 @@ describe(".dev.vars.example", () => {
 
   it("ships DEV_JWT_SECRET as its JWT_SECRET", () => {
     expect(vars.get("JWT_SECRET")).toBe(DEV_JWT_SECRET);
+  });
+
+  it("leaves FHIR_SIGNING_KEY empty: npm start generates a development key into .dev.vars", () => {
+    expect(vars.get("FHIR_SIGNING_KEY")).toBe("");
   });
 
   it("sets ENVIRONMENT=development, the only environment that accepts its defaults", () => {

@@ -12,6 +12,7 @@ import { securityHeaders } from "./middleware/security-headers";
 import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
 import { assessmentRoutes, safetyPlanRoutes } from "./routes/check-ins";
+import { fhirRoutes } from "./routes/fhir";
 import { habitRoutes } from "./routes/habits";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
@@ -42,6 +43,7 @@ const api = new Hono<AppEnv>()
   .route("/sync", syncRoutes)
   .route("/messages", messageRoutes)
   .route("/staff", staffRoutes)
+  .route("/fhir", fhirRoutes)
   .route("/admin", admin);
 
 export const app = new Hono<AppEnv>()

@@ -4,6 +4,7 @@
  * that work on that local state: the predeploy check and admin creation.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -26,6 +27,12 @@ function freePort(): Promise<number> {
       srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/** A private EC P-256 JWK with `kid`, as FHIR_SIGNING_KEY holds it. */
+function signingKey(kid: string): string {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid });
 }
 
 /** Runs one of the project's scripts against the throwaway state; resolves with its exit code and output. */
@@ -132,6 +139,19 @@ describe("npm start", () => {
     }
   });
 
+  it("shows the demo clinician both demo patients with their history", async () => {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "clinician@demo.haven", password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const res = await fetch(`${base}/api/v1/staff/patients`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const { items } = (await res.json()) as { items: { displayName: string; moodAverage7d: number | null }[] };
+    expect(items.map((p) => p.displayName).sort()).toEqual(["Priya Patel", "Sam Rivera"]);
+    expect(items.every((p) => p.moodAverage7d !== null)).toBe(true);
+  });
+
   it("serves the PWA shell same-origin with the static security headers from _headers", async () => {
     for (const path of ["/", "/some/deep/link"]) {
       const res = await fetch(`${base}${path}`, { headers: { Accept: "text/html" } });
@@ -192,12 +212,23 @@ describe("npm start", () => {
 });
 
 describe("operator scripts on the local state", () => {
-  it("the predeploy check refuses the demo accounts, the development secret and placeholder ids", async () => {
+  it("the predeploy check refuses the demo accounts, the development secrets and placeholder ids", async () => {
+    // A signing key like the one npm start generates into .dev.vars (kid "dev-…").
+    const devKey = signingKey("dev-0f1e2d3c4b5a6978");
     const { code, out } = await script("worker/scripts/predeploy-check.ts", ["--env", "production", "--local"], {
       JWT_SECRET: "dev-only-insecure-jwt-secret-change-me-0000000000",
+      FHIR_SIGNING_KEY: devKey,
     });
     expect(code).toBe(1);
     expect(out).toContain("JWT_SECRET is the local development default");
+    expect(out).toContain("FHIR_SIGNING_KEY is a local development key");
+    expect(out).not.toContain(devKey);
+    const missing = await script("worker/scripts/predeploy-check.ts", ["--env", "production", "--skip-db"], {
+      JWT_SECRET: "Zq8f3Jw0nR5tLx2bV7cYp1Hs9Ke4Md6Ua0Gi3Wo8Qz5Tn2Bf",
+      FHIR_SIGNING_KEY: "",
+    });
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain("FHIR_SIGNING_KEY is missing");
     expect(out).toContain("admin@demo.haven");
     expect(out).toMatch(/placeholder database_id/);
   });
@@ -244,6 +275,7 @@ id = "9a8b7c6d5e4f30211a2b3c4d5e6f7a8b"
       const ok = await script("worker/scripts/predeploy-check.ts", ["--env", "", "--config", config, "--local"], {
         HAVEN_STATE_DIR: empty,
         JWT_SECRET: "Zq8f3Jw0nR5tLx2bV7cYp1Hs9Ke4Md6Ua0Gi3Wo8Qz5Tn2Bf",
+        FHIR_SIGNING_KEY: signingKey("fhir-2026-11"),
       });
       expect(ok.out).toContain("Predeploy check passed.");
       expect(ok.code).toBe(0);

@@ -49,7 +49,6 @@ interface Row {
   expect: Record<Actor, number>;
 }
 
-const now = () => new Date().toISOString();
 const sql = (query: string, ...args: unknown[]) =>
   env.DB.prepare(query)
     .bind(...args)
@@ -463,6 +462,21 @@ const TABLE: Row[] = [
     expect: adminOnly(204),
   },
   { route: "GET /api/v1/admin/audit", build: () => ({ path: "/api/v1/admin/audit" }), expect: adminOnly(200) },
+  {
+    route: "GET /api/v1/fhir/jwks.json",
+    build: () => ({ path: "/api/v1/fhir/jwks.json" }),
+    expect: everyone(200, 200),
+  },
+  {
+    route: "GET /api/v1/staff/patients/:id/fhir",
+    build: (w) => ({ path: `${sp(w)}/fhir` }),
+    expect: staffOnly(404, 200, 404),
+  },
+  {
+    route: "GET /api/v1/me/export/fhir",
+    build: () => ({ path: "/api/v1/me/export/fhir" }),
+    expect: { ...everyone(403), own: 200, other: 200 },
+  },
 ];
 
 const METHOD = (route: string) => route.split(" ")[0] ?? "GET";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { assign, call, createUserAndLogin, errorOf, json, PASSWORD, patientWithHabit } from "./helpers";
+import { assign, call, createUserAndLogin, errorOf, PASSWORD, patientWithHabit } from "./helpers";
 
 describe("my data: export", () => {
   it("exports all my data as JSON, and never a clinical note about me", async () => {

@@ -13,7 +13,7 @@ import { type Command, type CommandContext, type Decision, reject } from "./type
  */
 export function sendMessage(ctx: CommandContext, p: z.infer<typeof messageSend>, cmd: Command): Decision {
   const recipient = ctx.state.people.get(p.recipientId);
-  if (!recipient || recipient.status !== "active" || p.recipientId === ctx.userId) return reject("NOT_FOUND");
+  if (recipient?.status !== "active" || p.recipientId === ctx.userId) return reject("NOT_FOUND");
   if (!canMessage(ctx.state.role, recipient.role)) return reject("MESSAGE_NOT_ALLOWED");
   const id = p.id ?? crypto.randomUUID();
   if (ctx.state.messageIds.has(id)) return reject("ID_CONFLICT");

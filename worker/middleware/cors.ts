@@ -22,7 +22,7 @@ export const apiCors = createMiddleware<AppEnv>((c, next) =>
     credentials: true,
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Authorization", "Content-Type"],
-    exposeHeaders: ["X-Request-Id", "Retry-After"],
+    exposeHeaders: ["X-Request-Id", "Retry-After", "X-Haven-Signature"],
     maxAge: 600,
   })(c, next),
 );

@@ -25,6 +25,8 @@ import { findUserById, publicUser } from "../db/users";
 import { completionView, habitView, messageView, moodView, petView, questView } from "../db/views";
 import { audit, auditStatement } from "../lib/audit";
 import { jsonBody } from "../lib/validate";
+import { requireRole } from "../middleware/require-auth";
+import { fhirResponse } from "./fhir";
 
 /**
  * /api/v1/me/export and DELETE /api/v1/me: the patient's data rights. The export is everything
@@ -91,6 +93,7 @@ export const meData = new Hono<AppEnv>()
     };
     return c.json(body, 200, { "Content-Disposition": 'attachment; filename="haven-export.json"' });
   })
+  .get("/export/fhir", requireRole("patient"), (c) => fhirResponse(c, c.get("auth").userId, null))
   .get("/export/check-ins.csv", async (c) => {
     const { userId } = c.get("auth");
     const rows = await database(c.env.DB)

@@ -15,6 +15,7 @@ import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requirePatientAccess } from "../middleware/patient-access";
 import { requireAuth, requireRole } from "../middleware/require-auth";
+import { fhirResponse } from "./fhir";
 
 const DAY = 86_400_000;
 const staff = requirePatientAccess("therapist", "clinician");
@@ -163,6 +164,10 @@ export const staffRoutes = new Hono<AppEnv>()
   )
   .put("/patients/:id/safety-plan", clinician, jsonBody(withEnvelope(safetyPlan)), (c) =>
     runCommand(c, "safetyPlan.update", c.req.valid("json"), {}, c.get("patientId")),
+  )
+  // Signed FHIR R4 Bundle of the patient's data (clinicians); the detached JWS is in X-Haven-Signature.
+  .get("/patients/:id/fhir", clinician, (c) =>
+    fhirResponse(c, c.get("patientId"), { id: c.get("auth").userId, role: c.get("auth").role }),
   )
   .get("/patients/:id/notes", clinician, async (c) => {
     const rows = await database(c.env.DB)

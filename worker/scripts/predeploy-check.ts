@@ -8,7 +8,8 @@
  *   --env NAME            wrangler environment to check (default: production)
  *   --config PATH         wrangler configuration file (default: wrangler.toml)
  *   --secrets-file PATH   dotenv file with the secrets that will be set (otherwise read from
- *                         the process environment: JWT_SECRET=... npm run predeploy:check)
+ *                         the process environment: JWT_SECRET=... FHIR_SIGNING_KEY=... npm run
+ *                         predeploy:check); FHIR_SIGNING_KEY must be a real key, not a dev- one
  *   --local               query the local D1 state instead of the remote database
  *                         (with HAVEN_STATE_DIR as in npm start)
  *   --skip-db             do not query the database (reported as a warning, not a pass)
@@ -43,7 +44,7 @@ export async function predeployProblems(args: Record<string, string | true>): Pr
   const secrets =
     typeof args["secrets-file"] === "string"
       ? parseDotenv(await readFile(resolve(ROOT, args["secrets-file"]), "utf8"))
-      : { JWT_SECRET: process.env.JWT_SECRET };
+      : { JWT_SECRET: process.env.JWT_SECRET, FHIR_SIGNING_KEY: process.env.FHIR_SIGNING_KEY };
 
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -53,6 +54,7 @@ export async function predeployProblems(args: Record<string, string | true>): Pr
     ENVIRONMENT: environment,
     CORS_ORIGINS: String(vars.CORS_ORIGINS ?? ""),
     JWT_SECRET: secrets.JWT_SECRET,
+    FHIR_SIGNING_KEY: secrets.FHIR_SIGNING_KEY,
   })) {
     problems.push(`${p.key} ${p.problem}`);
   }

@@ -1,13 +1,15 @@
 /**
  * `npm start`: everything a newcomer needs, on 127.0.0.1 only.
- *  1. creates .dev.vars from .dev.vars.example when missing (local-only secrets),
+ *  1. creates .dev.vars from .dev.vars.example when missing (local-only secrets), and gives it
+ *     a generated FHIR signing key (kid "dev-…") when it has none,
  *  2. applies the D1 migrations locally and seeds the demo clinic (idempotent),
  *  3. builds the PWA,
  *  4. serves Worker + PWA same-origin with wrangler dev on PORT (default 8787),
  *  5. waits for /api/v1/health and prints the URL and the demo logins.
  */
 import { spawn } from "node:child_process";
-import { copyFile, stat } from "node:fs/promises";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { copyFile, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
 import { ROOT, run, WRANGLER } from "./lib";
@@ -30,6 +32,28 @@ async function exists(path: string): Promise<boolean> {
 if (!(await exists(join(ROOT, ".dev.vars")))) {
   await copyFile(join(ROOT, ".dev.vars.example"), join(ROOT, ".dev.vars"));
   console.log("Created .dev.vars from .dev.vars.example (local development values).");
+}
+
+/**
+ * A local ES256 key for signing FHIR exports: an EC P-256 private JWK with kid "dev-<random>"
+ * (the config guard refuses such a kid outside development), as one line of JSON in single
+ * quotes, which dotenv (wrangler's .dev.vars parser) reads verbatim.
+ */
+function devSigningKeyLine(): string {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const jwk = { ...privateKey.export({ format: "jwk" }), kid: `dev-${randomBytes(8).toString("hex")}` };
+  return `FHIR_SIGNING_KEY='${JSON.stringify(jwk)}'`;
+}
+
+const devVarsPath = join(ROOT, ".dev.vars");
+const devVars = await readFile(devVarsPath, "utf8");
+const keyLine = /^[ \t]*FHIR_SIGNING_KEY[ \t]*=(.*)$/m.exec(devVars);
+if (!keyLine || /^\s*(?:''|"")?\s*$/.test(keyLine[1] ?? "")) {
+  const updated = keyLine
+    ? devVars.replace(keyLine[0], devSigningKeyLine())
+    : `${devVars}${devVars.endsWith("\n") || devVars === "" ? "" : "\n"}${devSigningKeyLine()}\n`;
+  await writeFile(devVarsPath, updated);
+  console.log("Generated a local FHIR signing key in .dev.vars (FHIR_SIGNING_KEY, kid dev-…).");
 }
 
 console.log("Applying migrations and seeding the demo clinic…");
