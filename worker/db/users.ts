@@ -1,4 +1,6 @@
 import { eq, sql } from "drizzle-orm";
+import { DEFAULT_DAY_START_HOUR } from "../../shared/domain/local-day";
+import type { Role } from "../../shared/roles";
 import type { PublicUser } from "../../shared/schemas/auth";
 import type { Database } from "./client";
 import { users } from "./schema";
@@ -24,5 +26,23 @@ export function publicUser(row: UserRow): PublicUser {
     dayStartHour: row.dayStartHour,
     status: row.status,
     mfaEnabled: row.totpSecret !== null,
+  };
+}
+
+/** A new, active account without 2FA: registration and admin-created staff both start here. */
+export function newUserRow(
+  fields: { email: string; role: Role; displayName: string; timezone: string; passwordHash: string },
+  now = Date.now(),
+): UserRow {
+  return {
+    id: crypto.randomUUID(),
+    status: "active",
+    dayStartHour: DEFAULT_DAY_START_HOUR,
+    totpSecret: null,
+    totpPendingSecret: null,
+    totpLastStep: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
   };
 }

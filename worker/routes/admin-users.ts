@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
@@ -9,10 +9,10 @@ import { hashPassword } from "../auth/password";
 import { revokeUserSessions } from "../auth/sessions";
 import { database } from "../db/client";
 import { recoveryCodes, users } from "../db/schema";
-import { findUserByEmail, findUserById, type UserRow } from "../db/users";
+import { findUserByEmail, findUserById, newUserRow, type UserRow } from "../db/users";
 import { auditStatement } from "../lib/audit";
-import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
 import { containsPattern } from "../lib/like";
+import { after, page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 
 export function adminUserView(u: UserRow): AdminUserView {
@@ -43,10 +43,7 @@ export const adminUsers = new Hono<AppEnv>()
         sql`(lower(${users.email}) LIKE ${pattern} ESCAPE '\\' OR lower(${users.displayName}) LIKE ${pattern} ESCAPE '\\')`,
       );
     }
-    if (q.cursor) {
-      const after = decodeTimeCursor(q.cursor);
-      filters.push(or(lt(users.createdAt, after.at), and(eq(users.createdAt, after.at), lt(users.id, after.id))));
-    }
+    filters.push(after(users.createdAt, users.id, q.cursor));
     const rows = await database(c.env.DB)
       .select()
       .from(users)
@@ -54,36 +51,20 @@ export const adminUsers = new Hono<AppEnv>()
       .orderBy(desc(users.createdAt), desc(users.id))
       .limit(q.limit + 1)
       .all();
-    const hasMore = rows.length > q.limit;
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return c.json({
-      items: page.map(adminUserView),
-      cursor: hasMore && last ? encodeTimeCursor(last.createdAt, last.id) : null,
-      hasMore,
-    });
+    return c.json(page(rows, q.limit, (u) => ({ at: u.createdAt, id: u.id }), adminUserView));
   })
   .post("/", jsonBody(createUserBody), async (c) => {
     const body = c.req.valid("json");
     if (isCommonPassword(body.password)) throw new ApiError("PASSWORD_TOO_COMMON");
     const db = database(c.env.DB);
     if (await findUserByEmail(db, body.email)) throw new ApiError("EMAIL_TAKEN");
-    const now = Date.now();
-    const row: UserRow = {
-      id: crypto.randomUUID(),
+    const row = newUserRow({
       email: body.email,
       role: body.role,
-      status: "active",
       displayName: body.displayName,
       timezone: body.timezone ?? "UTC",
-      dayStartHour: 4,
       passwordHash: await hashPassword(body.password),
-      totpSecret: null,
-      totpPendingSecret: null,
-      totpLastStep: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     try {
       await db.batch([
         db.insert(users).values(row),

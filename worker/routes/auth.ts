@@ -12,7 +12,7 @@ import { revokeSession, revokeUserSessions, rotateRefreshToken, startSession } f
 import { signMfaToken } from "../auth/tokens";
 import { database } from "../db/client";
 import { sessions, users } from "../db/schema";
-import { findUserByEmail, findUserById } from "../db/users";
+import { findUserByEmail, findUserById, newUserRow } from "../db/users";
 import { audit, auditStatement } from "../lib/audit";
 import { clientIp } from "../lib/client-ip";
 import { sha256Hex } from "../lib/crypto";
@@ -40,22 +40,13 @@ export const auth = new Hono<AppEnv>()
       });
       throw new ApiError("EMAIL_TAKEN");
     }
-    const now = Date.now();
-    const user = {
-      id: crypto.randomUUID(),
+    const user = newUserRow({
       email: body.email,
-      role: "patient" as const,
-      status: "active" as const,
+      role: "patient",
       displayName: body.displayName,
       timezone: body.timezone,
-      dayStartHour: 4,
       passwordHash: await hashPassword(body.password),
-      totpSecret: null,
-      totpPendingSecret: null,
-      totpLastStep: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     try {
       await db.insert(users).values(user);
     } catch (err) {

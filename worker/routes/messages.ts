@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
@@ -6,11 +6,11 @@ import { conversationQuery, messageSend, searchQuery } from "../../shared/schema
 import { withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { changeRows } from "../commands/change-log";
-import { database } from "../db/client";
+import { type Database, database } from "../db/client";
 import { messages, users } from "../db/schema";
 import { type MessageRow, messageView } from "../db/views";
-import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
 import { runCommand } from "../lib/run-command";
+import { after, page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
 
@@ -35,6 +35,17 @@ export function ftsQuery(text: string): string | null {
 }
 
 const idParam = z.strictObject({ id: z.uuid() });
+
+/** A message I take part in and have not deleted; anything else is "not found". */
+async function myMessage(db: Database, me: string, id: string): Promise<MessageRow> {
+  const m = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, id), visibleTo(me)))
+    .get();
+  if (!m) throw new ApiError("NOT_FOUND");
+  return m;
+}
 
 /** /api/v1/messages: my conversations; the policy table decides who may write to whom. */
 export const messageRoutes = new Hono<AppEnv>()
@@ -101,10 +112,7 @@ export const messageRoutes = new Hono<AppEnv>()
       and(eq(messages.senderId, userId), eq(messages.recipientId, me)),
     );
     const filters: (SQL | undefined)[] = [between, visibleTo(me)];
-    if (q.cursor) {
-      const after = decodeTimeCursor(q.cursor);
-      filters.push(or(lt(messages.sentAt, after.at), and(eq(messages.sentAt, after.at), lt(messages.id, after.id))));
-    }
+    filters.push(after(messages.sentAt, messages.id, q.cursor));
     const rows = await database(c.env.DB)
       .select()
       .from(messages)
@@ -112,27 +120,13 @@ export const messageRoutes = new Hono<AppEnv>()
       .orderBy(desc(messages.sentAt), desc(messages.id))
       .limit(q.limit + 1)
       .all();
-    const hasMore = rows.length > q.limit;
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return c.json({
-      items: page.map(messageView),
-      cursor: hasMore && last ? encodeTimeCursor(last.sentAt, last.id) : null,
-      hasMore,
-    });
+    return c.json(page(rows, q.limit, (m) => ({ at: m.sentAt, id: m.id }), messageView));
   })
   .post("/", jsonBody(withEnvelope(messageSend)), (c) => runCommand(c, "message.send", c.req.valid("json")))
   .post("/:id/read", pathParams(idParam), async (c) => {
     const me = c.get("auth").userId;
     const db = database(c.env.DB);
-    const m = await db
-      .select()
-      .from(messages)
-      .where(eq(messages.id, c.req.valid("param").id))
-      .get();
-    const visible =
-      m && ((m.senderId === me && !m.deletedBySenderAt) || (m.recipientId === me && !m.deletedByRecipientAt));
-    if (!m || !visible) throw new ApiError("NOT_FOUND");
+    const m = await myMessage(db, me, c.req.valid("param").id);
     if (m.recipientId !== me) throw new ApiError("FORBIDDEN", { message: "Only the recipient marks a message read." });
     if (m.readAt !== null) return c.json({ message: messageView(m) });
     const read = { ...m, readAt: Date.now() };
@@ -145,14 +139,7 @@ export const messageRoutes = new Hono<AppEnv>()
   .delete("/:id", pathParams(idParam), async (c) => {
     const me = c.get("auth").userId;
     const db = database(c.env.DB);
-    const m = await db
-      .select()
-      .from(messages)
-      .where(eq(messages.id, c.req.valid("param").id))
-      .get();
-    const mine =
-      m && ((m.senderId === me && !m.deletedBySenderAt) || (m.recipientId === me && !m.deletedByRecipientAt));
-    if (!m || !mine) throw new ApiError("NOT_FOUND");
+    const m = await myMessage(db, me, c.req.valid("param").id);
     const now = Date.now();
     // Deleting is for me only: the other participant keeps their copy.
     const column = m.senderId === me ? { deletedBySenderAt: now } : { deletedByRecipientAt: now };
