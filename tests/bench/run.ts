@@ -15,12 +15,11 @@ import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { RATE_LIMITS, SYNC_PUSH_MAX_OPERATIONS } from "../../shared/limits";
-import { ROOT } from "../../worker/scripts/lib";
+import { freePort, ROOT } from "../../worker/scripts/lib";
 
 const OPS = 1_000;
 const WARMUP_OPS = 50;
@@ -34,16 +33,6 @@ let server: ChildProcess | undefined;
 let stateDir = "";
 let base = "";
 let serverLog = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -6,28 +6,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../worker/scripts/demo-data";
-import { ROOT, run } from "../../worker/scripts/lib";
+import { freePort, ROOT, run } from "../../worker/scripts/lib";
 
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 let stateDir = "";
 let base = "";
 let server: ChildProcess | undefined;
 let output = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** A private EC P-256 JWK with `kid`, as FHIR_SIGNING_KEY holds it. */
 function signingKey(kid: string): string {

@@ -1,7 +1,7 @@
 /** Rows of the wellbeing domain as the API (and the sync change log) shows them. Pure: no D1. */
 import { decayPet, type PetStats, petStage } from "../../shared/domain/pet";
 import type { MessageView } from "../../shared/schemas/messages";
-import type { habitCompletions, habits, messages, moods, pets, quests } from "./schema";
+import type { assessments, habitCompletions, habits, messages, moods, pets, quests } from "./schema";
 export type HabitRow = typeof habits.$inferSelect;
 export type QuestRow = typeof quests.$inferSelect;
 export type MoodRow = typeof moods.$inferSelect;
@@ -95,5 +95,18 @@ export function messageView(m: MessageRow): MessageView {
     body: m.body,
     sentAt: new Date(m.sentAt).toISOString(),
     readAt: m.readAt === null ? null : new Date(m.readAt).toISOString(),
+  };
+}
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+
+export function assessmentView(a: AssessmentRow) {
+  return {
+    id: a.id,
+    instrument: a.instrument,
+    answers: JSON.parse(a.answers) as number[],
+    score: a.score,
+    severity: a.severity,
+    at: new Date(a.at).toISOString(),
   };
 }

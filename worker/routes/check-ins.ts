@@ -4,6 +4,7 @@ import { assessmentSubmit, safetyPlan, withEnvelope } from "../../shared/schemas
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { assessments, safetyPlans } from "../db/schema";
+import { assessmentView } from "../db/views";
 import { runCommand } from "../lib/run-command";
 import { jsonBody } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
@@ -19,14 +20,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
       .orderBy(desc(assessments.at))
       .all();
     return c.json({
-      items: rows.map((r) => ({
-        id: r.id,
-        instrument: r.instrument,
-        answers: JSON.parse(r.answers) as number[],
-        score: r.score,
-        severity: r.severity,
-        at: new Date(r.at).toISOString(),
-      })),
+      items: rows.map(assessmentView),
     });
   })
   .post("/", jsonBody(withEnvelope(assessmentSubmit)), (c) => runCommand(c, "assessment.submit", c.req.valid("json")));

@@ -22,7 +22,7 @@ import {
   users,
 } from "../db/schema";
 import { findUserById, publicUser } from "../db/users";
-import { completionView, habitView, messageView, moodView, petView, questView } from "../db/views";
+import { assessmentView, completionView, habitView, messageView, moodView, petView, questView } from "../db/views";
 import { audit, auditStatement } from "../lib/audit";
 import { jsonBody } from "../lib/validate";
 import { requireRole } from "../middleware/require-auth";
@@ -71,14 +71,7 @@ export const meData = new Hono<AppEnv>()
       completions: completionRows.map(completionView),
       quests: questRows.map(questView),
       moods: moodRows.map(moodView),
-      assessments: assessmentRows.map((a) => ({
-        id: a.id,
-        instrument: a.instrument,
-        answers: JSON.parse(a.answers) as number[],
-        score: a.score,
-        severity: a.severity,
-        at: new Date(a.at).toISOString(),
-      })),
+      assessments: assessmentRows.map(assessmentView),
       safetyPlan: plan[0] ? JSON.parse(plan[0].plan) : null,
       pet: pet[0] ? petView(pet[0], now) : null,
       progress: { xp: totals[0]?.xp ?? 0, coins: totals[0]?.coins ?? 0 },

@@ -3,6 +3,7 @@
  * the project's own wrangler from node_modules, so nothing needs a global install.
  */
 import { type SpawnOptions, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -64,4 +65,15 @@ export function parseArgs(argv: string[]): Record<string, string | true> {
     }
   }
   return out;
+}
+
+/** A TCP port on 127.0.0.1 that is free right now (for the smoke test and the benchmark). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }
