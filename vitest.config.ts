@@ -30,6 +30,8 @@ export default defineConfig(async () => {
             name: "smoke",
             include: ["tests/smoke/**/*.test.ts"],
             environment: "node",
+            // Each file starts its own `npm start`, which builds pwa/dist: one file at a time.
+            fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 180_000,
           },

@@ -16,18 +16,30 @@ const packages = lock.packages;
 /** os/cpu/libc from the package name's platform suffix, as the binary packages name themselves. */
 function platformOf(name) {
   const n = name.toLowerCase();
-  const os = /darwin/.test(n)
-    ? "darwin"
-    : /win32|windows/.test(n)
-      ? "win32"
-      : /android/.test(n)
-        ? "android"
-        : /freebsd/.test(n)
-          ? "freebsd"
-          : /linux/.test(n)
-            ? "linux"
-            : null;
-  const cpu = /arm64|aarch64/.test(n) ? "arm64" : /x64|-64$|amd64/.test(n) ? "x64" : /ia32/.test(n) ? "ia32" : null;
+  const oses = [
+    ["darwin", "darwin"],
+    ["win32", "win32"],
+    ["windows", "win32"],
+    ["android", "android"],
+    ["freebsd", "freebsd"],
+    ["openbsd", "openbsd"],
+    ["openharmony", "openharmony"],
+    ["sunos", "sunos"],
+    ["aix", "aix"],
+    ["linux", "linux"],
+  ];
+  const cpus = [
+    [/arm64|aarch64/, "arm64"],
+    [/x64|-64$|amd64/, "x64"],
+    [/ia32/, "ia32"],
+    [/loong64/, "loong64"],
+    [/ppc64/, "ppc64"],
+    [/riscv64/, "riscv64"],
+    [/s390x/, "s390x"],
+    [/-arm(?:-|$)|armv7|gnueabihf|musleabihf|arm-eabi/, "arm"],
+  ];
+  const os = oses.find(([key]) => n.includes(key))?.[1];
+  const cpu = cpus.find(([pattern]) => pattern.test(n))?.[1];
   if (!os || !cpu) return null;
   return { os: [os], cpu: [cpu], ...(/musl/.test(n) ? { libc: ["musl"] } : /gnu/.test(n) ? { libc: ["glibc"] } : {}) };
 }

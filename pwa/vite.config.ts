@@ -1,10 +1,46 @@
+import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+import { ICONS, iconsFromSvg } from "./build/icons";
+
+const THEME = "#2f6f5e";
+const BACKGROUND = "#f4efe6";
 
 // The PWA builds into pwa/dist, which wrangler serves as static assets beside the API.
 export default defineConfig({
   root: "pwa",
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    iconsFromSvg(fileURLToPath(new URL("./icons/icon.svg", import.meta.url))),
+    VitePWA({
+      // Our own small service worker (pwa/src/sw.ts) with the precache manifest injected.
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
+      // An update waits for the user's yes (pwa/src/update-prompt.tsx): never a silent
+      // skipWaiting, which would swap the app under a page whose lazy chunks then 404.
+      registerType: "prompt",
+      injectRegister: false,
+      injectManifest: { globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"] },
+      manifest: {
+        name: "Haven",
+        short_name: "Haven",
+        description: "A calm, offline-first companion for your wellbeing, with your care team beside you.",
+        theme_color: THEME,
+        background_color: BACKGROUND,
+        display: "standalone",
+        start_url: "/",
+        scope: "/",
+        icons: ICONS.map((icon) => ({
+          src: `/${icon.file}`,
+          sizes: `${icon.size}x${icon.size}`,
+          type: "image/png",
+          purpose: icon.purpose,
+        })),
+      },
+    }),
+  ],
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
   server: {
     // `vite dev` for UI work: the API stays on the Worker (npm start), same paths.

@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import "./styles.css";
+import { UpdatePrompt } from "./update-prompt";
 
 interface Health {
   status: string;
@@ -31,6 +32,7 @@ function App() {
             ? "The Haven service cannot be reached right now."
             : `Service ${health.status} · version ${health.version}`}
       </p>
+      <UpdatePrompt />
     </main>
   );
 }

@@ -3,19 +3,18 @@
  * 127.0.0.1) in a throwaway state directory, then HTTP against it. Also the operator scripts
  * that work on that local state: the predeploy check and admin creation.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../worker/scripts/demo-data";
-import { freePort, ROOT, run } from "../../worker/scripts/lib";
+import { ROOT, run } from "../../worker/scripts/lib";
+import { type Stack, startStack } from "./stack";
 
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 let stateDir = "";
 let base = "";
-let server: ChildProcess | undefined;
 let output = "";
 
 /** A private EC P-256 JWK with `kid`, as FHIR_SIGNING_KEY holds it. */
@@ -37,41 +36,16 @@ async function script(file: string, args: string[], env: Record<string, string> 
   }
 }
 
+let stack: Stack;
+
 beforeAll(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), "haven-smoke-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn("npm", ["start"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), HAVEN_STATE_DIR: stateDir },
-  });
-  server.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  server.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  const deadline = Date.now() + 170_000;
-  while (!output.includes("Press Ctrl+C to stop.")) {
-    if (server.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  stack = await startStack();
+  stateDir = stack.stateDir;
+  base = stack.base;
+  output = stack.output();
 }, 180_000);
 
-afterAll(async () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  await new Promise((r) => setTimeout(r, 500));
-  await rm(stateDir, { recursive: true, force: true });
-});
+afterAll(() => stack?.stop());
 
 describe("npm start", () => {
   it("prints the URL and every demo login with the demo password", () => {

@@ -1,0 +1,120 @@
+/**
+ * The PWA shell in real Chromium (Debian's, driven by playwright-core), served by `npm start`:
+ * installable (the browser's own installability check), controlled by its service worker, and
+ * able to open with the network gone.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Stack, startStack } from "./stack";
+
+/** Where CI (.ci/run) and README's set-up put Chromium; CHROMIUM_PATH overrides it. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let stack: Stack;
+let context: BrowserContext;
+let profile = "";
+
+beforeAll(async () => {
+  stack = await startStack();
+  // A real (persistent) profile: Chromium never offers to install an app from an incognito one.
+  profile = await mkdtemp(join(tmpdir(), "haven-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await stack?.stop();
+  await rm(profile, { recursive: true, force: true });
+});
+
+describe("the PWA shell", () => {
+  it("is installable: a manifest with name, icons 192/512/maskable, standalone display, and no installability errors", async () => {
+    const page = await context.newPage();
+    await page.goto(stack.base);
+    const manifest = (await (await page.request.get(`${stack.base}/manifest.webmanifest`)).json()) as {
+      name: string;
+      short_name: string;
+      display: string;
+      start_url: string;
+      scope: string;
+      theme_color: string;
+      background_color: string;
+      icons: { sizes: string; purpose: string }[];
+    };
+    expect(manifest).toMatchObject({
+      name: "Haven",
+      short_name: "Haven",
+      display: "standalone",
+      start_url: "/",
+      scope: "/",
+    });
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual([
+      "192x192 any",
+      "512x512 any",
+      "512x512 maskable",
+    ]);
+    for (const icon of ["/icons/icon-192.png", "/icons/icon-512.png", "/icons/maskable-512.png"]) {
+      const res = await page.request.get(`${stack.base}${icon}`);
+      expect(res.status(), icon).toBe(200);
+      expect(res.headers()["content-type"]).toBe("image/png");
+    }
+    // Installability needs an active service worker with a fetch handler.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("is served with its strict CSP and shows the API's health, with no console errors", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    const res = await page.goto(stack.base);
+    expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    await expect.poll(() => page.getByTestId("api-status").textContent()).toMatch(/Service ok/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens offline from the service worker's precache, saying plainly that the service cannot be reached", async () => {
+    const page = await context.newPage();
+    await page.goto(stack.base);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Reload once so the page is controlled by the worker, then cut the network.
+    await page.reload();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Haven");
+      await expect.poll(() => page.getByTestId("api-status").textContent()).toMatch(/cannot be reached/);
+      // A deep link works offline too (the navigation fallback serves the shell).
+      await page.goto(`${stack.base}/quests/anything`);
+      expect(await page.locator("h1").textContent()).toBe("Haven");
+    } finally {
+      await context.setOffline(false);
+      await page.close();
+    }
+  });
+});
