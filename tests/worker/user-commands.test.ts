@@ -1,7 +1,8 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { executeCommands } from "../../worker/commands/execute";
+import { HANDLERS } from "../../worker/commands/registry";
 import type { CommandResult } from "../../worker/commands/types";
 import type { UserCommands } from "../../worker/durable/user-commands";
 import { call, json, patientWithHabit } from "./helpers";
@@ -84,5 +85,40 @@ describe("the user's Durable Object", () => {
     const statuses = (results as unknown as CommandResult[][]).map((r) => r[0]?.status);
     expect(statuses.filter((s) => s === "applied")).toHaveLength(1);
     expect(statuses.filter((s) => s === "rejected")).toHaveLength(11);
+  });
+
+  it("a handler that throws answers 500 for its own operation only, records nothing, and a retry runs it again", async () => {
+    const p = await patientWithHabit();
+    const spy = vi.spyOn(HANDLERS, "mood.log").mockImplementation(() => {
+      throw new Error("a bug in the handler");
+    });
+    const moodOp = {
+      opId: crypto.randomUUID(),
+      type: "mood.log",
+      at: new Date().toISOString(),
+      payload: { mood: 6, sleepQuality: 6 },
+    };
+    const habitOp = {
+      opId: crypto.randomUUID(),
+      type: "habit.create",
+      at: new Date().toISOString(),
+      payload: { name: "After the bug", difficulty: "easy", schedule: { type: "daily", perDay: 1 } },
+    };
+    try {
+      const res = await call("/api/v1/sync/push", {
+        token: p.accessToken,
+        body: { clientId: "c", operations: [moodOp, habitOp] },
+      });
+      const { results } = await json<{ results: { status: string; error?: { code: string } }[] }>(res);
+      expect(results.map((r) => r.status)).toEqual(["rejected", "applied"]);
+      expect(results[0]?.error?.code).toBe("INTERNAL");
+    } finally {
+      spy.mockRestore();
+    }
+    const retry = await call("/api/v1/sync/push", {
+      token: p.accessToken,
+      body: { clientId: "c", operations: [moodOp] },
+    });
+    expect((await json<{ results: { status: string }[] }>(retry)).results[0]?.status).toBe("applied");
   });
 });

@@ -49,7 +49,24 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
       results.push({ opId: cmd.opId, status: "duplicate", httpStatus: stored.status, ...JSON.parse(stored.result) });
       continue;
     }
-    const decision = state.found ? decide(ctx, cmd) : reject("NOT_FOUND");
+    let decision: Decision;
+    try {
+      decision = state.found ? decide(ctx, cmd) : reject("NOT_FOUND");
+    } catch (err) {
+      // A bug in one handler must not sink the operations after it: this one answers 500,
+      // unrecorded, so a retry of its opId runs it again once the bug is fixed.
+      console.error(
+        JSON.stringify({
+          level: "error",
+          event: "command_failed",
+          requestId: input.actor.requestId,
+          type,
+          ...loggableError(err),
+        }),
+      );
+      results.push(rejection(cmd, "INTERNAL"));
+      continue;
+    }
     const result = decision.ok
       ? { opId: cmd.opId, status: "applied" as const, httpStatus: decision.status, body: decision.body }
       : rejection(cmd, decision.code, decision.message);
