@@ -118,3 +118,26 @@ describe("the PWA shell", () => {
     }
   });
 });
+
+describe("signing in", () => {
+  it("refuses a wrong password with a readable message, then signs the demo patient in and out", async () => {
+    const page = await context.newPage();
+    await page.goto(stack.base);
+    await page.getByLabel("Email").fill("patient@demo.haven");
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/email or password is not correct/i);
+    await page.getByLabel("Password").fill("haven-demo-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Priya Patel");
+    // The access token lives in memory only; a reload resumes the session from the HttpOnly cookie.
+    expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toMatch(/eyJ/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Priya Patel");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
+    await page.close();
+  });
+});

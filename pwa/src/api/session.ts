@@ -1,0 +1,110 @@
+import { hc } from "hono/client";
+import type { AppType } from "../../../.types/worker/app";
+import type { ErrorBody } from "../../../shared/errors";
+import type { PublicUser } from "../../../shared/schemas/auth";
+
+/**
+ * The signed-in session, in memory only: the access token never touches storage (a stolen
+ * localStorage is a stolen account); the refresh token lives in an HttpOnly cookie the page
+ * cannot read. Refreshes are serialised across tabs with the Web Locks API, so two tabs never
+ * spend the same refresh token (the server's reuse detection would end the session).
+ */
+let accessToken: string | null = null;
+const listeners = new Set<(user: PublicUser | null) => void>();
+
+export function onSessionChange(listener: (user: PublicUser | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * A non-secret hint that this device has a refresh cookie, so a signed-out start does not send
+ * a refresh that can only fail (the cookie itself is HttpOnly: the page cannot look).
+ */
+const SESSION_HINT = "haven.signedIn";
+
+function setSession(token: string | null, user: PublicUser | null): void {
+  accessToken = token;
+  try {
+    if (user) localStorage.setItem(SESSION_HINT, "1");
+    else localStorage.removeItem(SESSION_HINT);
+  } catch {
+    // storage unavailable: every start simply tries the cookie
+  }
+  for (const listener of listeners) listener(user);
+}
+
+function hasSessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT) === "1";
+  } catch {
+    return true;
+  }
+}
+
+/** The unified error of a failed response, or a stand-in when the body is not one. */
+export async function errorOf(res: Response): Promise<ErrorBody["error"]> {
+  try {
+    return ((await res.json()) as ErrorBody).error;
+  } catch {
+    return { code: "INTERNAL", message: "The Haven service answered unexpectedly.", requestId: "" };
+  }
+}
+
+async function refreshOnce(): Promise<boolean> {
+  const run = async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const res = await fetch("/api/v1/auth/refresh", { method: "POST", credentials: "same-origin" });
+      if (res.ok) {
+        const body = (await res.json()) as { accessToken: string; user: PublicUser };
+        setSession(body.accessToken, body.user);
+        return true;
+      }
+      // Another tab rotated the cookie a moment ago: the browser now holds the new one.
+      if (res.status === 409) continue;
+      return false;
+    }
+    return false;
+  };
+  return "locks" in navigator ? navigator.locks.request("haven-refresh", run) : run();
+}
+
+/** Restores a session from the refresh cookie at start-up; false when there is none. */
+export async function resumeSession(): Promise<boolean> {
+  if (!hasSessionHint()) return false;
+  try {
+    return await refreshOnce();
+  } catch {
+    return false; // offline: the app starts signed out of the network, not of its local data
+  }
+}
+
+/** fetch with the access token; one refresh and retry when the token has expired. */
+async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const send = () => {
+    const headers = new Headers(init?.headers);
+    if (accessToken) headers.set("Authorization", `Bearer ${accessToken}`);
+    return fetch(input, { ...init, headers, credentials: "same-origin" });
+  };
+  const res = await send();
+  if (res.status !== 401 || !accessToken) return res;
+  if (await refreshOnce()) return send();
+  setSession(null, null); // the session ended: back to sign-in (local data stays)
+  return res;
+}
+
+/** The API, typed from the Worker's own routes (hono's hc over the emitted AppType). */
+export const api = hc<AppType>(globalThis.location?.origin ?? "http://localhost", { fetch: authedFetch }).api.v1;
+
+export function signedIn(token: string, user: PublicUser): void {
+  setSession(token, user);
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api.auth.logout.$post();
+  } finally {
+    // Offline or not, this device forgets the session at once.
+    setSession(null, null);
+  }
+}
