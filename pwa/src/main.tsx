@@ -1,10 +1,18 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { PublicUser } from "../../shared/schemas/auth";
-import { onSessionChange, resumeSession, signOut } from "./api/session";
+import { onSessionChange, resumeSession } from "./api/session";
 import { SignIn } from "./auth/SignIn";
+import { db } from "./data/db";
+import { SignedIn } from "./SignedIn";
 import "./styles.css";
 import { UpdatePrompt } from "./update-prompt";
+
+/** The last signed-in user, kept with the local data so the app opens offline. */
+async function cachedUser(): Promise<PublicUser | null> {
+  const row = await db.meta.get("user");
+  return row ? (JSON.parse(row.value) as PublicUser) : null;
+}
 
 interface Health {
   status: string;
@@ -22,7 +30,7 @@ function App() {
 
   useEffect(() => {
     const stop = onSessionChange(setUser);
-    void resumeSession().finally(() => setResuming(false));
+    void resumeSession(cachedUser).finally(() => setResuming(false));
     fetch("/api/v1/health")
       .then((res) => (res.ok ? (res.json() as Promise<Health>) : Promise.reject(new Error(String(res.status)))))
       .then(setHealth)
@@ -34,18 +42,7 @@ function App() {
     <main>
       <h1>Haven</h1>
       <p>A calm place for your wellbeing, with your care team beside you.</p>
-      {resuming ? null : user ? (
-        <section class="card" aria-labelledby="welcome">
-          <h2 id="welcome" data-testid="welcome">
-            Welcome, {user.displayName}
-          </h2>
-          <button type="button" onClick={() => void signOut()}>
-            Sign out
-          </button>
-        </section>
-      ) : (
-        <SignIn />
-      )}
+      {resuming ? null : user ? <SignedIn user={user} /> : <SignIn />}
       <p role="status" aria-live="polite" data-testid="api-status">
         {health === null
           ? "Connecting…"

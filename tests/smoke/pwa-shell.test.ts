@@ -141,3 +141,48 @@ describe("signing in", () => {
     await page.close();
   });
 });
+
+describe("writing offline", () => {
+  it("saves a check-in on the device while offline, keeps it across a reload, and syncs it when back online", async () => {
+    const page = await context.newPage();
+    await page.goto(stack.base);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.getByLabel("Email").fill("patient2@demo.haven");
+    await page.getByLabel("Password").fill("haven-demo-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Sam Rivera");
+    // The first pull fills the cache with the demo history.
+    await expect.poll(() => page.getByTestId("moods").locator("li").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    await context.setOffline(true);
+    try {
+      await page.getByRole("button", { name: "Save check-in" }).click();
+      await expect.poll(() => page.getByTestId("moods").textContent()).toContain("waiting to sync");
+      await expect.poll(() => page.getByTestId("sync-banner").textContent(), { timeout: 15_000 }).toMatch(/offline/);
+      await expect.poll(() => page.getByTestId("sync-banner").textContent()).toMatch(/1 change waiting to sync/);
+      // Closing and reopening the app offline loses nothing (IndexedDB + the precached shell).
+      await page.reload();
+      await expect.poll(() => page.getByTestId("moods").textContent()).toContain("waiting to sync");
+    } finally {
+      await context.setOffline(false);
+    }
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect
+      .poll(() => page.getByTestId("moods").textContent(), { timeout: 20_000 })
+      .not.toContain("waiting to sync");
+    await expect.poll(async () => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
+    // The server has it, dated when it was written (offline), not when it synced.
+    const signIn = await page.request.post(`${stack.base}/api/v1/auth/login`, {
+      data: { email: "patient2@demo.haven", password: "haven-demo-2026" },
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const moods = await page.request.get(`${stack.base}/api/v1/moods?limit=1`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    const [latest] = ((await moods.json()) as { items: { at: string }[] }).items;
+    expect(Date.now() - Date.parse(latest?.at ?? "")).toBeLessThan(120_000);
+    await page.close();
+  });
+});

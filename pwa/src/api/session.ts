@@ -69,18 +69,25 @@ async function refreshOnce(): Promise<boolean> {
   return "locks" in navigator ? navigator.locks.request("haven-refresh", run) : run();
 }
 
-/** Restores a session from the refresh cookie at start-up; false when there is none. */
-export async function resumeSession(): Promise<boolean> {
-  if (!hasSessionHint()) return false;
+/**
+ * Restores a session at start-up from the refresh cookie. Offline, the app opens on the user
+ * it last knew (from the local cache) without a token: the screens work from local data, and
+ * the first request once back online refreshes first.
+ */
+export async function resumeSession(cachedUser: () => Promise<PublicUser | null>): Promise<void> {
+  if (!hasSessionHint()) return;
   try {
-    return await refreshOnce();
+    await refreshOnce();
   } catch {
-    return false; // offline: the app starts signed out of the network, not of its local data
+    const user = await cachedUser();
+    if (user) setSession(null, user);
   }
 }
 
 /** fetch with the access token; one refresh and retry when the token has expired. */
 async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  // Opened offline: get a token first (a network failure here fails the request, as it should).
+  if (!accessToken && hasSessionHint() && !(await refreshOnce())) setSession(null, null);
   const send = () => {
     const headers = new Headers(init?.headers);
     if (accessToken) headers.set("Authorization", `Bearer ${accessToken}`);
