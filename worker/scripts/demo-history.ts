@@ -102,12 +102,14 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   });
 
   // Mood drifts gently, with a harder patch in the middle for the second patient.
-  let mood = index === 1 ? 6 : 5;
+  let mood = 6;
   for (let d = 0; d < DAYS; d++) {
-    const at = start + d * DAY + 20 * 3600_000;
+    // Evening check-ins at slightly different times; mood drifts around a gentle weekly rhythm.
+    const at = start + d * DAY + 19 * 3600_000 + Math.floor(rand() * 3 * 3600_000);
     if (at > now - 3600_000) continue;
     const dip = index === 2 && d > 8 && d < 13 ? -2 : 0;
-    mood = Math.max(4, Math.min(9, mood + Math.round(rand() * 2 - 1)));
+    const rhythm = 6 + 1.5 * Math.sin((d + index * 3) / 2.2);
+    mood = Math.max(4, Math.min(9, Math.round((mood + rhythm) / 2 + (rand() - 0.5) * 2)));
     const sleep = Math.max(2, Math.min(9, mood + Math.round(rand() * 2 - 1)));
     const hours = Math.round((5.5 + rand() * 3) * 2) / 2;
     const id = demoId(index, 3, d);
