@@ -186,3 +186,25 @@ describe("writing offline", () => {
     await page.close();
   });
 });
+
+describe("a write the server refuses", () => {
+  it("is rolled back on the device and the patient is told why", async () => {
+    const page = await context.newPage();
+    await page.goto(stack.base);
+    await page.getByLabel("Email").fill("patient2@demo.haven");
+    await page.getByLabel("Password").fill("haven-demo-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Sam Rivera");
+    await expect.poll(() => page.getByTestId("moods").locator("li").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const before = await page.getByTestId("moods").locator("li").count();
+    // A phone whose clock runs 10 minutes fast writes "from the future": outside the window.
+    await page.clock.setFixedTime(new Date(Date.now() + 10 * 60_000));
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await expect.poll(() => page.getByTestId("notice").textContent(), { timeout: 20_000 }).toMatch(/accepted window/);
+    await expect.poll(() => page.getByTestId("moods").textContent()).not.toContain("waiting to sync");
+    expect(await page.getByTestId("moods").locator("li").count()).toBe(before);
+    await page.getByRole("button", { name: "Dismiss" }).click();
+    await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
+    await page.close();
+  });
+});
