@@ -183,6 +183,22 @@ describe("writing offline", () => {
     });
     const [latest] = ((await moods.json()) as { items: { at: string }[] }).items;
     expect(Date.now() - Date.parse(latest?.at ?? "")).toBeLessThan(120_000);
+    // Signing out wipes this device's copy: nothing of the patient's is left in IndexedDB.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open("haven");
+          open.onsuccess = () => {
+            const names = [...open.result.objectStoreNames];
+            if (!names.includes("entities")) return resolve(0);
+            const count = open.result.transaction("entities").objectStore("entities").count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(left).toBe(0);
     await page.close();
   });
 });
