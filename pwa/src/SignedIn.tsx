@@ -4,6 +4,7 @@ import { signOut } from "./api/session";
 import { db } from "./data/db";
 import { startSyncEngine } from "./data/engine";
 import { useLive } from "./data/use-live";
+import { Habits } from "./screens/Habits";
 import { Today } from "./screens/Today";
 
 /** The signed-in app: the sync engine, the offline banner with pending changes, and the screens. */
@@ -57,6 +58,7 @@ export function SignedIn({ user }: { user: PublicUser }) {
         </button>
       </section>
       <Today onWrite={() => engine.current?.nudge()} />
+      <Habits user={user} onWrite={() => engine.current?.nudge()} />
     </>
   );
 }

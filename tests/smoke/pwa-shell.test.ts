@@ -221,6 +221,47 @@ describe("a write the server refuses", () => {
     expect(await page.getByTestId("moods").locator("li").count()).toBe(before);
     await page.getByRole("button", { name: "Dismiss" }).click();
     await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
+    // The clock belongs to the whole browser context: put it back to real time for later tests.
+    await page.clock.setSystemTime(new Date());
+    await page.clock.resume();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe("today's habits", () => {
+  it("complete with one tap and undo, each shown at once and confirmed by the server", async () => {
+    const page = await context.newPage();
+    const email = `habits-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const password = "a long enough passphrase";
+    const reg = await page.request.post(`${stack.base}/api/v1/auth/register`, {
+      data: { email, password, displayName: "Habit Tester", timezone: "Europe/London" },
+    });
+    const { accessToken } = (await reg.json()) as { accessToken: string };
+    const auth = { Authorization: `Bearer ${accessToken}` };
+    await page.request.post(`${stack.base}/api/v1/habits`, {
+      headers: auth,
+      data: { name: "Stretch", difficulty: "medium", schedule: { type: "daily", perDay: 2 } },
+    });
+    const progress = async () =>
+      ((await (await page.request.get(`${stack.base}/api/v1/progress`, { headers: auth })).json()) as { xp: number })
+        .xp;
+
+    await page.goto(stack.base);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const row = page.getByTestId("habits").locator("li", { hasText: "Stretch" });
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("0/2");
+    await page.getByRole("button", { name: "Done: Stretch" }).click();
+    await expect.poll(() => row.textContent()).toContain("1/2");
+    await expect.poll(progress, { timeout: 20_000 }).toBe(15);
+    await expect.poll(() => row.textContent()).not.toContain("waiting to sync");
+    await page.getByRole("button", { name: "Undo: Stretch" }).click();
+    await expect.poll(() => row.textContent()).toContain("0/2");
+    await expect.poll(progress, { timeout: 20_000 }).toBe(0);
+    await page.getByRole("button", { name: "Sign out" }).click();
     await page.close();
   });
 });

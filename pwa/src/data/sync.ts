@@ -44,6 +44,7 @@ export async function syncOnce(): Promise<void> {
             at: new Date().toISOString(),
           });
         } else if (op.entityKey) {
+          // update() is a no-op for an entity the write deleted (an undo).
           await db.entities.update(op.entityKey, { pending: false });
         }
         await db.outbox.delete(op.seq);

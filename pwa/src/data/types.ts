@@ -9,3 +9,18 @@ export interface MoodView {
   note: string | null;
   tags: string[];
 }
+
+export interface HabitView {
+  id: string;
+  name: string;
+  difficulty: "easy" | "medium" | "hard";
+  schedule: { type: "daily"; perDay: number } | { type: "weekly"; timesPerWeek: number };
+  archived: boolean;
+}
+
+export interface CompletionView {
+  id: string;
+  habitId: string;
+  at: string;
+  localDay: string;
+}
