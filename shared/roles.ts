@@ -2,11 +2,6 @@
 export const ROLES = ["patient", "therapist", "clinician", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const STAFF_ROLES = ["therapist", "clinician"] as const satisfies readonly Role[];
-
-export const USER_STATUSES = ["active", "disabled"] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
-
 /** Demo accounts live under this domain; they exist only in local development. */
 export const DEMO_EMAIL_DOMAIN = "demo.haven";
 

@@ -8,7 +8,12 @@ export type MoodRow = typeof moods.$inferSelect;
 export type PetRow = typeof pets.$inferSelect;
 export type CompletionRow = typeof habitCompletions.$inferSelect;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** ISO 8601 for a time that may be absent; a present time is typed as a plain string. */
+function iso(ms: number): string;
+function iso(ms: number | null): string | null;
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
 
 export function habitView(h: HabitRow) {
   return {

@@ -1,26 +1,9 @@
-/** Entity shapes the screens read from the cache (as the API and the change log show them). */
-export interface MoodView {
-  id: string;
-  at: string;
-  localDay?: string;
-  mood: number;
-  sleepQuality: number;
-  sleepHours: number | null;
-  note: string | null;
-  tags: string[];
-}
+/**
+ * Entity shapes the screens read from the cache: exactly what the API and the change log send,
+ * taken from the Worker's own view functions (declarations emitted into .types/), never retyped.
+ */
+import type { completionView, habitView, moodView } from "../../../.types/worker/db/views";
 
-export interface HabitView {
-  id: string;
-  name: string;
-  difficulty: "easy" | "medium" | "hard";
-  schedule: { type: "daily"; perDay: number } | { type: "weekly"; timesPerWeek: number };
-  archived: boolean;
-}
-
-export interface CompletionView {
-  id: string;
-  habitId: string;
-  at: string;
-  localDay: string;
-}
+export type MoodView = ReturnType<typeof moodView>;
+export type HabitView = ReturnType<typeof habitView>;
+export type CompletionView = ReturnType<typeof completionView>;
