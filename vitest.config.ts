@@ -12,7 +12,8 @@ function testSigningKey(): string {
 }
 
 // Three projects: pure rules (shared/) in Node; the Worker inside workerd with real D1, KV and
-// Durable Objects from wrangler.toml; and a smoke test of `npm start` over real HTTP.
+// Durable Objects from wrangler.toml; and end-to-end tests of `npm start` over real HTTP and in
+// real Chromium.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("migrations");
   return {
@@ -27,13 +28,14 @@ export default defineConfig(async () => {
         },
         {
           test: {
-            name: "smoke",
-            include: ["tests/smoke/**/*.test.ts"],
+            name: "e2e",
+            include: ["tests/e2e/**/*.test.ts"],
             environment: "node",
-            // Each file starts its own `npm start`, which builds pwa/dist: one file at a time.
+            // One `npm start` for all files (global setup); files take turns with the browser.
+            globalSetup: ["tests/e2e/global-setup.ts"],
             fileParallelism: false,
-            testTimeout: 60_000,
-            hookTimeout: 180_000,
+            testTimeout: 90_000,
+            hookTimeout: 240_000,
           },
         },
         {

@@ -3,16 +3,24 @@ import type { PublicUser } from "../../shared/schemas/auth";
 import { signOut } from "./api/session";
 import { db } from "./data/db";
 import { startSyncEngine } from "./data/engine";
+import { dismissNotice } from "./data/sync";
 import { useLive } from "./data/use-live";
-import { Habits } from "./screens/Habits";
-import { Today } from "./screens/Today";
+import { usePath } from "./router";
+import { SCREENS, screenFor } from "./screens";
+import { Link } from "./ui/Link";
 
-/** The signed-in app: the sync engine, the offline banner with pending changes, and the screens. */
+/**
+ * The signed-in app: the sync engine, the crisis button (one tap, every screen, offline), the
+ * navigation, the offline banner with the pending count, refusal notices, and the screen.
+ */
 export function SignedIn({ user }: { user: PublicUser }) {
   const [reachable, setReachable] = useState(true);
+  const [storage, setStorage] = useState<string | null>(null);
   const engine = useRef<{ nudge: () => void; stop: () => void } | null>(null);
   const pending = useLive(() => db.outbox.count(), 0);
   const notice = useLive(() => db.notices.orderBy("id").last(), undefined);
+  const path = usePath();
+  const screen = screenFor(path);
 
   useEffect(() => {
     void db.meta.put({ key: "user", value: JSON.stringify(user) });
@@ -20,9 +28,25 @@ export function SignedIn({ user }: { user: PublicUser }) {
 
   useEffect(() => {
     engine.current = startSyncEngine(({ reachable: r }) => setReachable(r));
-    // Ask the browser to keep our data under storage pressure (best effort).
-    void navigator.storage?.persist?.();
-    return () => engine.current?.stop();
+    // Ask the browser to keep our data under storage pressure, and say if it will not.
+    void navigator.storage?.persist?.().then((granted) => {
+      if (!granted) setStorage("This browser may clear Haven's offline data when the device runs low on space.");
+    });
+    // A full disk is shown, not swallowed: a write that fails for space says so.
+    const onFull = (event: PromiseRejectionEvent) => {
+      const name = (event.reason as { name?: string; inner?: { name?: string } } | null)?.name;
+      const inner = (event.reason as { inner?: { name?: string } } | null)?.inner?.name;
+      if (name === "QuotaExceededError" || inner === "QuotaExceededError") {
+        setStorage(
+          "This device is out of storage space, so your last change could not be saved. Free some space and try again.",
+        );
+      }
+    };
+    window.addEventListener("unhandledrejection", onFull);
+    return () => {
+      engine.current?.stop();
+      window.removeEventListener("unhandledrejection", onFull);
+    };
   }, []);
 
   async function leave() {
@@ -33,32 +57,55 @@ export function SignedIn({ user }: { user: PublicUser }) {
     await db.open();
   }
 
+  const Screen = screen.component;
   return (
     <>
+      <header class="top">
+        <p class="hello" data-testid="welcome">
+          Welcome, {user.displayName}
+        </p>
+        <Link href="/crisis" class="crisis-button" testId="crisis-button">
+          Crisis help
+        </Link>
+      </header>
+      <nav aria-label="Main" class="main-nav">
+        <ul>
+          {SCREENS.filter((s) => s.path !== "/crisis").map((s) => (
+            <li key={s.path}>
+              <Link href={s.path} current={s.path === screen.path}>
+                {s.label}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <button type="button" class="link" onClick={() => void leave()}>
+              Sign out
+            </button>
+          </li>
+        </ul>
+      </nav>
       {!reachable || pending > 0 ? (
         <p class="banner" role="status" data-testid="sync-banner">
           {reachable ? "Syncing…" : "You're offline. Your changes are saved on this device."}{" "}
           {pending > 0 ? `${pending} change${pending === 1 ? "" : "s"} waiting to sync.` : ""}
         </p>
       ) : null}
+      {storage ? (
+        <p class="banner" role="status" data-testid="storage-warning">
+          {storage}
+        </p>
+      ) : null}
       {notice ? (
         <p class="snackbar" role="alert" data-testid="notice">
           A change was not saved: {notice.message}{" "}
-          <button type="button" onClick={() => void db.notices.delete(notice.id as number)}>
+          <button type="button" class="secondary" onClick={() => void dismissNotice(notice)}>
             Dismiss
           </button>
         </p>
       ) : null}
-      <section class="card" aria-labelledby="welcome">
-        <h2 id="welcome" data-testid="welcome">
-          Welcome, {user.displayName}
-        </h2>
-        <button type="button" onClick={() => void leave()}>
-          Sign out
-        </button>
-      </section>
-      <Today onWrite={() => engine.current?.nudge()} />
-      <Habits user={user} onWrite={() => engine.current?.nudge()} />
+      <div class="screen" data-screen={screen.path}>
+        <Screen user={user} onWrite={() => engine.current?.nudge()} />
+      </div>
     </>
   );
 }

@@ -19,10 +19,7 @@ interface Health {
   version: string;
 }
 
-/**
- * The app shell: sign-in, the signed-in greeting, and the service's status. The screens
- * (Sanctum, Quests, Spirit, …) and the offline outbox arrive with the rest of the PWA issue.
- */
+/** The app shell: sign-in or the signed-in app, the service's status, and the update prompt. */
 function App() {
   const [health, setHealth] = useState<Health | "unreachable" | null>(null);
   const [user, setUser] = useState<PublicUser | null>(null);
@@ -41,7 +38,7 @@ function App() {
   return (
     <main>
       <h1>Haven</h1>
-      <p>A calm place for your wellbeing, with your care team beside you.</p>
+      {user ? null : <p>A calm place for your wellbeing, with your care team beside you.</p>}
       {resuming ? null : user ? <SignedIn user={user} /> : <SignIn />}
       <p role="status" aria-live="polite" data-testid="api-status">
         {health === null

@@ -16,6 +16,7 @@ import {
   PET_STAT_FLOOR,
   PET_STATS,
   type PetStats,
+  petMood,
   petStage,
   SHOP_ITEMS,
   WELLBEING_BONUS,
@@ -251,5 +252,15 @@ describe("canReturn", () => {
   it("keeps the adventure going when the clock reads earlier than its start or is not a number", () => {
     expect(canReturn(10 * HOUR, 0)).toBe("ADVENTURE_NOT_OVER");
     expect(canReturn(0, Number.NaN)).toBe("ADVENTURE_NOT_OVER");
+  });
+});
+
+describe("petMood", () => {
+  it("is joyful at a mean of 70, content from 45, sleepy below", () => {
+    expect(petMood(PET_START)).toBe("joyful");
+    expect(petMood({ hunger: 70, happiness: 70, energy: 70, hygiene: 69 })).toBe("content");
+    expect(petMood({ hunger: 45, happiness: 45, energy: 45, hygiene: 45 })).toBe("content");
+    expect(petMood({ hunger: 44, happiness: 45, energy: 45, hygiene: 45 })).toBe("sleepy");
+    expect(petMood({ hunger: 20, happiness: 20, energy: 20, hygiene: 20 })).toBe("sleepy");
   });
 });

@@ -225,3 +225,19 @@ export function canReturn(adventureStartedMs: number | null, nowMs: number): Pet
   if (!(nowMs - adventureStartedMs >= ADVENTURE.durationMs)) return "ADVENTURE_NOT_OVER";
   return null;
 }
+
+/** How the pet seems, in kind words (never guilt): from the mean of its four stats. */
+export type PetMood = "joyful" | "content" | "sleepy";
+
+/**
+ * The pet's mood for the Sanctum: joyful at a mean of 70 or more, content from 45, otherwise
+ * sleepy (stats never fall below the floor, so the pet is never shown suffering).
+ * @example petMood(PET_START) // "joyful"
+ * @example petMood({ hunger: 20, happiness: 20, energy: 20, hygiene: 20 }) // "sleepy"
+ */
+export function petMood(stats: PetStats): PetMood {
+  const mean = (stats.hunger + stats.happiness + stats.energy + stats.hygiene) / 4;
+  if (mean >= 70) return "joyful";
+  if (mean >= 45) return "content";
+  return "sleepy";
+}

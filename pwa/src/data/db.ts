@@ -31,11 +31,15 @@ export interface Notice {
   code: string;
   message: string;
   at: string;
+  /** The cached entity marked with the refusal; dismissing the notice clears the mark. */
+  entityKey?: string | null;
+  /** The refused write created the entity: dismissing the notice removes it. */
+  drop?: boolean;
 }
 
 export interface Meta {
-  /** cursor: the pull cursor; clientId: this install; user: the signed-in user's profile (JSON). */
-  key: "cursor" | "clientId" | "user";
+  /** cursor: the pull cursor; clientId: this install; user: the signed-in user's profile; careTeam: who they can message; progress: the server's last progression summary (JSON). */
+  key: "cursor" | "clientId" | "user" | "careTeam" | "progress";
   value: string;
 }
 

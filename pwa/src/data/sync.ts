@@ -1,15 +1,9 @@
 import type { SyncChange, SyncResult } from "../../../shared/schemas/sync";
 import { api } from "../api/session";
-import { db } from "./db";
+import { db, type Notice } from "./db";
 
 const PUSH_BATCH = 100;
 const PULL_LIMIT = 1000;
-
-export interface SyncStatus {
-  online: boolean;
-  pending: number;
-  lastError: string | null;
-}
 
 /**
  * Pushes the outbox in order, then pulls the change log. Idempotency (opId) makes a retry after
@@ -33,17 +27,20 @@ export async function syncOnce(): Promise<void> {
         const op = batch[i];
         if (!op?.seq) continue;
         if ("error" in result && result.status === "rejected") {
-          // Roll the optimistic change back and tell the user why.
+          // Roll the optimistic change back, mark the item, and tell the user why.
+          const rejected = { code: result.error.code, message: result.error.message };
+          let drop = false;
           if (op.entityKey) {
-            if (op.previous) await db.entities.put(op.previous);
-            else await db.entities.delete(op.entityKey);
+            const current = await db.entities.get(op.entityKey);
+            if (op.previous) await db.entities.put({ ...op.previous, rejected });
+            else if (current && current.data !== null) {
+              // A refused create stays on screen, marked, until the patient dismisses it.
+              await db.entities.put({ ...current, pending: false, rejected });
+              drop = true;
+            } else await db.entities.delete(op.entityKey);
           }
-          await db.notices.add({
-            code: result.error.code,
-            message: result.error.message,
-            at: new Date().toISOString(),
-          });
-        } else if (op.entityKey) {
+          await db.notices.add({ ...rejected, at: new Date().toISOString(), entityKey: op.entityKey, drop });
+        } else if (op.entityKey && !(await laterWrite(op.entityKey, op.seq))) {
           // update() is a no-op for an entity the write deleted (an undo).
           await db.entities.update(op.entityKey, { pending: false });
         }
@@ -51,7 +48,45 @@ export async function syncOnce(): Promise<void> {
       }
     });
   }
-  await pull();
+  if ((await pull()) || !(await db.meta.get("progress"))) await refreshProgress();
+}
+
+/**
+ * The server's progression summary (level, today's XP and coins, streaks), kept for the
+ * Sanctum to show offline "as of the last sync". The server decides; the device only shows it.
+ */
+async function refreshProgress(): Promise<void> {
+  const res = await api.progress.$get();
+  if (!res.ok) return;
+  await db.meta.put({
+    key: "progress",
+    value: JSON.stringify({ ...(await res.json()), fetchedAt: new Date().toISOString() }),
+  });
+}
+
+/** Whether a later write in the outbox touches the same entity (it stays "waiting to sync"). */
+async function laterWrite(entityKey: string, seq: number): Promise<boolean> {
+  return (
+    (await db.outbox
+      .where("seq")
+      .above(seq)
+      .filter((o) => o.entityKey === entityKey)
+      .count()) > 0
+  );
+}
+
+/** Dismisses a notice: its marked item is cleared, or removed when the refused write had created it. */
+export async function dismissNotice(notice: Notice): Promise<void> {
+  await db.transaction("rw", db.entities, db.notices, async () => {
+    if (notice.entityKey) {
+      const row = await db.entities.get(notice.entityKey);
+      if (row?.rejected) {
+        if (notice.drop) await db.entities.delete(notice.entityKey);
+        else await db.entities.put({ ...row, rejected: undefined });
+      }
+    }
+    if (notice.id !== undefined) await db.notices.delete(notice.id);
+  });
 }
 
 async function clientId(): Promise<string> {
@@ -62,8 +97,9 @@ async function clientId(): Promise<string> {
   return id;
 }
 
-/** Applies the server's changes since the saved cursor; local pending edits are not overwritten. */
-async function pull(): Promise<void> {
+/** Applies the server's changes since the saved cursor (local pending edits are not overwritten); true when there were any. */
+async function pull(): Promise<boolean> {
+  let any = false;
   for (;;) {
     const cursor = (await db.meta.get("cursor"))?.value;
     const res = await api.sync.pull.$get({ query: { limit: String(PULL_LIMIT), ...(cursor ? { cursor } : {}) } });
@@ -79,6 +115,7 @@ async function pull(): Promise<void> {
       }
       await db.meta.put({ key: "cursor", value: page.cursor });
     });
-    if (!page.hasMore) return;
+    any ||= page.changes.length > 0;
+    if (!page.hasMore) return any;
   }
 }

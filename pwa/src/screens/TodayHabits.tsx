@@ -1,40 +1,21 @@
 import { localDay } from "../../../shared/domain/local-day";
-import type { PublicUser } from "../../../shared/schemas/auth";
-import { db } from "../data/db";
+import { accepted, useEntities } from "../data/entities";
+import { streakOf } from "../data/habit-days";
 import type { CompletionView, HabitView } from "../data/types";
-import { useLive } from "../data/use-live";
 import { write } from "../data/write";
-
-interface Row {
-  habit: HabitView;
-  today: (CompletionView & { pending: boolean })[];
-}
+import { Link } from "../ui/Link";
+import type { ScreenProps } from "./types";
 
 /**
  * Today's habits with one-tap completion and undo. The count is the device's view until the
  * server confirms; the server's rules (per-day target, 60 s spacing, the daily cap) decide.
  */
-export function Habits({ user, onWrite }: { user: PublicUser; onWrite: () => void }) {
+export function TodayHabits({ user, onWrite }: ScreenProps) {
   const today = localDay(Date.now(), user.timezone, user.dayStartHour);
-  const rows = useLive(
-    async (): Promise<Row[]> => {
-      const [habits, completions] = await Promise.all([
-        db.entities.where("entity").equals("habit").toArray(),
-        db.entities.where("entity").equals("completion").toArray(),
-      ]);
-      return habits
-        .map((h) => h.data as HabitView)
-        .filter((h) => !h.archived)
-        .map((habit) => ({
-          habit,
-          today: completions
-            .map((c) => ({ ...(c.data as CompletionView), pending: c.pending }))
-            .filter((c) => c.habitId === habit.id && c.localDay === today),
-        }));
-    },
-    [],
-    [today],
-  );
+  const habits = useEntities<HabitView>("habit")
+    .filter((h) => !h.archived && !h.rejected)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const completions = useEntities<CompletionView>("completion");
 
   async function complete(habit: HabitView) {
     const id = crypto.randomUUID();
@@ -58,17 +39,30 @@ export function Habits({ user, onWrite }: { user: PublicUser; onWrite: () => voi
 
   return (
     <section class="card" aria-labelledby="habits-title">
-      <h2 id="habits-title">Today's habits</h2>
-      <ul class="habits" data-testid="habits">
-        {rows.map(({ habit, today: done }) => {
+      <h3 id="habits-title">Today's habits</h3>
+      {habits.length === 0 ? (
+        <p>
+          No habits yet. <Link href="/habits">Add one</Link> — small and kind is best.
+        </p>
+      ) : null}
+      <ul class="rows" data-testid="habits">
+        {habits.map((habit) => {
+          const mine = completions
+            .filter((c) => c.habitId === habit.id && c.localDay === today && !c.undone)
+            .sort((a, b) => a.at.localeCompare(b.at));
+          const done = accepted(mine);
+          const refused = mine.find((c) => c.rejected);
           const target = habit.schedule.type === "daily" ? habit.schedule.perDay : 1;
           const last = done.at(-1);
+          const streak = streakOf(habit, completions, user, today);
           return (
             <li key={habit.id}>
-              <span>
+              <span class="grow">
                 {habit.name} — {Math.min(done.length, target)}/{target}
+                {streak.current > 0 ? <span class="muted"> · {streak.current}-day streak</span> : null}
                 {done.some((c) => c.pending) ? <span class="pending"> · waiting to sync</span> : null}
-              </span>{" "}
+                {refused?.rejected ? <span class="refused"> · not saved: {refused.rejected.message}</span> : null}
+              </span>
               <button
                 type="button"
                 aria-label={`Done: ${habit.name}`}
@@ -76,7 +70,7 @@ export function Habits({ user, onWrite }: { user: PublicUser; onWrite: () => voi
                 onClick={() => void complete(habit)}
               >
                 Done
-              </button>{" "}
+              </button>
               {last ? (
                 <button
                   type="button"

@@ -3,43 +3,24 @@
  * installable (the browser's own installability check), controlled by its service worker, and
  * able to open with the network gone.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Stack, startStack } from "./stack";
+import { apiToken, type Browser, base, launchBrowser } from "./browser";
 
-/** Where CI (.ci/run) and README's set-up put Chromium; CHROMIUM_PATH overrides it. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-let stack: Stack;
+let browser: Browser;
 let context: BrowserContext;
-let profile = "";
+const stack = {
+  get base() {
+    return base();
+  },
+};
 
 beforeAll(async () => {
-  stack = await startStack();
-  // A real (persistent) profile: Chromium never offers to install an app from an incognito one.
-  profile = await mkdtemp(join(tmpdir(), "haven-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}, 180_000);
+  browser = await launchBrowser();
+  context = browser.context;
+}, 60_000);
 
-afterAll(async () => {
-  await context?.close();
-  await stack?.stop();
-  await rm(profile, { recursive: true, force: true });
-});
+afterAll(() => browser?.close());
 
 describe("the PWA shell", () => {
   it("is installable: a manifest with name, icons 192/512/maskable, standalone display, and no installability errors", async () => {
@@ -217,10 +198,12 @@ describe("a write the server refuses", () => {
     await page.clock.setFixedTime(new Date(Date.now() + 10 * 60_000));
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect.poll(() => page.getByTestId("notice").textContent(), { timeout: 20_000 }).toMatch(/accepted window/);
-    await expect.poll(() => page.getByTestId("moods").textContent()).not.toContain("waiting to sync");
-    expect(await page.getByTestId("moods").locator("li").count()).toBe(before);
+    // The refused check-in stays on screen, marked with the reason, until the patient dismisses it.
+    await expect.poll(() => page.getByTestId("moods").textContent()).toMatch(/not saved: .*accepted window/);
+    expect(await page.getByTestId("moods").textContent()).not.toContain("waiting to sync");
     await page.getByRole("button", { name: "Dismiss" }).click();
     await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("moods").locator("li").count()).toBe(before);
     // The clock belongs to the whole browser context: put it back to real time for later tests.
     await page.clock.setSystemTime(new Date());
     await page.clock.resume();
@@ -233,12 +216,9 @@ describe("a write the server refuses", () => {
 describe("today's habits", () => {
   it("complete with one tap and undo, each shown at once and confirmed by the server", async () => {
     const page = await context.newPage();
-    const email = `habits-${crypto.randomUUID().slice(0, 8)}@example.org`;
-    const password = "a long enough passphrase";
-    const reg = await page.request.post(`${stack.base}/api/v1/auth/register`, {
-      data: { email, password, displayName: "Habit Tester", timezone: "Europe/London" },
-    });
-    const { accessToken } = (await reg.json()) as { accessToken: string };
+    const email = "sanctum@e2e.haven";
+    const password = "haven-demo-2026";
+    const accessToken = await apiToken(page.request, email);
     const auth = { Authorization: `Bearer ${accessToken}` };
     await page.request.post(`${stack.base}/api/v1/habits`, {
       headers: auth,

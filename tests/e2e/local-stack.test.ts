@@ -7,15 +7,15 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../worker/scripts/demo-data";
 import { ROOT, run } from "../../worker/scripts/lib";
-import { type Stack, startStack } from "./stack";
 
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
-let stateDir = "";
-let base = "";
-let output = "";
+// The stack the e2e global setup started with `npm start` (tests/e2e/global-setup.ts).
+const stateDir = inject("stateDir");
+const base = inject("base");
+const output = inject("startOutput");
 
 /** A private EC P-256 JWK with `kid`, as FHIR_SIGNING_KEY holds it. */
 function signingKey(kid: string): string {
@@ -35,17 +35,6 @@ async function script(file: string, args: string[], env: Record<string, string> 
     return { code: 1, out: String(err) };
   }
 }
-
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-  stateDir = stack.stateDir;
-  base = stack.base;
-  output = stack.output();
-}, 180_000);
-
-afterAll(() => stack?.stop());
 
 describe("npm start", () => {
   it("prints the URL and every demo login with the demo password", () => {

@@ -1,0 +1,164 @@
+import { useState } from "preact/hooks";
+import { localDay } from "../../../shared/domain/local-day";
+import { type PetMood, petMood } from "../../../shared/domain/pet";
+import { useEntities, useEntity } from "../data/entities";
+import { useMeta } from "../data/meta";
+import type { MoodView, PetView, ProgressSummary, QuestView } from "../data/types";
+import { write } from "../data/write";
+import { Link } from "../ui/Link";
+import { TodayHabits } from "./TodayHabits";
+import type { ScreenProps } from "./types";
+
+const PET_MOOD_WORDS: Record<PetMood, string> = {
+  joyful: "is full of joy",
+  content: "is content",
+  sleepy: "is feeling sleepy and would love some care",
+};
+
+/**
+ * The Sanctum (today): the check-in, today's habits, active quests, streaks, the pet's mood, and
+ * what today earned. Everything shows from the device's copy, offline too.
+ */
+export default function Sanctum(props: ScreenProps) {
+  return (
+    <>
+      <h2 id="screen-title" tabIndex={-1} data-testid="screen-title">
+        Today
+      </h2>
+      <TodaySummary />
+      <CheckIn {...props} />
+      <TodayHabits {...props} />
+      <ActiveQuests />
+    </>
+  );
+}
+
+function TodaySummary() {
+  const progress = useMeta<ProgressSummary>("progress");
+  const pet = useEntity<PetView>("pet", "me");
+  const streaks = (progress?.streaks ?? []).filter((s) => s.current > 0).sort((a, b) => b.current - a.current);
+  return (
+    <section class="card summary" aria-labelledby="summary-title">
+      <h3 id="summary-title">Your day so far</h3>
+      {progress ? (
+        <p data-testid="today-earned">
+          Today: <strong>+{progress.today.xp} XP</strong> and <strong>+{progress.today.coins} coins</strong> · level{" "}
+          {progress.level} {progress.tier} · {progress.coins} coins in all
+        </p>
+      ) : (
+        <p>Your progress shows here after the first sync.</p>
+      )}
+      {streaks.length > 0 ? (
+        <p>Streaks: {streaks.map((s) => `${s.name} ${s.current} day${s.current === 1 ? "" : "s"}`).join(" · ")}</p>
+      ) : null}
+      <p data-testid="pet-mood">
+        {pet ? (
+          <>
+            {pet.name} {pet.away ? "is out on an adventure" : PET_MOOD_WORDS[petMood(pet.stats)]}.{" "}
+            <Link href="/pet">Visit {pet.name}</Link>
+          </>
+        ) : (
+          <>
+            A companion pet is waiting to meet you. <Link href="/pet">Adopt one</Link>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
+
+function CheckIn({ user, onWrite }: ScreenProps) {
+  const [mood, setMood] = useState(6);
+  const [sleep, setSleep] = useState(6);
+  const [note, setNote] = useState("");
+  const moods = useEntities<MoodView>("mood")
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, 5);
+
+  async function checkIn(event: Event) {
+    event.preventDefault();
+    const id = crypto.randomUUID();
+    const at = new Date().toISOString();
+    const trimmed = note.trim() || null;
+    await write(
+      "mood.log",
+      { id, mood, sleepQuality: sleep, ...(trimmed ? { note: trimmed } : {}) },
+      {
+        entity: "mood",
+        id,
+        data: {
+          id,
+          at,
+          localDay: localDay(Date.now(), user.timezone, user.dayStartHour),
+          mood,
+          sleepQuality: sleep,
+          sleepHours: null,
+          note: trimmed,
+          tags: [],
+        },
+      },
+    );
+    setNote("");
+    onWrite();
+  }
+
+  return (
+    <section class="card" aria-labelledby="checkin-title">
+      <h3 id="checkin-title">Check in</h3>
+      <form onSubmit={checkIn}>
+        <label>
+          Mood (1–10): <output>{mood}</output>
+          <input type="range" min={1} max={10} value={mood} onInput={(e) => setMood(Number(e.currentTarget.value))} />
+        </label>
+        <label>
+          Sleep quality (0–10): <output>{sleep}</output>
+          <input type="range" min={0} max={10} value={sleep} onInput={(e) => setSleep(Number(e.currentTarget.value))} />
+        </label>
+        <label>
+          Note (optional)
+          <textarea maxLength={2000} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        <button type="submit">Save check-in</button>
+      </form>
+      {mood <= 3 ? (
+        <p class="gentle">
+          That sounds hard. If you need someone now, <Link href="/crisis">help is one tap away</Link>.
+        </p>
+      ) : null}
+      <h4>Recent check-ins</h4>
+      <ul data-testid="moods">
+        {moods.map((m) => (
+          <li key={m.id}>
+            {new Date(m.at).toLocaleString()} — mood {m.mood}, sleep {m.sleepQuality}
+            {m.pending ? <span class="pending"> · waiting to sync</span> : null}
+            {m.rejected ? <span class="refused"> · not saved: {m.rejected.message}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ActiveQuests() {
+  const quests = useEntities<QuestView>("quest").filter((q) => q.status === "active" && !q.rejected);
+  return (
+    <section class="card" aria-labelledby="active-quests-title">
+      <h3 id="active-quests-title">Active quests</h3>
+      {quests.length === 0 ? (
+        <p>
+          No active quests. <Link href="/quests">Start one</Link>
+        </p>
+      ) : (
+        <ul data-testid="active-quests">
+          {quests.map((q) => (
+            <li key={q.id}>
+              <Link href="/quests">{q.title}</Link>
+              {q.steps.length > 0 ? ` — ${q.steps.filter((s) => s.done).length}/${q.steps.length} steps` : ""}
+              {q.pending ? <span class="pending"> · waiting to sync</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

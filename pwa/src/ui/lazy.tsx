@@ -1,0 +1,27 @@
+import type { FunctionComponent } from "preact";
+import { useEffect, useState } from "preact/hooks";
+
+/**
+ * A screen whose code loads on first use (charts, QR codes), so the first paint stays small.
+ * Its chunk is precached by the service worker, so it opens offline too.
+ */
+export function lazyScreen<P extends object>(
+  load: () => Promise<{ default: FunctionComponent<P> }>,
+): FunctionComponent<P> {
+  let loaded: FunctionComponent<P> | null = null;
+  return function LazyScreen(props: P) {
+    const [Screen, setScreen] = useState<FunctionComponent<P> | null>(() => loaded);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (Screen) return;
+      load()
+        .then((m) => {
+          loaded = m.default;
+          setScreen(() => m.default);
+        })
+        .catch(() => setFailed(true));
+    }, []);
+    if (failed) return <p role="alert">This screen could not be loaded. Reload the app to try again.</p>;
+    return Screen ? <Screen {...props} /> : <p role="status">Loading…</p>;
+  };
+}

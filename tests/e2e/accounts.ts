@@ -1,0 +1,61 @@
+/**
+ * Patients for the browser tests, one per test file, seeded into the stack's local D1 by the
+ * global setup (registration is rate-limited per IP, so tests cannot register their way to
+ * fresh accounts). Each is assigned to the demo therapist and clinician, like the demo patients.
+ */
+import { hashPassword } from "../../worker/auth/password";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../worker/scripts/demo-data";
+import { sqlString } from "../../worker/scripts/lib";
+
+export const E2E_ACCOUNTS = [
+  "shell",
+  "offline",
+  "sanctum",
+  "quests",
+  "habits",
+  "spirit",
+  "pet",
+  "messages",
+  "assessments",
+  "safety",
+  "settings",
+  "settings-delete",
+  "companion",
+  "crisis",
+] as const;
+export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
+
+export const E2E_PASSWORD = DEMO_PASSWORD;
+
+export function e2eEmail(name: E2eAccount): string {
+  return `${name}@e2e.haven`;
+}
+
+export function e2eId(name: E2eAccount): string {
+  return `e2e00000-0000-4000-8000-${String(E2E_ACCOUNTS.indexOf(name) + 1).padStart(12, "0")}`;
+}
+
+/** A display name a person could have: "E2e Pet" for the pet file's patient. */
+export function e2eName(name: E2eAccount): string {
+  return `E2e ${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+export async function e2eAccountsSql(now = Date.now()): Promise<string> {
+  const hash = await hashPassword(E2E_PASSWORD);
+  const staff = DEMO_ACCOUNTS.filter((a) => a.role === "therapist" || a.role === "clinician");
+  const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")?.id ?? "";
+  const rows: string[] = [];
+  for (const name of E2E_ACCOUNTS) {
+    const id = e2eId(name);
+    const values = [id, e2eEmail(name), "patient", "active", e2eName(name), "Europe/London", 4, hash, now, now];
+    rows.push(
+      `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at) VALUES (${values.map(sqlString).join(", ")});`,
+    );
+    for (const s of staff) {
+      rows.push(
+        `INSERT OR IGNORE INTO assignments (staff_id, patient_id, created_at, created_by) VALUES (${[s.id, id, now, admin].map(sqlString).join(", ")});`,
+      );
+    }
+  }
+  return `${rows.join("\n")}\n`;
+}

@@ -1,0 +1,142 @@
+/**
+ * Real Chromium for the browser tests: Debian's package (installed by .ci/run) driven by
+ * playwright-core, with a persistent profile (Chromium never offers to install an app from an
+ * incognito one), plus the helpers every screen test needs: sign in, read the server through the
+ * API, check accessibility with axe-core, and save screenshots at phone and desktop sizes.
+ */
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type APIRequestContext, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { ROOT } from "../../worker/scripts/lib";
+import { E2E_PASSWORD, type E2eAccount, e2eEmail } from "./accounts";
+
+/** Where CI (.ci/run) and README's set-up put Chromium; CHROMIUM_PATH overrides it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** The running stack's URL (tests/e2e/global-setup.ts). */
+export function base(): string {
+  return inject("base");
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), "haven-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    viewport: PHONE,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs a seeded test patient (or a demo account, by email) in through the sign-in form. */
+export async function signIn(page: Page, who: E2eAccount | `${string}@${string}`): Promise<void> {
+  const email = who.includes("@") ? who : e2eEmail(who as E2eAccount);
+  await page.goto(base());
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
+}
+
+/** Follows an in-app link from the navigation (or the crisis button) by its visible name. */
+export async function openScreen(page: Page, name: string | RegExp): Promise<void> {
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name, exact: typeof name === "string" })
+    .click();
+}
+
+/** An access token for checking the server's state through the API, as the tests' own client. */
+export async function apiToken(request: APIRequestContext, who: E2eAccount | `${string}@${string}`): Promise<string> {
+  const email = who.includes("@") ? who : e2eEmail(who as E2eAccount);
+  const res = await request.post(`${base()}/api/v1/auth/login`, { data: { email, password: E2E_PASSWORD } });
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** GET through the API with a token; the parsed JSON body. */
+export async function apiGet<T>(request: APIRequestContext, token: string, path: string): Promise<T> {
+  const res = await request.get(`${base()}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+let axeSource: string | null = null;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the page as it is and fails on any serious or
+ * critical violation. axe is evaluated through the DevTools protocol, which the app's strict
+ * CSP does not apply to, so the product's CSP stays as it is.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  axeSource ??= await readFile(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious, `${screen}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}
+
+/** Screenshots at phone and desktop sizes into tests/e2e/artifacts/ (gitignored; CI keeps them). */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const dir = join(ROOT, "tests/e2e/artifacts");
+  await mkdir(dir, { recursive: true });
+  const size = page.viewportSize() ?? PHONE;
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: join(dir, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: join(dir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(size);
+}
+
+/** Checks a screen the way every screen test should: accessible, and photographed at both sizes. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await page.setViewportSize(DESKTOP);
+  await expectAccessible(page, `${name} (desktop)`);
+  await page.setViewportSize(PHONE);
+  await screenshots(page, name);
+}
