@@ -48,6 +48,12 @@ export default defineConfig(async () => {
                   JWT_SECRET: "test-only-jwt-secret-9f8e7d6c5b4a39281706f5e4d3c2b1a0",
                   FHIR_SIGNING_KEY: testSigningKey(),
                   TEST_MIGRATIONS: migrations,
+                  // No model unless a test points the companion at the fake server: a developer's
+                  // .dev.vars must not send test chats to a real provider.
+                  COMPANION_PROVIDER: "",
+                  COMPANION_BASE_URL: "",
+                  COMPANION_MODEL: "",
+                  COMPANION_API_KEY: "",
                 },
               },
             }),
@@ -56,6 +62,9 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["worker/**/*.test.ts", "tests/worker/**/*.test.ts"],
             setupFiles: ["tests/worker/setup/apply-migrations.ts"],
+            // A real OpenAI-compatible streaming server on 127.0.0.1 for the companion tests
+            // (workerd cannot listen): its URL reaches the tests through inject("fakeOpenAiUrl").
+            globalSetup: ["tests/worker/setup/fake-openai.ts"],
             testTimeout: 30_000,
           },
         },

@@ -26,6 +26,10 @@ export const ERROR_CATALOGUE = {
   MESSAGE_NOT_ALLOWED: { status: 403, message: "Messages to this person go through your care team." },
   ORIGIN_REJECTED: { status: 403, message: "This request did not come from Haven." },
   ACCOUNT_DISABLED: { status: 403, message: "This account is disabled." },
+  COMPANION_CONSENT_REQUIRED: {
+    status: 403,
+    message: "Turn on the AI companion in your settings to chat with it.",
+  },
   REAUTH_FAILED: { status: 403, message: "The password or code you re-entered is not correct." },
   NOT_FOUND: { status: 404, message: "Not found." },
   METHOD_NOT_ALLOWED: { status: 405, message: "This method is not allowed here." },
@@ -77,11 +81,19 @@ export const ERROR_CATALOGUE = {
   },
   RATE_LIMITED: { status: 429, message: "Too many attempts; try again later." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
+  COMPANION_UNAVAILABLE: {
+    status: 502,
+    message: "The AI companion cannot answer right now; the exercises still work.",
+  },
   SERVICE_MISCONFIGURED: {
     status: 503,
     message: "The service is not configured safely and refuses to serve.",
   },
   DATABASE_UNAVAILABLE: { status: 503, message: "The database is unreachable." },
+  COMPANION_NOT_CONFIGURED: {
+    status: 503,
+    message: "No AI model is set up for the companion; the exercises still work.",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -50,6 +50,7 @@ export const RATE_LIMITS = {
   twoFactorPerUser: { limit: 10, windowSeconds: 60 },
   registerPerIp: { limit: 5, windowSeconds: 60 * 60 },
   syncPushPerUser: { limit: 60, windowSeconds: 60 },
+  companionChatPerUser: { limit: 30, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -59,3 +60,30 @@ export const SYNC_PUSH_MAX_OPERATIONS = 100;
 /** Sync pulls page the change log in bigger pages than ordinary lists: a phone catching up after days offline. */
 export const SYNC_PULL_LIMIT_DEFAULT = 500;
 export const SYNC_PULL_LIMIT_MAX = 1000;
+
+/** A companion chat message: 1–10,000 characters (PRODUCT.md, "Input limits"). */
+export const COMPANION_TEXT_MAX = 10_000;
+/**
+ * What the model is sent at most, in approximate tokens (characters / 4): the system prompt, the
+ * new message, and as many of the most recent turns as still fit.
+ */
+export const COMPANION_HISTORY_TOKEN_BUDGET = 3_000;
+/** Characters per token, for the approximation above (English prose averages about four). */
+export const COMPANION_CHARS_PER_TOKEN = 4;
+/** The longest reply asked of the model, in its own tokens (`max_tokens`). */
+export const COMPANION_REPLY_MAX_TOKENS = 1_024;
+/** Turns read from D1 before the budget is applied (a cap on work, far above what fits). */
+export const COMPANION_HISTORY_READ_MAX = 200;
+/** The provider must answer and start streaming within this time (connect + first token)... */
+export const COMPANION_FIRST_TOKEN_TIMEOUT_MS = 20_000;
+/** ...and finish the whole reply within this one. */
+export const COMPANION_OVERALL_TIMEOUT_MS = 90_000;
+/** Attempts in all (the first plus retries) on 429 and 5xx, only before the first token. */
+export const COMPANION_MAX_ATTEMPTS = 3;
+/** Exponential backoff between attempts: base × 2^(attempt − 1), with jitter... */
+export const COMPANION_BACKOFF_BASE_MS = 250;
+/** ...and never longer than this, even when the provider's Retry-After asks for more. */
+export const COMPANION_BACKOFF_MAX_MS = 5_000;
+
+/** A journal entry's fields (thought record): each at most this many characters. */
+export const JOURNAL_FIELD_MAX = 4_000;

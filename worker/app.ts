@@ -12,6 +12,7 @@ import { securityHeaders } from "./middleware/security-headers";
 import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
 import { assessmentRoutes, safetyPlanRoutes } from "./routes/check-ins";
+import { companionRoutes } from "./routes/companion";
 import { fhirRoutes } from "./routes/fhir";
 import { habitRoutes } from "./routes/habits";
 import { health } from "./routes/health";
@@ -42,6 +43,7 @@ const api = new Hono<AppEnv>()
   .route("/safety-plan", safetyPlanRoutes)
   .route("/sync", syncRoutes)
   .route("/messages", messageRoutes)
+  .route("/companion", companionRoutes)
   .route("/staff", staffRoutes)
   .route("/fhir", fhirRoutes)
   .route("/admin", admin);

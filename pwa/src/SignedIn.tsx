@@ -9,6 +9,17 @@ import { usePath } from "./router";
 import { SCREENS, screenFor } from "./screens";
 import { Link } from "./ui/Link";
 
+/** Deletes everything Haven keeps on this device (cache, outbox, notices, meta). */
+export async function wipeDevice(): Promise<void> {
+  await db.delete();
+  await db.open();
+}
+
+async function forgetOtherUser(userId: string): Promise<void> {
+  const row = await db.meta.get("user");
+  if (row && (JSON.parse(row.value) as PublicUser).id !== userId) await wipeDevice();
+}
+
 /**
  * The signed-in app: the sync engine, the crisis button (one tap, every screen, offline), the
  * navigation, the offline banner with the pending count, refusal notices, and the screen.
@@ -22,12 +33,23 @@ export function SignedIn({ user }: { user: PublicUser }) {
   const path = usePath();
   const screen = screenFor(path);
 
+  // Another person's data must never be shown, or pushed under this account: when the device
+  // holds someone else's cache and outbox (their session expired, then a different person
+  // signed in), it is wiped before anything else reads or syncs.
+  const ready = useRef<Promise<void> | null>(null);
+  ready.current ??= forgetOtherUser(user.id);
+  const [checked, setChecked] = useState(false);
+
   useEffect(() => {
-    void db.meta.put({ key: "user", value: JSON.stringify(user) });
+    void ready.current?.then(() => db.meta.put({ key: "user", value: JSON.stringify(user) }));
   }, [user]);
 
   useEffect(() => {
-    engine.current = startSyncEngine(({ reachable: r }) => setReachable(r));
+    let stopped = false;
+    void ready.current?.then(() => {
+      setChecked(true);
+      if (!stopped) engine.current = startSyncEngine(({ reachable: r }) => setReachable(r));
+    });
     // Ask the browser to keep our data under storage pressure, and say if it will not.
     void navigator.storage?.persist?.().then((granted) => {
       if (!granted) setStorage("This browser may clear Haven's offline data when the device runs low on space.");
@@ -44,6 +66,7 @@ export function SignedIn({ user }: { user: PublicUser }) {
     };
     window.addEventListener("unhandledrejection", onFull);
     return () => {
+      stopped = true;
       engine.current?.stop();
       window.removeEventListener("unhandledrejection", onFull);
     };
@@ -51,10 +74,10 @@ export function SignedIn({ user }: { user: PublicUser }) {
 
   async function leave() {
     engine.current?.stop();
-    await signOut();
-    // Signing out forgets this device's copy of the data, online or not.
-    await db.delete();
-    await db.open();
+    // Signing out forgets this device's copy of the data, online or not: an offline sign-out
+    // cannot reach the server (the session then ends at its expiry), but the device forgets.
+    await signOut().catch(() => undefined);
+    await wipeDevice();
   }
 
   const Screen = screen.component;
@@ -104,7 +127,7 @@ export function SignedIn({ user }: { user: PublicUser }) {
         </p>
       ) : null}
       <div class="screen" data-screen={screen.path}>
-        <Screen user={user} onWrite={() => engine.current?.nudge()} />
+        {checked ? <Screen user={user} onWrite={() => engine.current?.nudge()} /> : null}
       </div>
     </>
   );

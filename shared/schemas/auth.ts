@@ -60,11 +60,20 @@ export const changePasswordBody = z.strictObject({
   newPassword,
 });
 
+/** Consent settings (PRODUCT.md, "Account"): each one given is set, the others stay as they are. */
+const consentChange = z
+  .strictObject({
+    companion: z.boolean().optional(),
+    research: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: "Change at least one consent." });
+
 export const updateProfileBody = z
   .strictObject({
     displayName: displayName.optional(),
     timezone: timezone.optional(),
     dayStartHour: dayStartHour.optional(),
+    consent: consentChange.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Change at least one field." });
 
@@ -78,4 +87,6 @@ export interface PublicUser {
   dayStartHour: number;
   status: "active" | "disabled";
   mfaEnabled: boolean;
+  /** Both off until the patient turns them on: the AI companion, and donating de-identified data for research. */
+  consent: { companion: boolean; research: boolean };
 }

@@ -4,6 +4,7 @@
  * grants nothing.
  */
 import { z } from "zod";
+import { journalWrite, riskFlagRaise } from "./companion";
 import { messageSend } from "./messages";
 import {
   assessmentSubmit,
@@ -43,6 +44,8 @@ export const COMMAND_SCHEMAS = {
   "pet.adventure": empty,
   "pet.return": empty,
   "message.send": messageSend,
+  "journal.write": journalWrite,
+  "risk.flag": riskFlagRaise,
 } as const;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;

@@ -99,6 +99,16 @@ async function freshNote(patientId: string, authorId: string): Promise<string> {
   return noteId;
 }
 
+async function freshConversation(userId: string): Promise<string> {
+  const conversationId = id();
+  await sql(
+    "INSERT INTO companion_conversations (id, user_id, title, created_at, updated_at) VALUES (?, ?, 'Chat', 0, 0)",
+    conversationId,
+    userId,
+  );
+  return conversationId;
+}
+
 async function setCoins(userId: string, coins: number): Promise<void> {
   await sql(
     "INSERT INTO progress (user_id, xp, coins, updated_at) VALUES (?, 0, ?, 0) ON CONFLICT(user_id) DO UPDATE SET coins = excluded.coins",
@@ -219,6 +229,8 @@ const TABLE: Row[] = [
     build: () => ({ path: "/api/v1/me", body: { displayName: "Renamed" } }),
     expect: everyone(200),
   },
+  // Everyone gets their own list only (patients: their staff; staff: their patients; admins: none).
+  { route: "GET /api/v1/me/care-team", build: () => ({ path: "/api/v1/me/care-team" }), expect: everyone(200) },
 
   { route: "GET /api/v1/habits", build: () => ({ path: "/api/v1/habits" }), expect: patientOnly(200, 200) },
   {
@@ -334,6 +346,38 @@ const TABLE: Row[] = [
     expect: patientOnly(200, 200),
   },
   { route: "GET /api/v1/sync/pull", build: () => ({ path: "/api/v1/sync/pull" }), expect: patientOnly(200, 200) },
+
+  // The companion: patients only. With no model configured in the tests, a chat that passes the
+  // checks ends at 503 COMPANION_NOT_CONFIGURED (consent is off for "other": 403); another
+  // patient's conversation is "not found".
+  {
+    route: "POST /api/v1/companion/chat",
+    build: async (w) => {
+      await sql("UPDATE users SET consent_companion = 1 WHERE id = ?", A(w));
+      return { path: "/api/v1/companion/chat", body: { text: "Hello" } };
+    },
+    expect: patientOnly(503, 403),
+  },
+  {
+    route: "GET /api/v1/companion/conversations",
+    build: () => ({ path: "/api/v1/companion/conversations" }),
+    expect: patientOnly(200, 200),
+  },
+  {
+    route: "DELETE /api/v1/companion/conversations",
+    build: () => ({ path: "/api/v1/companion/conversations" }),
+    expect: patientOnly(204, 204),
+  },
+  {
+    route: "GET /api/v1/companion/conversations/:id",
+    build: async (w) => ({ path: `/api/v1/companion/conversations/${await freshConversation(A(w))}` }),
+    expect: patientOnly(200, 404),
+  },
+  {
+    route: "DELETE /api/v1/companion/conversations/:id",
+    build: async (w) => ({ path: `/api/v1/companion/conversations/${await freshConversation(A(w))}` }),
+    expect: patientOnly(204, 404),
+  },
 
   { route: "GET /api/v1/messages", build: () => ({ path: "/api/v1/messages" }), expect: everyone(200) },
   {

@@ -91,9 +91,18 @@ describe("staff views", () => {
       .bind(patient.user.id)
       .first<{ id: string }>();
     const path = `/api/v1/staff/patients/${patient.user.id}/flags/${flag?.id}/acknowledge`;
+    const timelineFlag = async () =>
+      (
+        await json<{ timeline: { items: { kind: string; acknowledged?: unknown }[] } }>(
+          await call(`/api/v1/staff/patients/${patient.user.id}`, { token: clinician.accessToken }),
+        )
+      ).timeline.items.find((e) => e.kind === "riskFlag");
+    // A JSON boolean, not SQLite's 0/1.
+    expect((await timelineFlag())?.acknowledged).toBe(false);
     expect((await call(path, { method: "POST", token: therapist.accessToken })).status).toBe(404);
     const res = await call(path, { method: "POST", token: clinician.accessToken });
     expect(res.status).toBe(200);
+    expect((await timelineFlag())?.acknowledged).toBe(true);
     const [summary] = (
       await json<{ items: PatientSummary[] }>(await call("/api/v1/staff/patients", { token: clinician.accessToken }))
     ).items;

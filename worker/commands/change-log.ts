@@ -15,7 +15,8 @@ export type SyncEntity =
   | "safetyPlan"
   | "pet"
   | "progress"
-  | "message";
+  | "message"
+  | "journal";
 
 export interface PendingChange {
   entity: SyncEntity;

@@ -129,7 +129,9 @@ function decide(ctx: CommandContext, cmd: Command): Decision {
     return reject(code, first ? `${first.path || "payload"}: ${first.message}` : undefined);
   }
   if (!Number.isFinite(cmd.at)) return reject("VALIDATION_FAILED", "at: Use an ISO 8601 time.");
-  if (!clientTimeOk(cmd.at, ctx.now)) return reject("CLIENT_TIME_OUT_OF_WINDOW");
+  // A crisis flag raised offline must reach staff however long the phone was away: the
+  // window guards rewards, and a flag earns none, so it alone is never refused for its time.
+  if (!clientTimeOk(cmd.at, ctx.now) && cmd.type !== "risk.flag") return reject("CLIENT_TIME_OUT_OF_WINDOW");
   // The registry pairs each type with its handler; TypeScript cannot follow the pairing here.
   const handler = HANDLERS[cmd.type] as (c: CommandContext, p: unknown, command: Command) => Decision;
   return handler(ctx, parsed.data, cmd);

@@ -1,9 +1,11 @@
 import type { CommandPayload, CommandType } from "../../shared/schemas/commands";
 import { logMood, submitAssessment, updateSafetyPlan } from "./check-ins";
 import { archiveHabit, completeHabit, createHabit, uncompleteHabit, updateHabit } from "./habits";
+import { writeJournal } from "./journal";
 import { sendMessage } from "./messages";
 import { adoptPet, buyItem, declutter, feedPet, returnFromAdventure, startAdventure } from "./pet";
 import { createQuest, toggleQuestStep, updateQuest } from "./quests";
+import { raiseCompanionFlag } from "./risk-flag";
 import type { Command, CommandContext, Decision } from "./types";
 
 type Handler<T extends CommandType> = (ctx: CommandContext, payload: CommandPayload<T>, cmd: Command) => Decision;
@@ -29,4 +31,6 @@ export const HANDLERS: { [T in CommandType]: Handler<T> } = {
   "pet.adventure": startAdventure,
   "pet.return": returnFromAdventure,
   "message.send": sendMessage,
+  "journal.write": writeJournal,
+  "risk.flag": raiseCompanionFlag,
 };

@@ -8,6 +8,7 @@ import {
   assessments,
   habitCompletions,
   habits,
+  journalEntries,
   messages,
   moods,
   ops,
@@ -15,6 +16,7 @@ import {
   progress,
   quests,
   rewards,
+  riskFlags,
   users,
 } from "../db/schema";
 import type { CompletionRow, HabitRow, PetRow, QuestRow } from "../db/wellbeing";
@@ -49,6 +51,10 @@ export interface UserState {
   moodsPerDay: Map<string, number>;
   assessments: { id: string; instrument: string; at: number }[];
   habitXpByDay: Map<string, number>;
+  /** Journal entries the commands name by id: when each was first written. */
+  journal: Map<string, { at: number; createdAt: number }>;
+  /** Ids of existing risk flags among those the commands name (a replayed flag is not raised twice). */
+  riskFlagIds: Set<string>;
   ops: Map<string, { type: string; status: number; result: string }>;
 }
 
@@ -93,6 +99,8 @@ export async function loadUserState(
     people,
     messageRows,
     namedMoods,
+    namedJournal,
+    namedFlags,
   ] = await db.batch([
     db
       .select({ timezone: users.timezone, dayStartHour: users.dayStartHour, role: users.role })
@@ -150,6 +158,14 @@ export async function loadUserState(
       .select({ id: moods.id })
       .from(moods)
       .where(and(eq(moods.userId, userId), inJson(moods.id, named(commands, "id")))),
+    db
+      .select({ id: journalEntries.id, at: journalEntries.at, createdAt: journalEntries.createdAt })
+      .from(journalEntries)
+      .where(and(eq(journalEntries.userId, userId), inJson(journalEntries.id, named(commands, "id")))),
+    db
+      .select({ id: riskFlags.id })
+      .from(riskFlags)
+      .where(and(eq(riskFlags.userId, userId), inJson(riskFlags.id, named(commands, "id")))),
   ]);
   return {
     found: user[0] !== undefined,
@@ -167,6 +183,8 @@ export async function loadUserState(
     moodsPerDay: new Map(moodDays.map((d) => [d.day, d.n])),
     assessments: assessmentRows,
     habitXpByDay: new Map(xpRows.map((r) => [r.day, Number(r.xp ?? 0)])),
+    journal: new Map(namedJournal.map((j) => [j.id, { at: j.at, createdAt: j.createdAt }])),
+    riskFlagIds: new Set(namedFlags.map((f) => f.id)),
     ops: new Map(opRows.map((o) => [o.opId, o])),
   };
 }

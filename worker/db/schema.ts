@@ -29,6 +29,10 @@ export const users = sqliteTable(
     totpPendingSecret: text("totp_pending_secret"),
     /** Last accepted TOTP time step: a code is accepted once (no replay within its window). */
     totpLastStep: integer("totp_last_step"),
+    /** Consent to chat with the AI companion (PRODUCT.md, "Account"): off until the patient turns it on. */
+    consentCompanion: integer("consent_companion", { mode: "boolean" }).notNull().default(false),
+    /** Consent to donate de-identified data for research: off by default. */
+    consentResearch: integer("consent_research", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -406,4 +410,65 @@ export const clinicalNotes = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [index("clinical_notes_patient").on(t.patientId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The AI companion and the private journal. Chats and journal entries are the patient's alone:
+// no staff route reads these tables, and nothing from them goes to logs or audit rows.
+// ---------------------------------------------------------------------------------------------
+
+/** One chat with the companion. `title` is the start of its first message, for the history list. */
+export const companionConversations = sqliteTable(
+  "companion_conversations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("companion_conversations_user").on(t.userId, t.updatedAt)],
+);
+
+/**
+ * The turns of a conversation. `replaced` marks an assistant turn whose model output failed the
+ * safety check: the stored content is the safe message the patient was shown instead.
+ */
+export const companionMessages = sqliteTable(
+  "companion_messages",
+  {
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => companionConversations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["user", "assistant"] }).notNull(),
+    content: text("content").notNull(),
+    replaced: integer("replaced", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("companion_messages_conversation").on(t.conversationId, t.createdAt)],
+);
+
+/** Private journal entries (the offline thought record), written through the outbox. */
+export const journalEntries = sqliteTable(
+  "journal_entries",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    kind: text("kind", { enum: ["thought_record"] }).notNull(),
+    /** JSON of the entry's fields (for a thought record: situation, thoughts, feelings, …). */
+    entry: text("entry").notNull(),
+    /** The client's time of the first write. */
+    at: integer("at").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] }), index("journal_entries_at").on(t.userId, t.at)],
 );

@@ -26,6 +26,7 @@ export function publicUser(row: UserRow): PublicUser {
     dayStartHour: row.dayStartHour,
     status: row.status,
     mfaEnabled: row.totpSecret !== null,
+    consent: { companion: row.consentCompanion, research: row.consentResearch },
   };
 }
 
@@ -41,6 +42,8 @@ export function newUserRow(
     totpSecret: null,
     totpPendingSecret: null,
     totpLastStep: null,
+    consentCompanion: false,
+    consentResearch: false,
     createdAt: now,
     updatedAt: now,
     ...fields,

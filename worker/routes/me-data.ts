@@ -7,11 +7,15 @@ import type { AppEnv } from "../app-env";
 import { verifyPassword } from "../auth/password";
 import { clearRefreshCookie } from "../auth/refresh-cookie";
 import { database } from "../db/client";
+import { companionMessageView, conversationView, journalView } from "../db/companion";
 import {
   assessments,
   auditEvents,
+  companionConversations,
+  companionMessages,
   habitCompletions,
   habits,
+  journalEntries,
   messages,
   moods,
   pets,
@@ -39,28 +43,52 @@ export const meData = new Hono<AppEnv>()
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
     const mine = <T extends { userId: unknown }>(t: T) => eq(t.userId as never, userId);
-    const [habitRows, completionRows, questRows, moodRows, assessmentRows, plan, pet, totals, rewardRows, messageRows] =
-      await db.batch([
-        db.select().from(habits).where(mine(habits)),
-        db.select().from(habitCompletions).where(mine(habitCompletions)),
-        db.select().from(quests).where(mine(quests)),
-        db.select().from(moods).where(mine(moods)).orderBy(asc(moods.at)),
-        db.select().from(assessments).where(mine(assessments)).orderBy(asc(assessments.at)),
-        db.select().from(safetyPlans).where(mine(safetyPlans)),
-        db.select().from(pets).where(mine(pets)),
-        db.select().from(progress).where(mine(progress)),
-        db.select().from(rewards).where(mine(rewards)).orderBy(asc(rewards.id)),
-        db
-          .select()
-          .from(messages)
-          .where(
-            or(
-              and(eq(messages.senderId, userId), isNull(messages.deletedBySenderAt)),
-              and(eq(messages.recipientId, userId), isNull(messages.deletedByRecipientAt)),
-            ),
-          )
-          .orderBy(asc(messages.sentAt)),
-      ]);
+    const [
+      habitRows,
+      completionRows,
+      questRows,
+      moodRows,
+      assessmentRows,
+      plan,
+      pet,
+      totals,
+      rewardRows,
+      messageRows,
+      conversationRows,
+      companionRows,
+      journalRows,
+    ] = await db.batch([
+      db.select().from(habits).where(mine(habits)),
+      db.select().from(habitCompletions).where(mine(habitCompletions)),
+      db.select().from(quests).where(mine(quests)),
+      db.select().from(moods).where(mine(moods)).orderBy(asc(moods.at)),
+      db.select().from(assessments).where(mine(assessments)).orderBy(asc(assessments.at)),
+      db.select().from(safetyPlans).where(mine(safetyPlans)),
+      db.select().from(pets).where(mine(pets)),
+      db.select().from(progress).where(mine(progress)),
+      db.select().from(rewards).where(mine(rewards)).orderBy(asc(rewards.id)),
+      db
+        .select()
+        .from(messages)
+        .where(
+          or(
+            and(eq(messages.senderId, userId), isNull(messages.deletedBySenderAt)),
+            and(eq(messages.recipientId, userId), isNull(messages.deletedByRecipientAt)),
+          ),
+        )
+        .orderBy(asc(messages.sentAt)),
+      db
+        .select()
+        .from(companionConversations)
+        .where(mine(companionConversations))
+        .orderBy(asc(companionConversations.createdAt)),
+      db
+        .select()
+        .from(companionMessages)
+        .where(mine(companionMessages))
+        .orderBy(asc(companionMessages.createdAt), asc(companionMessages.id)),
+      db.select().from(journalEntries).where(mine(journalEntries)).orderBy(asc(journalEntries.at)),
+    ]);
     const now = Date.now();
     await audit(c, { action: "me.export", outcome: "success" });
     const body = {
@@ -83,6 +111,13 @@ export const meData = new Hono<AppEnv>()
         at: new Date(r.at).toISOString(),
       })),
       messages: messageRows.map(messageView),
+      companion: {
+        conversations: conversationRows.map((conversation) => ({
+          ...conversationView(conversation),
+          messages: companionRows.filter((m) => m.conversationId === conversation.id).map(companionMessageView),
+        })),
+      },
+      journal: journalRows.map(journalView),
     };
     return c.json(body, 200, { "Content-Disposition": 'attachment; filename="haven-export.json"' });
   })

@@ -5,16 +5,18 @@ import { updateProfileBody } from "../../shared/schemas/auth";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { users } from "../db/schema";
-import { findUserById, publicUser } from "../db/users";
+import { findUserById, publicUser, type UserRow } from "../db/users";
 import { auditStatement } from "../lib/audit";
 import { jsonBody } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
+import { careTeam } from "./care-team";
 import { meData } from "./me-data";
 
 /** /api/v1/me: my profile and settings, my data export and account deletion. */
 export const me = new Hono<AppEnv>()
   .use(requireAuth)
   .route("/", meData)
+  .route("/care-team", careTeam)
   .get("/", async (c) => {
     const user = await findUserById(database(c.env.DB), c.get("auth").userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
@@ -22,15 +24,47 @@ export const me = new Hono<AppEnv>()
   })
   .patch("/", jsonBody(updateProfileBody), async (c) => {
     const { userId } = c.get("auth");
+    const { consent, ...profile } = c.req.valid("json");
     const db = database(c.env.DB);
+    const before = await findUserById(db, userId);
+    if (!before) throw new ApiError("SESSION_REVOKED");
+    const consentColumns = {
+      ...(consent?.companion === undefined ? {} : { consentCompanion: consent.companion }),
+      ...(consent?.research === undefined ? {} : { consentResearch: consent.research }),
+    };
+    // Each consent that actually changes is its own audit event, naming the consent and its new
+    // state from a fixed list (never free text): the record of when the patient said yes or no.
+    const consentEvents = consentChanges(before, consentColumns).map((target) =>
+      auditStatement(c, { action: "me.consent", outcome: "success", target }),
+    );
+    const profileEvents =
+      Object.keys(profile).length > 0 ? [auditStatement(c, { action: "me.update", outcome: "success" })] : [];
     await db.batch([
       db
         .update(users)
-        .set({ ...c.req.valid("json"), updatedAt: Date.now() })
+        .set({ ...profile, ...consentColumns, updatedAt: Date.now() })
         .where(eq(users.id, userId)),
-      auditStatement(c, { action: "me.update", outcome: "success" }),
+      ...profileEvents,
+      ...consentEvents,
     ]);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
     return c.json({ user: publicUser(user) });
   });
+
+/** `companion:on`, `research:off`…: one entry per consent whose value the change alters. */
+function consentChanges(
+  before: UserRow,
+  change: { consentCompanion?: boolean; consentResearch?: boolean },
+): ConsentAuditTarget[] {
+  const targets: ConsentAuditTarget[] = [];
+  if (change.consentCompanion !== undefined && change.consentCompanion !== before.consentCompanion) {
+    targets.push(change.consentCompanion ? "companion:on" : "companion:off");
+  }
+  if (change.consentResearch !== undefined && change.consentResearch !== before.consentResearch) {
+    targets.push(change.consentResearch ? "research:on" : "research:off");
+  }
+  return targets;
+}
+
+type ConsentAuditTarget = `${"companion" | "research"}:${"on" | "off"}`;

@@ -43,7 +43,7 @@ async function timeline(d1: D1Database, patientId: string, from: number, to: num
          SELECT 'assessment', id, at, json_object('instrument', instrument, 'score', score, 'severity', severity)
            FROM assessments WHERE user_id = ?1 AND at >= ?2 AND at < ?3
          UNION ALL
-         SELECT 'riskFlag', id, created_at, json_object('source', source, 'acknowledged', acknowledged_at IS NOT NULL)
+         SELECT 'riskFlag', id, created_at, json_object('source', source, 'acknowledged', json(CASE WHEN acknowledged_at IS NULL THEN 'false' ELSE 'true' END))
            FROM risk_flags WHERE user_id = ?1 AND created_at >= ?2 AND created_at < ?3
        )
        WHERE at < ?4 OR (at = ?4 AND (kind || ':' || id) < ?5)

@@ -107,6 +107,23 @@ export function signedIn(token: string, user: PublicUser): void {
   setSession(token, user);
 }
 
+/**
+ * Tells every listener about the user as the server now has it (after a profile, consent or
+ * two-factor change), keeping the session as it is. Ignored once signed out.
+ */
+export function publishUser(user: PublicUser): void {
+  if (!accessToken && !hasSessionHint()) return;
+  setSession(accessToken, user);
+}
+
+/**
+ * Forgets the session on this device without asking the server, for when the server has
+ * already ended it (the account was deleted: there is no session left to sign out of).
+ */
+export function endSessionHere(): void {
+  setSession(null, null);
+}
+
 export async function signOut(): Promise<void> {
   try {
     await api.auth.logout.$post();

@@ -1,5 +1,6 @@
 import type { SyncChange, SyncResult } from "../../../shared/schemas/sync";
 import { api } from "../api/session";
+import { careTeamStale, refreshCareTeam } from "./care-team";
 import { db, type Notice } from "./db";
 
 const PUSH_BATCH = 100;
@@ -49,6 +50,8 @@ export async function syncOnce(): Promise<void> {
     });
   }
   if ((await pull()) || !(await db.meta.get("progress"))) await refreshProgress();
+  // Who the patient can message, kept so compose works offline from the first sync on.
+  if (await careTeamStale()) await refreshCareTeam();
 }
 
 /**

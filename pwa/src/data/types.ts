@@ -28,3 +28,26 @@ export type ProgressSummary = ProgressView & {
   today: { localDay: string; xp: number; coins: number };
   fetchedAt: string;
 };
+
+/** The cached `safetyPlan:me` entity: the plan as worker/commands/check-ins.ts logs it, with who changed it last. */
+export type SafetyPlanView = import("../../../shared/schemas/wellbeing").SafetyPlan & {
+  updatedAt: string;
+  /** The user id of whoever saved it last: the patient, or a member of their care team. */
+  updatedBy: string;
+};
+
+/** GET /api/v1/me/care-team: someone assigned to me, and whether the messaging policy lets me write to them. */
+export type CareTeamMember = import("../../../.types/worker/routes/care-team").CareTeamMember;
+
+/**
+ * Meta "careTeam": the care team as last fetched (so Messages can compose offline), plus the
+ * names of anyone else I have a conversation with (from the server's inbox), for offline too.
+ */
+export interface CareTeamCache {
+  members: CareTeamMember[];
+  names: Record<string, { displayName: string; role: CareTeamMember["role"] | null }>;
+  fetchedAt: string;
+}
+
+/** The cached `progress:me` entity: the server's level, tier, XP and coins as the change log carries them. */
+export type ProgressEntity = ProgressView;

@@ -1,4 +1,5 @@
 import { crisisResourcesFor } from "../../../shared/domain/risk";
+import { CrisisResourceList } from "../ui/CrisisResourceList";
 import { Link } from "../ui/Link";
 import type { ScreenProps } from "./types";
 
@@ -18,16 +19,7 @@ export default function Crisis({ user }: ScreenProps) {
         If you might act on thoughts of harming yourself, or you are in danger, contact one of these now. You do not
         have to be sure it is an emergency.
       </p>
-      <ul class="resources" data-testid="crisis-resources">
-        {resources.map((r) => (
-          <li key={`${r.name}-${r.kind}`}>
-            <a class="call" href={`${r.kind === "text" ? "sms" : "tel"}:${r.contact.replace(/\s/g, "")}`}>
-              {r.kind === "text" ? "Text" : "Call"} {r.contact}
-            </a>{" "}
-            <span>{r.name}</span>
-          </li>
-        ))}
-      </ul>
+      <CrisisResourceList resources={resources} />
       <p>
         Your <Link href="/safety-plan">safety plan</Link> is on this device too, with your own warning signs, coping
         steps and people to reach.

@@ -1,5 +1,12 @@
 import type { FunctionComponent } from "preact";
+import { lazyScreen } from "../ui/lazy";
+import Assessments from "./Assessments";
 import Crisis from "./Crisis";
+import HabitsEditor from "./HabitsEditor";
+import Messages from "./Messages";
+import Pet from "./Pet";
+import Quests from "./Quests";
+import SafetyPlan from "./SafetyPlan";
 import Sanctum from "./Sanctum";
 import type { ScreenProps } from "./types";
 
@@ -16,6 +23,15 @@ export interface ScreenEntry {
  */
 export const SCREENS: readonly ScreenEntry[] = [
   { path: "/", label: "Today", component: Sanctum },
+  { path: "/quests", label: "Quests", component: Quests },
+  { path: "/habits", label: "Habits", component: HabitsEditor },
+  { path: "/spirit", label: "Spirit", component: lazyScreen(() => import("./Spirit")) },
+  { path: "/pet", label: "Pet", component: Pet },
+  { path: "/companion", label: "Companion", component: lazyScreen(() => import("./Companion")) },
+  { path: "/messages", label: "Messages", component: Messages },
+  { path: "/check-ins", label: "Check-ins", component: Assessments },
+  { path: "/safety-plan", label: "Safety plan", component: SafetyPlan },
+  { path: "/settings", label: "Settings", component: lazyScreen(() => import("./Settings")) },
   { path: "/crisis", label: "Crisis help", component: Crisis },
 ];
 

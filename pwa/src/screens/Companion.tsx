@@ -1,0 +1,57 @@
+import { useState } from "preact/hooks";
+import { api, errorOf, publishUser } from "../api/session";
+import { BoxBreathing } from "./companion/BoxBreathing";
+import { Chat } from "./companion/Chat";
+import { Grounding } from "./companion/Grounding";
+import { ThoughtRecord } from "./companion/ThoughtRecord";
+import "./companion/companion.css";
+import type { ScreenProps } from "./types";
+
+/**
+ * The companion: an AI chat (online, with consent) with crisis safety first, and guided
+ * exercises that need no network and say plainly that they are not the AI.
+ */
+export default function Companion({ user, onWrite }: ScreenProps) {
+  const [consentError, setConsentError] = useState<string | null>(null);
+  const consented = user.consent?.companion ?? false;
+
+  async function setConsent(companion: boolean) {
+    setConsentError(null);
+    try {
+      const res = await api.me.$patch({ json: { consent: { companion } } });
+      if (!res.ok) return setConsentError((await errorOf(res)).message);
+      publishUser((await res.json()).user);
+    } catch {
+      setConsentError("Changing this needs a connection.");
+    }
+  }
+
+  return (
+    <>
+      <h2 id="screen-title" tabIndex={-1} data-testid="screen-title">
+        Companion
+      </h2>
+      <p class="safety-note" data-testid="safety-note">
+        The companion is an AI, not a clinician: it cannot diagnose or give medical advice, and it can be wrong. If you
+        are in danger, use <strong>Crisis help</strong> at the top of every screen or call your local emergency number.
+      </p>
+      <section class="card" aria-labelledby="consent-title">
+        <h3 id="consent-title">AI companion</h3>
+        <label class="toggle">
+          <input type="checkbox" checked={consented} onChange={(e) => void setConsent(e.currentTarget.checked)} />
+          Chat with the AI companion (your messages are sent to an AI model; you can delete the history)
+        </label>
+        {consentError ? (
+          <p class="error" role="alert">
+            {consentError}
+          </p>
+        ) : null}
+      </section>
+      <Chat user={user} onWrite={onWrite} />
+      <h3 class="exercises-title">Exercises — not the AI, and they work offline</h3>
+      <BoxBreathing />
+      <Grounding />
+      <ThoughtRecord onWrite={onWrite} />
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { PublicUser } from "../../../../shared/schemas/auth";
+import { api, publishUser } from "../../api/session";
+import { refusal, useAction } from "./connection";
+import { Feedback } from "./Feedback";
+import { QrCode } from "./QrCode";
+
+type Step =
+  | { kind: "idle" }
+  | { kind: "enrolling"; secret: string; otpauthUri: string }
+  | { kind: "codes"; codes: string[] };
+
+/** The user as the server has it now, shown everywhere (the 2FA answers do not carry it). */
+async function reloadUser(): Promise<void> {
+  const res = await api.me.$get();
+  if (!res.ok) return refusal(res);
+  publishUser((await res.json()).user);
+}
+
+/**
+ * Two-factor sign-in: enrol (QR code of the otpauth URI, or the key typed by hand), confirm with
+ * a code, then the recovery codes, shown once; or turn it off with the password and a code.
+ */
+export function TwoFactorSection({ user, offline }: { user: PublicUser; offline: boolean }) {
+  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [code, setCode] = useState("");
+  const [password, setPassword] = useState("");
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+
+  // Each new step moves focus to its heading, so a screen reader starts reading it from the top.
+  useEffect(() => {
+    if (step.kind !== "idle") stepHeading.current?.focus();
+  }, [step.kind]);
+
+  function enroll() {
+    setDone(null);
+    void run(async () => {
+      const res = await api.auth["2fa"].enroll.$post();
+      if (!res.ok) return refusal(res);
+      const body = await res.json();
+      setCode("");
+      setStep({ kind: "enrolling", secret: body.secret, otpauthUri: body.otpauthUri });
+    });
+  }
+
+  function confirm(event: Event) {
+    event.preventDefault();
+    void run(async () => {
+      const res = await api.auth["2fa"].confirm.$post({ json: { code: code.replace(/\s+/g, "") } });
+      if (!res.ok) return refusal(res);
+      const body = await res.json();
+      setCode("");
+      setStep({ kind: "codes", codes: body.recoveryCodes });
+      await reloadUser();
+    });
+  }
+
+  function disable(event: Event) {
+    event.preventDefault();
+    setDone(null);
+    void run(async () => {
+      const res = await api.auth["2fa"].disable.$post({ json: { password, code } });
+      if (!res.ok) return refusal(res);
+      setPassword("");
+      setCode("");
+      await reloadUser();
+      setDone("Two-factor sign-in is off. You sign in with your password alone.");
+    });
+  }
+
+  return (
+    <section class="card" aria-labelledby="twofa-title">
+      <h3 id="twofa-title">Two-factor sign-in</h3>
+      {step.kind === "enrolling" ? (
+        <form onSubmit={confirm}>
+          <h4 ref={stepHeading} tabIndex={-1}>
+            Scan this code with your authenticator app
+          </h4>
+          <QrCode text={step.otpauthUri} label="QR code for your authenticator app" />
+          <p>
+            Can't scan it? Add an account by hand in the app and enter this key:{" "}
+            <code class="secret" data-testid="totp-secret">
+              {step.secret.match(/.{1,4}/g)?.join(" ")}
+            </code>
+          </p>
+          <label>
+            6-digit code the app shows
+            <input
+              required
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\s*(\d\s*){6}"
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
+          </label>
+          <Feedback error={error} />
+          <div class="actions">
+            <button type="submit" disabled={busy || offline}>
+              Turn on two-factor sign-in
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => setStep({ kind: "idle" })}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : step.kind === "codes" ? (
+        <div>
+          <h4 ref={stepHeading} tabIndex={-1}>
+            Save your recovery codes
+          </h4>
+          <p>
+            Two-factor sign-in is on. If you ever lose your phone, each of these codes lets you sign in once instead of
+            a code from the app. Keep them somewhere safe, such as a password manager: they will not be shown again.
+          </p>
+          <ul class="codes" data-testid="recovery-codes">
+            {step.codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+          <Feedback error={error} />
+          <button
+            type="button"
+            onClick={() => {
+              setStep({ kind: "idle" });
+              setDone("Two-factor sign-in is on.");
+            }}
+          >
+            I have saved these
+          </button>
+        </div>
+      ) : user.mfaEnabled ? (
+        <form onSubmit={disable}>
+          <p data-testid="twofa-state">
+            Two-factor sign-in is on: signing in asks for a code from your authenticator app.
+          </p>
+          <p class="muted help">To turn it off, enter your password and a code from the app (or a recovery code).</p>
+          <label>
+            Password
+            <input
+              type="password"
+              required
+              autoComplete="current-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            Code from the app, or a recovery code
+            <input required autoComplete="one-time-code" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+          </label>
+          <Feedback error={error} done={done} testId="twofa" />
+          <button type="submit" class="secondary" disabled={busy || offline}>
+            Turn off two-factor sign-in
+          </button>
+        </form>
+      ) : (
+        <div>
+          <p data-testid="twofa-state">
+            Two-factor sign-in is off. Turning it on adds a second step when you sign in: a 6-digit code from an
+            authenticator app on your phone, so your password alone is not enough.
+          </p>
+          <Feedback error={error} done={done} testId="twofa" />
+          <button type="button" disabled={busy || offline} onClick={enroll}>
+            Set up two-factor sign-in
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { habitAdherence } from "./adherence";
+import type { Schedule } from "./completion-policy";
+import { addDays, type LocalDay } from "./local-day";
+
+const DAILY: Schedule = { type: "daily", perDay: 1 };
+const THRICE_DAILY: Schedule = { type: "daily", perDay: 3 };
+const THRICE_WEEKLY: Schedule = { type: "weekly", timesPerWeek: 3 };
+/** 2026-03-02 is a Monday. */
+const MONDAY = "2026-03-02";
+const on = (start: LocalDay, offsets: number[], count = 1) => new Map(offsets.map((o) => [addDays(start, o), count]));
+
+describe("habitAdherence for a daily habit", () => {
+  it("is the share of days that met the target", () => {
+    const result = habitAdherence(DAILY, on(MONDAY, [0, 1, 3]), MONDAY, MONDAY, addDays(MONDAY, 4));
+    expect(result).toEqual({ met: 3, scheduled: 4, share: 0.75 });
+  });
+
+  it("does not hold today against the patient until its target is met", () => {
+    expect(habitAdherence(DAILY, on(MONDAY, [0, 1]), MONDAY, MONDAY, addDays(MONDAY, 2))).toEqual({
+      met: 2,
+      scheduled: 2,
+      share: 1,
+    });
+    expect(habitAdherence(DAILY, on(MONDAY, [0, 1, 2]), MONDAY, MONDAY, addDays(MONDAY, 2))).toEqual({
+      met: 3,
+      scheduled: 3,
+      share: 1,
+    });
+  });
+
+  it("counts part of a day's target, and never more than the target", () => {
+    const counts = new Map([
+      [MONDAY, 2],
+      [addDays(MONDAY, 1), 5],
+    ]);
+    expect(habitAdherence(THRICE_DAILY, counts, MONDAY, MONDAY, addDays(MONDAY, 2))).toEqual({
+      met: 5,
+      scheduled: 6,
+      share: 5 / 6,
+    });
+  });
+
+  it("starts at the habit's creation when that is later than the window's start", () => {
+    const created = addDays(MONDAY, 5);
+    const result = habitAdherence(DAILY, on(created, [0, 1]), created, MONDAY, addDays(created, 2));
+    expect(result).toEqual({ met: 2, scheduled: 2, share: 1 });
+  });
+
+  it("ignores completions before the window and after today", () => {
+    const counts = on(MONDAY, [-3, -1, 0, 5]);
+    expect(habitAdherence(DAILY, counts, addDays(MONDAY, -10), MONDAY, addDays(MONDAY, 2))).toEqual({
+      met: 1,
+      scheduled: 2,
+      share: 0.5,
+    });
+  });
+
+  it("has nothing to say on the day a habit is created, before it is done", () => {
+    expect(habitAdherence(DAILY, new Map(), MONDAY, MONDAY, MONDAY)).toEqual({ met: 0, scheduled: 0, share: null });
+  });
+
+  it("treats NaN, negative and fractional counts as what can really have happened", () => {
+    const counts = new Map([
+      [MONDAY, Number.NaN],
+      [addDays(MONDAY, 1), -2],
+      [addDays(MONDAY, 2), 1.7],
+    ]);
+    expect(habitAdherence(DAILY, counts, MONDAY, MONDAY, addDays(MONDAY, 3))).toEqual({
+      met: 1,
+      scheduled: 3,
+      share: 1 / 3,
+    });
+  });
+});
+
+describe("habitAdherence for a weekly habit", () => {
+  it("asks N days of every whole week", () => {
+    // Two whole weeks (Mon 2 – Sun 15 March): 3 days done in the first, 1 in the second; today is Monday 16.
+    const counts = on(MONDAY, [0, 2, 4, 8]);
+    const result = habitAdherence(THRICE_WEEKLY, counts, MONDAY, MONDAY, addDays(MONDAY, 14));
+    expect(result).toEqual({ met: 4, scheduled: 6, share: 4 / 6 });
+  });
+
+  it("never counts more than N days in a week", () => {
+    const counts = on(MONDAY, [0, 1, 2, 3, 4, 5, 6]);
+    expect(habitAdherence(THRICE_WEEKLY, counts, MONDAY, MONDAY, addDays(MONDAY, 7))).toEqual({
+      met: 3,
+      scheduled: 3,
+      share: 1,
+    });
+  });
+
+  it("counts only what is already done in the unfinished current week", () => {
+    const today = addDays(MONDAY, 9); // Wednesday of the second week
+    expect(habitAdherence(THRICE_WEEKLY, on(MONDAY, [0, 1, 2]), MONDAY, MONDAY, today).share).toBe(1);
+    expect(habitAdherence(THRICE_WEEKLY, on(MONDAY, [0, 1, 2, 7]), MONDAY, MONDAY, today)).toEqual({
+      met: 4,
+      scheduled: 4,
+      share: 1,
+    });
+  });
+
+  it("asks a week cut short by the window only its share of N", () => {
+    // The window starts on Friday 6 March: that week has 3 days in it, so it asks 3 × 3 / 7.
+    const from = addDays(MONDAY, 4);
+    const result = habitAdherence(THRICE_WEEKLY, on(MONDAY, [0, 1, 5]), MONDAY, from, addDays(MONDAY, 7));
+    expect(result.scheduled).toBeCloseTo(9 / 7);
+    expect(result.met).toBe(1);
+  });
+
+  it("treats a corrupt times-per-week as once a week and more than 7 as 7", () => {
+    const counts = on(MONDAY, [0]);
+    const today = addDays(MONDAY, 7);
+    expect(habitAdherence({ type: "weekly", timesPerWeek: Number.NaN }, counts, MONDAY, MONDAY, today).share).toBe(1);
+    expect(habitAdherence({ type: "weekly", timesPerWeek: 12 }, counts, MONDAY, MONDAY, today)).toEqual({
+      met: 1,
+      scheduled: 7,
+      share: 1 / 7,
+    });
+  });
+});
+
+describe("habitAdherence with bad input", () => {
+  it("gives nothing for malformed days or a today before the start", () => {
+    const none = { met: 0, scheduled: 0, share: null };
+    expect(habitAdherence(DAILY, new Map(), "2026-02-30", MONDAY, addDays(MONDAY, 3))).toEqual(none);
+    expect(habitAdherence(DAILY, new Map(), MONDAY, "", addDays(MONDAY, 3))).toEqual(none);
+    expect(habitAdherence(DAILY, new Map(), MONDAY, MONDAY, "soon")).toEqual(none);
+    expect(habitAdherence(DAILY, new Map(), MONDAY, MONDAY, addDays(MONDAY, -1))).toEqual(none);
+  });
+
+  it("keeps the share between 0 and 1 whatever the counts", () => {
+    const counts = new Map([
+      [MONDAY, 1e9],
+      [addDays(MONDAY, 1), 0],
+    ]);
+    const { share } = habitAdherence(THRICE_DAILY, counts, MONDAY, MONDAY, addDays(MONDAY, 2));
+    expect(share).toBe(0.5);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Habit adherence (PRODUCT.md "Spirit", and the staff patient list): the share of a habit's
+ * scheduled target that was met over a window of the user's local days, with the same per-day
+ * target and ISO weeks as streaks.
+ */
+import { perDayTarget, type Schedule } from "./completion-policy";
+import { addDays, daysBetween, type LocalDay, weekStart } from "./local-day";
+
+/** Completions that counted against what was asked; `share` is met ÷ scheduled, or null when nothing was asked yet. */
+export interface Adherence {
+  met: number;
+  scheduled: number;
+  share: number | null;
+}
+
+const NONE: Adherence = { met: 0, scheduled: 0, share: null };
+
+function countOn(countsByDay: ReadonlyMap<LocalDay, number>, day: LocalDay): number {
+  const count = countsByDay.get(day) ?? 0;
+  return Number.isFinite(count) && count > 0 ? Math.floor(count) : 0;
+}
+
+function result(met: number, scheduled: number): Adherence {
+  return { met, scheduled, share: scheduled > 0 ? met / scheduled : null };
+}
+
+/**
+ * How much of a habit's schedule was kept from `from` (or the day it was created, if later) to
+ * `today`, both included, from its live completion counts per local day.
+ *
+ * A daily habit asks its per-day target every day and a day counts at most that target. A weekly
+ * habit (N times per week) asks N days per ISO week; a week cut short by the window or by the
+ * habit's creation asks its share, N × days ÷ 7. What is still in progress is never held against
+ * the patient: today counts only once its target is met, and the current week only with the days
+ * already done (up to N). Malformed days, or `today` before the start, give { 0, 0, null }.
+ *
+ * @example
+ * const counts = new Map([["2026-03-02", 1], ["2026-03-03", 0], ["2026-03-04", 1]]);
+ * habitAdherence({ type: "daily", perDay: 1 }, counts, "2026-03-01", "2026-03-02", "2026-03-05")
+ * // { met: 2, scheduled: 3, share: 0.666… } (5 March, today, is not done yet: it does not count)
+ */
+export function habitAdherence(
+  schedule: Schedule,
+  countsByDay: ReadonlyMap<LocalDay, number>,
+  createdDay: LocalDay,
+  from: LocalDay,
+  today: LocalDay,
+): Adherence {
+  const createdAfterFrom = daysBetween(from, createdDay);
+  if (Number.isNaN(createdAfterFrom)) return NONE;
+  const start = createdAfterFrom > 0 ? createdDay : from;
+  const span = daysBetween(start, today);
+  if (!(span >= 0)) return NONE;
+  if (schedule.type === "daily") return daily(perDayTarget(schedule), countsByDay, start, span);
+  const n = schedule.timesPerWeek;
+  // As for streaks: more than 7 could never be met; corrupt values mean once a week.
+  const timesPerWeek = Number.isFinite(n) && n >= 1 ? Math.min(7, Math.floor(n)) : 1;
+  return weekly(timesPerWeek, countsByDay, start, span);
+}
+
+function daily(target: number, countsByDay: ReadonlyMap<LocalDay, number>, start: LocalDay, span: number) {
+  let met = 0;
+  let scheduled = 0;
+  for (let offset = 0; offset <= span; offset++) {
+    const count = countOn(countsByDay, addDays(start, offset));
+    // Today is still in progress: it counts once its target is met, never against the patient.
+    if (offset === span && count < target) continue;
+    scheduled += target;
+    met += Math.min(count, target);
+  }
+  return result(met, scheduled);
+}
+
+function weekly(timesPerWeek: number, countsByDay: ReadonlyMap<LocalDay, number>, start: LocalDay, span: number) {
+  const today = addDays(start, span);
+  const currentWeek = weekStart(today);
+  const weeks = new Map<LocalDay, { days: number; done: number }>();
+  for (let offset = 0; offset <= span; offset++) {
+    const day = addDays(start, offset);
+    const week = weekStart(day);
+    const entry = weeks.get(week) ?? { days: 0, done: 0 };
+    entry.days += 1;
+    // A weekly habit's per-day target is 1: a day is done or not.
+    if (countOn(countsByDay, day) >= 1) entry.done += 1;
+    weeks.set(week, entry);
+  }
+  let met = 0;
+  let scheduled = 0;
+  for (const [week, { days, done }] of weeks) {
+    if (week === currentWeek) {
+      // The unfinished week counts only what is already done.
+      const kept = Math.min(timesPerWeek, done);
+      met += kept;
+      scheduled += kept;
+      continue;
+    }
+    const asked = (timesPerWeek * days) / 7;
+    scheduled += asked;
+    met += Math.min(done, asked);
+  }
+  return result(met, scheduled);
+}

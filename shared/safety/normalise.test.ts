@@ -1,0 +1,99 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { normaliseText, normaliseTokens } from "./normalise";
+import { BIGRAMS, CONTRACTIONS, SPELLINGS } from "./spellings";
+
+describe("normaliseText", () => {
+  it("lower-cases, folds Unicode compatibility forms and collapses whitespace", () => {
+    expect(normaliseText("  I   WANT\tto\n\n")).toBe("i want to");
+    expect(normaliseText("ｋｉｌｌ ｍｙｓｅｌｆ")).toBe("kill myself");
+  });
+
+  it("reads curly and straight apostrophes alike, and expands contractions with or without one", () => {
+    for (const text of ["I don’t", "I don't", "i dont", "I DON‘T"]) expect(normaliseText(text), text).toBe("i do not");
+    expect(normaliseText("can't won't i'm i've i'll i'd")).toBe("can not will not i am i have i will i would");
+    expect(normaliseText("cant wont im ive")).toBe("can not will not i am i have");
+  });
+
+  it("keeps 'ill' (unwell) and 'id' as words when typed without an apostrophe", () => {
+    expect(normaliseText("i feel ill")).toBe("i feel ill");
+  });
+
+  it("maps slang and misspellings to the words the lexicon uses", () => {
+    expect(normaliseText("kms")).toBe("kill myself");
+    expect(normaliseText("wanna die gonna unalive my self")).toBe("want to die going to unalive myself");
+    expect(normaliseText("sucidal thinkin bout sewer slide")).toBe("suicidal thinking about suicide");
+    expect(normaliseText("relapsed on sh 2nite")).toBe("relapsed on self harm tonight");
+    expect(normaliseText("i dont wanna live any more")).toBe("i do not want to live anymore");
+  });
+
+  it("reads look-alike digits inside a word but keeps times, doses and counts", () => {
+    expect(normaliseText("k1ll mys3lf su1c1de")).toBe("kill myself suicide");
+    expect(normaliseText("took 30 pills at 4am 500mg")).toBe("took 30 pills at 4am 500mg");
+  });
+
+  it("squeezes a letter typed three or more times", () => {
+    expect(normaliseText("i wanna diiiie sooo bad")).toBe("i want to die so bad");
+    expect(normaliseText("kiiill myself")).toBe("kill myself");
+  });
+
+  it("keeps sentence ends as a single '.' between words, never at either end", () => {
+    expect(normaliseText("...no. i want to die!!! ?")).toBe("no . i want to die");
+    expect(normaliseTokens("ok; fine\nbye")).toEqual(["ok", ".", "fine", ".", "bye"]);
+  });
+
+  it("joins three or more single letters into the word they spell", () => {
+    expect(normaliseText("k m s")).toBe("kill myself");
+    expect(normaliseText("i w a n t to die")).toBe("iwant to die");
+    expect(normaliseText("plan a or b")).toBe("plan a or b");
+  });
+
+  it("drops emoji and symbols", () => {
+    expect(normaliseText("im dead 💀💀 lol")).toBe("i am dead lol");
+  });
+
+  it("is idempotent on any string", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
+        const once = normaliseText(text);
+        expect(normaliseText(once)).toBe(once);
+      }),
+    );
+  });
+
+  it("is idempotent on strings built from the slang it rewrites", () => {
+    const pieces = [
+      ...Object.keys(SPELLINGS),
+      ...Object.keys(CONTRACTIONS),
+      ...Object.keys(BIGRAMS),
+      "don't",
+      "'",
+      ".",
+      "k1ll",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (words) => {
+        const once = normaliseText(words.join(" "));
+        expect(normaliseText(once)).toBe(once);
+      }),
+    );
+  });
+
+  it("maps every spelling to words that are already canonical", () => {
+    for (const replacement of [
+      ...Object.values(SPELLINGS),
+      ...Object.values(CONTRACTIONS),
+      ...Object.values(BIGRAMS),
+    ]) {
+      expect(normaliseText(replacement), replacement).toBe(replacement);
+    }
+  });
+
+  it("does not change case- or whitespace-only variants of the same text", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (text) => {
+        expect(normaliseText(text.toUpperCase().replace(/ /g, "  \t"))).toBe(normaliseText(text.toLowerCase()));
+      }),
+    );
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The AI companion's request bodies and answers, and the two commands that come with it: the
+ * private journal (the offline thought record) and the risk flag a device raises offline.
+ */
+import { z } from "zod";
+import type { CrisisResource } from "../domain/risk";
+import { COMPANION_TEXT_MAX, JOURNAL_FIELD_MAX } from "../limits";
+
+/** `POST /companion/chat`: a new message, in an existing conversation or a new one. */
+export const companionChatBody = z.strictObject({
+  conversationId: z.uuid().optional(),
+  text: z
+    .string()
+    .max(COMPANION_TEXT_MAX, `A message holds at most ${COMPANION_TEXT_MAX.toLocaleString("en")} characters.`)
+    .refine((t) => t.trim().length > 0, { message: "Write something first." }),
+});
+export type CompanionChatBody = z.infer<typeof companionChatBody>;
+
+/** `GET /companion/conversations` and `GET /companion/conversations/:id`: paged, newest first. */
+export const companionPageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(256).optional(),
+});
+
+export const conversationIdParam = z.strictObject({ id: z.uuid() });
+
+const journalField = z.string().trim().max(JOURNAL_FIELD_MAX);
+
+/** A CBT thought record: the situation, what went through my mind, and a more balanced view. */
+export const thoughtRecord = z.strictObject({
+  situation: journalField,
+  thoughts: journalField,
+  feelings: journalField,
+  evidenceFor: journalField,
+  evidenceAgainst: journalField,
+  balancedThought: journalField,
+});
+export type ThoughtRecord = z.infer<typeof thoughtRecord>;
+
+/**
+ * `journal.write`: writes (or rewrites) one private entry, keyed by the client's id. Never
+ * shown to staff; synced to the patient's other devices as the `journal` entity.
+ */
+export const journalWrite = z.strictObject({
+  id: z.uuid(),
+  kind: z.literal("thought_record"),
+  entry: thoughtRecord.refine((e) => Object.values(e).some((v) => v.length > 0), {
+    message: "Fill in at least one part of the thought record.",
+  }),
+});
+
+/**
+ * `risk.flag`: the device's crisis check fired (offline, or before the message reached us). It
+ * carries no text at all, only that it happened and when; the id makes it idempotent, so staff
+ * see one flag however often the outbox replays it.
+ */
+export const riskFlagRaise = z.strictObject({
+  id: z.uuid(),
+  source: z.literal("companion"),
+  level: z.literal("high"),
+  at: z.iso.datetime({ offset: true }),
+});
+
+/** A conversation in the history list. */
+export interface ConversationView {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One turn. `replaced`: the model's reply failed the safety check and this is what was shown instead. */
+export interface CompanionMessageView {
+  id: string;
+  conversationId: string;
+  role: "user" | "assistant";
+  content: string;
+  replaced: boolean;
+  createdAt: string;
+}
+
+/** The answer to a high-risk message: crisis resources, never a model reply. */
+export interface CompanionSafetyAnswer {
+  safety: { level: "high"; resources: readonly CrisisResource[] };
+}
+
+/**
+ * The events of the chat's `text/event-stream`, in order: `delta`s, then `done` — or `replace`
+ * (the reply failed the safety check: show this instead of everything so far) and `done`, or
+ * `error` (the provider failed after the reply began; nothing was stored).
+ */
+export type CompanionStreamEvent =
+  | { event: "delta"; data: { text: string } }
+  | { event: "replace"; data: { text: string; resources: readonly CrisisResource[] } }
+  | { event: "done"; data: { conversationId: string; messageId: string; userMessageId: string } }
+  | { event: "error"; data: { code: string; message: string } };

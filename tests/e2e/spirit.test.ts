@@ -1,0 +1,186 @@
+/**
+ * Spirit in real Chromium, as the demo patient (three weeks of seeded history; this file only
+ * reads it): progress as the server has it, mood and sleep charts over 7 / 30 / 90 days with
+ * text alternatives that match the server's check-ins, adherence, and all of it offline.
+ */
+import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, localDay } from "../../shared/domain/local-day";
+import {
+  apiGet,
+  apiToken,
+  type Browser,
+  checkScreen,
+  DESKTOP,
+  launchBrowser,
+  openScreen,
+  PHONE,
+  signIn,
+} from "./browser";
+
+const DEMO = "patient@demo.haven";
+
+interface Progress {
+  level: number;
+  tier: string;
+  xp: number;
+  coins: number;
+  streaks: { habitId: string; name: string; current: number; best: number }[];
+}
+interface Mood {
+  localDay: string;
+  mood: number;
+  sleepQuality: number;
+}
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = browser.context;
+}, 60_000);
+
+afterAll(() => browser?.close());
+
+/** Every check-in the server holds for the patient from `since` on (the API pages newest first). */
+async function moodsSince(request: APIRequestContext, token: string, since: string): Promise<Mood[]> {
+  const all: Mood[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: "100", from: since, ...(cursor ? { cursor } : {}) });
+    const page = await apiGet<{ items: Mood[]; cursor: string | null; hasMore: boolean }>(
+      request,
+      token,
+      `/moods?${query}`,
+    );
+    all.push(...page.items);
+    if (!page.hasMore || !page.cursor) return all;
+    cursor = page.cursor;
+  }
+}
+
+/** The sentence the chart's text alternative should say, computed here from the server's check-ins. */
+function expectedSummary(what: string, range: number, values: number[]): string {
+  if (values.length === 0) return `${what} over the last ${range} days: no check-ins yet.`;
+  const average = (values.reduce((s, v) => s + v, 0) / values.length).toFixed(1);
+  const count = `${values.length} check-in${values.length === 1 ? "" : "s"}`;
+  return `${what} over the last ${range} days: average ${average}, from ${Math.min(...values)} to ${Math.max(...values)}, across ${count}.`;
+}
+
+const chartLabel = (page: Page, testId: string) => page.getByTestId(testId).getAttribute("aria-label");
+
+describe("Spirit", () => {
+  it("shows the server's progress, charts that tell the server's history, adherence and streaks, offline too", async () => {
+    const page = await context.newPage();
+    const cspErrors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    const token = await apiToken(page.request, DEMO);
+    const { user } = await apiGet<{ user: { timezone: string; dayStartHour: number } }>(page.request, token, "/me");
+    const progress = await apiGet<Progress>(page.request, token, "/progress");
+    const moods = await moodsSince(page.request, token, new Date(Date.now() - 100 * 86_400_000).toISOString());
+    const today = localDay(Date.now(), user.timezone, user.dayStartHour);
+    const inRange = (range: number) =>
+      moods.filter((m) => m.localDay >= addDays(today, -(range - 1)) && m.localDay <= today);
+    expect(inRange(30).length).toBeGreaterThan(10); // the seeded three weeks
+
+    await signIn(page, DEMO);
+    await openScreen(page, "Spirit");
+    await expect.poll(() => page.getByTestId("screen-title").textContent(), { timeout: 15_000 }).toBe("Spirit");
+
+    // Level, tier and coins are the server's.
+    await expect
+      .poll(() => page.getByTestId("spirit-level").textContent(), { timeout: 15_000 })
+      .toBe(`Level ${progress.level} · ${progress.tier}`);
+    expect(await page.getByTestId("spirit-coins").textContent()).toContain(
+      new Intl.NumberFormat("en-GB").format(progress.coins),
+    );
+    expect(await page.getByRole("progressbar").first().getAttribute("value")).not.toBeNull();
+
+    // Each range's charts say what the server's check-ins in that range add up to.
+    const summaries = new Map<number, string>();
+    for (const range of [30, 7, 90]) {
+      await page.getByRole("radio", { name: `${range} days` }).check();
+      const moodSummary = expectedSummary(
+        "Mood",
+        range,
+        inRange(range).map((m) => m.mood),
+      );
+      const sleepSummary = expectedSummary(
+        "Sleep quality",
+        range,
+        inRange(range).map((m) => m.sleepQuality),
+      );
+      await expect.poll(() => chartLabel(page, "mood-chart"), { timeout: 15_000 }).toBe(moodSummary);
+      expect(await chartLabel(page, "sleep-chart")).toBe(sleepSummary);
+      expect(moodSummary).toMatch(/average \d+\.\d, from \d+ to \d+/);
+      // A real canvas, an image to assistive technology, drawn at the card's width.
+      const canvas = page.getByRole("img", { name: moodSummary });
+      expect(await canvas.evaluate((el) => el.tagName)).toBe("CANVAS");
+      expect(await page.getByRole("heading", { name: `Habits kept, last ${range} days` }).count()).toBe(1);
+      summaries.set(range, moodSummary);
+    }
+    expect(summaries.get(7)).not.toBe(summaries.get(30));
+    expect(summaries.get(30)).not.toBe(summaries.get(90));
+
+    // The numbers as a table, for anyone who cannot see the chart.
+    await page.getByText("Show these check-ins as a table").click();
+    const days = new Set(inRange(90).map((m) => m.localDay));
+    expect(await page.getByTestId("history-table").locator("tbody tr").count()).toBe(days.size);
+
+    // Adherence for every habit, and the streaks the server computes.
+    const habits = await apiGet<{ items: { id: string; name: string; archived: boolean }[] }>(
+      page.request,
+      token,
+      "/habits",
+    );
+    const adherence = page.getByTestId("adherence").locator("li");
+    expect(await adherence.count()).toBe(habits.items.filter((h) => !h.archived).length);
+    for (const habit of habits.items.filter((h) => !h.archived)) {
+      const row = adherence.filter({ hasText: habit.name });
+      expect(await row.textContent()).toMatch(/\d+%/);
+      const value = Number(await row.getByRole("meter").getAttribute("value"));
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(100);
+    }
+    for (const streak of progress.streaks) {
+      const row = page.getByTestId("streaks").locator("li", { hasText: streak.name });
+      expect(await row.textContent()).toContain(`best ${streak.best} day`);
+      if (streak.current > 0) expect(await row.textContent()).toContain(`${streak.current}-day streak`);
+    }
+
+    // The chart follows its container from phone to desktop.
+    const width = async () => (await page.getByTestId("mood-chart").boundingBox())?.width ?? 0;
+    await page.setViewportSize(DESKTOP);
+    await expect.poll(width).toBeGreaterThan(600);
+    await page.setViewportSize(PHONE);
+    await expect.poll(width).toBeLessThan(390);
+    await expect.poll(width).toBeGreaterThan(250);
+
+    // Offline: the lazy chunk comes from the precache and the history from the device.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // Let the session resume finish first: a reload that cuts off a refresh loses the rotated cookie.
+    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => chartLabel(page, "mood-chart"), { timeout: 15_000 }).toBe(summaries.get(30));
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect.poll(() => page.getByTestId("screen-title").textContent(), { timeout: 15_000 }).toBe("Spirit");
+      await expect.poll(() => chartLabel(page, "mood-chart"), { timeout: 15_000 }).toBe(summaries.get(30));
+      expect(await page.getByTestId("spirit-level").textContent()).toBe(`Level ${progress.level} · ${progress.tier}`);
+      await page.getByRole("radio", { name: "7 days" }).check();
+      await expect.poll(() => chartLabel(page, "mood-chart")).toBe(summaries.get(7));
+    } finally {
+      await context.setOffline(false);
+    }
+
+    await checkScreen(page, "spirit");
+    expect(cspErrors).toEqual([]);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.close();
+  });
+});

@@ -1,0 +1,145 @@
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { crisisResourcesFor } from "../../shared/domain/risk";
+import { ApiError } from "../../shared/errors";
+import { COMPANION_HISTORY_READ_MAX, COMPANION_HISTORY_TOKEN_BUDGET } from "../../shared/limits";
+import { companionChatBody, companionPageQuery, conversationIdParam } from "../../shared/schemas/companion";
+import type { AppEnv } from "../app-env";
+import { type CompanionEnv, providerFromEnv } from "../companion/config";
+import { fitToBudget } from "../companion/history";
+import { streamReply } from "../companion/reply-stream";
+import { messageIsHighRisk } from "../companion/safety";
+import { COMPANION_SYSTEM_PROMPT } from "../companion/system-prompt";
+import { database } from "../db/client";
+import { companionMessageView, conversationView, findConversation, recentTurns } from "../db/companion";
+import { companionConversations, companionMessages } from "../db/schema";
+import { findUserById } from "../db/users";
+import { auditStatement } from "../lib/audit";
+import { enforceRateLimit } from "../lib/rate-limit";
+import { sendCommands } from "../lib/run-command";
+import { after, page } from "../lib/time-page";
+import { jsonBody, pathParams, queryParams } from "../lib/validate";
+import { requireAuth, requireRole } from "../middleware/require-auth";
+
+/**
+ * A high-risk message: the crisis resources for the patient's region, at once, and a flag for
+ * their care team through the same `risk.flag` command the device sends offline (so it runs in
+ * the patient's Durable Object, with its audit event `companion.risk`, in one batch). No model
+ * is called and nothing of the message is stored or logged. If raising the flag fails, the
+ * patient still gets the resources: `flagged: false` tells the app to queue the flag itself.
+ */
+async function crisisAnswer(c: Context<AppEnv>, userId: string, timezone: string): Promise<Response> {
+  const resources = crisisResourcesFor(timezone);
+  let flagged = false;
+  try {
+    const [result] = await sendCommands(c, userId, [
+      {
+        opId: crypto.randomUUID(),
+        type: "risk.flag",
+        at: Date.now(),
+        payload: { id: crypto.randomUUID(), source: "companion", level: "high", at: new Date().toISOString() },
+      },
+    ]);
+    flagged = result !== undefined && !("error" in result);
+  } catch {
+    // Logged below by kind only; the resources matter more than the flag's failure.
+  }
+  if (!flagged) {
+    console.error(JSON.stringify({ level: "error", event: "companion_flag_failed", requestId: c.get("requestId") }));
+  }
+  return c.json({ safety: { level: "high" as const, resources, flagged } }, 200);
+}
+
+/** A conversation of mine, or 404 (another user's is "not found" too). */
+async function myConversation(c: Context<AppEnv>, id: string) {
+  const conversation = await findConversation(database(c.env.DB), c.get("auth").userId, id);
+  if (!conversation) throw new ApiError("NOT_FOUND");
+  return conversation;
+}
+
+/**
+ * /api/v1/companion: chat with the AI companion (patients only), and the chat history.
+ *
+ * `POST /chat` in this order: validate → rate limit (30 a minute) → crisis check on EVERY
+ * message, whatever the consent or provider state → consent → provider configured → the reply,
+ * streamed as server-sent events (companion/reply-stream.ts).
+ */
+export const companionRoutes = new Hono<AppEnv>()
+  .use(requireAuth, requireRole("patient"))
+  .post("/chat", jsonBody(companionChatBody), async (c) => {
+    const { userId } = c.get("auth");
+    const { text, conversationId } = c.req.valid("json");
+    const messageAt = Date.now();
+    await enforceRateLimit(c, "companionChatPerUser", userId, { userId });
+    const db = database(c.env.DB);
+    const user = await findUserById(db, userId);
+    if (!user) throw new ApiError("SESSION_REVOKED");
+    if (messageIsHighRisk(text)) return crisisAnswer(c, userId, user.timezone);
+    if (!user.consentCompanion) throw new ApiError("COMPANION_CONSENT_REQUIRED");
+    const provider = providerFromEnv(c.env as CompanionEnv);
+    if (!provider) throw new ApiError("COMPANION_NOT_CONFIGURED");
+    if (conversationId !== undefined) await myConversation(c, conversationId);
+    const history = conversationId ? await recentTurns(db, userId, conversationId, COMPANION_HISTORY_READ_MAX) : [];
+    return streamReply(c, {
+      provider,
+      turns: fitToBudget(COMPANION_SYSTEM_PROMPT, history, text, COMPANION_HISTORY_TOKEN_BUDGET),
+      store: { userId, conversationId: conversationId ?? null, message: text, messageAt },
+      timezone: user.timezone,
+    });
+  })
+  .get("/conversations", queryParams(companionPageQuery), async (c) => {
+    const q = c.req.valid("query");
+    const filters: (SQL | undefined)[] = [eq(companionConversations.userId, c.get("auth").userId)];
+    filters.push(after(companionConversations.updatedAt, companionConversations.id, q.cursor));
+    const rows = await database(c.env.DB)
+      .select()
+      .from(companionConversations)
+      .where(and(...filters))
+      .orderBy(desc(companionConversations.updatedAt), desc(companionConversations.id))
+      .limit(q.limit + 1)
+      .all();
+    return c.json(page(rows, q.limit, (r) => ({ at: r.updatedAt, id: r.id }), conversationView));
+  })
+  .get("/conversations/:id", pathParams(conversationIdParam), queryParams(companionPageQuery), async (c) => {
+    const conversation = await myConversation(c, c.req.valid("param").id);
+    const q = c.req.valid("query");
+    const rows = await database(c.env.DB)
+      .select()
+      .from(companionMessages)
+      .where(
+        and(
+          eq(companionMessages.userId, c.get("auth").userId),
+          eq(companionMessages.conversationId, conversation.id),
+          after(companionMessages.createdAt, companionMessages.id, q.cursor),
+        ),
+      )
+      .orderBy(desc(companionMessages.createdAt), desc(companionMessages.id))
+      .limit(q.limit + 1)
+      .all();
+    return c.json({
+      conversation: conversationView(conversation),
+      ...page(rows, q.limit, (m) => ({ at: m.createdAt, id: m.id }), companionMessageView),
+    });
+  })
+  .delete("/conversations/:id", pathParams(conversationIdParam), async (c) => {
+    const { userId } = c.get("auth");
+    const conversation = await myConversation(c, c.req.valid("param").id);
+    const db = database(c.env.DB);
+    // Its messages go with it by foreign-key cascade, in the same statement.
+    await db.batch([
+      db
+        .delete(companionConversations)
+        .where(and(eq(companionConversations.id, conversation.id), eq(companionConversations.userId, userId))),
+      auditStatement(c, { action: "companion.delete", outcome: "success", target: conversation.id }),
+    ]);
+    return c.body(null, 204);
+  })
+  .delete("/conversations", async (c) => {
+    const db = database(c.env.DB);
+    await db.batch([
+      db.delete(companionConversations).where(eq(companionConversations.userId, c.get("auth").userId)),
+      auditStatement(c, { action: "companion.delete", outcome: "success", target: "all" }),
+    ]);
+    return c.body(null, 204);
+  });
