@@ -59,7 +59,7 @@ describe("the pet", () => {
 
     await signIn(page, "pet");
     await openScreen(page, "Pet");
-    await expect.poll(() => page.getByTestId("pet-coins").textContent(), { timeout: 15_000 }).toContain("20 coins");
+    await expect.poll(() => page.getByRole("button", { name: "Adopt" }).count(), { timeout: 15_000 }).toBe(1);
 
     // Adopt.
     await page.getByLabel("Name").fill("Pebble");
@@ -76,6 +76,7 @@ describe("the pet", () => {
     // There is a pet now, so there is no adoption form to replace it with.
     expect(await page.getByRole("button", { name: "Adopt" }).count()).toBe(0);
     await expect.poll(() => page.getByTestId("pet-mood").textContent(), { timeout: 20_000 }).not.toContain("waiting");
+    await expect.poll(() => page.getByTestId("pet-coins").textContent(), { timeout: 15_000 }).toContain("20 coins");
 
     // Feed offline: shown at once, synced later, charged exactly once.
     await context.setOffline(true);

@@ -51,14 +51,14 @@ async function petWrite(type: CommandType, payload: Record<string, unknown>, nex
   return opId;
 }
 
-/** The clock, ticking every 15 s: adventure time left and the declutter cooldown follow it. */
+/** The time now, re-rendering every 15 s so adventure time left and the declutter cooldown follow it. */
 function useNow(): number {
-  const [now, setNow] = useState(Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    const timer = setInterval(() => setTick((t) => t + 1), 15_000);
     return () => clearInterval(timer);
   }, []);
-  return now;
+  return Date.now();
 }
 
 /** Coins: the server's balance as of the last sync, and what queued purchases will spend. */
@@ -318,6 +318,9 @@ export function Shop({ pet, onWrite }: PetProps) {
   return (
     <section class="card" aria-labelledby="shop-title">
       <h3 id="shop-title">Shop</h3>
+      {pet.away ? (
+        <p class="muted">Food waits until {pet.name} is home; things to wear can be bought any time.</p>
+      ) : null}
       <ul class="rows" data-testid="shop">
         {Object.values(SHOP_ITEMS).map((item) => {
           const owned = item.kind === "cosmetic" && pet.cosmetics.includes(item.id);
