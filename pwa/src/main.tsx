@@ -2,6 +2,7 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { onSessionChange, resumeSession } from "./api/session";
+import { Register } from "./auth/Register";
 import { SignIn } from "./auth/SignIn";
 import { db } from "./data/db";
 import { SignedIn } from "./SignedIn";
@@ -24,6 +25,11 @@ function App() {
   const [health, setHealth] = useState<Health | "unreachable" | null>(null);
   const [user, setUser] = useState<PublicUser | null>(null);
   const [resuming, setResuming] = useState(true);
+  const [registering, setRegistering] = useState(false);
+  // Signed in (or out) from either form: the next signed-out view is the sign-in form.
+  useEffect(() => {
+    if (user) setRegistering(false);
+  }, [user]);
 
   useEffect(() => {
     const stop = onSessionChange(setUser);
@@ -39,7 +45,21 @@ function App() {
     <main>
       <h1>Haven</h1>
       {user ? null : <p>A calm place for your wellbeing, with your care team beside you.</p>}
-      {resuming ? null : user ? <SignedIn user={user} /> : <SignIn />}
+      {resuming ? null : user ? (
+        <SignedIn user={user} />
+      ) : registering ? (
+        <Register onSignIn={() => setRegistering(false)} />
+      ) : (
+        <>
+          <SignIn />
+          <p>
+            New to Haven?{" "}
+            <button type="button" class="secondary" onClick={() => setRegistering(true)}>
+              Create an account
+            </button>
+          </p>
+        </>
+      )}
       <p role="status" aria-live="polite" data-testid="api-status">
         {health === null
           ? "Connecting…"

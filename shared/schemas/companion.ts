@@ -51,14 +51,16 @@ export const journalWrite = z.strictObject({
 
 /**
  * `risk.flag`: the device's crisis check fired (offline, or before the message reached us). It
- * carries no text at all, only that it happened and when; the id makes it idempotent, so staff
- * see one flag however often the outbox replays it.
+ * carries no text at all, only that it happened, how urgent it was and when (`at`; the
+ * operation's own time when absent); the id makes it idempotent, so staff see one flag however
+ * often the outbox replays it. `medium` (passive ideation, hopelessness) is a flag for staff too,
+ * in the classifier's own terms (shared/safety/crisis-risk.ts).
  */
 export const riskFlagRaise = z.strictObject({
   id: z.uuid(),
   source: z.literal("companion"),
-  level: z.literal("high"),
-  at: z.iso.datetime({ offset: true }),
+  level: z.enum(["high", "medium"]),
+  at: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** A conversation in the history list. */

@@ -185,6 +185,11 @@ describe("an offline day for the demo patient", () => {
     await page.getByRole("button", { name: "Dismiss" }).click();
     await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
     await expect.poll(() => row.textContent()).not.toContain("not saved");
+    // Leave the demo patient's habits as the seed made them (the archived one keeps its history).
+    const archived = await server.delete(`${base()}/api/v1/habits/${id}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(archived.status()).toBe(200);
     await page.close();
   });
 

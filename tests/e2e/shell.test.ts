@@ -3,9 +3,9 @@
  * installable (the browser's own installability check), controlled by its service worker, and
  * able to open with the network gone.
  */
-import type { BrowserContext } from "playwright-core";
+import { type BrowserContext, request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiToken, type Browser, base, launchBrowser } from "./browser";
+import { apiToken, type Browser, base, checkScreen, launchBrowser } from "./browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -97,6 +97,35 @@ describe("the PWA shell", () => {
       await context.setOffline(false);
       await page.close();
     }
+  });
+});
+
+describe("creating an account", () => {
+  it("registers a new patient from the sign-in screen, refusing a short password first", async () => {
+    const page = await context.newPage();
+    await page.goto(stack.base);
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
+    await checkScreen(page, "sign-in");
+    await page.getByRole("button", { name: "Create an account" }).click();
+    await checkScreen(page, "register");
+    const email = `new-${Date.now().toString(36)}@example.org`;
+    await page.getByLabel("Your name").fill("Robin New");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill("too short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/12 to 128 characters/);
+    await page.getByLabel(/^Password/).fill("a long and gentle passphrase");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect.poll(() => page.getByTestId("welcome").textContent(), { timeout: 15_000 }).toBe("Welcome, Robin New");
+    // Checked through the tests' own client (not the page's cookie jar, which holds the app's session).
+    const server = await request.newContext();
+    const token = await apiToken(server, email as `${string}@${string}`, "a long and gentle passphrase");
+    const me = await server.get(`${stack.base}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(((await me.json()) as { user: { role: string } }).user).toMatchObject({ role: "patient" });
+    await server.dispose();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
+    await page.close();
   });
 });
 

@@ -16,7 +16,7 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const stateDir = await mkdtemp(join(tmpdir(), "haven-smoke-"));
   const port = await freePort();
   let output = "";
@@ -24,7 +24,7 @@ export async function startStack(): Promise<Stack> {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), HAVEN_STATE_DIR: stateDir },
+    env: { ...process.env, ...env, PORT: String(port), HAVEN_STATE_DIR: stateDir },
   });
   server.stdout?.on("data", (d: Buffer) => {
     output += d.toString();

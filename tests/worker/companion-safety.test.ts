@@ -98,6 +98,18 @@ describe("the crisis check before the model", () => {
     expect((await providerRequests(provider.tag)).count).toBe(1);
     expect(await countRows("risk_flags", p.userId)).toBe(0);
   });
+
+  it("flags a medium-risk message for the care team and still lets the companion answer", async () => {
+    const p = await consentingPatient();
+    const provider = fakeProvider("normal");
+    const res = await chat(p.accessToken, { text: "everyone would be better off without me" }, provider.env);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
+    await readEvents(res);
+    expect((await providerRequests(provider.tag)).count).toBe(1);
+    expect(await countRows("risk_flags", p.userId)).toBe(1);
+    expect(await auditRows(p.userId, "companion.risk")).toHaveLength(1);
+  });
 });
 
 describe("the check on the model's output", () => {

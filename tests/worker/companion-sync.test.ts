@@ -156,6 +156,19 @@ describe("risk.flag", () => {
     expect((await flagsOf(p.user.id))[0]?.created_at).toBe(Date.parse(fiveDaysAgo));
   });
 
+  it("takes the operation's time when the payload has none, and a medium level too", async () => {
+    const p = await register();
+    const at = isoIn(-2 * 3_600_000);
+    const id = crypto.randomUUID();
+    const [result] = await push(p.accessToken, [op("risk.flag", { id, source: "companion", level: "medium" }, at)]);
+    expect(result).toMatchObject({ status: "applied", result: { flag: { id, level: "medium", at } } });
+    expect(await flagsOf(p.user.id)).toEqual([{ id, source: "companion", created_at: Date.parse(at) }]);
+    const [low] = await push(p.accessToken, [
+      op("risk.flag", { id: crypto.randomUUID(), source: "companion", level: "low" }),
+    ]);
+    expect(low).toMatchObject({ status: "rejected", error: { code: "VALIDATION_FAILED" } });
+  });
+
   it("carries no text: a payload with any other field is rejected", async () => {
     const p = await register();
     const [result] = await push(p.accessToken, [

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { crisisResourcesFor } from "../../shared/domain/risk";
 import type { riskFlagRaise } from "../../shared/schemas/companion";
 import { auditEvents, riskFlags } from "../db/schema";
-import type { CommandContext, Decision } from "./types";
+import type { Command, CommandContext, Decision } from "./types";
 
 /**
  * `risk.flag`: a crisis check fired in the companion — on the server (POST /companion/chat) or
@@ -12,11 +12,11 @@ import type { CommandContext, Decision } from "./types";
  *
  * Idempotent by the flag's id: the outbox may replay it under a new opId (a second tab, a lost
  * answer), and staff must see one flag, so a known id answers as before and writes nothing.
- * The time is the device's, so a flag raised offline sits where it happened in the timeline; a
- * time in the future (a wrong clock) is taken as now.
+ * The time is the device's (`at`, or the operation's time), so a flag raised offline sits where
+ * it happened in the timeline; a time in the future (a wrong clock) is taken as now.
  */
-export function raiseCompanionFlag(ctx: CommandContext, p: z.infer<typeof riskFlagRaise>): Decision {
-  const at = Math.min(Date.parse(p.at), ctx.now);
+export function raiseCompanionFlag(ctx: CommandContext, p: z.infer<typeof riskFlagRaise>, cmd: Command): Decision {
+  const at = Math.min(p.at === undefined ? cmd.at : Date.parse(p.at), ctx.now);
   const body = {
     flag: { id: p.id, source: p.source, level: p.level, at: new Date(at).toISOString() },
     safety: { level: p.level, resources: crisisResourcesFor(ctx.state.timezone) },

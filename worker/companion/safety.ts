@@ -6,8 +6,13 @@ import { assessModelReply } from "../../shared/safety/model-reply";
  * PWA runs on the device, offline). A patient's message at high risk never reaches a model;
  * a model reply that fails the check is never shown.
  */
-export function messageIsHighRisk(text: string): boolean {
-  return assessRisk(text).level === "high";
+/**
+ * The risk a message carries for the care team: "high" and "medium" raise a flag (PRODUCT.md:
+ * risk language flags the patient for their staff); only "high" also keeps it from the model.
+ */
+export function messageRisk(text: string): "high" | "medium" | null {
+  const { level } = assessRisk(text);
+  return level === "high" || level === "medium" ? level : null;
 }
 
 /**

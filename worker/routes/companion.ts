@@ -9,7 +9,7 @@ import type { AppEnv } from "../app-env";
 import { type CompanionEnv, providerFromEnv } from "../companion/config";
 import { fitToBudget } from "../companion/history";
 import { streamReply } from "../companion/reply-stream";
-import { messageIsHighRisk } from "../companion/safety";
+import { messageRisk } from "../companion/safety";
 import { COMPANION_SYSTEM_PROMPT } from "../companion/system-prompt";
 import { database } from "../db/client";
 import { companionMessageView, conversationView, findConversation, recentTurns } from "../db/companion";
@@ -23,14 +23,12 @@ import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
 /**
- * A high-risk message: the crisis resources for the patient's region, at once, and a flag for
- * their care team through the same `risk.flag` command the device sends offline (so it runs in
- * the patient's Durable Object, with its audit event `companion.risk`, in one batch). No model
- * is called and nothing of the message is stored or logged. If raising the flag fails, the
- * patient still gets the resources: `flagged: false` tells the app to queue the flag itself.
+ * Raises a flag for the patient's care team through the same `risk.flag` command the device
+ * sends offline (so it runs in the patient's Durable Object, with its audit event
+ * `companion.risk`, in one batch). Nothing of the message goes with it. Resolves to whether the
+ * flag was raised: the patient's help never waits on it.
  */
-async function crisisAnswer(c: Context<AppEnv>, userId: string, timezone: string): Promise<Response> {
-  const resources = crisisResourcesFor(timezone);
+async function raiseCompanionFlag(c: Context<AppEnv>, userId: string, level: "high" | "medium"): Promise<boolean> {
   let flagged = false;
   try {
     const [result] = await sendCommands(c, userId, [
@@ -38,7 +36,7 @@ async function crisisAnswer(c: Context<AppEnv>, userId: string, timezone: string
         opId: crypto.randomUUID(),
         type: "risk.flag",
         at: Date.now(),
-        payload: { id: crypto.randomUUID(), source: "companion", level: "high", at: new Date().toISOString() },
+        payload: { id: crypto.randomUUID(), source: "companion", level, at: new Date().toISOString() },
       },
     ]);
     flagged = result !== undefined && !("error" in result);
@@ -48,6 +46,17 @@ async function crisisAnswer(c: Context<AppEnv>, userId: string, timezone: string
   if (!flagged) {
     console.error(JSON.stringify({ level: "error", event: "companion_flag_failed", requestId: c.get("requestId") }));
   }
+  return flagged;
+}
+
+/**
+ * A high-risk message: the crisis resources for the patient's region, at once, and a flag for
+ * their care team. No model is called and nothing of the message is stored or logged. If
+ * raising the flag fails, `flagged: false` tells the app to queue the flag itself.
+ */
+async function crisisAnswer(c: Context<AppEnv>, userId: string, timezone: string): Promise<Response> {
+  const resources = crisisResourcesFor(timezone);
+  const flagged = await raiseCompanionFlag(c, userId, "high");
   return c.json({ safety: { level: "high" as const, resources, flagged } }, 200);
 }
 
@@ -75,7 +84,11 @@ export const companionRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
-    if (messageIsHighRisk(text)) return crisisAnswer(c, userId, user.timezone);
+    const risk = messageRisk(text);
+    if (risk === "high") return crisisAnswer(c, userId, user.timezone);
+    // Medium risk (passive ideation, burden, self-harm urges): the care team is told and the
+    // device shows the resources; the companion still answers, kindly.
+    if (risk === "medium") await raiseCompanionFlag(c, userId, "medium");
     if (!user.consentCompanion) throw new ApiError("COMPANION_CONSENT_REQUIRED");
     const provider = providerFromEnv(c.env as CompanionEnv);
     if (!provider) throw new ApiError("COMPANION_NOT_CONFIGURED");

@@ -4,7 +4,8 @@
  *     a generated FHIR signing key (kid "dev-…") when it has none,
  *  2. applies the D1 migrations locally and seeds the demo clinic (idempotent),
  *  3. builds the PWA,
- *  4. serves Worker + PWA same-origin with wrangler dev on PORT (default 8787),
+ *  4. serves Worker + PWA same-origin with wrangler dev on PORT (default 8787), passing any
+ *     COMPANION_* provider settings from the environment,
  *  5. waits for /api/v1/health and prints the URL and the demo logins.
  */
 import { spawn } from "node:child_process";
@@ -68,6 +69,17 @@ await run(process.execPath, [
   "warn",
 ]);
 
+/**
+ * The companion's provider can come from the environment too, so pointing a local Haven at a
+ * model server needs no file edits: `COMPANION_BASE_URL=http://127.0.0.1:11434/v1
+ * COMPANION_MODEL=llama3.1 npm start` (these override .dev.vars).
+ */
+const COMPANION_ENV = ["COMPANION_PROVIDER", "COMPANION_BASE_URL", "COMPANION_MODEL", "COMPANION_API_KEY"] as const;
+const companionVars = COMPANION_ENV.filter((name) => process.env[name]).flatMap((name) => [
+  "--var",
+  `${name}:${process.env[name]}`,
+]);
+
 console.log(`Starting the Worker on ${url} …`);
 const dev = spawn(
   process.execPath,
@@ -80,6 +92,7 @@ const dev = spawn(
     String(port),
     "--show-interactive-dev-session=false",
     ...persistArgs(),
+    ...companionVars,
   ],
   { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
 );

@@ -51,3 +51,6 @@ export interface CareTeamCache {
 
 /** The cached `progress:me` entity: the server's level, tier, XP and coins as the change log carries them. */
 export type ProgressEntity = ProgressView;
+
+/** A private journal entry (the thought record), as the change log carries it. */
+export type JournalView = ReturnType<typeof import("../../../.types/worker/db/companion").journalView>;

@@ -13,6 +13,7 @@
  *              multi-byte character, between `\r` and `\n`), with a comment line and a role-only
  *              first delta, ending in `data: [DONE]`
  * - `slow`     one token every 60 ms
+ * - `gentle`   one token every 400 ms: reading pace, for the browser test to watch and stop
  * - `ratelimit-N` 429 with `Retry-After: 1` N times, then `normal`
  * - `fail-N`   500 N times, then `normal`
  * - `down`     always 503
@@ -124,14 +125,16 @@ async function completions(req: IncomingMessage, res: ServerResponse): Promise<v
       res.end(`${sseEvent(null)}data: [DONE]\n\n`);
       return;
     case "slow":
+    case "gentle": {
       streamHeaders(res);
       for (const d of FAKE_REPLY_DELTAS) {
         if (res.destroyed) return;
         res.write(sseEvent(d));
-        await sleep(60);
+        await sleep(behaviour === "slow" ? 60 : 400);
       }
       res.end("data: [DONE]\n\n");
       return;
+    }
     case "unsafe":
       streamHeaders(res);
       await writePieces(res, awkwardPieces(normalBytes(FAKE_UNSAFE_DELTAS)), 2);
@@ -150,7 +153,8 @@ function requests(url: URL, res: ServerResponse): void {
   res.end(JSON.stringify({ count: list.length, requests: list }));
 }
 
-export async function setup(project: TestProject): Promise<() => Promise<void>> {
+/** Starts the fake server on a free port of 127.0.0.1 (the e2e setup uses it too). */
+export async function startFakeOpenAi(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const handle =
@@ -171,9 +175,17 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("the fake OpenAI server has no port");
-  project.provide("fakeOpenAiUrl", `http://127.0.0.1:${address.port}`);
-  return async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
+}
+
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const fake = await startFakeOpenAi();
+  project.provide("fakeOpenAiUrl", fake.url);
+  return fake.close;
 }

@@ -24,7 +24,10 @@ export function BoxBreathing() {
     <section class="card" aria-labelledby="breathing-title">
       <h3 id="breathing-title">Box breathing</h3>
       <p>Four seconds in, four holding, four out, four holding. A few rounds can settle a racing body.</p>
-      <div class={`breath-box ${running ? `phase-${Math.floor(tick / SECONDS) % PHASES.length}` : ""}`} aria-hidden="true" />
+      <div
+        class={`breath-box ${running ? `phase-${Math.floor(tick / SECONDS) % PHASES.length}` : ""}`}
+        aria-hidden="true"
+      />
       <p class="breath-phase" aria-live="polite" data-testid="breath-phase">
         {running ? `${phase}… ${count}` : "Ready when you are."}
       </p>

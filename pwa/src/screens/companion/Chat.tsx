@@ -86,17 +86,30 @@ export function Chat({ user, onWrite }: { user: PublicUser; onWrite: () => void 
       }
       if (!res.headers.get("content-type")?.includes("text/event-stream")) {
         // The server's own check found a crisis: resources, and the care team has been told.
-        const body = (await res.json()) as { safety?: { level: string; resources: CrisisResource[] } };
-        if (body.safety) setResources(body.safety.resources);
+        const body = (await res.json()) as { safety?: { resources: CrisisResource[]; flagged: boolean } };
+        if (body.safety) {
+          setResources(body.safety.resources);
+          // The server could not raise the flag: this device queues it instead.
+          if (!body.safety.flagged) await queueFlag("high");
+        }
         return;
       }
       setTurns((all) => [...all, { id: replyId, role: "companion", text: "", streaming: true }]);
       if (!res.body) return;
       for await (const ev of readEvents(res.body)) {
-        const data = JSON.parse(ev.data) as { text?: string; conversationId?: string; code?: string; message?: string };
+        const data = JSON.parse(ev.data) as {
+          text?: string;
+          conversationId?: string;
+          code?: string;
+          message?: string;
+          resources?: CrisisResource[];
+        };
         if (ev.event === "delta" && data.text) updateReply(replyId, (t) => ({ ...t, text: t.text + data.text }));
-        else if (ev.event === "replace") updateReply(replyId, (t) => ({ ...t, text: data.text ?? "" }));
-        else if (ev.event === "done" && data.conversationId) conversationId.current = data.conversationId;
+        else if (ev.event === "replace") {
+          // The model's reply failed the safety check: a safe message replaces it.
+          updateReply(replyId, (t) => ({ ...t, text: data.text ?? "" }));
+          if (data.resources) setResources(data.resources);
+        } else if (ev.event === "done" && data.conversationId) conversationId.current = data.conversationId;
         else if (ev.event === "error") setStatus(explain(data.code ?? "", data.message ?? "The reply stopped."));
       }
     } catch (err) {
@@ -119,7 +132,9 @@ export function Chat({ user, onWrite }: { user: PublicUser; onWrite: () => void 
       {resources ? (
         <div class="crisis-panel" role="alert" data-testid="chat-crisis">
           <p>
-            <strong>It sounds like you are going through something really painful. You deserve support right now.</strong>
+            <strong>
+              It sounds like you are going through something really painful. You deserve support right now.
+            </strong>
           </p>
           <CrisisResourceList resources={resources} />
           <p>

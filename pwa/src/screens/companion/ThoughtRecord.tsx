@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { useEntities } from "../../data/entities";
+import type { JournalView } from "../../data/types";
 import { write } from "../../data/write";
 
 const FIELDS = [
@@ -12,13 +13,6 @@ const FIELDS = [
 ] as const;
 
 type Entry = Record<(typeof FIELDS)[number]["key"], string>;
-
-interface JournalEntry {
-  id: string;
-  kind: "thought_record";
-  entry: Entry;
-  at: string;
-}
 
 const EMPTY: Entry = {
   situation: "",
@@ -36,7 +30,7 @@ const EMPTY: Entry = {
 export function ThoughtRecord({ onWrite }: { onWrite: () => void }) {
   const [entry, setEntry] = useState<Entry>(EMPTY);
   const [error, setError] = useState<string | null>(null);
-  const entries = useEntities<JournalEntry>("journal").sort((a, b) => b.at.localeCompare(a.at));
+  const entries = useEntities<JournalView>("journal").sort((a, b) => b.at.localeCompare(a.at));
 
   async function save(event: Event) {
     event.preventDefault();

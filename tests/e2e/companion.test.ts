@@ -1,0 +1,123 @@
+/**
+ * The companion in real Chromium against `npm start`, whose provider is a local HTTP server
+ * speaking the OpenAI streaming protocol (tests/e2e/global-setup.ts): consent first, the reply
+ * streaming in word by word and a Stop button; then, with the network gone, the crisis check on
+ * the device (resources at once, the flag queued and delivered to the care team on the next
+ * sync) and the exercises, whose thought record syncs through the outbox.
+ */
+import { type APIRequestContext, request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eId } from "./accounts";
+import { apiGet, apiToken, type Browser, base, checkScreen, launchBrowser, openScreen, signIn } from "./browser";
+
+let browser: Browser;
+let server: APIRequestContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await request.newContext();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.dispose();
+  await browser?.close();
+});
+
+describe("the companion", () => {
+  it("asks for consent, then streams a reply word by word, and stops when asked", async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, "companion");
+    await openScreen(page, "Companion");
+    await expect.poll(() => page.getByTestId("safety-note").textContent()).toMatch(/not a clinician/);
+    const box = page.getByLabel("Message to the companion");
+    await box.fill("I had a long day at work");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect.poll(() => page.getByTestId("chat-status").textContent()).toMatch(/Turn on the AI companion/);
+
+    await page.getByLabel(/Chat with the AI companion/).check();
+    await expect.poll(() => page.getByLabel(/Chat with the AI companion/).isChecked()).toBe(true);
+    await box.fill("I had a long day at work");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const reply = page.getByTestId("chat").locator("li.companion").last();
+    // Words arrive while the reply is still streaming (the Stop button is up)…
+    await expect.poll(() => reply.textContent(), { timeout: 15_000 }).toContain("That sounds");
+    expect(await page.getByRole("button", { name: "Stop" }).count()).toBe(1);
+    // …and the whole reply once it ends.
+    await expect
+      .poll(() => reply.textContent(), { timeout: 15_000 })
+      .toContain("A café walk — or a slow breath 🌿 — might help a little.");
+    await expect.poll(() => page.getByRole("button", { name: "Stop" }).count()).toBe(0);
+    await checkScreen(page, "companion");
+
+    // Stop: the stream is cut, and the patient is told.
+    await box.fill("Can you tell me something calming");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect.poll(() => page.getByTestId("chat").locator("li.companion").last().textContent()).toContain("That");
+    await page.getByRole("button", { name: "Stop" }).click();
+    await expect.poll(() => page.getByTestId("chat-status").textContent()).toBe("Stopped.");
+    expect(await page.getByTestId("chat").locator("li.companion").last().textContent()).not.toContain("help a little");
+
+    // The history is on the server: one conversation, which the patient can delete.
+    const token = await apiToken(server, "companion");
+    const { items } = await apiGet<{ items: { id: string }[] }>(server, token, "/companion/conversations");
+    expect(items.length).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it("offline: shows crisis help at once for risk language, queues the flag for the care team, and the exercises work", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(base());
+    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
+    await openScreen(page, "Companion");
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const clinician = await apiToken(server, "clinician@demo.haven");
+    const openFlags = async () => {
+      const { items } = await apiGet<{ items: { id: string; openFlags: number }[] }>(
+        server,
+        clinician,
+        "/staff/patients",
+      );
+      return items.find((p) => p.id === e2eId("companion"))?.openFlags ?? -1;
+    };
+    const before = await openFlags();
+
+    await browser.context.setOffline(true);
+    try {
+      await page.reload();
+      await expect.poll(() => page.getByTestId("safety-note").count()).toBe(1);
+      await page.getByLabel("Message to the companion").fill("i want to kill myself tonight");
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      const crisis = page.getByTestId("chat-crisis");
+      await expect.poll(() => crisis.textContent()).toContain("116 123");
+      await expect.poll(() => crisis.textContent()).toMatch(/told as soon as this phone is back online/);
+      await expect.poll(() => page.getByTestId("sync-banner").textContent(), { timeout: 15_000 }).toMatch(/1 change/);
+      await checkScreen(page, "companion-crisis-offline");
+
+      // The exercises, clearly not the AI, all without a connection.
+      await page.getByRole("button", { name: "Start breathing exercise" }).click();
+      await expect.poll(() => page.getByTestId("breath-phase").textContent()).toMatch(/Breathe in… [1-4]/);
+      await page.getByRole("button", { name: "Stop breathing exercise" }).click();
+      await page.getByRole("button", { name: "Start grounding" }).click();
+      await expect.poll(() => page.getByTestId("grounding-step").textContent()).toBe("Name 5 things you can see.");
+      await page.getByRole("button", { name: "Next" }).click();
+      await expect.poll(() => page.getByTestId("grounding-step").textContent()).toBe("Name 4 things you can touch.");
+      await page.getByLabel(/^Situation/).fill("Missed the bus to work");
+      await page.getByLabel(/^Thoughts/).fill("I always mess everything up");
+      await page.getByLabel(/^A more balanced thought/).fill("Buses are late for everyone sometimes");
+      await page.getByRole("button", { name: "Save to my journal" }).click();
+      await expect.poll(() => page.getByTestId("journal").textContent()).toContain("waiting to sync");
+      await expect.poll(() => page.getByTestId("sync-banner").textContent()).toMatch(/2 changes/);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId("journal").textContent()).not.toContain("waiting to sync");
+    // The care team now has exactly one more open flag, and the journal entry is on the server.
+    expect(await openFlags()).toBe(before + 1);
+    const token = await apiToken(server, "companion");
+    const exported = await apiGet<{ journal?: { entry: { situation: string } }[] }>(server, token, "/me/export");
+    expect(exported.journal?.map((j) => j.entry.situation)).toEqual(["Missed the bus to work"]);
+    await page.close();
+  });
+});
