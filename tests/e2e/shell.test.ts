@@ -5,7 +5,7 @@
  */
 import { type BrowserContext, request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiToken, type Browser, base, checkScreen, launchBrowser } from "./browser";
+import { apiToken, type Browser, base, checkScreen, launchBrowser, signIn } from "./browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -148,6 +148,75 @@ describe("signing in", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
     await page.reload();
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe("signing out offline", () => {
+  it("still forgets everything on the device, though the server cannot be told", async () => {
+    const page = await context.newPage();
+    await signIn(page, "shell");
+    await page.getByLabel("Note (optional)").fill("before signing out");
+    await context.setOffline(true);
+    try {
+      await page.getByRole("button", { name: "Save check-in" }).click();
+      await expect.poll(() => page.getByTestId("moods").textContent()).toContain("waiting to sync");
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
+      const stores = await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const open = indexedDB.open("haven");
+            open.onsuccess = () => {
+              const names = ["entities", "outbox", "meta"].filter((n) => open.result.objectStoreNames.contains(n));
+              const tx = open.result.transaction(names);
+              const counts: number[] = [];
+              for (const name of names) {
+                const req = tx.objectStore(name).count();
+                req.onsuccess = () => counts.push(req.result);
+              }
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve(counts);
+              };
+            };
+          }),
+      );
+      expect(stores).toEqual([0, 0, 0]);
+      // Reopened offline, the app does not come back signed in.
+      await page.reload();
+      await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
+    } finally {
+      await context.setOffline(false);
+    }
+    await page.close();
+  });
+});
+
+describe("a full disk", () => {
+  it("is shown to the patient, not swallowed, and nothing is half-saved", async () => {
+    const page = await context.newPage();
+    await signIn(page, "shell");
+    await expect.poll(() => page.getByTestId("moods").count()).toBe(1);
+    const before = await page.getByTestId("moods").locator("li").count();
+    // A browser cannot be made to run out of disk on demand (Chromium's quota override does not
+    // stop small IndexedDB writes), so IndexedDB is made to answer exactly as a full disk does.
+    await page.evaluate(() => {
+      const full = () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+      IDBObjectStore.prototype.add = full;
+      IDBObjectStore.prototype.put = full;
+    });
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await expect.poll(() => page.getByTestId("storage-warning").textContent()).toMatch(/out of storage space/);
+    // The check-in and its outbox entry are written together or not at all.
+    expect(await page.getByTestId("moods").locator("li").count()).toBe(before);
+    expect(await page.getByTestId("sync-banner").count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
     await page.close();
   });
 });
