@@ -9,6 +9,7 @@ import { sqlString } from "../../worker/scripts/lib";
 
 export const E2E_ACCOUNTS = [
   "shell",
+  "signin",
   "offline",
   "sanctum",
   "quests",

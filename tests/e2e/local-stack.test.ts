@@ -159,8 +159,8 @@ describe("npm start", () => {
     const res = await fetch(`${base}/api/v1/auth/login`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      // patient2: the browser tests sign patient@demo.haven in often enough (5 a minute per account).
-      body: JSON.stringify({ email: "patient2@demo.haven", password: DEMO_PASSWORD }),
+      // Not a demo patient: the browser tests sign those in often enough (5 a minute per account).
+      body: JSON.stringify({ email: "therapist@demo.haven", password: DEMO_PASSWORD }),
     });
     expect(res.status).toBe(200);
   });

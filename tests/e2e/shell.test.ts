@@ -130,20 +130,20 @@ describe("creating an account", () => {
 });
 
 describe("signing in", () => {
-  it("refuses a wrong password with a readable message, then signs the demo patient in and out", async () => {
+  it("refuses a wrong password with a readable message, then signs a patient in and out", async () => {
     const page = await context.newPage();
     await page.goto(stack.base);
-    await page.getByLabel("Email").fill("patient@demo.haven");
+    await page.getByLabel("Email").fill("signin@e2e.haven");
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/email or password is not correct/i);
     await page.getByLabel("Password").fill("haven-demo-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Priya Patel");
+    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, E2e Signin");
     // The access token lives in memory only; a reload resumes the session from the HttpOnly cookie.
     expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toMatch(/eyJ/);
     await page.reload();
-    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Priya Patel");
+    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, E2e Signin");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
     await page.reload();
@@ -212,7 +212,20 @@ describe("a full disk", () => {
     await expect.poll(() => page.getByTestId("storage-warning").textContent()).toMatch(/out of storage space/);
     // The check-in and its outbox entry are written together or not at all.
     expect(await page.getByTestId("moods").locator("li").count()).toBe(before);
-    expect(await page.getByTestId("sync-banner").count()).toBe(0);
+    const outbox = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open("haven");
+          open.onsuccess = () => {
+            const count = open.result.transaction("outbox").objectStore("outbox").count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              open.result.close();
+            };
+          };
+        }),
+    );
+    expect(outbox).toBe(0);
     await page.reload();
     await expect.poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -228,9 +241,7 @@ describe("writing offline", () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    await page.getByLabel("Email").fill("patient2@demo.haven");
-    await page.getByLabel("Password").fill("haven-demo-2026");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, "patient2@demo.haven");
     await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Sam Rivera");
     // The first pull fills the cache with the demo history.
     await expect.poll(() => page.getByTestId("moods").locator("li").count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -253,14 +264,14 @@ describe("writing offline", () => {
       .not.toContain("waiting to sync");
     await expect.poll(async () => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
     // The server has it, dated when it was written (offline), not when it synced.
-    const signIn = await page.request.post(`${stack.base}/api/v1/auth/login`, {
-      data: { email: "patient2@demo.haven", password: "haven-demo-2026" },
-    });
-    const { accessToken } = (await signIn.json()) as { accessToken: string };
-    const moods = await page.request.get(`${stack.base}/api/v1/moods?limit=1`, {
+    // (Through the tests' own client: the page's cookie jar holds the app's session.)
+    const server = await request.newContext();
+    const accessToken = await apiToken(server, "patient2@demo.haven");
+    const moods = await server.get(`${stack.base}/api/v1/moods?limit=1`, {
       headers: { Authorization: `Bearer ${accessToken}` },
     });
     const [latest] = ((await moods.json()) as { items: { at: string }[] }).items;
+    await server.dispose();
     expect(Date.now() - Date.parse(latest?.at ?? "")).toBeLessThan(120_000);
     // Signing out wipes this device's copy: nothing of the patient's is left in IndexedDB.
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -285,10 +296,7 @@ describe("writing offline", () => {
 describe("a write the server refuses", () => {
   it("is rolled back on the device and the patient is told why", async () => {
     const page = await context.newPage();
-    await page.goto(stack.base);
-    await page.getByLabel("Email").fill("patient2@demo.haven");
-    await page.getByLabel("Password").fill("haven-demo-2026");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, "patient2@demo.haven");
     await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Sam Rivera");
     await expect.poll(() => page.getByTestId("moods").locator("li").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const before = await page.getByTestId("moods").locator("li").count();

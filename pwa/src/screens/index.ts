@@ -1,12 +1,6 @@
 import type { FunctionComponent } from "preact";
 import { lazyScreen } from "../ui/lazy";
-import Assessments from "./Assessments";
 import Crisis from "./Crisis";
-import HabitsEditor from "./HabitsEditor";
-import Messages from "./Messages";
-import Pet from "./Pet";
-import Quests from "./Quests";
-import SafetyPlan from "./SafetyPlan";
 import Sanctum from "./Sanctum";
 import type { ScreenProps } from "./types";
 
@@ -18,19 +12,20 @@ export interface ScreenEntry {
 }
 
 /**
- * Every screen, by path, in navigation order. Heavy screens (charts, QR codes) load on first use;
- * their chunks are precached, so they open offline too.
+ * Every screen, by path, in navigation order. Today and Crisis help ship with the app; the others
+ * load on first use (keeping the first paint small) from chunks the service worker precaches, so
+ * they open offline too.
  */
 export const SCREENS: readonly ScreenEntry[] = [
   { path: "/", label: "Today", component: Sanctum },
-  { path: "/quests", label: "Quests", component: Quests },
-  { path: "/habits", label: "Habits", component: HabitsEditor },
+  { path: "/quests", label: "Quests", component: lazyScreen(() => import("./Quests")) },
+  { path: "/habits", label: "Habits", component: lazyScreen(() => import("./HabitsEditor")) },
   { path: "/spirit", label: "Spirit", component: lazyScreen(() => import("./Spirit")) },
-  { path: "/pet", label: "Pet", component: Pet },
+  { path: "/pet", label: "Pet", component: lazyScreen(() => import("./Pet")) },
   { path: "/companion", label: "Companion", component: lazyScreen(() => import("./Companion")) },
-  { path: "/messages", label: "Messages", component: Messages },
-  { path: "/check-ins", label: "Check-ins", component: Assessments },
-  { path: "/safety-plan", label: "Safety plan", component: SafetyPlan },
+  { path: "/messages", label: "Messages", component: lazyScreen(() => import("./Messages")) },
+  { path: "/check-ins", label: "Check-ins", component: lazyScreen(() => import("./Assessments")) },
+  { path: "/safety-plan", label: "Safety plan", component: lazyScreen(() => import("./SafetyPlan")) },
   { path: "/settings", label: "Settings", component: lazyScreen(() => import("./Settings")) },
   { path: "/crisis", label: "Crisis help", component: Crisis },
 ];

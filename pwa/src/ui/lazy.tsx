@@ -18,6 +18,10 @@ export function lazyScreen<P extends object>(
         .then((m) => {
           loaded = m.default;
           setScreen(() => m.default);
+          // The router focused the heading before the screen had one: focus it now it exists.
+          if (document.activeElement === document.body) {
+            requestAnimationFrame(() => document.querySelector<HTMLElement>("main h2")?.focus());
+          }
         })
         .catch(() => setFailed(true));
     }, []);
