@@ -57,10 +57,16 @@ describe("the companion", () => {
     await expect.poll(() => page.getByTestId("chat-status").textContent()).toBe("Stopped.");
     expect(await page.getByTestId("chat").locator("li.companion").last().textContent()).not.toContain("help a little");
 
-    // The history is on the server: one conversation, which the patient can delete.
+    // The history is on the server, and the patient can delete it.
     const token = await apiToken(server, "companion");
-    const { items } = await apiGet<{ items: { id: string }[] }>(server, token, "/companion/conversations");
-    expect(items.length).toBeGreaterThanOrEqual(1);
+    const saved = async () =>
+      (await apiGet<{ items: { id: string }[] }>(server, token, "/companion/conversations")).items.length;
+    expect(await saved()).toBe(1);
+    await expect.poll(() => page.getByTestId("history-count").textContent()).toMatch(/^1 conversation saved/);
+    await page.getByRole("button", { name: "Delete my chat history" }).click();
+    await page.getByRole("button", { name: "Yes, delete every chat" }).click();
+    await expect.poll(() => page.getByTestId("history-count").textContent()).toBe("No chats are saved.");
+    expect(await saved()).toBe(0);
     await page.close();
   });
 

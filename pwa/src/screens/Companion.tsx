@@ -3,6 +3,7 @@ import { api, errorOf, publishUser } from "../api/session";
 import { BoxBreathing } from "./companion/BoxBreathing";
 import { Chat } from "./companion/Chat";
 import { Grounding } from "./companion/Grounding";
+import { History } from "./companion/History";
 import { ThoughtRecord } from "./companion/ThoughtRecord";
 import "./companion/companion.css";
 import type { ScreenProps } from "./types";
@@ -13,6 +14,7 @@ import type { ScreenProps } from "./types";
  */
 export default function Companion({ user, onWrite }: ScreenProps) {
   const [consentError, setConsentError] = useState<string | null>(null);
+  const [replies, setReplies] = useState(0);
   const consented = user.consent?.companion ?? false;
 
   async function setConsent(companion: boolean) {
@@ -47,7 +49,8 @@ export default function Companion({ user, onWrite }: ScreenProps) {
           </p>
         ) : null}
       </section>
-      <Chat user={user} onWrite={onWrite} />
+      <Chat user={user} onWrite={onWrite} onReplied={() => setReplies((n) => n + 1)} />
+      <History refreshKey={replies} />
       <h3 class="exercises-title">Exercises — not the AI, and they work offline</h3>
       <BoxBreathing />
       <Grounding />

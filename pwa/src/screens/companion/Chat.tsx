@@ -38,7 +38,16 @@ function explain(code: string, message: string): string {
  * offline too; the server checks again before any model sees it. A crisis found while the message
  * cannot reach the server queues a risk flag (no words, only that it happened) for the care team.
  */
-export function Chat({ user, onWrite }: { user: PublicUser; onWrite: () => void }) {
+export function Chat({
+  user,
+  onWrite,
+  onReplied,
+}: {
+  user: PublicUser;
+  onWrite: () => void;
+  /** A reply was stored in the history. */
+  onReplied: () => void;
+}) {
   const [text, setText] = useState("");
   const [turns, setTurns] = useState<Turn[]>([]);
   const [resources, setResources] = useState<readonly CrisisResource[] | null>(null);
@@ -109,8 +118,10 @@ export function Chat({ user, onWrite }: { user: PublicUser; onWrite: () => void 
           // The model's reply failed the safety check: a safe message replaces it.
           updateReply(replyId, (t) => ({ ...t, text: data.text ?? "" }));
           if (data.resources) setResources(data.resources);
-        } else if (ev.event === "done" && data.conversationId) conversationId.current = data.conversationId;
-        else if (ev.event === "error") setStatus(explain(data.code ?? "", data.message ?? "The reply stopped."));
+        } else if (ev.event === "done" && data.conversationId) {
+          conversationId.current = data.conversationId;
+          onReplied();
+        } else if (ev.event === "error") setStatus(explain(data.code ?? "", data.message ?? "The reply stopped."));
       }
     } catch (err) {
       if ((err as { name?: string }).name === "AbortError") {
