@@ -50,7 +50,8 @@ export function History({ refreshKey }: { refreshKey: number }) {
             : `${count}${more ? "+" : ""} conversation${count === 1 && !more ? "" : "s"} saved. Only you can see them; your care team cannot.`}
       </p>
       {confirming ? (
-        <div class="actions" role="group" aria-label="Delete every saved chat?">
+        <div class="actions">
+          <p>Delete every saved chat? This cannot be undone.</p>
           <button type="button" onClick={() => void deleteAll()}>
             Yes, delete every chat
           </button>
