@@ -168,3 +168,33 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.setViewportSize(PHONE);
   await screenshots(page, name);
 }
+
+/**
+ * How many rows each named store of the app's IndexedDB holds, read beside the app (the
+ * connection closes at once: an open one would block the app's own upgrades and deletes).
+ */
+export function storeCounts(page: Page, stores: string[]): Promise<number[]> {
+  return page.evaluate(
+    (names) =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open("haven");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(names);
+          const counts = names.map(() => -1);
+          names.forEach((name, i) => {
+            const req = tx.objectStore(name).count();
+            req.onsuccess = () => {
+              counts[i] = req.result;
+            };
+          });
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+    stores,
+  );
+}

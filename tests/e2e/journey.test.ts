@@ -8,7 +8,17 @@
 import { type APIRequestContext, type BrowserContext, type Page, request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HABIT_XP } from "../../shared/domain/progression";
-import { apiGet, apiToken, type Browser, base, checkScreen, launchBrowser, openScreen, signIn } from "./browser";
+import {
+  apiGet,
+  apiToken,
+  type Browser,
+  base,
+  checkScreen,
+  launchBrowser,
+  openScreen,
+  signIn,
+  storeCounts,
+} from "./browser";
 
 const PATIENT = "patient@demo.haven";
 const THERAPIST_ID = "0d3c0000-0000-4000-8000-000000000003";
@@ -217,19 +227,7 @@ describe("an offline day for the demo patient", () => {
     }
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count(), { timeout: 30_000 }).toBe(1);
-    const kept = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open("haven");
-          open.onsuccess = () => {
-            const count = open.result.transaction("outbox").objectStore("outbox").count();
-            count.onsuccess = () => {
-              resolve(count.result);
-              open.result.close(); // an open connection would block the app's own upgrades and deletes
-            };
-          };
-        }),
-    );
+    const [kept] = await storeCounts(page, ["outbox"]);
     expect(kept).toBe(1);
     await signIn(page, PATIENT);
     await expect.poll(() => page.getByTestId("moods").textContent(), { timeout: 30_000 }).toContain("mood");

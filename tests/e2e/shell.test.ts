@@ -5,7 +5,7 @@
  */
 import { type BrowserContext, request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiToken, type Browser, base, checkScreen, launchBrowser, signIn } from "./browser";
+import { apiToken, type Browser, base, checkScreen, launchBrowser, signIn, storeCounts } from "./browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -163,25 +163,7 @@ describe("signing out offline", () => {
       await expect.poll(() => page.getByTestId("moods").textContent()).toContain("waiting to sync");
       await page.getByRole("button", { name: "Sign out" }).click();
       await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
-      const stores = await page.evaluate(
-        () =>
-          new Promise<number[]>((resolve) => {
-            const open = indexedDB.open("haven");
-            open.onsuccess = () => {
-              const names = ["entities", "outbox", "meta"].filter((n) => open.result.objectStoreNames.contains(n));
-              const tx = open.result.transaction(names);
-              const counts: number[] = [];
-              for (const name of names) {
-                const req = tx.objectStore(name).count();
-                req.onsuccess = () => counts.push(req.result);
-              }
-              tx.oncomplete = () => {
-                open.result.close();
-                resolve(counts);
-              };
-            };
-          }),
-      );
+      const stores = await storeCounts(page, ["entities", "outbox", "meta"]);
       expect(stores).toEqual([0, 0, 0]);
       // Reopened offline, the app does not come back signed in.
       await page.reload();
@@ -212,19 +194,7 @@ describe("a full disk", () => {
     await expect.poll(() => page.getByTestId("storage-warning").textContent()).toMatch(/out of storage space/);
     // The check-in and its outbox entry are written together or not at all.
     expect(await page.getByTestId("moods").locator("li").count()).toBe(before);
-    const outbox = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open("haven");
-          open.onsuccess = () => {
-            const count = open.result.transaction("outbox").objectStore("outbox").count();
-            count.onsuccess = () => {
-              resolve(count.result);
-              open.result.close();
-            };
-          };
-        }),
-    );
+    const [outbox] = await storeCounts(page, ["outbox"]);
     expect(outbox).toBe(0);
     await page.reload();
     await expect.poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);

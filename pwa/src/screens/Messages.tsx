@@ -1,12 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { useEntities } from "../data/entities";
 import type { MessageView } from "../data/types";
+import { useOnline } from "../data/use-online";
 import { Conversation } from "./messages/Conversation";
 import { refreshCareTeam, useCareTeam } from "./messages/care-team";
 import { Inbox } from "./messages/Inbox";
 import { Search } from "./messages/Search";
 import { threadsOf } from "./messages/threads";
-import { useOnline } from "./messages/use-online";
 import type { ScreenProps } from "./types";
 import "./messages.css";
 

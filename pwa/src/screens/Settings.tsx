@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
+import { useOnline } from "../data/use-online";
 import { ConsentSection } from "./settings/ConsentSection";
-import { useOnline } from "./settings/connection";
 import { DeleteAccountSection } from "./settings/DeleteAccountSection";
 import { ExportSection } from "./settings/ExportSection";
 import { PasswordSection } from "./settings/PasswordSection";

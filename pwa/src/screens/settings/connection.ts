@@ -1,23 +1,5 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { errorOf } from "../../api/session";
-
-/**
- * Whether the browser says it has a network. Only a hint (a request can still fail, and then
- * says so), but enough to turn the online-only actions off and tell the patient why.
- */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, []);
-  return online;
-}
 
 const UNREACHABLE = "Haven cannot be reached. Check your connection and try again.";
 const UNEXPECTED = "Something went wrong on this device. Please try again.";
