@@ -9,6 +9,9 @@
 /** How hard a habit or quest is; sets its XP. */
 export type Difficulty = "easy" | "medium" | "hard";
 
+/** Every difficulty, easiest first (the order forms list them in). */
+export const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
+
 /**
  * XP for one habit completion.
  *

@@ -6,7 +6,8 @@ import { type Local, useEntities } from "../data/entities";
 import { streakOf } from "../data/habit-days";
 import type { CompletionView, HabitView } from "../data/types";
 import { write } from "../data/write";
-import { capital, type Draft, HabitForm, type Schedule } from "./habits/HabitForm";
+import { capital } from "../ui/text";
+import { type Draft, HabitForm, type Schedule } from "./habits/HabitForm";
 import type { ScreenProps } from "./types";
 import "./habits.css";
 

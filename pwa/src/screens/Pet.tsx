@@ -13,6 +13,7 @@ import { petGrowth } from "../../../shared/domain/pet-growth";
 import { type Local, useEntity } from "../data/entities";
 import type { PetView } from "../data/types";
 import { write } from "../data/write";
+import { capital } from "../ui/text";
 import { Adventure, Belongings, Care, Coins, Shop, STAT_NAMES } from "./PetActions";
 import type { ScreenProps } from "./types";
 import "./pet.css";
@@ -33,8 +34,6 @@ const MOOD_WORDS: Record<PetMood, string> = {
 };
 
 const STAGE_NAMES = { baby: "Baby", child: "Child", adult: "Grown up" } as const;
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The pet: adopt, see how it is, feed it, shop, throw away worries, and send it on adventures.

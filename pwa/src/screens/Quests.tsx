@@ -7,7 +7,8 @@ import type { QuestStatus } from "../../../shared/schemas/wellbeing";
 import { type Local, useEntities } from "../data/entities";
 import type { QuestView } from "../data/types";
 import { write } from "../data/write";
-import { capital, type Draft, QuestForm, type Step } from "./quests/QuestForm";
+import { capital } from "../ui/text";
+import { type Draft, QuestForm, type Step } from "./quests/QuestForm";
 import type { ScreenProps } from "./types";
 import "./quests.css";
 

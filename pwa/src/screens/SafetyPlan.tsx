@@ -10,6 +10,7 @@ import { useMeta } from "../data/meta";
 import type { SafetyPlanView } from "../data/types";
 import { write } from "../data/write";
 import { Link } from "../ui/Link";
+import { capital } from "../ui/text";
 import { formatTime } from "./messages/format";
 import type { ScreenProps } from "./types";
 import "./safety-plan.css";
@@ -313,8 +314,4 @@ function PlanEditor({
       <p class="muted">Saving works offline too: your plan changes on this device at once and syncs when it can.</p>
     </form>
   );
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { COINS_PER_XP_ACTION, type Difficulty, HABIT_XP } from "../../../../shared/domain/progression";
+import { COINS_PER_XP_ACTION, DIFFICULTIES, type Difficulty, HABIT_XP } from "../../../../shared/domain/progression";
 import { NAME_MAX, TEXT_MAX } from "../../../../shared/schemas/wellbeing";
 import type { HabitView } from "../../data/types";
+import { capital } from "../../ui/text";
 
 export type Schedule = HabitView["schedule"];
 /** What the habit form edits; both schedule counts are kept so switching the type loses neither. */
@@ -13,10 +14,6 @@ export interface Draft {
   timesPerWeek: number;
   notes: string;
 }
-
-const DIFFICULTIES: Difficulty[] = ["easy", "medium", "hard"];
-
-export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The habit form, for a new habit and for editing one. */
 export function HabitForm({

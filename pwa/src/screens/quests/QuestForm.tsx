@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { type Difficulty, QUEST_XP } from "../../../../shared/domain/progression";
+import { DIFFICULTIES, type Difficulty, QUEST_XP } from "../../../../shared/domain/progression";
 import { NAME_MAX, STEPS_MAX, TEXT_MAX } from "../../../../shared/schemas/wellbeing";
 import type { QuestView } from "../../data/types";
+import { capital } from "../../ui/text";
 
 export type Step = QuestView["steps"][number];
 /** What the quest form edits: the fields of a quest a patient can set. */
@@ -12,10 +13,6 @@ export interface Draft {
   steps: Step[];
   dueDate: string;
 }
-
-const DIFFICULTIES: Difficulty[] = ["easy", "medium", "hard"];
-
-export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The quest form, for a new quest and for editing one: steps are added one at a time. */
 export function QuestForm({
