@@ -11,6 +11,23 @@ function testSigningKey(): string {
   return JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid: `test-${randomBytes(6).toString("hex")}` });
 }
 
+/** The browser tests that depend on the hour of the day, run again at every pinned clock. */
+const CLOCK_SENSITIVE_E2E = [
+  "tests/e2e/journey.test.ts",
+  "tests/e2e/today.test.ts",
+  "tests/e2e/spirit.test.ts",
+  "tests/e2e/demo-history.test.ts",
+];
+
+const e2e = {
+  environment: "node",
+  // One `npm start` for all files (global setup); files take turns with the browser.
+  globalSetup: ["tests/e2e/global-setup.ts"],
+  fileParallelism: false,
+  testTimeout: 90_000,
+  hookTimeout: 240_000,
+};
+
 // Three projects: pure rules (shared/) in Node; the Worker inside workerd with real D1, KV and
 // Durable Objects from wrangler.toml; and end-to-end tests of `npm start` over real HTTP and in
 // real Chromium.
@@ -30,14 +47,14 @@ export default defineConfig(async () => {
           test: {
             name: "e2e",
             include: ["tests/e2e/**/*.test.ts"],
-            environment: "node",
-            // One `npm start` for all files (global setup); files take turns with the browser.
-            globalSetup: ["tests/e2e/global-setup.ts"],
-            fileParallelism: false,
-            testTimeout: 90_000,
-            hookTimeout: 240_000,
+            ...e2e,
           },
         },
+        // The day-sensitive browser tests again, at one pinned hour of the day: only when
+        // HAVEN_TEST_CLOCK names it (tests/e2e/clock-runs.ts runs each pinned hour in turn).
+        ...(process.env.HAVEN_TEST_CLOCK
+          ? [{ test: { name: "e2e-clock", include: [...CLOCK_SENSITIVE_E2E], ...e2e } }]
+          : []),
         {
           plugins: [
             cloudflareTest({

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, DEFAULT_DAY_START_HOUR, daysBetween, localDay, weekStart } from "./local-day";
+import { addDays, DEFAULT_DAY_START_HOUR, daysBetween, localDay, localDayStart, weekStart } from "./local-day";
 
 const utc = (iso: string) => Date.parse(iso);
 const LONDON = "Europe/London";
@@ -224,6 +224,49 @@ describe("weekStart", () => {
         expect(daysBetween(monday, day)).toBeGreaterThanOrEqual(0);
         expect(daysBetween(day, addDays(monday, 7))).toBeGreaterThan(0);
       }),
+    );
+  });
+});
+
+describe("localDayStart", () => {
+  it("is 04:00 GMT in a London winter and 04:00 BST (03:00 UTC) in a London summer", () => {
+    expect(localDayStart("2026-01-15", LONDON, 4)).toBe(utc("2026-01-15T04:00:00Z"));
+    expect(localDayStart("2026-06-10", LONDON, 4)).toBe(utc("2026-06-10T03:00:00Z"));
+  });
+
+  it("makes the local day the clocks spring forward in 23 hours long and the one they fall back in 25", () => {
+    const hours = (day: string) =>
+      (localDayStart(addDays(day, 1), LONDON, 4) - localDayStart(day, LONDON, 4)) / 3_600_000;
+    expect(hours("2026-03-28")).toBe(23);
+    expect(hours("2026-10-24")).toBe(25);
+    expect(hours("2026-11-14")).toBe(24);
+  });
+
+  it("starts a day whose start hour the clocks skip at the first moment after it (New York, 8 March 2026, day start 2)", () => {
+    // 02:00 EST does not exist that night: clocks go from 01:59:59 EST to 03:00 EDT (07:00 UTC).
+    expect(localDayStart("2026-03-08", NEW_YORK, 2)).toBe(utc("2026-03-08T07:00:00Z"));
+  });
+
+  it("answers NaN for a malformed day, an unknown zone or an hour outside 0–23", () => {
+    expect(localDayStart("2026-02-30", LONDON, 4)).toBeNaN();
+    expect(localDayStart("2026-02-01", "Mars/Olympus", 4)).toBeNaN();
+    expect(localDayStart("2026-02-01", LONDON, 24)).toBeNaN();
+  });
+
+  it("is the inverse of localDay: its instant is on the day, the millisecond before on the day before", () => {
+    const zones = [LONDON, NEW_YORK, "Asia/Kolkata", "Pacific/Chatham", "Australia/Lord_Howe", "UTC"];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2060-01-01T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 23 }),
+        (date, zone, hour) => {
+          const day = date.toISOString().slice(0, 10);
+          const start = localDayStart(day, zone, hour);
+          expect(localDay(start, zone, hour)).toBe(day);
+          expect(localDay(start - 1, zone, hour)).toBe(addDays(day, -1));
+        },
+      ),
     );
   });
 });

@@ -138,3 +138,32 @@ export function weekStart(day: LocalDay): LocalDay {
   const weekday = new Date(index * DAY_MS).getUTCDay(); // 0 = Sunday
   return format(index - ((weekday + 6) % 7));
 }
+
+/**
+ * The first instant (ms) of a local day: when the wall clock in `timeZone` first reads
+ * `dayStartHour`:00 on that date (or the first moment after, if the clocks skip that hour). The
+ * inverse of {@link localDay}: `localDay(localDayStart(d, z, h), z, h) === d`, and the
+ * millisecond before belongs to the day before. NaN for a malformed day, an unknown zone or an
+ * hour outside 0–23.
+ *
+ * Found by bisection on `localDay` itself (which never moves backwards as time passes), so the
+ * two can never disagree about where a day begins, DST changes included.
+ *
+ * @example
+ * // London is on BST in June: 04:00 local is 03:00 UTC.
+ * localDayStart("2026-06-10", "Europe/London", 4) // Date.UTC(2026, 5, 10, 3)
+ */
+export function localDayStart(day: LocalDay, timeZone: string, dayStartHour: number): number {
+  const index = parse(day);
+  if (Number.isNaN(index) || localDay(index * DAY_MS, timeZone, dayStartHour) === INVALID) return Number.NaN;
+  // UTC offsets lie within ±18 h, so the start lies within a day and a half of UTC's.
+  let low = (index - 1) * DAY_MS; // before the start: still an earlier day
+  let high = (index + 2) * DAY_MS; // after it: this day or a later one
+  if (localDay(low, timeZone, dayStartHour) >= day || localDay(high, timeZone, dayStartHour) < day) return Number.NaN;
+  while (high - low > 1) {
+    const mid = low + Math.floor((high - low) / 2);
+    if (localDay(mid, timeZone, dayStartHour) < day) low = mid;
+    else high = mid;
+  }
+  return high;
+}

@@ -2,9 +2,14 @@
  * Patients for the browser tests, one per test file, seeded into the stack's local D1 by the
  * global setup (registration is rate-limited per IP, so tests cannot register their way to
  * fresh accounts). Each is assigned to the demo therapist and clinician, like the demo patients.
+ * Some get three weeks of the demo history as well (HISTORY below), so a test can write to a
+ * patient with a past without touching the demo accounts: those are only ever read by tests, so
+ * one file's failure (or a write that outlives a timed-out test) cannot change what another
+ * file sees.
  */
 import { hashPassword } from "../../worker/auth/password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../worker/scripts/demo-data";
+import { demoHistorySql } from "../../worker/scripts/demo-history";
 import { sqlString } from "../../worker/scripts/lib";
 
 export const E2E_ACCOUNTS = [
@@ -23,10 +28,27 @@ export const E2E_ACCOUNTS = [
   "settings-delete",
   "companion",
   "crisis",
+  "journey",
+  "today",
+  "today-ny",
+  "offline-ny",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 
 export const E2E_PASSWORD = DEMO_PASSWORD;
+
+/** The accounts seeded with the demo history (worker/scripts/demo-history.ts), and their zones. */
+const HISTORY: Partial<Record<E2eAccount, string>> = {
+  journey: "Europe/London",
+  today: "Europe/London",
+  "today-ny": "America/New_York",
+  "offline-ny": "America/New_York",
+};
+
+/** The time zone an account lives in (Europe/London unless it has history elsewhere). */
+export function e2eTimezone(name: E2eAccount): string {
+  return HISTORY[name] ?? "Europe/London";
+}
 
 export function e2eEmail(name: E2eAccount): string {
   return `${name}@e2e.haven`;
@@ -48,7 +70,8 @@ export async function e2eAccountsSql(now = Date.now()): Promise<string> {
   const rows: string[] = [];
   for (const name of E2E_ACCOUNTS) {
     const id = e2eId(name);
-    const values = [id, e2eEmail(name), "patient", "active", e2eName(name), "Europe/London", 4, hash, now, now];
+    const timezone = e2eTimezone(name);
+    const values = [id, e2eEmail(name), "patient", "active", e2eName(name), timezone, 4, hash, now, now];
     rows.push(
       `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at) VALUES (${values.map(sqlString).join(", ")});`,
     );
@@ -56,6 +79,10 @@ export async function e2eAccountsSql(now = Date.now()): Promise<string> {
       rows.push(
         `INSERT OR IGNORE INTO assignments (staff_id, patient_id, created_at, created_by) VALUES (${[s.id, id, now, admin].map(sqlString).join(", ")});`,
       );
+    }
+    if (HISTORY[name]) {
+      const account = { id, email: e2eEmail(name), role: "patient" as const, displayName: e2eName(name), timezone };
+      rows.push(demoHistorySql(account, 100 + E2E_ACCOUNTS.indexOf(name), now));
     }
   }
   return `${rows.join("\n")}\n`;

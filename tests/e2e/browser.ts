@@ -11,6 +11,7 @@ import { type APIRequestContext, type BrowserContext, chromium, type Page } from
 import { expect, inject } from "vitest";
 import { ROOT } from "../../worker/scripts/lib";
 import { E2E_PASSWORD, type E2eAccount, e2eEmail } from "./accounts";
+import { stackNow } from "./stack-clock";
 
 /** Where CI (.ci/run) and README's set-up put Chromium; CHROMIUM_PATH overrides it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -28,7 +29,12 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium with a fresh profile. `clock: true` installs Playwright's clock (running on in real
+ * time) even at the real hour, for tests that move the page's time forward; at a pinned hour it
+ * is always installed, set to the stack's time.
+ */
+export async function launchBrowser(options: { clock?: boolean } = {}): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), "haven-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -43,6 +49,9 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+  // At a pinned hour the page's clock runs at the stack's hour too. Playwright's clock then runs
+  // on in real time, timers included.
+  if (options.clock || inject("clockOffsetMs") !== 0) await context.clock.install({ time: stackNow() });
   return {
     context,
     close: async () => {

@@ -1,6 +1,8 @@
 /**
  * One `npm start` for every browser test file (it builds pwa/dist, so two at once would race),
  * plus a seeded patient per file. Files get the URL and the state directory through inject().
+ * With HAVEN_TEST_CLOCK naming one of the pinned clocks (tests/e2e/clock.ts), the stack runs at
+ * that hour (HAVEN_CLOCK) and the test files' clocks are shifted the same way (setup-clock.ts).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,6 +11,7 @@ import type { TestProject } from "vitest/node";
 import { wrangler } from "../../worker/scripts/lib";
 import { startFakeOpenAi } from "../worker/setup/fake-openai";
 import { e2eAccountsSql } from "./accounts";
+import { pinnedClock } from "./clock";
 import { type Stack, startStack } from "./stack";
 
 declare module "vitest" {
@@ -18,6 +21,10 @@ declare module "vitest" {
     companionUrl: string;
     stateDir: string;
     startOutput: string;
+    /** How far the stack's clock runs from the real one (0 unless HAVEN_TEST_CLOCK pins it). */
+    clockOffsetMs: number;
+    /** The pinned clock's name, or "" for the real clock. */
+    clockName: string;
   }
 }
 
@@ -29,11 +36,20 @@ export async function setup(project: TestProject): Promise<void> {
   // (at reading pace, so a test can watch the words arrive and press Stop), set the way a newcomer
   // would: COMPANION_* in the environment of `npm start`.
   fake = await startFakeOpenAi();
-  stack = await startStack({ COMPANION_BASE_URL: `${fake.url}/v1`, COMPANION_MODEL: "gentle:e2e" });
+  const clock = pinnedClock(process.env.HAVEN_TEST_CLOCK);
+  stack = await startStack({
+    COMPANION_BASE_URL: `${fake.url}/v1`,
+    COMPANION_MODEL: "gentle:e2e",
+    ...(clock ? { HAVEN_CLOCK: clock.at } : {}),
+  });
+  // The offset npm start used, exactly as it printed it, so the tests' clocks match the Worker's.
+  const shift = /shifted by (-?\d+) ms/.exec(stack.output());
+  if (clock && !shift) throw new Error(`npm start did not report its clock:\n${stack.output()}`);
+  const clockOffsetMs = shift ? Number(shift[1]) : 0;
   const dir = await mkdtemp(join(tmpdir(), "haven-e2e-seed-"));
   try {
     const file = join(dir, "accounts.sql");
-    await writeFile(file, await e2eAccountsSql(), "utf8");
+    await writeFile(file, await e2eAccountsSql(Date.now() + clockOffsetMs), "utf8");
     await wrangler(["d1", "execute", "DB", "--local", "--persist-to", stack.stateDir, "--file", file], {
       capture: true,
     });
@@ -44,6 +60,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide("companionUrl", fake.url);
   project.provide("stateDir", stack.stateDir);
   project.provide("startOutput", stack.output());
+  project.provide("clockOffsetMs", clockOffsetMs);
+  project.provide("clockName", clock?.name ?? "");
 }
 
 export async function teardown(): Promise<void> {

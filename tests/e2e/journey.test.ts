@@ -1,5 +1,6 @@
 /**
- * The patient's offline day, end to end, as issue 6 describes it: the demo patient signs in, the
+ * The patient's offline day, end to end, as issue 6 describes it: a patient with the demo
+ * history (their own copy of it: tests never write to the demo accounts) signs in, the
  * network goes, the app reloads from its service worker with the data still there, a mood, a
  * habit completion, a new quest and a message to the therapist are all made offline, the page is
  * closed and reopened offline with everything still pending, and when the network returns the
@@ -19,8 +20,9 @@ import {
   signIn,
   storeCounts,
 } from "./browser";
+import { stackNow } from "./stack-clock";
 
-const PATIENT = "patient@demo.haven";
+const PATIENT = "journey";
 const THERAPIST_ID = "0d3c0000-0000-4000-8000-000000000003";
 
 interface Habit {
@@ -54,32 +56,36 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Archives a habit the test made (it keeps its history), leaving the patient's list as seeded. */
+async function archive(id: string): Promise<void> {
+  const res = await server.delete(`${base()}/api/v1/habits/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status()).toBe(200);
+}
+
 const online = async (page: Page) => {
   await context.setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event("online")));
 };
 
-/** A habit with room left today (per-day target not yet met), made through the API if none has. */
-async function openHabit(exclude: string[] = []): Promise<Habit> {
-  const { items } = await apiGet<{ items: Habit[] }>(server, token, "/habits");
-  const free = items.find(
-    (h) =>
-      h.schedule.type === "daily" &&
-      h.today < h.schedule.perDay &&
-      !exclude.includes(h.id) &&
-      !h.name.startsWith("Journey"),
-  );
-  if (free) return free;
+/**
+ * A once-a-day habit of the test's own, made through the API before the app's first pull, so
+ * it has room today at any hour: the patient's seeded habits may all have met their targets
+ * already (after midnight, "today" is still the evening before). One request, no search loop: a
+ * timed-out test must not go on writing to the stack behind the next file's back.
+ */
+async function freshHabit(name: string): Promise<Habit> {
   const res = await server.post(`${base()}/api/v1/habits`, {
     headers: { Authorization: `Bearer ${token}` },
-    data: { name: `Journey ${exclude.length + 1}`, difficulty: "easy", schedule: { type: "daily", perDay: 1 } },
+    data: { name, difficulty: "medium", schedule: { type: "daily", perDay: 1 } },
   });
-  expect(res.status()).toBe(201);
-  return openHabit(exclude);
+  expect(res.status(), await res.text()).toBe(201);
+  return { ...((await res.json()) as { habit: Omit<Habit, "today"> }).habit, today: 0 };
 }
 
 describe("an offline day for the demo patient", () => {
   it("loses nothing offline and syncs each item exactly once with the expected XP", async () => {
+    const word = `journey-${Date.now().toString(36)}`;
+    const habit = await freshHabit(`Journey walk ${word}`);
     const page = await context.newPage();
     await signIn(page, PATIENT);
     // The service worker installs and controls the page after a reload.
@@ -88,13 +94,11 @@ describe("an offline day for the demo patient", () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await expect.poll(() => page.getByTestId("moods").locator("li").count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
-    const habit = await openHabit();
     const before = await apiGet<Progress>(server, token, "/progress");
     const moodsToday = await apiGet<{ items: { localDay: string }[] }>(server, token, "/moods?limit=100");
     const firstMoodToday = !moodsToday.items.some((m) => m.localDay === before.today.localDay);
     const thread = async () =>
       (await apiGet<{ items: { body: string }[] }>(server, token, `/messages/with/${THERAPIST_ID}?limit=100`)).items;
-    const word = `journey-${Date.now().toString(36)}`;
 
     await context.setOffline(true);
     try {
@@ -156,6 +160,7 @@ describe("an offline day for the demo patient", () => {
     expect(items.find((h) => h.id === habit.id)?.today).toBe(habit.today + 1);
     const after = await apiGet<Progress>(server, token, "/progress");
     expect(after.xp - before.xp).toBe(HABIT_XP[habit.difficulty] + (firstMoodToday ? 5 : 0));
+    await archive(habit.id);
   });
 
   it("shows why the server refused an offline completion past the day's target", async () => {
@@ -181,7 +186,7 @@ describe("an offline day for the demo patient", () => {
       // …while another device (still online) completed it two minutes earlier.
       const other = await server.post(`${base()}/api/v1/habits/${id}/completions`, {
         headers: { Authorization: `Bearer ${token}` },
-        data: { opId: crypto.randomUUID(), at: new Date(Date.now() - 120_000).toISOString() },
+        data: { opId: crypto.randomUUID(), at: new Date(stackNow() - 120_000).toISOString() },
       });
       expect(other.status(), await other.text()).toBe(201);
     } finally {
@@ -195,11 +200,7 @@ describe("an offline day for the demo patient", () => {
     await page.getByRole("button", { name: "Dismiss" }).click();
     await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
     await expect.poll(() => row.textContent()).not.toContain("not saved");
-    // Leave the demo patient's habits as the seed made them (the archived one keeps its history).
-    const archived = await server.delete(`${base()}/api/v1/habits/${id}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(archived.status()).toBe(200);
+    await archive(id);
     await page.close();
   });
 

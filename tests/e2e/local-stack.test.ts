@@ -64,32 +64,7 @@ describe("npm start", () => {
     }
   });
 
-  it("gives the demo patients a few weeks of consistent history", async () => {
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email: "patient@demo.haven", password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const get = async (path: string) =>
-      (await (await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${accessToken}` } })).json()) as Record<
-        string,
-        unknown
-      >;
-    const moods = (await get("/api/v1/moods?limit=100")).items as { localDay: string }[];
-    expect(new Set(moods.map((m) => m.localDay)).size).toBeGreaterThanOrEqual(14);
-    const habits = (await get("/api/v1/habits")).items as unknown[];
-    expect(habits.length).toBe(3);
-    const progress = await get("/api/v1/progress");
-    expect(progress.xp as number).toBeGreaterThan(100);
-    expect(((await get("/api/v1/pet")).pet as { name: string }).name).toBe("Biscuit");
-    // A first pull (a fresh install) receives that history through the change log.
-    const pull = await get("/api/v1/sync/pull?limit=1000");
-    const entities = new Set((pull.changes as { entity: string }[]).map((c) => c.entity));
-    for (const entity of ["habit", "completion", "mood", "quest", "pet", "progress", "assessment", "safetyPlan"]) {
-      expect(entities.has(entity), entity).toBe(true);
-    }
-  });
+  // The demo patients' history itself: demo-history.test.ts (also run at every pinned clock).
 
   it("shows the demo clinician both demo patients with their history", async () => {
     const login = await fetch(`${base}/api/v1/auth/login`, {

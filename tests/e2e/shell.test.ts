@@ -211,8 +211,8 @@ describe("writing offline", () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    await signIn(page, "patient2@demo.haven");
-    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Sam Rivera");
+    await signIn(page, "offline-ny");
+    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, E2e Offline-ny");
     // The first pull fills the cache with the demo history.
     await expect.poll(() => page.getByTestId("moods").locator("li").count(), { timeout: 15_000 }).toBeGreaterThan(0);
 
@@ -236,7 +236,7 @@ describe("writing offline", () => {
     // The server has it, dated when it was written (offline), not when it synced.
     // (Through the tests' own client: the page's cookie jar holds the app's session.)
     const server = await request.newContext();
-    const accessToken = await apiToken(server, "patient2@demo.haven");
+    const accessToken = await apiToken(server, "offline-ny");
     const moods = await server.get(`${stack.base}/api/v1/moods?limit=1`, {
       headers: { Authorization: `Bearer ${accessToken}` },
     });
@@ -266,8 +266,8 @@ describe("writing offline", () => {
 describe("a write the server refuses", () => {
   it("is rolled back on the device and the patient is told why", async () => {
     const page = await context.newPage();
-    await signIn(page, "patient2@demo.haven");
-    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, Sam Rivera");
+    await signIn(page, "offline-ny");
+    await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, E2e Offline-ny");
     await expect.poll(() => page.getByTestId("moods").locator("li").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const before = await page.getByTestId("moods").locator("li").count();
     // A phone whose clock runs 10 minutes fast writes "from the future": outside the window.

@@ -17,6 +17,7 @@ import {
   PHONE,
   signIn,
 } from "./browser";
+import { stackNow } from "./stack-clock";
 
 const DEMO = "patient@demo.haven";
 
@@ -80,8 +81,8 @@ describe("Spirit", () => {
     const token = await apiToken(page.request, DEMO);
     const { user } = await apiGet<{ user: { timezone: string; dayStartHour: number } }>(page.request, token, "/me");
     const progress = await apiGet<Progress>(page.request, token, "/progress");
-    const moods = await moodsSince(page.request, token, new Date(Date.now() - 100 * 86_400_000).toISOString());
-    const today = localDay(Date.now(), user.timezone, user.dayStartHour);
+    const moods = await moodsSince(page.request, token, new Date(stackNow() - 100 * 86_400_000).toISOString());
+    const today = localDay(stackNow(), user.timezone, user.dayStartHour);
     const inRange = (range: number) =>
       moods.filter((m) => m.localDay >= addDays(today, -(range - 1)) && m.localDay <= today);
     expect(inRange(30).length).toBeGreaterThan(10); // the seeded three weeks
@@ -94,9 +95,10 @@ describe("Spirit", () => {
     await expect
       .poll(() => page.getByTestId("spirit-level").textContent(), { timeout: 15_000 })
       .toBe(`Level ${progress.level} · ${progress.tier}`);
-    expect(await page.getByTestId("spirit-coins").textContent()).toContain(
-      new Intl.NumberFormat("en-GB").format(progress.coins),
-    );
+    // The first pull arrives in pages: wait for the coins as well, not only the level.
+    await expect
+      .poll(() => page.getByTestId("spirit-coins").textContent(), { timeout: 15_000 })
+      .toContain(new Intl.NumberFormat("en-GB").format(progress.coins));
     expect(await page.getByRole("progressbar").first().getAttribute("value")).not.toBeNull();
 
     // Each range's charts say what the server's check-ins in that range add up to.

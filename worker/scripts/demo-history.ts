@@ -1,13 +1,15 @@
 /**
- * A few weeks of realistic history for the two demo patients: habits with completions, daily
- * mood and sleep check-ins, quests, a pet, a PHQ-9 and a safety plan. Generated with the same
- * rules the Worker applies (local day, XP table, coins, the daily cap), so the demo's progress,
- * streaks and charts are consistent. Every row has a fixed id and is inserted with OR IGNORE /
- * NOT EXISTS: the seed can run on every start and changes nothing once the history exists.
+ * A few weeks of realistic history for the two demo patients (and the browser tests' patients
+ * that need a past): habits with completions, daily mood and sleep check-ins, quests, a pet, a
+ * PHQ-9 and a safety plan, on the patient's own local days up to now. Generated with the same
+ * rules the Worker applies (local day, XP table, coins, the per-day target), so the demo's
+ * progress, streaks and charts are consistent at any hour it is seeded. Every row has a fixed id,
+ * and the history is written once, whole: the seed can run on every start and changes nothing
+ * once the history exists.
  */
 
 import { scoreAssessment } from "../../shared/domain/assessments";
-import { localDay } from "../../shared/domain/local-day";
+import { addDays, localDay, localDayStart } from "../../shared/domain/local-day";
 import { PET_START } from "../../shared/domain/pet";
 import {
   COINS_PER_XP_ACTION,
@@ -20,8 +22,10 @@ import { completionView, habitView, moodView, petView, questView } from "../db/v
 import type { DemoAccount } from "./demo-data";
 import { sqlString as q } from "./lib";
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const DAYS = 21;
+/** The demo accounts' day-start hour (demo-data.ts seeds every user with it). */
+const DAY_START_HOUR = 4;
 
 /** A deterministic UUID for demo row `n` of `kind` for patient `p` (1 or 2). */
 function demoId(p: number, kind: number, n: number): string {
@@ -50,8 +54,21 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   const uid = patient.id;
   const sql: string[] = [];
   const earned: { day: string; source: string; xp: number; coins: number; ref: string; at: number }[] = [];
-  const dayOf = (ms: number) => localDay(ms, patient.timezone, 4);
-  const start = now - DAYS * DAY;
+  const dayOf = (ms: number) => localDay(ms, patient.timezone, DAY_START_HOUR);
+  // The history is laid on the patient's own local days (the last DAYS of them, today included),
+  // at wall-clock hours a person keeps: a morning glass of water, an evening check-in. Placing it
+  // by UTC instead split one day's events over two local days at some hours of the day (and
+  // broke the per-day target), so the demo looked different depending on when it was seeded.
+  const today = dayOf(now);
+  const days = Array.from({ length: DAYS }, (_, d) => addDays(today, d - (DAYS - 1)));
+  /** `hours` after local day `d` starts (04:00 local), e.g. 5 → about 09:00 on that day. */
+  const onDay = (d: number, hours: number) =>
+    localDayStart(days[d] ?? "", patient.timezone, DAY_START_HOUR) + Math.round(hours * HOUR);
+  const start = onDay(0, 0);
+  // The history is written once, whole: every row but the progress row (written last) is
+  // guarded by its absence, so a later start (another hour, another day) adds nothing, not the
+  // events that were still in the future the first time.
+  const unseeded = `WHERE NOT EXISTS (SELECT 1 FROM progress WHERE user_id = ${q(uid)})`;
   // The change log carries the history to the PWA's first pull, as if it had been synced.
   const logged: { entity: string; id: string; data: unknown }[] = [];
 
@@ -70,19 +87,20 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
       updatedAt: start,
     };
     sql.push(
-      `INSERT OR IGNORE INTO habits (user_id, id, name, difficulty, schedule_type, schedule_target, created_at, updated_at) VALUES (${[uid, habitId, h.name, h.difficulty, "daily", h.perDay, start, start].map(q).join(", ")});`,
+      `INSERT OR IGNORE INTO habits (user_id, id, name, difficulty, schedule_type, schedule_target, created_at, updated_at) SELECT ${[uid, habitId, h.name, h.difficulty, "daily", h.perDay, start, start].map(q).join(", ")} ${unseeded};`,
     );
     logged.push({ entity: "habit", id: habitId, data: habitView(habit) });
     for (let d = 0; d < DAYS; d++) {
       if (rand() > h.chance) continue;
       const times = h.perDay === 1 ? 1 : 1 + Math.floor(rand() * h.perDay);
       for (let t = 0; t < times; t++) {
-        const at = start + d * DAY + (9 + t * 4) * 3600_000 + Math.floor(rand() * 3600_000);
-        if (at > now - 3600_000) continue;
+        // About 09:00, 13:00 and 17:00 local time.
+        const at = onDay(d, 5 + t * 4 + rand());
+        if (at > now - HOUR) continue;
         const id = demoId(index, 2, hi * 1000 + d * 10 + t);
         const xp = HABIT_XP[h.difficulty];
         sql.push(
-          `INSERT OR IGNORE INTO habit_completions (user_id, id, habit_id, at, local_day, xp, coins, created_at) VALUES (${[uid, id, habitId, at, dayOf(at), xp, COINS_PER_XP_ACTION, at].map(q).join(", ")});`,
+          `INSERT OR IGNORE INTO habit_completions (user_id, id, habit_id, at, local_day, xp, coins, created_at) SELECT ${[uid, id, habitId, at, dayOf(at), xp, COINS_PER_XP_ACTION, at].map(q).join(", ")} ${unseeded};`,
         );
         earned.push({ day: dayOf(at), source: "habit", xp, coins: COINS_PER_XP_ACTION, ref: id, at });
         const completion = {
@@ -105,8 +123,8 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   let mood = 6;
   for (let d = 0; d < DAYS; d++) {
     // Evening check-ins at slightly different times; mood drifts around a gentle weekly rhythm.
-    const at = start + d * DAY + 19 * 3600_000 + Math.floor(rand() * 3 * 3600_000);
-    if (at > now - 3600_000) continue;
+    const at = onDay(d, 15 + rand() * 3); // between 19:00 and 22:00 local time
+    if (at > now - HOUR) continue;
     const dip = index === 2 && d > 8 && d < 13 ? -2 : 0;
     const rhythm = 6 + 1.5 * Math.sin((d + index * 3) / 2.2);
     mood = Math.max(4, Math.min(9, Math.round((mood + rhythm) / 2 + (rand() - 0.5) * 2)));
@@ -126,13 +144,13 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
       createdAt: at,
     };
     sql.push(
-      `INSERT OR IGNORE INTO moods (user_id, id, at, local_day, mood, sleep_quality, sleep_hours, note, tags, created_at) VALUES (${[uid, id, at, row.localDay, row.mood, sleep, hours, null, row.tags, at].map(q).join(", ")});`,
+      `INSERT OR IGNORE INTO moods (user_id, id, at, local_day, mood, sleep_quality, sleep_hours, note, tags, created_at) SELECT ${[uid, id, at, row.localDay, row.mood, sleep, hours, null, row.tags, at].map(q).join(", ")} ${unseeded};`,
     );
     logged.push({ entity: "mood", id, data: moodView(row) });
     earned.push({ day: dayOf(at), source: "mood", xp: FIRST_MOOD_OF_DAY_XP, coins: COINS_PER_XP_ACTION, ref: id, at });
   }
 
-  const questDone = start + 6 * DAY;
+  const questDone = onDay(6, 8);
   const quests = [
     { title: "Plan a calm weekend morning", difficulty: "easy", status: "done", awardedAt: questDone },
     { title: "Reconnect with an old friend", difficulty: "medium", status: "active", awardedAt: null },
@@ -145,7 +163,7 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
       { id: demoId(index, 5, qi * 10 + 1), title: "Do it", done: quest.status === "done" },
     ]);
     sql.push(
-      `INSERT OR IGNORE INTO quests (user_id, id, title, difficulty, steps, status, xp_awarded_at, created_at, updated_at) VALUES (${[uid, id, quest.title, quest.difficulty, steps, quest.status, quest.awardedAt, start, start].map(q).join(", ")});`,
+      `INSERT OR IGNORE INTO quests (user_id, id, title, difficulty, steps, status, xp_awarded_at, created_at, updated_at) SELECT ${[uid, id, quest.title, quest.difficulty, steps, quest.status, quest.awardedAt, start, start].map(q).join(", ")} ${unseeded};`,
     );
     const questRow = {
       userId: uid,
@@ -177,14 +195,11 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   earned.forEach((e, n) => {
     const opId = `demo-${demoId(index, 6, n)}`;
     sql.push(
-      `INSERT INTO rewards (user_id, op_id, source, ref_id, local_day, xp, coins, at) SELECT ${[uid, opId, e.source, e.ref, e.day, e.xp, e.coins, e.at].map(q).join(", ")} WHERE NOT EXISTS (SELECT 1 FROM rewards WHERE user_id = ${q(uid)} AND op_id = ${q(opId)});`,
+      `INSERT OR IGNORE INTO rewards (user_id, op_id, source, ref_id, local_day, xp, coins, at) SELECT ${[uid, opId, e.source, e.ref, e.day, e.xp, e.coins, e.at].map(q).join(", ")} ${unseeded};`,
     );
   });
   const xp = earned.reduce((s, e) => s + e.xp, 0);
   const coins = earned.reduce((s, e) => s + e.coins, 0);
-  sql.push(
-    `INSERT OR IGNORE INTO progress (user_id, xp, coins, updated_at) VALUES (${[uid, xp, coins, now].map(q).join(", ")});`,
-  );
   logged.push({ entity: "progress", id: "me", data: progressView(xp, coins) });
 
   const pet = {
@@ -202,16 +217,16 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
     adoptedAt: start,
   };
   sql.push(
-    `INSERT OR IGNORE INTO pets (user_id, name, species, hunger, happiness, energy, hygiene, stats_at, xp, adopted_at) VALUES (${[uid, pet.name, pet.species, pet.hunger, pet.happiness, pet.energy, pet.hygiene, now, pet.xp, start].map(q).join(", ")});`,
+    `INSERT OR IGNORE INTO pets (user_id, name, species, hunger, happiness, energy, hygiene, stats_at, xp, adopted_at) SELECT ${[uid, pet.name, pet.species, pet.hunger, pet.happiness, pet.energy, pet.hygiene, now, pet.xp, start].map(q).join(", ")} ${unseeded};`,
   );
   logged.push({ entity: "pet", id: "me", data: petView(pet, now) });
-  const phqAt = start + 3 * DAY;
+  const phqAt = onDay(3, 6);
   const answers = index === 1 ? [1, 1, 0, 1, 1, 0, 1, 0, 0] : [2, 1, 2, 1, 1, 1, 2, 1, 0];
   const scored = scoreAssessment("PHQ-9", answers);
   if ("error" in scored) throw new Error("demo PHQ-9 answers do not score");
   const assessmentId = demoId(index, 7, 0);
   sql.push(
-    `INSERT OR IGNORE INTO assessments (user_id, id, instrument, answers, score, severity, at, created_at) VALUES (${[uid, assessmentId, "PHQ-9", JSON.stringify(answers), scored.score, scored.severity, phqAt, phqAt].map(q).join(", ")});`,
+    `INSERT OR IGNORE INTO assessments (user_id, id, instrument, answers, score, severity, at, created_at) SELECT ${[uid, assessmentId, "PHQ-9", JSON.stringify(answers), scored.score, scored.severity, phqAt, phqAt].map(q).join(", ")} ${unseeded};`,
   );
   logged.push({
     entity: "assessment",
@@ -233,7 +248,7 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
     safeEnvironment: ["Keep medication with my partner"],
   };
   sql.push(
-    `INSERT OR IGNORE INTO safety_plans (user_id, plan, updated_at, updated_by) VALUES (${[uid, JSON.stringify(plan), start, uid].map(q).join(", ")});`,
+    `INSERT OR IGNORE INTO safety_plans (user_id, plan, updated_at, updated_by) SELECT ${[uid, JSON.stringify(plan), start, uid].map(q).join(", ")} ${unseeded};`,
   );
   logged.push({
     entity: "safetyPlan",
@@ -242,8 +257,12 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   });
   for (const change of logged) {
     sql.push(
-      `INSERT INTO changes (user_id, entity, entity_id, op, data, at) SELECT ${[uid, change.entity, change.id, "upsert", JSON.stringify(change.data), now].map(q).join(", ")} WHERE NOT EXISTS (SELECT 1 FROM changes WHERE user_id = ${q(uid)} AND entity = ${q(change.entity)} AND entity_id = ${q(change.id)});`,
+      `INSERT OR IGNORE INTO changes (user_id, entity, entity_id, op, data, at) SELECT ${[uid, change.entity, change.id, "upsert", JSON.stringify(change.data), now].map(q).join(", ")} ${unseeded};`,
     );
   }
+  // Last, and unguarded: its row is what marks this patient's history as seeded.
+  sql.push(
+    `INSERT OR IGNORE INTO progress (user_id, xp, coins, updated_at) VALUES (${[uid, xp, coins, now].map(q).join(", ")});`,
+  );
   return sql.join("\n");
 }

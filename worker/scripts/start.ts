@@ -7,11 +7,14 @@
  *  4. serves Worker + PWA same-origin with wrangler dev on PORT (default 8787), passing any
  *     COMPANION_* provider settings from the environment,
  *  5. waits for /api/v1/health and prints the URL and the demo logins.
+ * HAVEN_CLOCK=<instant> runs the whole stack (seed and Worker) as if it were that moment, with
+ * time running on from it: README "Trying Haven at another hour".
  */
 import { spawn } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { copyFile, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { clockOffsetFrom } from "../dev/shifted-date";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
 import { ROOT, run, WRANGLER } from "./lib";
 import { migrateAndSeed, persistArgs } from "./seed";
@@ -22,6 +25,16 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 const url = `http://127.0.0.1:${port}`;
+
+let clockOffset: number;
+try {
+  clockOffset = clockOffsetFrom(process.env.HAVEN_CLOCK);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+/** The Worker's clock: the deployed entry, or the development one that shifts "now" (worker/dev/index.ts). */
+const clockArgs = clockOffset === 0 ? [] : ["worker/dev/index.ts", "--define", `HAVEN_CLOCK_OFFSET_MS:${clockOffset}`];
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -58,7 +71,7 @@ if (!keyLine || /^\s*(?:''|"")?\s*$/.test(keyLine[1] ?? "")) {
 }
 
 console.log("Applying migrations and seeding the demo clinic…");
-await migrateAndSeed({ quiet: true });
+await migrateAndSeed({ quiet: true, now: Date.now() + clockOffset });
 console.log("Building the PWA…");
 await run(process.execPath, [
   join(ROOT, "node_modules/vite/bin/vite.js"),
@@ -86,6 +99,7 @@ const dev = spawn(
   [
     WRANGLER,
     "dev",
+    ...clockArgs,
     "--ip",
     "127.0.0.1",
     "--port",
@@ -138,5 +152,9 @@ Haven is running at ${url}
 Demo logins (password: ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.role}`).join("\n")}
 
-API health: ${url}/api/v1/health
+API health: ${url}/api/v1/health${
+  clockOffset === 0
+    ? ""
+    : `\nClock: ${new Date(Date.now() + clockOffset).toISOString()} (HAVEN_CLOCK; shifted by ${clockOffset} ms)`
+}
 Press Ctrl+C to stop.`);

@@ -1,7 +1,10 @@
+import { localDay } from "../../../shared/domain/local-day";
+import type { PublicUser } from "../../../shared/schemas/auth";
 import type { SyncChange, SyncResult } from "../../../shared/schemas/sync";
 import { api } from "../api/session";
 import { careTeamStale, refreshCareTeam } from "./care-team";
 import { db, type Notice } from "./db";
+import type { ProgressSummary } from "./types";
 
 const PUSH_BATCH = 100;
 const PULL_LIMIT = 1000;
@@ -49,7 +52,7 @@ export async function syncOnce(): Promise<void> {
       }
     });
   }
-  if ((await pull()) || !(await db.meta.get("progress"))) await refreshProgress();
+  if ((await pull()) || (await progressOutOfDate())) await refreshProgress();
   // Who the patient can message, kept so compose works offline from the first sync on.
   if (await careTeamStale()) await refreshCareTeam();
 }
@@ -65,6 +68,20 @@ async function refreshProgress(): Promise<void> {
     key: "progress",
     value: JSON.stringify({ ...(await res.json()), fetchedAt: new Date().toISOString() }),
   });
+}
+
+/**
+ * Whether the kept summary is missing or speaks of another local day than the user's today: a
+ * new day starts with nothing earned, and the server's summary says so once fetched, even when
+ * nothing else changed overnight.
+ */
+async function progressOutOfDate(): Promise<boolean> {
+  const [summary, user] = await Promise.all([db.meta.get("progress"), db.meta.get("user")]);
+  if (!summary) return true;
+  if (!user) return false;
+  const { timezone, dayStartHour } = JSON.parse(user.value) as Pick<PublicUser, "timezone" | "dayStartHour">;
+  const { today } = JSON.parse(summary.value) as Pick<ProgressSummary, "today">;
+  return today.localDay !== localDay(Date.now(), timezone, dayStartHour);
 }
 
 /** Whether a later write in the outbox touches the same entity (it stays "waiting to sync"). */

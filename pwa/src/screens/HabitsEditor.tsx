@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { localDay } from "../../../shared/domain/local-day";
 import { COINS_PER_XP_ACTION, HABIT_XP } from "../../../shared/domain/progression";
 import type { CommandType } from "../../../shared/schemas/commands";
 import { type Local, useEntities } from "../data/entities";
@@ -10,6 +9,7 @@ import { capital } from "../ui/text";
 import { type Draft, HabitForm, type Schedule } from "./habits/HabitForm";
 import type { ScreenProps } from "./types";
 import "./habits.css";
+import { useLocalDay } from "../data/use-local-day";
 
 const EMPTY: Draft = { name: "", difficulty: "easy", scheduleType: "daily", perDay: 1, timesPerWeek: 3, notes: "" };
 
@@ -41,7 +41,7 @@ export default function HabitsEditor({ user, onWrite }: ScreenProps) {
   const completions = useEntities<CompletionView>("completion");
   const [announcement, setAnnouncement] = useState("");
   const listTitle = useRef<HTMLHeadingElement>(null);
-  const today = localDay(Date.now(), user.timezone, user.dayStartHour);
+  const today = useLocalDay(user);
 
   async function save(type: CommandType, payload: Record<string, unknown>, id: string, habit: HabitView | null) {
     await write(type, payload, { entity: "habit", id, data: habit });

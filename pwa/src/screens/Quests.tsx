@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { questCompletionXp } from "../../../shared/domain/completion-policy";
-import { localDay } from "../../../shared/domain/local-day";
 import { QUEST_XP } from "../../../shared/domain/progression";
 import type { CommandType } from "../../../shared/schemas/commands";
 import type { QuestStatus } from "../../../shared/schemas/wellbeing";
@@ -11,6 +10,7 @@ import { capital } from "../ui/text";
 import { type Draft, QuestForm, type Step } from "./quests/QuestForm";
 import type { ScreenProps } from "./types";
 import "./quests.css";
+import { useLocalDay } from "../data/use-local-day";
 
 const GROUPS: { status: QuestStatus; title: string; empty: string | null }[] = [
   { status: "active", title: "Active", empty: "Nothing active right now. Start a quest below when you feel ready." },
@@ -32,7 +32,7 @@ const dateLabel = (day: string) =>
 export default function Quests({ user, onWrite }: ScreenProps) {
   const quests = useEntities<QuestView>("quest");
   const [announcement, setAnnouncement] = useState("");
-  const today = localDay(Date.now(), user.timezone, user.dayStartHour);
+  const today = useLocalDay(user);
 
   async function save(type: CommandType, payload: Record<string, unknown>, quest: QuestView) {
     await write(type, payload, { entity: "quest", id: quest.id, data: quest });

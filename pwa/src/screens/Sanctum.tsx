@@ -4,6 +4,7 @@ import { type PetMood, petMood } from "../../../shared/domain/pet";
 import { useEntities, useEntity } from "../data/entities";
 import { useMeta } from "../data/meta";
 import type { MoodView, PetView, ProgressSummary, QuestView } from "../data/types";
+import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
 import { Link } from "../ui/Link";
 import { TodayHabits } from "./TodayHabits";
@@ -25,7 +26,7 @@ export default function Sanctum(props: ScreenProps) {
       <h2 id="screen-title" tabIndex={-1} data-testid="screen-title">
         Today
       </h2>
-      <TodaySummary />
+      <TodaySummary user={props.user} />
       <CheckIn {...props} />
       <TodayHabits {...props} />
       <ActiveQuests />
@@ -33,8 +34,12 @@ export default function Sanctum(props: ScreenProps) {
   );
 }
 
-function TodaySummary() {
+function TodaySummary({ user }: Pick<ScreenProps, "user">) {
   const progress = useMeta<ProgressSummary>("progress");
+  const today = useLocalDay(user);
+  // The summary is the server's as of the last sync; after a day start it speaks of yesterday,
+  // so until the next sync brings today's, nothing has been earned today as far as it knows.
+  const earned = progress?.today.localDay === today ? progress.today : { xp: 0, coins: 0 };
   const pet = useEntity<PetView>("pet", "me");
   const streaks = (progress?.streaks ?? []).filter((s) => s.current > 0).sort((a, b) => b.current - a.current);
   return (
@@ -42,8 +47,8 @@ function TodaySummary() {
       <h3 id="summary-title">Your day so far</h3>
       {progress ? (
         <p data-testid="today-earned">
-          Today: <strong>+{progress.today.xp} XP</strong> and <strong>+{progress.today.coins} coins</strong> · level{" "}
-          {progress.level} {progress.tier} · {progress.coins} coins in all
+          Today: <strong>+{earned.xp} XP</strong> and <strong>+{earned.coins} coins</strong> · level {progress.level}{" "}
+          {progress.tier} · {progress.coins} coins in all
         </p>
       ) : (
         <p>Your progress shows here after the first sync.</p>

@@ -1,6 +1,5 @@
 import { useState } from "preact/hooks";
 import type { HistoryRange } from "../../../shared/domain/check-in-history";
-import { localDay } from "../../../shared/domain/local-day";
 import { progressView, xpForLevel } from "../../../shared/domain/progression";
 import { useEntities, useEntity } from "../data/entities";
 import { streakOf } from "../data/habit-days";
@@ -10,6 +9,7 @@ import { Link } from "../ui/Link";
 import { Adherence, CheckInHistory, RangePicker } from "./SpiritHistory";
 import type { ScreenProps } from "./types";
 import "./spirit.css";
+import { useLocalDay } from "../data/use-local-day";
 
 const count = new Intl.NumberFormat("en-GB");
 
@@ -20,7 +20,7 @@ const count = new Intl.NumberFormat("en-GB");
  */
 export default function Spirit({ user }: ScreenProps) {
   const [range, setRange] = useState<HistoryRange>(30);
-  const today = localDay(Date.now(), user.timezone, user.dayStartHour);
+  const today = useLocalDay(user);
   return (
     <>
       <h2 id="screen-title" tabIndex={-1} data-testid="screen-title">

@@ -2,6 +2,7 @@ import { localDay } from "../../../shared/domain/local-day";
 import { accepted, useEntities } from "../data/entities";
 import { streakOf } from "../data/habit-days";
 import type { CompletionView, HabitView } from "../data/types";
+import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
 import { Link } from "../ui/Link";
 import type { ScreenProps } from "./types";
@@ -11,7 +12,7 @@ import type { ScreenProps } from "./types";
  * server confirms; the server's rules (per-day target, 60 s spacing, the daily cap) decide.
  */
 export function TodayHabits({ user, onWrite }: ScreenProps) {
-  const today = localDay(Date.now(), user.timezone, user.dayStartHour);
+  const today = useLocalDay(user);
   const habits = useEntities<HabitView>("habit")
     .filter((h) => !h.archived && !h.rejected)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -19,11 +20,14 @@ export function TodayHabits({ user, onWrite }: ScreenProps) {
 
   async function complete(habit: HabitView) {
     const id = crypto.randomUUID();
-    const at = new Date().toISOString();
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    // The day of the tap itself (the screen's "today" may be a few seconds behind a day start).
+    const day = localDay(now, user.timezone, user.dayStartHour);
     await write(
       "habit.complete",
       { habitId: habit.id, completionId: id },
-      { entity: "completion", id, data: { id, habitId: habit.id, at, localDay: today, undone: false } },
+      { entity: "completion", id, data: { id, habitId: habit.id, at, localDay: day, undone: false } },
     );
     onWrite();
   }
