@@ -82,7 +82,7 @@ async function freshHabit(name: string): Promise<Habit> {
   return { ...((await res.json()) as { habit: Omit<Habit, "today"> }).habit, today: 0 };
 }
 
-describe("an offline day for the demo patient", () => {
+describe("an offline day for a patient with the demo history", () => {
   it("loses nothing offline and syncs each item exactly once with the expected XP", async () => {
     const word = `journey-${Date.now().toString(36)}`;
     const habit = await freshHabit(`Journey walk ${word}`);
