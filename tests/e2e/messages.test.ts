@@ -178,4 +178,42 @@ describe("Messages", () => {
     expect((await conversationOnServer()).map((m) => m.id)).toContain(id);
     await page.close();
   });
+  it("delivers seven long messages written offline, each once, though together they exceed one push's 64 KB", async () => {
+    // A phone of its own (a fresh profile), so this test stands alone.
+    const phone = await launchBrowser();
+    const page = await phone.context.newPage();
+    await signIn(page, "messages");
+    await openScreen(page, "Messages");
+    await expect
+      .poll(() => page.getByRole("button", { name: "Message Tess Therapist" }).count(), { timeout: 20_000 })
+      .toBe(1);
+    await page.getByRole("button", { name: "Message Tess Therapist" }).click();
+    const box = page.getByLabel("Message to Tess Therapist");
+    const run = crypto.randomUUID().slice(0, 8);
+    // 9,600 characters each: 67 KB of JSON in all, over the server's 64 KiB body limit.
+    const bodies = Array.from({ length: 7 }, (_, n) =>
+      `Long letter ${n + 1} (${run}) `.padEnd(9_600, "and the days went on "),
+    );
+    await phone.context.setOffline(true);
+    try {
+      for (const body of bodies) {
+        await box.fill(body);
+        await page.getByRole("button", { name: "Send", exact: true }).click();
+        await expect.poll(() => box.inputValue()).toBe("");
+      }
+      await expect
+        .poll(() => page.getByTestId("sync-banner").textContent(), { timeout: 15_000 })
+        .toMatch(/7 changes waiting to sync/);
+    } finally {
+      await phone.context.setOffline(false);
+    }
+    try {
+      await backOnline(page);
+      await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 30_000 }).toBe(0);
+      const delivered = (await conversationOnServer()).filter((m) => m.body.includes(`(${run})`));
+      expect(delivered.map((m) => m.body).sort()).toEqual([...bodies].sort());
+    } finally {
+      await phone.close();
+    }
+  });
 });

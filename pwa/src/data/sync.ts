@@ -1,12 +1,13 @@
 import { localDay } from "../../../shared/domain/local-day";
+import { SYNC_PUSH_MAX_OPERATIONS } from "../../../shared/limits";
+import { PUSH_MAX_BYTES, takePush } from "../../../shared/push-batch";
 import type { PublicUser } from "../../../shared/schemas/auth";
 import type { SyncChange, SyncResult } from "../../../shared/schemas/sync";
 import { api } from "../api/session";
 import { careTeamStale, refreshCareTeam } from "./care-team";
-import { db, type Notice } from "./db";
+import { db, type Notice, type OutboxOp } from "./db";
 import type { ProgressSummary } from "./types";
 
-const PUSH_BATCH = 100;
 const PULL_LIMIT = 1000;
 
 /**
@@ -15,46 +16,82 @@ const PULL_LIMIT = 1000;
  * network failures; a rejected operation is rolled back in the cache and marked with the reason.
  */
 export async function syncOnce(): Promise<void> {
-  for (;;) {
-    const batch = await db.outbox.orderBy("seq").limit(PUSH_BATCH).toArray();
-    if (batch.length === 0) break;
-    const res = await api.sync.push.$post({
-      json: {
-        clientId: await clientId(),
-        operations: batch.map((op) => ({ opId: op.opId, type: op.type, at: op.at, payload: op.payload })),
-      },
-    });
-    if (!res.ok) throw new Error(`push failed: ${res.status}`);
-    const { results } = (await res.json()) as { results: SyncResult[] };
-    await db.transaction("rw", db.entities, db.outbox, db.notices, async () => {
-      for (const [i, result] of results.entries()) {
-        const op = batch[i];
-        if (!op?.seq) continue;
-        if ("error" in result && result.status === "rejected") {
-          // Roll the optimistic change back, mark the item, and tell the user why.
-          const rejected = { code: result.error.code, message: result.error.message };
-          let drop = false;
-          if (op.entityKey) {
-            const current = await db.entities.get(op.entityKey);
-            if (op.previous) await db.entities.put({ ...op.previous, rejected });
-            else if (current && current.data !== null) {
-              // A refused create stays on screen, marked, until the patient dismisses it.
-              await db.entities.put({ ...current, pending: false, rejected });
-              drop = true;
-            } else await db.entities.delete(op.entityKey);
-          }
-          await db.notices.add({ ...rejected, at: new Date().toISOString(), entityKey: op.entityKey, drop });
-        } else if (op.entityKey && !(await laterWrite(op.entityKey, op.seq))) {
-          // update() is a no-op for an entity the write deleted (an undo).
-          await db.entities.update(op.entityKey, { pending: false });
-        }
-        await db.outbox.delete(op.seq);
-      }
-    });
+  // A push that fails (offline, a refusal of the whole request) must not keep the server's
+  // changes from arriving: pull either way, then report the push's failure for the backoff.
+  let pushFailure: unknown = null;
+  try {
+    await pushOutbox();
+  } catch (err) {
+    pushFailure = err;
   }
   if ((await pull()) || (await progressOutOfDate())) await refreshProgress();
   // Who the patient can message, kept so compose works offline from the first sync on.
   if (await careTeamStale()) await refreshCareTeam();
+  if (pushFailure !== null) throw pushFailure;
+}
+
+/** The wire form of an outbox operation, as the push sends it. */
+function wire(op: OutboxOp) {
+  return { opId: op.opId, type: op.type, at: op.at, payload: op.payload };
+}
+
+/** Pushes the outbox in order, in batches that fit the server's limits, until it is empty. */
+async function pushOutbox(): Promise<void> {
+  for (;;) {
+    const head = await db.outbox.orderBy("seq").limit(SYNC_PUSH_MAX_OPERATIONS).toArray();
+    if (head.length === 0) return;
+    const { batch, tooLarge } = takePush(head, (op) => JSON.stringify(wire(op)));
+    if (tooLarge) {
+      // Refused here, once, as the server would refuse it: rolled back, marked and explained.
+      await settle(
+        [tooLarge],
+        [
+          {
+            opId: tooLarge.opId,
+            status: "rejected",
+            error: {
+              code: "PAYLOAD_TOO_LARGE",
+              message: `This change is too large to sync (over ${Math.floor(PUSH_MAX_BYTES / 1024)} KB), so it was not saved.`,
+            },
+          },
+        ],
+      );
+      continue;
+    }
+    const res = await api.sync.push.$post({ json: { clientId: await clientId(), operations: batch.map(wire) } });
+    if (!res.ok) throw new Error(`push failed: ${res.status}`);
+    const { results } = (await res.json()) as { results: SyncResult[] };
+    await settle(batch, results);
+  }
+}
+
+/** Applies the server's answer to each pushed operation: confirmed, or rolled back and explained. */
+async function settle(batch: OutboxOp[], results: SyncResult[]): Promise<void> {
+  await db.transaction("rw", db.entities, db.outbox, db.notices, async () => {
+    for (const [i, result] of results.entries()) {
+      const op = batch[i];
+      if (!op?.seq) continue;
+      if ("error" in result && result.status === "rejected") {
+        // Roll the optimistic change back, mark the item, and tell the user why.
+        const rejected = { code: result.error.code, message: result.error.message };
+        let drop = false;
+        if (op.entityKey) {
+          const current = await db.entities.get(op.entityKey);
+          if (op.previous) await db.entities.put({ ...op.previous, rejected });
+          else if (current && current.data !== null) {
+            // A refused create stays on screen, marked, until the patient dismisses it.
+            await db.entities.put({ ...current, pending: false, rejected });
+            drop = true;
+          } else await db.entities.delete(op.entityKey);
+        }
+        await db.notices.add({ ...rejected, at: new Date().toISOString(), entityKey: op.entityKey, drop });
+      } else if (op.entityKey && !(await laterWrite(op.entityKey, op.seq))) {
+        // update() is a no-op for an entity the write deleted (an undo).
+        await db.entities.update(op.entityKey, { pending: false });
+      }
+      await db.outbox.delete(op.seq);
+    }
+  });
 }
 
 /**
