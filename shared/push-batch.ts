@@ -30,16 +30,12 @@ export function utf8Length(text: string): number {
  * @example
  * takePush(outbox, (op) => JSON.stringify(op)) // { batch: [...], tooLarge: null }
  */
-export function takePush<T>(
-  ops: readonly T[],
-  toJson: (op: T) => string,
-  maxBytes = PUSH_MAX_BYTES,
-): { batch: T[]; tooLarge: T | null } {
+export function takePush<T>(ops: readonly T[], toJson: (op: T) => string): { batch: T[]; tooLarge: T | null } {
   const batch: T[] = [];
   let bytes = ENVELOPE_BYTES;
   for (const op of ops.slice(0, SYNC_PUSH_MAX_OPERATIONS)) {
     const size = utf8Length(toJson(op)) + 1;
-    if (bytes + size > maxBytes) return batch.length === 0 ? { batch, tooLarge: op } : { batch, tooLarge: null };
+    if (bytes + size > PUSH_MAX_BYTES) return batch.length === 0 ? { batch, tooLarge: op } : { batch, tooLarge: null };
     batch.push(op);
     bytes += size;
   }

@@ -2,7 +2,7 @@
  * One `npm start` for every browser test file (it builds pwa/dist, so two at once would race),
  * plus a seeded patient per file. Files get the URL and the state directory through inject().
  * With HAVEN_TEST_CLOCK naming one of the pinned clocks (tests/e2e/clock.ts), the stack runs at
- * that hour (HAVEN_CLOCK) and the test files' clocks are shifted the same way (setup-clock.ts).
+ * that hour (HAVEN_CLOCK); files read its clock with stackNow() and the page's is set to match.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";

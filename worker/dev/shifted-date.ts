@@ -6,7 +6,7 @@
  * for every date, shifted or not (the constructor is a proxy of the real one, sharing its
  * prototype).
  *
- * Development and tests only: the Worker's deployed entry (`worker/index.ts`) never imports
+ * Development only: the Worker's deployed entry (`worker/index.ts`) never imports
  * this; `npm start` swaps in `worker/dev/index.ts` when a clock is asked for.
  *
  * @example

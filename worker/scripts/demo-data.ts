@@ -3,6 +3,7 @@
  * development: the Worker refuses their sign-in elsewhere and `npm run predeploy:check` refuses
  * a database that holds them.
  */
+import { DEFAULT_DAY_START_HOUR } from "../../shared/domain/local-day";
 import type { Role } from "../../shared/roles";
 import { hashPassword } from "../auth/password";
 import { demoHistorySql } from "./demo-history";
@@ -71,7 +72,7 @@ export async function demoSeedSql(now = Date.now()): Promise<string> {
         "active",
         a.displayName,
         a.timezone,
-        4,
+        DEFAULT_DAY_START_HOUR,
         await hashPassword(DEMO_PASSWORD),
         now,
         now,

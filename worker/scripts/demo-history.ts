@@ -9,7 +9,7 @@
  */
 
 import { scoreAssessment } from "../../shared/domain/assessments";
-import { addDays, localDay, localDayStart } from "../../shared/domain/local-day";
+import { addDays, DEFAULT_DAY_START_HOUR, localDay, localDayStart } from "../../shared/domain/local-day";
 import { PET_START } from "../../shared/domain/pet";
 import {
   COINS_PER_XP_ACTION,
@@ -24,8 +24,8 @@ import { sqlString as q } from "./lib";
 
 const HOUR = 3_600_000;
 const DAYS = 21;
-/** The demo accounts' day-start hour (demo-data.ts seeds every user with it). */
-const DAY_START_HOUR = 4;
+/** The demo accounts' day-start hour (demo-data.ts seeds every user with the default). */
+const DAY_START_HOUR = DEFAULT_DAY_START_HOUR;
 
 /** A deterministic UUID for demo row `n` of `kind` for patient `p` (1 or 2). */
 function demoId(p: number, kind: number, n: number): string {

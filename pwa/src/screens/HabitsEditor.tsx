@@ -4,12 +4,12 @@ import type { CommandType } from "../../../shared/schemas/commands";
 import { type Local, useEntities } from "../data/entities";
 import { streakOf } from "../data/habit-days";
 import type { CompletionView, HabitView } from "../data/types";
+import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
 import { capital } from "../ui/text";
 import { type Draft, HabitForm, type Schedule } from "./habits/HabitForm";
 import type { ScreenProps } from "./types";
 import "./habits.css";
-import { useLocalDay } from "../data/use-local-day";
 
 const EMPTY: Draft = { name: "", difficulty: "easy", scheduleType: "daily", perDay: 1, timesPerWeek: 3, notes: "" };
 

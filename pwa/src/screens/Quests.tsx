@@ -5,12 +5,12 @@ import type { CommandType } from "../../../shared/schemas/commands";
 import type { QuestStatus } from "../../../shared/schemas/wellbeing";
 import { type Local, useEntities } from "../data/entities";
 import type { QuestView } from "../data/types";
+import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
 import { capital } from "../ui/text";
 import { type Draft, QuestForm, type Step } from "./quests/QuestForm";
 import type { ScreenProps } from "./types";
 import "./quests.css";
-import { useLocalDay } from "../data/use-local-day";
 
 const GROUPS: { status: QuestStatus; title: string; empty: string | null }[] = [
   { status: "active", title: "Active", empty: "Nothing active right now. Start a quest below when you feel ready." },

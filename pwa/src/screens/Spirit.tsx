@@ -5,11 +5,11 @@ import { useEntities, useEntity } from "../data/entities";
 import { streakOf } from "../data/habit-days";
 import { useMeta } from "../data/meta";
 import type { CompletionView, HabitView, ProgressEntity, ProgressSummary } from "../data/types";
+import { useLocalDay } from "../data/use-local-day";
 import { Link } from "../ui/Link";
 import { Adherence, CheckInHistory, RangePicker } from "./SpiritHistory";
 import type { ScreenProps } from "./types";
 import "./spirit.css";
-import { useLocalDay } from "../data/use-local-day";
 
 const count = new Intl.NumberFormat("en-GB");
 
