@@ -65,6 +65,9 @@ describe("the demo patients' history", () => {
       for (const entity of ["habit", "completion", "mood", "quest", "pet", "progress", "assessment", "safetyPlan"]) {
         expect(of(entity).length, entity).toBeGreaterThan(0);
       }
+      expect((await get<{ pet: { name: string } }>("/pet")).pet.name).toBe(
+        patient.email === "patient@demo.haven" ? "Biscuit" : "Juniper",
+      );
 
       // Every completion and check-in is in the past, on the local day of its wall-clock time,
       // at an hour a person keeps (habits 09:00–18:59, check-ins 19:00–22:59).
