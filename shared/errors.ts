@@ -68,7 +68,8 @@ export const ERROR_CATALOGUE = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json." },
   CLIENT_TIME_OUT_OF_WINDOW: {
     status: 422,
-    message: "The action's time is outside the accepted window (up to 72 hours ago, 5 minutes ahead).",
+    message:
+      "Saved, but its time is outside the window that earns rewards (up to 72 hours ago, 5 minutes ahead), so it earned no XP, coins or streak credit.",
   },
   ASSESSMENT_INVALID: { status: 422, message: "The answers do not fit this questionnaire." },
   ASSIGNMENT_INVALID: {

@@ -73,12 +73,21 @@ describe("decideCompletion", () => {
     expect(decideCompletion(ctx({ difficulty: "medium" }))).toEqual({ ok: true, xp: 15, coins: 5 });
   });
 
-  it("rejects a client time outside the window before any other check", () => {
-    const late = ctx({ atMs: NOW - 72 * HOUR - 1, completionsOnDay: 5, habitXpOnDay: 1000 });
-    expect(decideCompletion(late)).toEqual({ ok: false, code: "CLIENT_TIME_OUT_OF_WINDOW" });
-    expect(decideCompletion(ctx({ atMs: NOW + 5 * 60_000 + 1 }))).toEqual({
+  it("keeps a completion whose client time lies outside the window, late and earning nothing, even at the cap", () => {
+    const late = { ok: true, xp: 0, coins: 0, late: true };
+    expect(decideCompletion(ctx({ atMs: NOW - 72 * HOUR - 1, habitXpOnDay: 1000 }))).toEqual(late);
+    expect(decideCompletion(ctx({ atMs: NOW + 5 * 60_000 + 1 }))).toEqual(late);
+  });
+
+  it("still applies the per-day target and spacing to a late completion", () => {
+    const at = NOW - 80 * HOUR;
+    expect(decideCompletion(ctx({ atMs: at, completionsOnDay: 1 }))).toEqual({
       ok: false,
-      code: "CLIENT_TIME_OUT_OF_WINDOW",
+      code: "HABIT_DAILY_TARGET_MET",
+    });
+    expect(decideCompletion(ctx({ atMs: at, otherCompletionTimesMs: [at + 10_000] }))).toEqual({
+      ok: false,
+      code: "COMPLETION_TOO_SOON",
     });
   });
 

@@ -13,8 +13,9 @@ import {
 } from "./progression";
 
 /**
- * How far in the past a write's client time may lie: offline replays of up to 3 days count on the
- * day they happened.
+ * How far in the past a write's client time may lie and still earn its reward: offline replays of
+ * up to 3 days count on the day they happened. A write outside the window is kept all the same
+ * (the patient's words and risk signals are never dropped), marked late, and earns nothing.
  *
  * @example
  * clientTimeOk(now - CLIENT_TIME_PAST_MS, now) // true
@@ -55,11 +56,7 @@ export function perDayTarget(schedule: Schedule): number {
 }
 
 /** Why the policy refused a write; stable codes the API answers with and the audit log records. */
-export type PolicyRejection =
-  | "CLIENT_TIME_OUT_OF_WINDOW"
-  | "HABIT_DAILY_TARGET_MET"
-  | "COMPLETION_TOO_SOON"
-  | "DAILY_XP_CAP_REACHED";
+export type PolicyRejection = "HABIT_DAILY_TARGET_MET" | "COMPLETION_TOO_SOON" | "DAILY_XP_CAP_REACHED";
 
 /**
  * Whether a client time lies in [now − 72 h, now + 5 min], both ends included. NaN is never ok.
@@ -88,14 +85,20 @@ export interface CompletionContext {
   habitXpOnDay: number;
 }
 
-/** What a habit completion earns, or why it is refused. */
-export type CompletionDecision = { ok: true; xp: number; coins: number } | { ok: false; code: PolicyRejection };
+/**
+ * What a habit completion earns, or why it is refused. `late`: its client time lay outside the
+ * window, so it is kept (it happened) but earns nothing: no XP, no coins, no streak credit.
+ */
+export type CompletionDecision =
+  | { ok: true; xp: number; coins: number; late?: true }
+  | { ok: false; code: PolicyRejection };
 
 /**
- * Decides one habit completion. Checks, in order: the client-time window; the per-day target;
- * spacing (another live completion of this habit less than 60 s before or after); the daily habit
- * XP cap. An accepted completion earns its difficulty's XP, or only what is left under the cap
- * when it crosses it, and 5 coins. Counts that are NaN fail closed (treated as limits reached).
+ * Decides one habit completion. Checks, in order: the per-day target; spacing (another live
+ * completion of this habit less than 60 s before or after); the client-time window (outside it:
+ * accepted, late, earning nothing); the daily habit XP cap. An accepted completion earns its
+ * difficulty's XP, or only what is left under the cap when it crosses it, and 5 coins. Counts
+ * that are NaN fail closed (treated as limits reached).
  *
  * @example
  * decideCompletion({
@@ -104,11 +107,11 @@ export type CompletionDecision = { ok: true; xp: number; coins: number } | { ok:
  * }) // { ok: true, xp: 10, coins: 5 }
  */
 export function decideCompletion(ctx: CompletionContext): CompletionDecision {
-  if (!clientTimeOk(ctx.atMs, ctx.nowMs)) return { ok: false, code: "CLIENT_TIME_OUT_OF_WINDOW" };
   if (!(ctx.completionsOnDay < perDayTarget(ctx.schedule))) return { ok: false, code: "HABIT_DAILY_TARGET_MET" };
   if (ctx.otherCompletionTimesMs.some((t) => Math.abs(t - ctx.atMs) < MIN_COMPLETION_SPACING_MS)) {
     return { ok: false, code: "COMPLETION_TOO_SOON" };
   }
+  if (!clientTimeOk(ctx.atMs, ctx.nowMs)) return { ok: true, xp: 0, coins: 0, late: true };
   if (!(ctx.habitXpOnDay < DAILY_HABIT_XP_CAP)) return { ok: false, code: "DAILY_XP_CAP_REACHED" };
   const xp = Math.min(HABIT_XP[ctx.difficulty], Math.floor(DAILY_HABIT_XP_CAP - Math.max(0, ctx.habitXpOnDay)));
   return { ok: true, xp, coins: xp > 0 ? COINS_PER_XP_ACTION : 0 };

@@ -26,9 +26,29 @@ export const syncPullQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(SYNC_PULL_LIMIT_MAX).default(SYNC_PULL_LIMIT_DEFAULT),
 });
 
+/**
+ * One operation's answer. `rejected`, or `duplicate` with an error (the first attempt was refused
+ * and its answer lost): a permanent refusal. `failed`: it could not run and nothing was recorded —
+ * keep it queued and send it again later. An applied write may carry a `warning` in its result
+ * (CLIENT_TIME_OUT_OF_WINDOW: kept, earned nothing).
+ */
 export type SyncResult =
   | { opId: string; status: "applied" | "duplicate"; result: unknown }
-  | { opId: string; status: "rejected" | "duplicate"; error: { code: string; message: string } };
+  | { opId: string; status: "rejected" | "duplicate" | "failed"; error: { code: string; message: string } };
+
+/** POST /sync/push's answer: one result per operation, in order, and the server's time. */
+export interface SyncPushResponse {
+  results: SyncResult[];
+  serverTime: string;
+}
+
+/** GET /sync/pull's answer: a page of the change log, the next cursor, and the server's time. */
+export interface SyncPullResponse {
+  changes: SyncChange[];
+  cursor: string;
+  hasMore: boolean;
+  serverTime: string;
+}
 
 export interface SyncChange {
   seq: number;

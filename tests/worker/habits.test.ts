@@ -83,14 +83,21 @@ describe("habits", () => {
     expect(audit.results.map((r) => r.error_code)).toEqual(["COMPLETION_TOO_SOON", "HABIT_DAILY_TARGET_MET"]);
   });
 
-  it("refuses a client time more than 72 h ago or more than 5 minutes ahead with 422", async () => {
+  it("keeps a completion more than 72 h ago or more than 5 minutes ahead, late, earning nothing, with a warning", async () => {
     const p = await patientWithHabit();
     for (const at of [isoIn(-72 * 3600_000 - MINUTE), isoIn(6 * MINUTE)]) {
       const res = await complete(p.accessToken, p.habitId, { at });
-      expect(res.status).toBe(422);
-      expect((await errorOf(res)).code).toBe("CLIENT_TIME_OUT_OF_WINDOW");
+      expect(res.status).toBe(201);
+      const body = await json<{ completion: { late: boolean }; progress: { xp: number }; warning: { code: string } }>(
+        res,
+      );
+      expect(body.warning.code).toBe("CLIENT_TIME_OUT_OF_WINDOW");
+      expect(body.completion.late).toBe(true);
+      expect(body.progress.xp).toBe(0);
     }
-    expect((await complete(p.accessToken, p.habitId, { at: isoIn(-71 * 3600_000) })).status).toBe(201);
+    const inWindow = await complete(p.accessToken, p.habitId, { at: isoIn(-71 * 3600_000) });
+    expect(inWindow.status).toBe(201);
+    expect((await json<{ progress: { xp: number } }>(inWindow)).progress.xp).toBe(10);
   });
 
   it("answers 404 for an unknown habit and for another patient's habit, and changes nothing of theirs", async () => {

@@ -24,16 +24,26 @@ export interface ExecuteInput {
  * writes everything at the end — two D1 round trips however many commands.
  *
  * For each command: a known opId answers with the stored first result (`duplicate`); otherwise
- * the payload is validated, the client time checked and the handler decides. Effects, op records
+ * the payload is validated, the client time checked (outside the window: applied, late, earning
+ * nothing, with a warning) and the handler decides. Effects, op records
  * and the audit events of rejections all go to D1 in ONE batch, which is atomic: a crash leaves
  * nothing or everything, and a replay finds the op record. If the batch fails, every command of
- * the call answers 500 and none is recorded, so the same opIds can simply be retried.
+ * the call answers `failed` (503) and none is recorded, so the same opIds can simply be retried.
  */
 export async function executeCommands(env: Env, input: ExecuteInput, random: () => number): Promise<CommandResult[]> {
   const db = database(env.DB);
   const now = Date.now();
   const state = await loadUserState(db, input.userId, input.commands, now);
-  const ctx: CommandContext = { db, state, changes: new Map(), userId: input.userId, actor: input.actor, now, random };
+  const ctx: CommandContext = {
+    db,
+    state,
+    changes: new Map(),
+    userId: input.userId,
+    actor: input.actor,
+    now,
+    random,
+    late: false,
+  };
   const before = { totals: { ...state.totals }, pet: state.pet };
   const statements: BatchItem<"sqlite">[] = [];
   const results: CommandResult[] = [];
@@ -50,6 +60,7 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
       continue;
     }
     let decision: Decision;
+    ctx.late = false;
     try {
       decision = state.found ? decide(ctx, cmd) : reject("NOT_FOUND");
     } catch (err) {
@@ -64,9 +75,10 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
           ...loggableError(err),
         }),
       );
-      results.push(rejection(cmd, "INTERNAL"));
+      results.push(failure(cmd, "INTERNAL"));
       continue;
     }
+    if (decision.ok && ctx.late) decision.body.warning = lateWarning();
     const result = decision.ok
       ? { opId: cmd.opId, status: "applied" as const, httpStatus: decision.status, body: decision.body }
       : rejection(cmd, decision.code, decision.message);
@@ -102,9 +114,20 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
         ...loggableError(err),
       }),
     );
-    return input.commands.map((cmd) => rejection(cmd, "INTERNAL"));
+    // Nothing was written: every command of the call may be sent again, and should be.
+    return input.commands.map((cmd) => failure(cmd, "DATABASE_UNAVAILABLE"));
   }
   return results;
+}
+
+/** A command that could not run and was not recorded: retryable under the same opId. */
+function failure(cmd: Command, code: "INTERNAL" | "DATABASE_UNAVAILABLE"): CommandResult {
+  return { ...rejection(cmd, code), status: "failed" };
+}
+
+/** Said with a late write's answer: it was kept, and earned nothing. */
+function lateWarning() {
+  return { code: "CLIENT_TIME_OUT_OF_WINDOW" as const, message: ERROR_CATALOGUE.CLIENT_TIME_OUT_OF_WINDOW.message };
 }
 
 const reject = (code: ErrorCode, message?: string): Decision => ({ ok: false, code, message });
@@ -129,12 +152,14 @@ function decide(ctx: CommandContext, cmd: Command): Decision {
     return reject(code, first ? `${first.path || "payload"}: ${first.message}` : undefined);
   }
   if (!Number.isFinite(cmd.at)) return reject("VALIDATION_FAILED", "at: Use an ISO 8601 time.");
-  // A crisis flag raised offline must reach staff however long the phone was away: the
-  // window guards rewards, and a flag earns none, so it alone is never refused for its time.
-  if (!clientTimeOk(cmd.at, ctx.now) && cmd.type !== "risk.flag") return reject("CLIENT_TIME_OUT_OF_WINDOW");
+  // The window governs rewards, never whether the patient's words are kept: a late write is
+  // applied and earns nothing. A time from the future (a fast clock) is taken as the time of
+  // receipt; one from long ago (a long time offline) stays when it happened.
+  ctx.late = !clientTimeOk(cmd.at, ctx.now);
+  const timed = cmd.at > ctx.now ? { ...cmd, at: ctx.now } : cmd;
   // The registry pairs each type with its handler; TypeScript cannot follow the pairing here.
   const handler = HANDLERS[cmd.type] as (c: CommandContext, p: unknown, command: Command) => Decision;
-  return handler(ctx, parsed.data, cmd);
+  return handler(ctx, parsed.data, timed);
 }
 
 /** Every rejected command is an audit event (identifiers and the code only, never the payload). */

@@ -103,6 +103,9 @@ export function completeHabit(
     habitXpOnDay: ctx.state.habitXpByDay.get(day) ?? 0,
   });
   if (!decision.ok) return reject(decision.code);
+  // Late (outside the client-time window, judged on the time the client sent): kept, earning nothing.
+  const late = ctx.late || decision.late === true;
+  const earned = late ? { xp: 0, coins: 0 } : { xp: decision.xp, coins: decision.coins };
   const id = p.completionId ?? crypto.randomUUID();
   if (ctx.state.completions.has(id)) return reject("ID_CONFLICT");
   const row: CompletionRow = {
@@ -111,20 +114,20 @@ export function completeHabit(
     habitId: habit.id,
     at: cmd.at,
     localDay: day,
-    xp: decision.xp,
-    coins: decision.coins,
+    ...earned,
     undoneAt: null,
     createdAt: ctx.now,
+    late,
   };
   ctx.state.completions.set(id, row);
   changed(ctx, "completion", id, completionView(row));
   const statements: BatchItem<"sqlite">[] = [ctx.db.insert(habitCompletions).values(row)];
   const progress = applyReward(
     ctx,
-    { opId: cmd.opId, source: "habit", refId: id, localDay: day, xp: decision.xp, coins: decision.coins },
+    { opId: cmd.opId, source: "habit", refId: id, localDay: day, ...earned },
     statements,
   );
-  if (decision.xp > 0) cheerPet(ctx, statements);
+  if (earned.xp > 0) cheerPet(ctx, statements);
   return { ok: true, status: 201, body: { completion: completionView(row), progress }, statements };
 }
 

@@ -56,7 +56,8 @@ export function updateQuest(
   if (p.status !== undefined) changes.status = p.status;
   const award =
     p.status === "done" ? questCompletionXp(changes.difficulty ?? quest.difficulty, quest.xpAwardedAt !== null) : null;
-  if (award && award.xp > 0) changes.xpAwardedAt = ctx.now;
+  // A late completion earns nothing, so the quest can still earn its XP once, later, in time.
+  if (award && award.xp > 0 && !ctx.late) changes.xpAwardedAt = ctx.now;
   const updated = { ...quest, ...changes };
   ctx.state.quests.set(quest.id, updated);
   changed(ctx, "quest", quest.id, questView(updated));

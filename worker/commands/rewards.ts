@@ -16,11 +16,13 @@ export interface Reward {
 }
 
 /**
- * Records one movement of XP and coins: the ledger row and the running totals in D1 (by SQL
+ * Records one movement of XP and coins (no gain for a late command): the ledger row and the running totals in D1 (by SQL
  * arithmetic, so the stored totals can never drift from the sum of the ledger), and the same
  * change to the in-memory state. Returns the progression part of the answer.
  */
-export function applyReward(ctx: CommandContext, reward: Reward, statements: BatchItem<"sqlite">[]) {
+export function applyReward(ctx: CommandContext, earned: Reward, statements: BatchItem<"sqlite">[]) {
+  // A late write earns nothing; what it spends or takes back still counts.
+  const reward = ctx.late ? { ...earned, xp: Math.min(0, earned.xp), coins: Math.min(0, earned.coins) } : earned;
   const before = { ...ctx.state.totals };
   if (reward.xp !== 0 || reward.coins !== 0) {
     statements.push(
@@ -64,7 +66,7 @@ export function updatePet(ctx: CommandContext, changes: Partial<PetRow>, stateme
 /** Every action that earns XP also cheers the pet (if there is one): +3 on every stat, +15 pet XP. */
 export function cheerPet(ctx: CommandContext, statements: BatchItem<"sqlite">[]): void {
   const pet = ctx.state.pet;
-  if (!pet) return;
+  if (!pet || ctx.late) return;
   const stats = applyWellbeingBonus(currentPetStats(pet, ctx.now));
   updatePet(ctx, { ...stats, statsAt: ctx.now, xp: pet.xp + WELLBEING_BONUS.petXp }, statements);
 }

@@ -36,6 +36,11 @@ export interface CommandContext {
   actor: Actor;
   /** Server time for this command. */
   now: number;
+  /**
+   * The command's client time lies outside the accepted window: it is applied (nothing the
+   * patient wrote is dropped) but earns nothing — applyReward keeps no gain, the pet is not cheered.
+   */
+  late: boolean;
   /** Randomness for game rewards; Math.random in production, seeded in tests. */
   random: () => number;
 }
@@ -48,8 +53,18 @@ export type Decision =
   | { ok: true; status: number; body: Record<string, unknown>; statements: BatchItem<"sqlite">[]; action?: string }
   | { ok: false; code: ErrorCode; message?: string };
 
+/**
+ * A command's answer. `failed`: it could not run (the database batch failed, or a handler threw);
+ * nothing was recorded, so the same opId can and should be sent again later. `rejected` (and a
+ * `duplicate` carrying an error) is a recorded, permanent refusal.
+ */
 export type CommandResult =
   | { opId: string; status: "applied" | "duplicate"; httpStatus: number; body: Record<string, unknown> }
-  | { opId: string; status: "rejected" | "duplicate"; httpStatus: number; error: { code: ErrorCode; message: string } };
+  | {
+      opId: string;
+      status: "rejected" | "duplicate" | "failed";
+      httpStatus: number;
+      error: { code: ErrorCode; message: string };
+    };
 
 export const reject = (code: ErrorCode, message?: string): Decision => ({ ok: false, code, message });

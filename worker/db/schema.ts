@@ -152,7 +152,7 @@ export const habitCompletions = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
     habitId: text("habit_id").notNull(),
-    /** The client's time of the completion (ms), inside the accepted window. */
+    /** The client's time of the completion (ms); never later than the server's time of receipt. */
     at: integer("at").notNull(),
     /** The user's local day it counts for (timezone + day-start hour at the time). */
     localDay: text("local_day").notNull(),
@@ -160,6 +160,8 @@ export const habitCompletions = sqliteTable(
     coins: integer("coins").notNull(),
     undoneAt: integer("undone_at"),
     createdAt: integer("created_at").notNull(),
+    /** Its client time lay outside the accepted window: kept, but it earned nothing (no streak credit). */
+    late: integer("late", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),

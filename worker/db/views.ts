@@ -32,7 +32,14 @@ export function habitView(h: HabitRow) {
 }
 
 export function completionView(c: CompletionRow) {
-  return { id: c.id, habitId: c.habitId, at: iso(c.at), localDay: c.localDay, undone: c.undoneAt !== null };
+  return {
+    id: c.id,
+    habitId: c.habitId,
+    at: iso(c.at),
+    localDay: c.localDay,
+    undone: c.undoneAt !== null,
+    late: c.late,
+  };
 }
 
 export interface QuestStep {

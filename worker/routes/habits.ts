@@ -30,16 +30,27 @@ export async function habitsWithStreaks(
     .orderBy(asc(habits.createdAt))
     .all();
   const counts = await db
-    .select({ habitId: habitCompletions.habitId, day: habitCompletions.localDay, n: sql<number>`count(*)` })
+    .select({
+      habitId: habitCompletions.habitId,
+      day: habitCompletions.localDay,
+      n: sql<number>`count(*)`,
+      // Late completions (outside the client-time window) happened, but earn no streak credit.
+      credited: sql<number>`sum(${habitCompletions.late} = 0)`,
+    })
     .from(habitCompletions)
     .where(and(eq(habitCompletions.userId, userId), isNull(habitCompletions.undoneAt)))
     .groupBy(habitCompletions.habitId, habitCompletions.localDay)
     .all();
   return rows.map((h) => {
-    const byDay = new Map(counts.filter((c) => c.habitId === h.id).map((c) => [c.day, c.n]));
+    const mine = counts.filter((c) => c.habitId === h.id);
+    const credited = new Map(mine.map((c) => [c.day, c.credited]));
     const view = habitView(h);
     const created = localDay(h.createdAt, user?.timezone ?? "UTC", user?.dayStartHour ?? 4);
-    return { ...view, today: byDay.get(today) ?? 0, streak: habitStreak(view.schedule, byDay, created, today) };
+    return {
+      ...view,
+      today: mine.find((c) => c.day === today)?.n ?? 0,
+      streak: habitStreak(view.schedule, credited, created, today),
+    };
   });
 }
 

@@ -37,7 +37,8 @@ async function decodeCursor(c: Context<AppEnv>, cursor: string): Promise<number>
 /**
  * /api/v1/sync: the offline outbox's way in (push) and the change log's way out (pull).
  * Push runs every operation through the same command handlers as REST, in one call to the
- * user's Durable Object; pull pages the user's change log by its monotonic sequence.
+ * user's Durable Object; pull pages the user's change log by its monotonic sequence. Both state
+ * the server's time (`serverTime`), so a device can measure how far its clock is off.
  */
 export const syncRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole("patient"))
@@ -50,12 +51,16 @@ export const syncRoutes = new Hono<AppEnv>()
       userId,
       operations.map((op) => ({ opId: op.opId, type: op.type, at: Date.parse(op.at), payload: op.payload })),
     );
+    // Nothing could run (the database failed): the whole push is retryable, and says so.
+    if (outcomes.length > 0 && outcomes.every((r) => r.status === "failed")) {
+      throw new ApiError("DATABASE_UNAVAILABLE", { headers: { "Retry-After": "5" } });
+    }
     const results: SyncResult[] = outcomes.map((r) =>
       "error" in r
         ? { opId: r.opId, status: r.status, error: r.error }
         : { opId: r.opId, status: r.status, result: r.body },
     );
-    return c.json({ results });
+    return c.json({ results, serverTime: new Date().toISOString() });
   })
   .get("/pull", queryParams(syncPullQuery), async (c) => {
     const { userId } = c.get("auth");
@@ -77,5 +82,10 @@ export const syncRoutes = new Hono<AppEnv>()
       op: r.op,
       ...(r.data === null ? {} : { data: JSON.parse(r.data) as unknown }),
     }));
-    return c.json({ changes: items, cursor: await encodeCursor(c, page.at(-1)?.seq ?? after), hasMore });
+    return c.json({
+      changes: items,
+      cursor: await encodeCursor(c, page.at(-1)?.seq ?? after),
+      hasMore,
+      serverTime: new Date().toISOString(),
+    });
   });

@@ -14,8 +14,12 @@ export function countsByDay(habitId: string, completions: Local<CompletionView>[
   return counts;
 }
 
-/** A habit's streak as the server computes it (the same shared rule), from the device's copy. */
+/**
+ * A habit's streak as the server computes it (the same shared rule), from the device's copy: a
+ * late completion (kept outside the client-time window) earns no streak credit.
+ */
 export function streakOf(habit: HabitView, completions: Local<CompletionView>[], user: PublicUser, today: string) {
   const created = localDay(Date.parse(habit.createdAt), user.timezone, user.dayStartHour);
-  return habitStreak(habit.schedule, countsByDay(habit.id, completions), created, today);
+  const credited = completions.filter((c) => !c.late);
+  return habitStreak(habit.schedule, countsByDay(habit.id, credited), created, today);
 }
