@@ -28,7 +28,7 @@ const e2e = {
   hookTimeout: 240_000,
 };
 
-// Three projects: pure rules (shared/) in Node; the Worker inside workerd with real D1, KV and
+// Projects: pure rules (shared/) and the PWA's sync engine in Node; the Worker inside workerd with real D1, KV and
 // Durable Objects from wrangler.toml; and end-to-end tests of `npm start` over real HTTP and in
 // real Chromium.
 export default defineConfig(async () => {
@@ -41,6 +41,15 @@ export default defineConfig(async () => {
             name: "shared",
             include: ["shared/**/*.test.ts"],
             environment: "node",
+          },
+        },
+        {
+          // The PWA's offline engine (pwa/src/data) in Node, over fake-indexeddb and a model server.
+          test: {
+            name: "pwa",
+            include: ["pwa/src/**/*.test.ts"],
+            environment: "node",
+            testTimeout: 120_000,
           },
         },
         {

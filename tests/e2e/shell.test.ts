@@ -162,6 +162,8 @@ describe("signing out offline", () => {
       await page.getByRole("button", { name: "Save check-in" }).click();
       await expect.poll(() => page.getByTestId("moods").textContent()).toContain("waiting to sync");
       await page.getByRole("button", { name: "Sign out" }).click();
+      // A change is still waiting: discarding it takes its own confirmation (issue 11, defect 9).
+      await page.getByRole("dialog").getByRole("button", { name: "Discard 1 change and sign out" }).click();
       await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
       const stores = await storeCounts(page, ["entities", "outbox", "meta"]);
       expect(stores).toEqual([0, 0, 0]);
@@ -263,28 +265,47 @@ describe("writing offline", () => {
   });
 });
 
-describe("a write the server refuses", () => {
-  it("is rolled back on the device and the patient is told why", async () => {
+describe("a phone whose clock runs 10 minutes fast", () => {
+  it("keeps the check-in written before the clock was measured (late, earning nothing, and says so), tells the patient the clock is wrong, and stamps later writes with the right time", async () => {
     const page = await context.newPage();
     await signIn(page, "offline-ny");
     await expect.poll(() => page.getByTestId("welcome").textContent()).toBe("Welcome, E2e Offline-ny");
     await expect.poll(() => page.getByTestId("moods").locator("li").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const accessToken = await apiToken(page.request, "offline-ny");
+    // Moods on the server from the last hour on (the seeded history lies further back).
+    const since = new Date(Date.now() - 3600_000).toISOString();
+    const serverMoods = async () =>
+      (
+        (await (
+          await page.request.get(`${base()}/api/v1/moods?limit=100&from=${encodeURIComponent(since)}`, {
+            headers: { Authorization: `Bearer ${accessToken}` },
+          })
+        ).json()) as { items: unknown[] }
+      ).items.length;
     const before = await page.getByTestId("moods").locator("li").count();
-    // A phone whose clock runs 10 minutes fast writes "from the future": outside the window.
+    const onServer = await serverMoods();
+    // The clock jumps 10 minutes ahead after the last measurement: the next write is stamped
+    // "from the future", outside the window. It used to be refused and deleted.
     await page.clock.setFixedTime(new Date(Date.now() + 10 * 60_000));
     await page.getByRole("button", { name: "Save check-in" }).click();
-    await expect.poll(() => page.getByTestId("notice").textContent(), { timeout: 20_000 }).toMatch(/accepted window/);
-    // The refused check-in stays on screen, marked with the reason, until the patient dismisses it.
-    await expect.poll(() => page.getByTestId("moods").textContent()).toMatch(/not saved: .*accepted window/);
-    expect(await page.getByTestId("moods").textContent()).not.toContain("waiting to sync");
+    await expect.poll(() => page.getByTestId("notice").textContent(), { timeout: 20_000 }).toMatch(/Saved, but/);
+    await expect.poll(serverMoods, { timeout: 20_000 }).toBe(onServer + 1);
+    await expect.poll(() => page.getByTestId("moods").locator("li").count()).toBe(before + 1);
+    expect(await page.getByTestId("moods").textContent()).not.toMatch(/not saved/);
+    // The sync measured the clock: the patient is told, and the next write is corrected.
+    await expect
+      .poll(() => page.getByTestId("clock-warning").textContent(), { timeout: 20_000 })
+      .toMatch(/10 minutes ahead/);
     await page.getByRole("button", { name: "Dismiss" }).click();
     await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
-    await expect.poll(() => page.getByTestId("moods").locator("li").count()).toBe(before);
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await expect.poll(serverMoods, { timeout: 20_000 }).toBe(onServer + 2);
+    await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.getByTestId("notice").count()).toBe(0);
     // The clock belongs to the whole browser context: put it back to real time for later tests.
     await page.clock.setSystemTime(new Date());
     await page.clock.resume();
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -145,14 +145,15 @@ describe("risk.flag", () => {
     expect(audit?.n).toBe(1);
   });
 
-  it("reaches staff even after days offline, when other writes would be refused for their time", async () => {
+  it("reaches staff even after days offline, as the late writes beside it are kept (earning nothing)", async () => {
     const p = await register();
     const fiveDaysAgo = isoIn(-5 * 86_400_000);
     const results = await push(p.accessToken, [
       op("risk.flag", { id: crypto.randomUUID(), source: "companion", level: "high", at: fiveDaysAgo }, fiveDaysAgo),
       op("mood.log", { mood: 5, sleepQuality: 5 }, fiveDaysAgo),
     ]);
-    expect(results.map((r) => r.status)).toEqual(["applied", "rejected"]);
+    expect(results.map((r) => r.status)).toEqual(["applied", "applied"]);
+    expect(results[1]).toMatchObject({ result: { warning: { code: "CLIENT_TIME_OUT_OF_WINDOW" } } });
     expect((await flagsOf(p.user.id))[0]?.created_at).toBe(Date.parse(fiveDaysAgo));
   });
 

@@ -44,7 +44,9 @@ describe("the user's Durable Object", () => {
     ).run();
     const opId = crypto.randomUUID();
     const failed = await call(`/api/v1/habits/${p.habitId}/completions`, { token: p.accessToken, body: { opId } });
-    expect(failed.status).toBe(500);
+    // Retryable, and said so: 503, not a refusal.
+    expect(failed.status).toBe(503);
+    expect((await json<{ error: { code: string } }>(failed)).error.code).toBe("DATABASE_UNAVAILABLE");
     const count = async (table: string) =>
       (
         await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`)
@@ -87,38 +89,39 @@ describe("the user's Durable Object", () => {
     expect(statuses.filter((s) => s === "rejected")).toHaveLength(11);
   });
 
-  it("a handler that throws answers 500 for its own operation only, records nothing, and a retry runs it again", async () => {
+  it("a handler that throws answers `failed` for its operation and the ones after it (they wait, in order), records none of them, and a retry runs them", async () => {
     const p = await patientWithHabit();
     const spy = vi.spyOn(HANDLERS, "mood.log").mockImplementation(() => {
       throw new Error("a bug in the handler");
     });
-    const moodOp = {
+    const operation = (type: string, payload: Record<string, unknown>) => ({
       opId: crypto.randomUUID(),
-      type: "mood.log",
+      type,
       at: new Date().toISOString(),
-      payload: { mood: 6, sleepQuality: 6 },
-    };
-    const habitOp = {
-      opId: crypto.randomUUID(),
-      type: "habit.create",
-      at: new Date().toISOString(),
-      payload: { name: "After the bug", difficulty: "easy", schedule: { type: "daily", perDay: 1 } },
-    };
+      payload,
+    });
+    const before = operation("habit.create", { name: "Before the bug", difficulty: "easy", schedule: { type: "daily", perDay: 1 } });
+    const moodOp = operation("mood.log", { mood: 6, sleepQuality: 6 });
+    const after = operation("habit.create", { name: "After the bug", difficulty: "easy", schedule: { type: "daily", perDay: 1 } });
     try {
       const res = await call("/api/v1/sync/push", {
         token: p.accessToken,
-        body: { clientId: "c", operations: [moodOp, habitOp] },
+        body: { clientId: "c", operations: [before, moodOp, after] },
       });
       const { results } = await json<{ results: { status: string; error?: { code: string } }[] }>(res);
-      expect(results.map((r) => r.status)).toEqual(["rejected", "applied"]);
-      expect(results[0]?.error?.code).toBe("INTERNAL");
+      expect(results.map((r) => r.status)).toEqual(["applied", "failed", "failed"]);
+      expect(results[1]?.error?.code).toBe("INTERNAL");
     } finally {
       spy.mockRestore();
     }
     const retry = await call("/api/v1/sync/push", {
       token: p.accessToken,
-      body: { clientId: "c", operations: [moodOp] },
+      body: { clientId: "c", operations: [moodOp, after] },
     });
-    expect((await json<{ results: { status: string }[] }>(retry)).results[0]?.status).toBe("applied");
+    expect((await json<{ results: { status: string }[] }>(retry)).results.map((r) => r.status)).toEqual([
+      "applied",
+      "applied",
+    ]);
   });
+});
 });

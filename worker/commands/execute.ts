@@ -47,7 +47,13 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
   const before = { totals: { ...state.totals }, pet: state.pet };
   const statements: BatchItem<"sqlite">[] = [];
   const results: CommandResult[] = [];
+  let broken = false;
   for (const cmd of input.commands) {
+    // After a command that could not run, the rest wait for it: a device's writes apply in order.
+    if (broken) {
+      results.push(failure(cmd, "INTERNAL"));
+      continue;
+    }
     const type = cmd.type.slice(0, 64);
     const stored = state.ops.get(cmd.opId);
     if (stored && stored.type !== type) {
@@ -64,8 +70,9 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
     try {
       decision = state.found ? decide(ctx, cmd) : reject("NOT_FOUND");
     } catch (err) {
-      // A bug in one handler must not sink the operations after it: this one answers 500,
-      // unrecorded, so a retry of its opId runs it again once the bug is fixed.
+      // A bug in one handler: this command and the ones after it answer `failed`, unrecorded,
+      // so a retry of their opIds runs them again, in order, once the bug is fixed. The ones
+      // before it stand.
       console.error(
         JSON.stringify({
           level: "error",
@@ -76,6 +83,7 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
         }),
       );
       results.push(failure(cmd, "INTERNAL"));
+      broken = true;
       continue;
     }
     if (decision.ok && ctx.late) decision.body.warning = lateWarning();
@@ -122,7 +130,8 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
 
 /** A command that could not run and was not recorded: retryable under the same opId. */
 function failure(cmd: Command, code: "INTERNAL" | "DATABASE_UNAVAILABLE"): CommandResult {
-  return { ...rejection(cmd, code), status: "failed" };
+  const entry = ERROR_CATALOGUE[code];
+  return { opId: cmd.opId, status: "failed", httpStatus: entry.status, error: { code, message: entry.message } };
 }
 
 /** Said with a late write's answer: it was kept, and earned nothing. */

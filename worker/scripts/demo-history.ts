@@ -113,6 +113,7 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
           coins: 5,
           undoneAt: null,
           createdAt: at,
+          late: false,
         };
         logged.push({ entity: "completion", id, data: completionView(completion) });
       }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { localDay } from "../../../shared/domain/local-day";
 import type { PublicUser } from "../../../shared/schemas/auth";
+import { clock } from "./sync";
 
 /** How often an open screen looks at the clock for a new local day. */
 const CHECK_EVERY_MS = 30_000;
@@ -13,7 +14,8 @@ const CHECK_EVERY_MS = 30_000;
  * app comes back into view, rather than trusting one long timer to fire at the boundary.
  */
 export function useLocalDay(user: Pick<PublicUser, "timezone" | "dayStartHour">): string {
-  const read = () => localDay(Date.now(), user.timezone, user.dayStartHour);
+  // The clock corrected by the server's stated time: a phone days behind still sees the right day.
+  const read = () => localDay(clock.now(), user.timezone, user.dayStartHour);
   const [today, setToday] = useState(read);
   useEffect(() => {
     const check = () => setToday(read());

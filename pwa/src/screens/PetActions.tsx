@@ -16,7 +16,6 @@ import {
 } from "../../../shared/domain/pet";
 import type { CommandType } from "../../../shared/schemas/commands";
 import { SAFETY_ITEM_MAX, WORRIES_MAX } from "../../../shared/schemas/wellbeing";
-import { api } from "../api/session";
 import { db } from "../data/db";
 import { type Local, useEntity } from "../data/entities";
 import { useMeta } from "../data/meta";
@@ -200,33 +199,27 @@ export function Adventure({ pet, onWrite }: PetProps) {
   const [returnOp, setReturnOp] = useState<string | null>(null);
   const [found, setFound] = useState<AdventureReward | null>(null);
   const started = ms(pet.adventureStartedAt);
-  // The loot is drawn on the server: once the return has synced, ask it again with the same
-  // opId, which answers with the first (stored) result and changes nothing.
-  const returnQueued = useLive(
-    async () => (returnOp ? (await db.outbox.where("opId").equals(returnOp).count()) > 0 : false),
-    true,
+  // The loot is drawn on the server: once the return has synced, its answer is in the
+  // outbox's results (kept by the sync engine), so nothing is asked again.
+  const settled = useLive(async () => (returnOp ? await db.results.get(returnOp) : undefined), undefined, [returnOp]);
+  useEffect(() => {
+    if (!returnOp || !settled) return;
+    const reward = (settled.result as ReturnAnswer | null)?.reward;
+    if (reward) setFound(reward);
+    setReturnOp(null);
+  }, [returnOp, settled]);
+  // A refused return leaves no result: its notice explains it, and there is nothing to show.
+  const refused = useLive(
+    async () =>
+      returnOp
+        ? (await db.outbox.where("opId").equals(returnOp).count()) === 0 && !(await db.results.get(returnOp))
+        : false,
+    false,
     [returnOp],
   );
   useEffect(() => {
-    if (!returnOp || returnQueued) return;
-    let live = true;
-    void api.pet.return
-      .$post({ json: { opId: returnOp } })
-      .then(async (res) => {
-        if (!live) return;
-        // A refused return was already explained by the notice; there is nothing to show here.
-        if (res.ok) {
-          const body = (await res.json()) as ReturnAnswer;
-          if (body.reward) setFound(body.reward);
-        }
-        setReturnOp(null);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-    // A failed request (offline) tries again when the pet next changes, e.g. at the next pull.
-  }, [returnOp, returnQueued, pet]);
+    if (refused) setReturnOp(null);
+  }, [refused]);
 
   async function setOff() {
     const next: PetView = {

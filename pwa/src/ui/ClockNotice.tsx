@@ -1,0 +1,29 @@
+import { CLOCK_WARN_MS, type ClockMeasurement } from "../data/clock";
+import { useMeta } from "../data/meta";
+
+/** "3 days", "10 minutes": how far off, in the largest whole unit. */
+function howFar(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+/**
+ * Tells the patient their device's clock is wrong (as the server's stated time measured it).
+ * Haven corrects its own times for it, so nothing is filed on the wrong day; the notice is so
+ * the patient can fix the clock for everything else.
+ */
+export function ClockNotice() {
+  const clock = useMeta<ClockMeasurement>("clock");
+  if (!clock || Math.abs(clock.skewMs) < CLOCK_WARN_MS) return null;
+  // skew = server − device: positive means the device is behind.
+  const direction = clock.skewMs > 0 ? "behind" : "ahead";
+  return (
+    <p class="banner" role="status" data-testid="clock-warning">
+      This device's clock is about {howFar(clock.skewMs)} {direction}. Haven uses the correct time for your check-ins
+      and habits; you may want to fix the clock in your device's settings.
+    </p>
+  );
+}
