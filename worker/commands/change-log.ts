@@ -1,22 +1,12 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { progressView } from "../../shared/domain/progression";
+import type { SyncEntity } from "../../shared/sync-entities";
 import type { Database } from "../db/client";
 import { changes } from "../db/schema";
 import { type PetRow, petView } from "../db/views";
 import type { CommandContext } from "./types";
 
-/** The entities sync carries. */
-export type SyncEntity =
-  | "habit"
-  | "completion"
-  | "quest"
-  | "mood"
-  | "assessment"
-  | "safetyPlan"
-  | "pet"
-  | "progress"
-  | "message"
-  | "journal";
+export type { SyncEntity } from "../../shared/sync-entities";
 
 export interface PendingChange {
   entity: SyncEntity;

@@ -207,3 +207,15 @@ describe("the outbox keeps each operation's answer", () => {
     });
   });
 });
+
+describe("entities by name", () => {
+  it("skips a change for an entity this code does not know (from a newer server), and moves on", async () => {
+    const server = new ModelServer();
+    const d = device(server);
+    server.log.push({ seq: 1, entity: "somethingNew", id: "x", op: "upsert", data: { id: "x" } });
+    await d.put("a", "one");
+    expect(await d.sync()).toBeNull();
+    expect(await d.db.entities.where("entity").equals("somethingNew").count()).toBe(0);
+    expect(await texts(d)).toEqual({ a: "one" });
+  });
+});

@@ -2,6 +2,7 @@ import Dexie from "dexie";
 import { SYNC_PUSH_MAX_OPERATIONS } from "../../../shared/limits";
 import { PUSH_MAX_BYTES, takePush } from "../../../shared/push-batch";
 import type { SyncPullResponse, SyncPushResponse, SyncResult } from "../../../shared/schemas/sync";
+import { isSyncEntity } from "../../../shared/sync-entities";
 import type { DeviceClock } from "./clock";
 import type { CachedEntity, HavenDatabase, Notice, OutboxOp } from "./db";
 
@@ -320,6 +321,7 @@ export class SyncCore {
       await this.clock.observe(page.serverTime, sentAt, this.clock.deviceTime());
       await db.transaction("rw", db.entities, db.meta, async () => {
         for (const change of page.changes) {
+          if (!isSyncEntity(change.entity)) continue; // from a newer server: nothing here shows it
           const key = `${change.entity}:${change.id}`;
           const server = change.op === "delete" ? null : (change.data ?? null);
           const local = await db.entities.get(key);

@@ -50,7 +50,7 @@ export default function Pet(props: ScreenProps) {
       {pet ? (
         <>
           <Overview pet={pet} />
-          <Coins />
+          <Coins user={props.user} />
           <Care pet={pet} {...props} />
           <Adventure pet={pet} {...props} />
           <Shop pet={pet} {...props} />

@@ -14,12 +14,13 @@ import {
   SHOP_ITEMS,
   type ShopItem,
 } from "../../../shared/domain/pet";
+import type { PublicUser } from "../../../shared/schemas/auth";
 import type { CommandType } from "../../../shared/schemas/commands";
 import { SAFETY_ITEM_MAX, WORRIES_MAX } from "../../../shared/schemas/wellbeing";
 import { db } from "../data/db";
-import { type Local, useEntity } from "../data/entities";
-import { useMeta } from "../data/meta";
-import type { PetView, ProgressEntity, ProgressSummary } from "../data/types";
+import type { Local } from "../data/entities";
+import { useProgress } from "../data/progress";
+import type { PetView } from "../data/types";
 import { useLive } from "../data/use-live";
 import { write } from "../data/write";
 import type { ScreenProps } from "./types";
@@ -61,11 +62,10 @@ function useNow(): number {
 }
 
 /** Coins: the server's balance as of the last sync, and what queued purchases will spend. */
-export function Coins() {
-  const entity = useEntity<ProgressEntity>("progress", "me");
-  const summary = useMeta<ProgressSummary>("progress");
+export function Coins({ user }: { user: PublicUser }) {
+  const progress = useProgress(user);
   const outbox = useLive(() => db.outbox.toArray(), []);
-  const coins = (entity ?? summary)?.coins ?? null;
+  const coins = progress?.view.coins ?? null;
   let setAside = 0;
   for (const op of outbox) {
     if (op.type === "pet.feed") setAside += FEED.price;

@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
 import type { HistoryRange } from "../../../shared/domain/check-in-history";
-import { progressView, xpForLevel } from "../../../shared/domain/progression";
-import { useEntities, useEntity } from "../data/entities";
+import { xpForLevel } from "../../../shared/domain/progression";
+import { useEntities } from "../data/entities";
 import { streakOf } from "../data/habit-days";
-import { useMeta } from "../data/meta";
-import type { CompletionView, HabitView, ProgressEntity, ProgressSummary } from "../data/types";
+import { useProgress } from "../data/progress";
+import type { CompletionView, HabitView } from "../data/types";
 import { useLocalDay } from "../data/use-local-day";
 import { Link } from "../ui/Link";
 import { Adherence, CheckInHistory, RangePicker } from "./SpiritHistory";
@@ -26,7 +26,7 @@ export default function Spirit({ user }: ScreenProps) {
       <h2 id="screen-title" tabIndex={-1} data-testid="screen-title">
         Spirit
       </h2>
-      <Progress />
+      <Progress user={user} />
       <Streaks {...{ user, today }} />
       <section class="card" aria-labelledby="history-title">
         <h3 id="history-title">How you've been</h3>
@@ -38,12 +38,9 @@ export default function Spirit({ user }: ScreenProps) {
   );
 }
 
-function Progress() {
-  // The change log's progress snapshot, or the last summary fetched, whichever the device has.
-  const entity = useEntity<ProgressEntity>("progress", "me");
-  const summary = useMeta<ProgressSummary>("progress");
-  const source = entity ?? summary;
-  if (!source) {
+function Progress({ user }: Pick<ScreenProps, "user">) {
+  const progress = useProgress(user);
+  if (!progress) {
     return (
       <section class="card" aria-labelledby="progress-title">
         <h3 id="progress-title">Your progress</h3>
@@ -51,7 +48,7 @@ function Progress() {
       </section>
     );
   }
-  const view = progressView(source.xp, source.coins);
+  const { view } = progress;
   const span = xpForLevel(view.level + 1) - xpForLevel(view.level);
   return (
     <section class="card" aria-labelledby="progress-title">

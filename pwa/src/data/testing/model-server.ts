@@ -16,6 +16,9 @@ import { DeviceClock } from "../clock";
 import { HavenDatabase } from "../db";
 import { SyncCore, SyncHttpError, type SyncTransport, type WireOperation } from "../sync-core";
 
+/** The model's notes travel as a real entity name (the device ignores names it does not know). */
+const ENTITY = "journal";
+
 export interface Note {
   id: string;
   text: string;
@@ -62,7 +65,7 @@ export class ModelServer {
   private change(id: string, note: Note | null): void {
     const seq = this.log.length + 1;
     this.log.push(
-      note ? { seq, entity: "note", id, op: "upsert", data: note } : { seq, entity: "note", id, op: "delete" },
+      note ? { seq, entity: ENTITY, id, op: "upsert", data: note } : { seq, entity: ENTITY, id, op: "delete" },
     );
   }
 
@@ -152,11 +155,11 @@ export class Device {
   }
 
   put(id: string, text: string): Promise<string> {
-    return this.core.write("note.put", { id, text }, { entity: "note", id, data: { id, text } });
+    return this.core.write("note.put", { id, text }, { entity: ENTITY, id, data: { id, text } });
   }
 
   remove(id: string): Promise<string> {
-    return this.core.write("note.delete", { id }, { entity: "note", id, data: null });
+    return this.core.write("note.delete", { id }, { entity: ENTITY, id, data: null });
   }
 
   /** One sync round; a failure is what the engine would back off on, so it is swallowed here. */
@@ -172,7 +175,7 @@ export class Device {
   /** What the screens would show: every entity with data (refused ones included, marked). */
   async shown(): Promise<Map<string, Note & { pending: boolean; rejected: boolean }>> {
     const out = new Map<string, Note & { pending: boolean; rejected: boolean }>();
-    for (const row of await this.db.entities.where("entity").equals("note").toArray()) {
+    for (const row of await this.db.entities.where("entity").equals(ENTITY).toArray()) {
       if (row.data !== null) out.set(row.id, { ...(row.data as Note), pending: row.pending, rejected: !!row.rejected });
     }
     return out;
