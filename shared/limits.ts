@@ -20,10 +20,11 @@ export const REFRESH_IDLE_SECONDS = 7 * 24 * 60 * 60;
 /** ...and 30 days after sign-in whatever happens; rotation never extends this. */
 export const REFRESH_ABSOLUTE_SECONDS = 30 * 24 * 60 * 60;
 /**
- * Two tabs refreshing with the same token at once: the second, arriving within this many
- * seconds of the first, gets 409 REFRESH_CONFLICT (retry with the rotated cookie) instead of
- * tripping reuse detection and signing the user out everywhere (supabase/auth-js#213).
- * Later reuse revokes the whole family.
+ * A spent refresh token presented again within this many seconds of its first use — its answer
+ * was lost to a reload or a dropped connection, or two tabs refreshed at once — gets a sibling
+ * token in the same family instead of tripping reuse detection and signing the user out
+ * everywhere (supabase/auth-js#213). The window is never extended; later reuse revokes the
+ * whole family. Kept short (at most 30 s, issue 11).
  */
 export const REFRESH_GRACE_SECONDS = 10;
 

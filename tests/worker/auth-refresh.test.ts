@@ -21,6 +21,17 @@ async function ageUsedTokens(sessionId: string, seconds: number) {
     .run();
 }
 
+/** Moves the spent-at time of one token (given as its `Cookie` header value) into the past. */
+async function ageToken(cookie: string, seconds: number) {
+  const token = decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1));
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+  const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const res = await env.DB.prepare("UPDATE refresh_tokens SET used_at = used_at - ? WHERE token_hash = ?")
+    .bind(seconds * 1000, hash)
+    .run();
+  if (res.meta.changes !== 1) throw new Error("no such spent token");
+}
+
 describe("POST /api/v1/auth/refresh", () => {
   it("rotates: a new access token and a new cookie, and the old access token's session lives on", async () => {
     const r = await register();
@@ -75,31 +86,88 @@ describe("POST /api/v1/auth/refresh", () => {
     expect(events.results).toEqual([{ outcome: "failure", error_code: "REFRESH_REUSED" }]);
   });
 
-  it("answers a spent token inside the grace window with 409 REFRESH_CONFLICT and keeps the family", async () => {
+  it("issue 11 defect 6: gives a spent token re-presented inside the grace window a sibling in the same family (a lost response)", async () => {
+    const r = await register();
+    const sid = sidOf(r.accessToken);
+    const first = await refresh(r.cookie);
+    expect(first.status).toBe(200);
+    const child = refreshCookieFrom(first);
+    // The response carrying `child` was lost (the page reloaded): the browser still holds the parent.
+    await ageUsedTokens(sid, REFRESH_GRACE_SECONDS - 2);
+    const again = await refresh(r.cookie);
+    expect(again.status).toBe(200);
+    const body = (await again.json()) as { accessToken: string; user: { id: string } };
+    expect(body.user.id).toBe(r.user.id);
+    expect(sidOf(body.accessToken)).toBe(sid);
+    const sibling = refreshCookieFrom(again);
+    expect(sibling).not.toBe(child);
+    expect(sibling).not.toBe(r.cookie);
+    expect((await sessionRow(sid))?.revoked_at).toBeNull();
+    expect((await call("/api/v1/me", { token: body.accessToken })).status).toBe(200);
+    // Both children are live members of the family, each single-use as ever.
+    expect((await refresh(sibling)).status).toBe(200);
+    expect((await refresh(child)).status).toBe(200);
+    const failures = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_events WHERE action LIKE 'auth.refresh%' AND outcome = 'failure' AND user_id = ?",
+    )
+      .bind(r.user.id)
+      .first<{ n: number }>();
+    expect(failures?.n).toBe(0);
+  });
+
+  it("issue 11 defect 6: a sibling never extends the grace window; the parent presented after it still revokes the family", async () => {
     const r = await register();
     const sid = sidOf(r.accessToken);
     const first = await refresh(r.cookie);
     const child = refreshCookieFrom(first);
-    await ageUsedTokens(sid, REFRESH_GRACE_SECONDS - 2);
-    const late = await refresh(r.cookie);
-    expect(late.status).toBe(409);
-    expect((await errorOf(late)).code).toBe("REFRESH_CONFLICT");
-    expect(late.headers.getSetCookie()).toEqual([]);
-    expect((await sessionRow(sid))?.revoked_at).toBeNull();
-    expect((await refresh(child)).status).toBe(200);
+    await ageToken(r.cookie, REFRESH_GRACE_SECONDS - 2);
+    const sibling = await refresh(r.cookie);
+    expect(sibling.status).toBe(200);
+    // The parent was spent GRACE - 2 s ago; three more seconds put it past the window, sibling or not.
+    await ageToken(r.cookie, 3);
+    const reuse = await refresh(r.cookie);
+    expect(reuse.status).toBe(401);
+    expect((await errorOf(reuse)).code).toBe("REFRESH_REUSED");
+    expect((await sessionRow(sid))?.revoked_reason).toBe("refresh_reuse");
+    expect((await refresh(child)).status).toBe(401);
+    expect((await refresh(refreshCookieFrom(sibling))).status).toBe(401);
   });
 
-  it("lets exactly one of two concurrent refreshes win; the other gets 409 and nobody is signed out", async () => {
+  it("issue 11 defect 6: the grace window is short (at most 30 s)", () => {
+    expect(REFRESH_GRACE_SECONDS).toBeGreaterThan(0);
+    expect(REFRESH_GRACE_SECONDS).toBeLessThanOrEqual(30);
+  });
+
+  it("issue 11 defect 6: no sibling for a disabled account or a revoked session inside the grace window", async () => {
+    const disabled = await register();
+    await refresh(disabled.cookie);
+    await env.DB.prepare("UPDATE users SET status = 'disabled' WHERE id = ?").bind(disabled.user.id).run();
+    const refused = await refresh(disabled.cookie);
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).code).toBe("ACCOUNT_DISABLED");
+
+    const signedOut = await register();
+    const first = await refresh(signedOut.cookie);
+    const access = ((await first.json()) as { accessToken: string }).accessToken;
+    expect((await call("/api/v1/auth/logout", { method: "POST", token: access })).status).toBe(204);
+    const after = await refresh(signedOut.cookie);
+    expect(after.status).toBe(401);
+    expect((await errorOf(after)).code).toBe("REFRESH_INVALID");
+  });
+
+  it("issue 11 defect 6: both of two concurrent refreshes get a child in the same family; nobody is signed out", async () => {
     const r = await register();
-    const results = await Promise.all([refresh(r.cookie), refresh(r.cookie)]);
-    const statuses = results.map((res) => res.status).sort();
-    expect(statuses).toEqual([200, 409]);
-    const winner = results.find((res) => res.status === 200) as Response;
-    const children = await env.DB.prepare("SELECT count(*) AS n FROM refresh_tokens WHERE session_id = ?")
-      .bind(sidOf(r.accessToken))
+    const sid = sidOf(r.accessToken);
+    const results = await Promise.all([refresh(r.cookie), refresh(r.cookie), refresh(r.cookie)]);
+    expect(results.map((res) => res.status)).toEqual([200, 200, 200]);
+    const cookies = results.map(refreshCookieFrom);
+    expect(new Set(cookies).size).toBe(3);
+    const tokens = await env.DB.prepare("SELECT count(*) AS n FROM refresh_tokens WHERE session_id = ?")
+      .bind(sid)
       .first<{ n: number }>();
-    expect(children?.n).toBe(2); // the spent parent and exactly one child
-    expect((await refresh(refreshCookieFrom(winner))).status).toBe(200);
+    expect(tokens?.n).toBe(4); // the spent parent and three siblings
+    for (const cookie of cookies) expect((await refresh(cookie)).status).toBe(200);
+    expect((await sessionRow(sid))?.revoked_at).toBeNull();
   });
 
   it("ends a family idle for more than 7 days", async () => {

@@ -63,11 +63,12 @@ export function revokeUserSessions(db: Database, userId: string, reason: string,
 
 /**
  * Rotates a refresh token (RFC 9700 §4.14.2): the presented token is spent and a child issued
- * in the same family, atomically — the child is inserted only if this request is the one that
- * marked the parent used (`changes() = 1` inside one D1 batch), so two concurrent refreshes can
- * never both get a child. The loser, arriving within REFRESH_GRACE_SECONDS, gets 409
- * REFRESH_CONFLICT and keeps its family; a spent token presented later is reuse: the whole
- * family is revoked. The family's absolute expiry never moves.
+ * in the same family, in one D1 batch (one transaction). A token presented again within
+ * REFRESH_GRACE_SECONDS of being spent — its response was lost to a reload or a dropped
+ * connection, or another tab refreshed at the same moment — gets an equivalent sibling child
+ * in the same family (only hashes are stored, so the first child cannot be handed out again).
+ * The window runs from the first spend and a sibling never moves it; a spent token presented
+ * after it is reuse: the whole family is revoked. The family's absolute expiry never moves.
  */
 export async function rotateRefreshToken(c: Context<AppEnv>, presented: string): Promise<SignedIn> {
   const db = database(c.env.DB);
@@ -99,31 +100,34 @@ export async function rotateRefreshToken(c: Context<AppEnv>, presented: string):
     return new ApiError(code);
   };
 
+  const graceStart = now - REFRESH_GRACE_SECONDS * 1000;
   if (!row || row.session.revokedAt !== null) throw await fail("REFRESH_INVALID");
-  if (row.token.usedAt !== null) {
-    if (now - row.token.usedAt <= REFRESH_GRACE_SECONDS * 1000) throw new ApiError("REFRESH_CONFLICT");
-    throw await fail("REFRESH_REUSED", "refresh_reuse");
-  }
+  if (row.token.usedAt !== null && row.token.usedAt < graceStart) throw await fail("REFRESH_REUSED", "refresh_reuse");
   if (row.session.expiresAt <= now || now - row.session.lastUsedAt > REFRESH_IDLE_SECONDS * 1000) {
     throw await fail("REFRESH_INVALID", "expired");
   }
   if (row.user.status !== "active") throw await fail("ACCOUNT_DISABLED", "account_disabled");
 
   const child = randomToken();
-  // Raw D1 here: the three statements must run in one batch (one transaction) and the second
-  // and third are conditional on the first having spent the token.
-  const [spent, inserted] = await c.env.DB.batch([
+  // Raw D1 here: the three statements must run in one batch. The first spends the token if it
+  // is still fresh (and never touches an already spent one, so the window is not extended); the
+  // child is inserted only while the token's first spend — this one or a concurrent request's —
+  // is inside the grace window and the family is still alive (a revocation that raced us wins).
+  const [, inserted] = await c.env.DB.batch([
     c.env.DB.prepare("UPDATE refresh_tokens SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL").bind(
       now,
       tokenHash,
     ),
     c.env.DB.prepare(
-      "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) SELECT ?1, ?2, ?3 WHERE changes() = 1",
-    ).bind(await sha256Hex(child), row.session.id, now),
+      `INSERT INTO refresh_tokens (token_hash, session_id, issued_at) SELECT ?1, ?2, ?3
+       WHERE EXISTS (SELECT 1 FROM refresh_tokens WHERE token_hash = ?4 AND used_at >= ?5)
+         AND EXISTS (SELECT 1 FROM sessions WHERE id = ?2 AND revoked_at IS NULL)`,
+    ).bind(await sha256Hex(child), row.session.id, now, tokenHash, graceStart),
     c.env.DB.prepare("UPDATE sessions SET last_used_at = ?1 WHERE id = ?2 AND changes() = 1").bind(now, row.session.id),
   ]);
-  if (spent?.meta.changes !== 1 || inserted?.meta.changes !== 1) {
-    // Another request spent this token between our read and our write.
+  if (inserted?.meta.changes !== 1) {
+    // The family was revoked or deleted between our read and our write: the client retries
+    // and gets the definitive answer.
     throw new ApiError("REFRESH_CONFLICT");
   }
   const remaining = Math.floor((row.session.expiresAt - now) / 1000);
