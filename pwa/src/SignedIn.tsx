@@ -6,6 +6,7 @@ import { startSyncEngine } from "./data/engine";
 import { dismissNotice } from "./data/sync";
 import { useLive } from "./data/use-live";
 import { usePath } from "./router";
+import { SignOutButton } from "./SignOut";
 import { SCREENS, screenFor } from "./screens";
 import { Link } from "./ui/Link";
 
@@ -26,6 +27,8 @@ async function forgetOtherUser(userId: string): Promise<void> {
  */
 export function SignedIn({ user }: { user: PublicUser }) {
   const [reachable, setReachable] = useState(true);
+  // Finished sync rounds, so the sign-out warning can tell when the round it asked for is over.
+  const [syncRuns, setSyncRuns] = useState(0);
   const [storage, setStorage] = useState<string | null>(null);
   const engine = useRef<{ nudge: () => void; stop: () => void } | null>(null);
   const pending = useLive(() => db.outbox.count(), 0);
@@ -48,7 +51,11 @@ export function SignedIn({ user }: { user: PublicUser }) {
     let stopped = false;
     void ready.current?.then(() => {
       setChecked(true);
-      if (!stopped) engine.current = startSyncEngine(({ reachable: r }) => setReachable(r));
+      if (!stopped)
+        engine.current = startSyncEngine(({ reachable: r }) => {
+          setReachable(r);
+          setSyncRuns((n) => n + 1);
+        });
     });
     // Ask the browser to keep our data under storage pressure, and say if it will not.
     void navigator.storage?.persist?.().then((granted) => {
@@ -76,8 +83,8 @@ export function SignedIn({ user }: { user: PublicUser }) {
     engine.current?.stop();
     // Signing out forgets this device's copy of the data, online or not: an offline sign-out
     // cannot reach the server (the session then ends at its expiry), but the device forgets.
-    await signOut().catch(() => undefined);
-    await wipeDevice();
+    // (Changes still waiting were shown, with the offer to sync them, before getting here.)
+    await signOut(wipeDevice).catch(() => undefined);
   }
 
   const Screen = screen.component;
@@ -101,9 +108,13 @@ export function SignedIn({ user }: { user: PublicUser }) {
             </li>
           ))}
           <li>
-            <button type="button" class="link" onClick={() => void leave()}>
-              Sign out
-            </button>
+            <SignOutButton
+              pending={pending}
+              reachable={reachable}
+              syncRuns={syncRuns}
+              nudge={() => engine.current?.nudge()}
+              leave={leave}
+            />
           </li>
         </ul>
       </nav>

@@ -1,8 +1,9 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { PublicUser } from "../../shared/schemas/auth";
-import { onSessionChange, resumeSession } from "./api/session";
+import { onSessionChange, resumeSession, type SessionEnd } from "./api/session";
 import { Register } from "./auth/Register";
+import { SessionEnded } from "./auth/SessionEnded";
 import { SignIn } from "./auth/SignIn";
 import { db } from "./data/db";
 import { SignedIn } from "./SignedIn";
@@ -24,6 +25,8 @@ interface Health {
 function App() {
   const [health, setHealth] = useState<Health | "unreachable" | null>(null);
   const [user, setUser] = useState<PublicUser | null>(null);
+  // Why the server ended the last session (said on the sign-in screen); null when the user chose to.
+  const [ended, setEnded] = useState<SessionEnd | null>(null);
   const [resuming, setResuming] = useState(true);
   const [registering, setRegistering] = useState(false);
   // Signed in (or out) from either form: the next signed-out view is the sign-in form.
@@ -32,7 +35,10 @@ function App() {
   }, [user]);
 
   useEffect(() => {
-    const stop = onSessionChange(setUser);
+    const stop = onSessionChange((next, why) => {
+      setUser(next);
+      setEnded(why);
+    });
     void resumeSession(cachedUser).finally(() => setResuming(false));
     fetch("/api/v1/health")
       .then((res) => (res.ok ? (res.json() as Promise<Health>) : Promise.reject(new Error(String(res.status)))))
@@ -45,6 +51,7 @@ function App() {
     <main>
       <h1>Haven</h1>
       {user ? null : <p>A calm place for your wellbeing, with your care team beside you.</p>}
+      {resuming || user ? null : <SessionEnded reason={ended} />}
       {resuming ? null : user ? (
         <SignedIn user={user} />
       ) : registering ? (

@@ -32,6 +32,9 @@ export const E2E_ACCOUNTS = [
   "today",
   "today-ny",
   "offline-ny",
+  "session",
+  "signout",
+  "session-end",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 

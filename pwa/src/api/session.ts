@@ -1,18 +1,34 @@
 import { hc } from "hono/client";
 import type { AppType } from "../../../.types/worker/app";
-import type { ErrorBody } from "../../../shared/errors";
+import type { ErrorBody, ErrorCode } from "../../../shared/errors";
 import type { PublicUser } from "../../../shared/schemas/auth";
 
 /**
  * The signed-in session, in memory only: the access token never touches storage (a stolen
  * localStorage is a stolen account); the refresh token lives in an HttpOnly cookie the page
- * cannot read. Refreshes are serialised across tabs with the Web Locks API, so two tabs never
- * spend the same refresh token (the server's reuse detection would end the session).
+ * cannot read. Refreshes are serialised across tabs with the Web Locks API, so two tabs rarely
+ * present the same refresh token; when they do, or when a refresh's answer is lost (the page
+ * reloaded while it was in flight), the server answers a token spent moments ago with a sibling
+ * in the same family rather than treating it as theft.
+ *
+ * Only a definitive refusal of the refresh token ends the session here. A refresh the service
+ * cannot answer (a 5xx, no network, a timeout) is "offline": the user stays signed in on this
+ * device with their local data, and the next request tries again.
  */
 let accessToken: string | null = null;
-const listeners = new Set<(user: PublicUser | null) => void>();
 
-export function onSessionChange(listener: (user: PublicUser | null) => void): () => void {
+/** Why the server ended the session, for the sign-in screen to say; null when the user chose to. */
+export type SessionEnd = Extract<ErrorCode, "REFRESH_INVALID" | "REFRESH_REUSED" | "ACCOUNT_DISABLED">;
+const SESSION_ENDS: readonly string[] = [
+  "REFRESH_INVALID",
+  "REFRESH_REUSED",
+  "ACCOUNT_DISABLED",
+] satisfies SessionEnd[];
+
+let ended: SessionEnd | null = null;
+const listeners = new Set<(user: PublicUser | null, ended: SessionEnd | null) => void>();
+
+export function onSessionChange(listener: (user: PublicUser | null, ended: SessionEnd | null) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -23,15 +39,16 @@ export function onSessionChange(listener: (user: PublicUser | null) => void): ()
  */
 const SESSION_HINT = "haven.signedIn";
 
-function setSession(token: string | null, user: PublicUser | null): void {
+function setSession(token: string | null, user: PublicUser | null, why: SessionEnd | null = null): void {
   accessToken = token;
+  ended = user ? null : why;
   try {
     if (user) localStorage.setItem(SESSION_HINT, "1");
     else localStorage.removeItem(SESSION_HINT);
   } catch {
     // storage unavailable: every start simply tries the cookie
   }
-  for (const listener of listeners) listener(user);
+  for (const listener of listeners) listener(user, ended);
 }
 
 function hasSessionHint(): boolean {
@@ -51,43 +68,86 @@ export async function errorOf(res: Response): Promise<ErrorBody["error"]> {
   }
 }
 
-async function refreshOnce(): Promise<boolean> {
-  const run = async () => {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const res = await fetch("/api/v1/auth/refresh", { method: "POST", credentials: "same-origin" });
-      if (res.ok) {
-        const body = (await res.json()) as { accessToken: string; user: PublicUser };
-        setSession(body.accessToken, body.user);
-        return true;
+/**
+ * What a refresh came to: a new access token; the server's definitive "no" (the session is over
+ * and has been ended here); or no answer that decides anything (offline, a 5xx, a timeout).
+ */
+export type RefreshOutcome = "refreshed" | "ended" | "unavailable";
+
+/** A refresh that has not answered in this long is abandoned as "unavailable". */
+const REFRESH_TIMEOUT_MS = 15_000;
+/** 409 REFRESH_CONFLICT (a race the server could not settle): retried this many times... */
+const CONFLICT_RETRIES = 4;
+/** ...after a jittered, doubling pause starting here, so racing tabs do not collide again. */
+const CONFLICT_BACKOFF_MS = 200;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Thrown by API calls when the session could not be refreshed for want of an answer. */
+export class SessionUnavailableError extends TypeError {
+  constructor() {
+    super("Haven cannot be reached right now; the session will be refreshed when it can.");
+    this.name = "SessionUnavailableError";
+  }
+}
+
+async function refreshOnce(): Promise<RefreshOutcome> {
+  const run = async (): Promise<RefreshOutcome> => {
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      try {
+        res = await fetch("/api/v1/auth/refresh", {
+          method: "POST",
+          credentials: "same-origin",
+          signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
+        });
+      } catch {
+        return "unavailable"; // no network, or no answer in time: nothing was decided
       }
-      // Another tab rotated the cookie a moment ago: the browser now holds the new one.
-      if (res.status === 409) continue;
-      return false;
+      if (res.ok) {
+        try {
+          const body = (await res.json()) as { accessToken: string; user: PublicUser };
+          setSession(body.accessToken, body.user);
+          return "refreshed";
+        } catch {
+          return "unavailable";
+        }
+      }
+      if (res.status === 409 && attempt < CONFLICT_RETRIES) {
+        await pause(CONFLICT_BACKOFF_MS * 2 ** attempt * (0.5 + Math.random()));
+        continue;
+      }
+      const { code } = await errorOf(res);
+      if (SESSION_ENDS.includes(code)) {
+        setSession(null, null, code as SessionEnd); // back to sign-in, saying why (local data stays)
+        return "ended";
+      }
+      return "unavailable"; // a 5xx, a 429, a conflict that would not settle: try again later
     }
-    return false;
   };
   return "locks" in navigator ? navigator.locks.request("haven-refresh", run) : run();
 }
 
 /**
- * Restores a session at start-up from the refresh cookie. Offline, the app opens on the user
- * it last knew (from the local cache) without a token: the screens work from local data, and
- * the first request once back online refreshes first.
+ * Restores a session at start-up from the refresh cookie. When the service gives no answer
+ * (offline, or unavailable), the app opens on the user it last knew (from the local cache)
+ * without a token: the screens work from local data, and the first request refreshes first.
  */
 export async function resumeSession(cachedUser: () => Promise<PublicUser | null>): Promise<void> {
   if (!hasSessionHint()) return;
-  try {
-    await refreshOnce();
-  } catch {
-    const user = await cachedUser();
-    if (user) setSession(null, user);
-  }
+  if ((await refreshOnce()) !== "unavailable") return;
+  const user = await cachedUser().catch(() => null);
+  if (user) setSession(null, user);
 }
 
-/** fetch with the access token; one refresh and retry when the token has expired. */
+/**
+ * fetch with the access token; one refresh and retry when the token has expired. A refresh the
+ * service cannot answer fails the request as a network failure would (SessionUnavailableError),
+ * so callers treat it as offline; only the server's refusal of the session signs the user out.
+ */
 async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  // Opened offline: get a token first (a network failure here fails the request, as it should).
-  if (!accessToken && hasSessionHint() && !(await refreshOnce())) setSession(null, null);
+  // Opened offline (or the last refresh went unanswered): get a token first.
+  if (!accessToken && hasSessionHint() && (await refreshOnce()) === "unavailable") throw new SessionUnavailableError();
   const send = () => {
     const headers = new Headers(init?.headers);
     if (accessToken) headers.set("Authorization", `Bearer ${accessToken}`);
@@ -95,9 +155,13 @@ async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promis
   };
   const res = await send();
   if (res.status !== 401 || !accessToken) return res;
-  if (await refreshOnce()) return send();
-  setSession(null, null); // the session ended: back to sign-in (local data stays)
-  return res;
+  const outcome = await refreshOnce();
+  if (outcome === "refreshed") return send();
+  if (outcome === "unavailable") {
+    accessToken = null; // refused as stale: the next request refreshes first
+    throw new SessionUnavailableError();
+  }
+  return res; // the session ended (refreshOnce went back to sign-in, saying why)
 }
 
 /** The API, typed from the Worker's own routes (hono's hc over the emitted AppType). */
@@ -124,11 +188,20 @@ export function endSessionHere(): void {
   setSession(null, null);
 }
 
-export async function signOut(): Promise<void> {
+/**
+ * Signs out: tells the server (when it can be reached), then forgets the session on this device
+ * whatever the answer, after `forgetDevice` (deleting the local data) has run, so the sign-in
+ * screen never shows data that is about to go.
+ */
+export async function signOut(forgetDevice?: () => Promise<void>): Promise<void> {
   try {
     await api.auth.logout.$post();
   } finally {
-    // Offline or not, this device forgets the session at once.
-    setSession(null, null);
+    try {
+      await forgetDevice?.();
+    } finally {
+      // Offline or not, this device forgets the session at once.
+      setSession(null, null);
+    }
   }
 }

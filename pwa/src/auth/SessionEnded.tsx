@@ -1,0 +1,47 @@
+import type { PublicUser } from "../../../shared/schemas/auth";
+import type { SessionEnd } from "../api/session";
+import { db } from "../data/db";
+import { useLive } from "../data/use-live";
+
+const WHY: Record<SessionEnd, string> = {
+  REFRESH_INVALID:
+    "Your session ended: it was signed out from another device, or it expired. Sign in again to carry on.",
+  REFRESH_REUSED:
+    "Your session ended to keep your account safe: an old sign-in was used again, so Haven signed this account out everywhere. Sign in again to carry on.",
+  ACCOUNT_DISABLED: "Your session ended because this account is disabled. Your clinic can tell you more.",
+};
+
+/** The changes waiting on this device, and whose they are (the last user, kept with the data). */
+async function waiting(): Promise<{ count: number; email: string | null }> {
+  const [count, row] = await Promise.all([db.outbox.count(), db.meta.get("user")]);
+  return { count, email: row ? (JSON.parse(row.value) as PublicUser).email : null };
+}
+
+/**
+ * On the sign-in screen: why the session ended, when the server ended it, and that the changes
+ * still waiting on this device are kept (a session that ends never discards the outbox) and will
+ * sync once their owner signs in again.
+ */
+export function SessionEnded({ reason }: { reason: SessionEnd | null }) {
+  const { count, email } = useLive(waiting, { count: 0, email: null });
+  if (!reason && count === 0) return null;
+  const changes = count === 1 ? "1 unsynced change is" : `${count} unsynced changes are`;
+  return (
+    <section class="banner" role="status" aria-label="Your session">
+      {reason ? <p data-testid="session-ended">{WHY[reason]}</p> : null}
+      {count > 0 ? (
+        <p data-testid="unsynced-safe">
+          Your {changes} safe on this device and will sync after you sign in
+          {email ? (
+            <>
+              {" "}
+              as <strong>{email}</strong>. Signing in as someone else removes them from this device.
+            </>
+          ) : (
+            "."
+          )}
+        </p>
+      ) : null}
+    </section>
+  );
+}
