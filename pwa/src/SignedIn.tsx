@@ -3,11 +3,13 @@ import type { PublicUser } from "../../shared/schemas/auth";
 import { signOut } from "./api/session";
 import { db } from "./data/db";
 import { startSyncEngine } from "./data/engine";
+import { useStorageProblem } from "./data/storage-health";
 import { dismissNotice } from "./data/sync";
 import { useLive } from "./data/use-live";
 import { usePath } from "./router";
 import { SignOutButton } from "./SignOut";
 import { SCREENS, screenFor } from "./screens";
+import { ClockNotice } from "./ui/ClockNotice";
 import { Link } from "./ui/Link";
 
 /** Deletes everything Haven keeps on this device (cache, outbox, notices, meta). */
@@ -30,6 +32,8 @@ export function SignedIn({ user }: { user: PublicUser }) {
   // Finished sync rounds, so the sign-out warning can tell when the round it asked for is over.
   const [syncRuns, setSyncRuns] = useState(0);
   const [storage, setStorage] = useState<string | null>(null);
+  // A write or sync that failed for storage (out of space): shown until one succeeds again.
+  const storageProblem = useStorageProblem();
   const engine = useRef<{ nudge: () => void; stop: () => void } | null>(null);
   const pending = useLive(() => db.outbox.count(), 0);
   const notice = useLive(() => db.notices.orderBy("id").last(), undefined);
@@ -61,21 +65,9 @@ export function SignedIn({ user }: { user: PublicUser }) {
     void navigator.storage?.persist?.().then((granted) => {
       if (!granted) setStorage("This browser may clear Haven's offline data when the device runs low on space.");
     });
-    // A full disk is shown, not swallowed: a write that fails for space says so.
-    const onFull = (event: PromiseRejectionEvent) => {
-      const name = (event.reason as { name?: string; inner?: { name?: string } } | null)?.name;
-      const inner = (event.reason as { inner?: { name?: string } } | null)?.inner?.name;
-      if (name === "QuotaExceededError" || inner === "QuotaExceededError") {
-        setStorage(
-          "This device is out of storage space, so your last change could not be saved. Free some space and try again.",
-        );
-      }
-    };
-    window.addEventListener("unhandledrejection", onFull);
     return () => {
       stopped = true;
       engine.current?.stop();
-      window.removeEventListener("unhandledrejection", onFull);
     };
   }, []);
 
@@ -124,14 +116,15 @@ export function SignedIn({ user }: { user: PublicUser }) {
           {pending > 0 ? `${pending} change${pending === 1 ? "" : "s"} waiting to sync.` : ""}
         </p>
       ) : null}
-      {storage ? (
+      <ClockNotice />
+      {storageProblem || storage ? (
         <p class="banner" role="status" data-testid="storage-warning">
-          {storage}
+          {storageProblem ?? storage}
         </p>
       ) : null}
       {notice ? (
         <p class="snackbar" role="alert" data-testid="notice">
-          A change was not saved: {notice.message}{" "}
+          {notice.kind === "late" ? notice.message : `A change was not saved: ${notice.message}`}{" "}
           <button type="button" class="secondary" onClick={() => void dismissNotice(notice)}>
             Dismiss
           </button>

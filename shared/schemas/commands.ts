@@ -50,6 +50,8 @@ export const COMMAND_SCHEMAS = {
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;
 export type CommandPayload<T extends CommandType> = z.infer<(typeof COMMAND_SCHEMAS)[T]>;
+/** What a client sends for a command (before defaults): the PWA's write() is typed by it. */
+export type CommandInput<T extends CommandType> = z.input<(typeof COMMAND_SCHEMAS)[T]>;
 
 export function isCommandType(type: string): type is CommandType {
   return Object.hasOwn(COMMAND_SCHEMAS, type);

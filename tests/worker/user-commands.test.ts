@@ -100,9 +100,17 @@ describe("the user's Durable Object", () => {
       at: new Date().toISOString(),
       payload,
     });
-    const before = operation("habit.create", { name: "Before the bug", difficulty: "easy", schedule: { type: "daily", perDay: 1 } });
+    const before = operation("habit.create", {
+      name: "Before the bug",
+      difficulty: "easy",
+      schedule: { type: "daily", perDay: 1 },
+    });
     const moodOp = operation("mood.log", { mood: 6, sleepQuality: 6 });
-    const after = operation("habit.create", { name: "After the bug", difficulty: "easy", schedule: { type: "daily", perDay: 1 } });
+    const after = operation("habit.create", {
+      name: "After the bug",
+      difficulty: "easy",
+      schedule: { type: "daily", perDay: 1 },
+    });
     try {
       const res = await call("/api/v1/sync/push", {
         token: p.accessToken,
@@ -123,5 +131,4 @@ describe("the user's Durable Object", () => {
       "applied",
     ]);
   });
-});
 });

@@ -24,7 +24,8 @@ export class DeviceClock {
 
   constructor(
     private readonly db: HavenDatabase,
-    private readonly deviceNow: () => number = Date.now,
+    // Read Date.now at each call (not a reference taken once): a replaced Date (a test's clock) is seen.
+    private readonly deviceNow: () => number = () => Date.now(),
   ) {}
 
   /** Reads the last measurement (once); before it, the device's own time is all there is. */

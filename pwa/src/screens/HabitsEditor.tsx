@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { COINS_PER_XP_ACTION, HABIT_XP } from "../../../shared/domain/progression";
-import type { CommandType } from "../../../shared/schemas/commands";
+import type { CommandInput, CommandType } from "../../../shared/schemas/commands";
 import { type Local, useEntities } from "../data/entities";
 import { streakOf } from "../data/habit-days";
 import type { CompletionView, HabitView } from "../data/types";
@@ -43,7 +43,7 @@ export default function HabitsEditor({ user, onWrite }: ScreenProps) {
   const listTitle = useRef<HTMLHeadingElement>(null);
   const today = useLocalDay(user);
 
-  async function save(type: CommandType, payload: Record<string, unknown>, id: string, habit: HabitView | null) {
+  async function save<T extends CommandType>(type: T, payload: CommandInput<T>, id: string, habit: HabitView | null) {
     await write(type, payload, { entity: "habit", id, data: habit });
     onWrite();
   }

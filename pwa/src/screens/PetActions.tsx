@@ -15,7 +15,7 @@ import {
   type ShopItem,
 } from "../../../shared/domain/pet";
 import type { PublicUser } from "../../../shared/schemas/auth";
-import type { CommandType } from "../../../shared/schemas/commands";
+import type { CommandInput, CommandType } from "../../../shared/schemas/commands";
 import { SAFETY_ITEM_MAX, WORRIES_MAX } from "../../../shared/schemas/wellbeing";
 import { db } from "../data/db";
 import type { Local } from "../data/entities";
@@ -45,7 +45,7 @@ function plain(pet: Local<PetView>): PetView {
 }
 
 /** Queues a pet command with the pet as the shared rules predict it (the server decides). */
-async function petWrite(type: CommandType, payload: Record<string, unknown>, next: PetView, onWrite: () => void) {
+async function petWrite<T extends CommandType>(type: T, payload: CommandInput<T>, next: PetView, onWrite: () => void) {
   const opId = await write(type, payload, { entity: "pet", id: "me", data: next });
   onWrite();
   return opId;

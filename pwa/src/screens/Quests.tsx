@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { questCompletionXp } from "../../../shared/domain/completion-policy";
 import { QUEST_XP } from "../../../shared/domain/progression";
-import type { CommandType } from "../../../shared/schemas/commands";
+import type { CommandInput, CommandType } from "../../../shared/schemas/commands";
 import type { QuestStatus } from "../../../shared/schemas/wellbeing";
 import { type Local, useEntities } from "../data/entities";
 import type { QuestView } from "../data/types";
@@ -34,7 +34,7 @@ export default function Quests({ user, onWrite }: ScreenProps) {
   const [announcement, setAnnouncement] = useState("");
   const today = useLocalDay(user);
 
-  async function save(type: CommandType, payload: Record<string, unknown>, quest: QuestView) {
+  async function save<T extends CommandType>(type: T, payload: CommandInput<T>, quest: QuestView) {
     await write(type, payload, { entity: "quest", id: quest.id, data: quest });
     onWrite();
   }

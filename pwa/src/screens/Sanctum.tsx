@@ -3,6 +3,7 @@ import { localDay } from "../../../shared/domain/local-day";
 import { type PetMood, petMood } from "../../../shared/domain/pet";
 import { useEntities, useEntity } from "../data/entities";
 import { useMeta } from "../data/meta";
+import { clock } from "../data/sync";
 import type { MoodView, PetView, ProgressSummary, QuestView } from "../data/types";
 import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
@@ -83,7 +84,7 @@ function CheckIn({ user, onWrite }: ScreenProps) {
   async function checkIn(event: Event) {
     event.preventDefault();
     const id = crypto.randomUUID();
-    const at = new Date().toISOString();
+    const at = new Date(clock.now()).toISOString();
     const trimmed = note.trim() || null;
     await write(
       "mood.log",
@@ -94,7 +95,7 @@ function CheckIn({ user, onWrite }: ScreenProps) {
         data: {
           id,
           at,
-          localDay: localDay(Date.now(), user.timezone, user.dayStartHour),
+          localDay: localDay(clock.now(), user.timezone, user.dayStartHour),
           mood,
           sleepQuality: sleep,
           sleepHours: null,

@@ -1,6 +1,7 @@
 import { localDay } from "../../../shared/domain/local-day";
 import { accepted, useEntities } from "../data/entities";
 import { streakOf } from "../data/habit-days";
+import { clock } from "../data/sync";
 import type { CompletionView, HabitView } from "../data/types";
 import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
@@ -20,7 +21,7 @@ export function TodayHabits({ user, onWrite }: ScreenProps) {
 
   async function complete(habit: HabitView) {
     const id = crypto.randomUUID();
-    const now = Date.now();
+    const now = clock.now(); // corrected by the server's stated time (a phone days behind files on the right day)
     const at = new Date(now).toISOString();
     // The day of the tap itself (the screen's "today" may be a few seconds behind a day start).
     const day = localDay(now, user.timezone, user.dayStartHour);
