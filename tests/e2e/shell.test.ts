@@ -178,26 +178,53 @@ describe("signing out offline", () => {
 });
 
 describe("a full disk", () => {
-  it("is shown to the patient, not swallowed, and nothing is half-saved", async () => {
+  it("is shown to the patient, not swallowed (nor shown as offline when a sync hits it), nothing is half-saved, and the notice goes once a write succeeds", async () => {
     const page = await context.newPage();
     await signIn(page, "shell");
     await expect.poll(() => page.getByTestId("moods").count()).toBe(1);
     const before = await page.getByTestId("moods").locator("li").count();
     // A browser cannot be made to run out of disk on demand (Chromium's quota override does not
     // stop small IndexedDB writes), so IndexedDB is made to answer exactly as a full disk does.
-    await page.evaluate(() => {
-      const full = () => {
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      };
-      IDBObjectStore.prototype.add = full;
-      IDBObjectStore.prototype.put = full;
-    });
+    const fill = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { realIdb?: { add: unknown; put: unknown } };
+        w.realIdb ??= { add: IDBObjectStore.prototype.add, put: IDBObjectStore.prototype.put };
+        const full = () => {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+        IDBObjectStore.prototype.add = full;
+        IDBObjectStore.prototype.put = full;
+      });
+    const freeSpace = () =>
+      page.evaluate(() => {
+        const real = (
+          window as unknown as {
+            realIdb: { add: typeof IDBObjectStore.prototype.add; put: typeof IDBObjectStore.prototype.put };
+          }
+        ).realIdb;
+        IDBObjectStore.prototype.add = real.add;
+        IDBObjectStore.prototype.put = real.put;
+      });
+    await fill();
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect.poll(() => page.getByTestId("storage-warning").textContent()).toMatch(/out of storage space/);
     // The check-in and its outbox entry are written together or not at all.
     expect(await page.getByTestId("moods").locator("li").count()).toBe(before);
     const [outbox] = await storeCounts(page, ["outbox"]);
     expect(outbox).toBe(0);
+    // Space is freed and the next write goes through: the notice is over.
+    await freeSpace();
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await expect
+      .poll(async () => (await page.getByTestId("storage-warning").allTextContents()).join(" "))
+      .not.toMatch(/out of storage space/);
+    // A sync that cannot store what it pulls says so; it is not "offline" (issue 11, defect 12).
+    await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
+    await fill();
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.getByTestId("storage-warning").textContent()).toMatch(/out of storage space/);
+    expect(await page.getByTestId("sync-banner").count()).toBe(0);
+    await freeSpace();
     await page.reload();
     await expect.poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -282,30 +309,32 @@ describe("a phone whose clock runs 10 minutes fast", () => {
           })
         ).json()) as { items: unknown[] }
       ).items.length;
-    const before = await page.getByTestId("moods").locator("li").count();
     const onServer = await serverMoods();
     // The clock jumps 10 minutes ahead after the last measurement: the next write is stamped
     // "from the future", outside the window. It used to be refused and deleted.
-    await page.clock.setFixedTime(new Date(Date.now() + 10 * 60_000));
-    await page.getByRole("button", { name: "Save check-in" }).click();
-    await expect.poll(() => page.getByTestId("notice").textContent(), { timeout: 20_000 }).toMatch(/Saved, but/);
-    await expect.poll(serverMoods, { timeout: 20_000 }).toBe(onServer + 1);
-    await expect.poll(() => page.getByTestId("moods").locator("li").count()).toBe(before + 1);
-    expect(await page.getByTestId("moods").textContent()).not.toMatch(/not saved/);
-    // The sync measured the clock: the patient is told, and the next write is corrected.
-    await expect
-      .poll(() => page.getByTestId("clock-warning").textContent(), { timeout: 20_000 })
-      .toMatch(/10 minutes ahead/);
-    await page.getByRole("button", { name: "Dismiss" }).click();
-    await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
-    await page.getByRole("button", { name: "Save check-in" }).click();
-    await expect.poll(serverMoods, { timeout: 20_000 }).toBe(onServer + 2);
-    await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
-    expect(await page.getByTestId("notice").count()).toBe(0);
-    // The clock belongs to the whole browser context: put it back to real time for later tests.
-    await page.clock.setSystemTime(new Date());
-    await page.clock.resume();
+    try {
+      await page.clock.setFixedTime(new Date(Date.now() + 10 * 60_000));
+      await page.getByRole("button", { name: "Save check-in" }).click();
+      await expect.poll(() => page.getByTestId("notice").textContent(), { timeout: 20_000 }).toMatch(/Saved, but/);
+      await expect.poll(serverMoods, { timeout: 20_000 }).toBe(onServer + 1);
+      expect(await page.getByTestId("moods").textContent()).not.toMatch(/not saved/);
+      // The sync measured the clock: the patient is told, and the next write is corrected.
+      await expect
+        .poll(() => page.getByTestId("clock-warning").textContent(), { timeout: 20_000 })
+        .toMatch(/10 minutes ahead/);
+      await page.getByRole("button", { name: "Dismiss" }).click();
+      await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
+      await page.getByRole("button", { name: "Save check-in" }).click();
+      await expect.poll(serverMoods, { timeout: 20_000 }).toBe(onServer + 2);
+      await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
+      expect(await page.getByTestId("notice").count()).toBe(0);
+    } finally {
+      // The clock belongs to the whole browser context: put it back to real time for later tests.
+      await page.clock.setSystemTime(new Date());
+      await page.clock.resume();
+    }
     await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { SyncEntity } from "../../../shared/sync-entities";
 import { type CachedEntity, db } from "./db";
 import { useLive } from "./use-live";
 
@@ -9,7 +10,7 @@ function local<T>(row: CachedEntity): Local<T> {
 }
 
 /** Every cached entity of one kind, live: the screen re-renders when any of them changes. */
-export function useEntities<T>(entity: string): Local<T>[] {
+export function useEntities<T>(entity: SyncEntity): Local<T>[] {
   return useLive(
     async () =>
       (await db.entities.where("entity").equals(entity).toArray())
@@ -21,7 +22,7 @@ export function useEntities<T>(entity: string): Local<T>[] {
 }
 
 /** One cached entity (the pet, the progress snapshot, the safety plan), or null while there is none. */
-export function useEntity<T>(entity: string, id: string): Local<T> | null {
+export function useEntity<T>(entity: SyncEntity, id: string): Local<T> | null {
   return useLive(
     async () => {
       const row = await db.entities.get(`${entity}:${id}`);

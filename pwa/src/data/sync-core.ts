@@ -2,7 +2,7 @@ import Dexie from "dexie";
 import { SYNC_PUSH_MAX_OPERATIONS } from "../../../shared/limits";
 import { PUSH_MAX_BYTES, takePush } from "../../../shared/push-batch";
 import type { SyncPullResponse, SyncPushResponse, SyncResult } from "../../../shared/schemas/sync";
-import { isSyncEntity } from "../../../shared/sync-entities";
+import { isSyncEntity, type SyncEntity } from "../../../shared/sync-entities";
 import type { DeviceClock } from "./clock";
 import type { CachedEntity, HavenDatabase, Notice, OutboxOp } from "./db";
 
@@ -79,7 +79,7 @@ const RESULT_KEEP_MS = 24 * 3600_000;
 
 /** The entity a write changes, and what it will look like (null: removed). */
 export interface Optimistic {
-  entity: string;
+  entity: SyncEntity;
   id: string;
   data: unknown;
 }
