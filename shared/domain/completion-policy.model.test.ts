@@ -19,6 +19,8 @@ interface Live {
   atMs: number;
   xp: number;
   coins: number;
+  /** Outside the client-time window: kept, earning nothing. */
+  late?: true;
 }
 interface Ledger {
   xp: number;
@@ -51,7 +53,13 @@ function apply(ledger: Ledger, habits: Habit[], op: Op): Ledger {
   }
   const decision = decideCompletion(contextFor(ledger, habits, op.habit, op.atMs));
   if (!decision.ok) return ledger;
-  const entry = { habit: op.habit, atMs: op.atMs, xp: decision.xp, coins: decision.coins };
+  const entry: Live = {
+    habit: op.habit,
+    atMs: op.atMs,
+    xp: decision.xp,
+    coins: decision.coins,
+    ...(decision.late ? { late: true as const } : {}),
+  };
   return { xp: ledger.xp + decision.xp, coins: ledger.coins + decision.coins, live: [...ledger.live, entry] };
 }
 
@@ -88,7 +96,7 @@ const scenarioArb = fc
   .chain((habits) => fc.tuple(fc.constant(habits), fc.array(opArb(habits.length), { maxLength: 250 })));
 
 describe("the ledger model driven by decideCompletion", () => {
-  it("never has negative XP or coins, never passes the daily cap, and pays 5 coins per live completion", () => {
+  it("never has negative XP or coins, never passes the daily cap, and pays 5 coins per live completion in the window (a late one earns nothing)", () => {
     fc.assert(
       fc.property(scenarioArb, ([habits, ops]) => {
         let ledger = EMPTY;
@@ -97,7 +105,8 @@ describe("the ledger model driven by decideCompletion", () => {
           expect(ledger.xp).toBeGreaterThanOrEqual(0);
           expect(ledger.coins).toBeGreaterThanOrEqual(0);
         }
-        expect(ledger.coins).toBe(5 * ledger.live.length);
+        expect(ledger.coins).toBe(5 * ledger.live.filter((c) => !c.late).length);
+        for (const c of ledger.live.filter((x) => x.late)) expect([c.xp, c.coins]).toEqual([0, 0]);
         const perDay = new Map<number, number>();
         for (const c of ledger.live) perDay.set(dayOf(c.atMs), (perDay.get(dayOf(c.atMs)) ?? 0) + c.xp);
         for (const xp of perDay.values()) expect(xp).toBeLessThanOrEqual(1000);
