@@ -322,6 +322,8 @@ describe("a phone whose clock runs 10 minutes fast", () => {
       await expect
         .poll(() => page.getByTestId("clock-warning").textContent(), { timeout: 20_000 })
         .toMatch(/10 minutes ahead/);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await checkScreen(page, "clock-warning-and-late-notice");
       await page.getByRole("button", { name: "Dismiss" }).click();
       await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
       await page.getByRole("button", { name: "Save check-in" }).click();
