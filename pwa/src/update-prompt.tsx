@@ -13,8 +13,14 @@ export function UpdatePrompt() {
     if (!("serviceWorker" in navigator)) return;
     const wb = new Workbox("/sw.js", { scope: "/" });
     wb.addEventListener("waiting", () => setWaiting(true));
-    // Once the new worker controls the page, load the new version of the app.
-    wb.addEventListener("controlling", () => window.location.reload());
+    // The first worker claims the page that installed it (pwa/src/sw.ts): the same version of the
+    // app, now able to open its screens offline, so nothing reloads. Any later change of
+    // controller is a new version taking over (accepted here or in another tab): load it.
+    let controlled = navigator.serviceWorker.controller !== null;
+    wb.addEventListener("controlling", () => {
+      if (controlled) window.location.reload();
+      controlled = true;
+    });
     wb.register().catch(() => {
       // No service worker (private mode, unsupported): the app still works online.
     });

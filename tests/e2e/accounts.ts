@@ -35,6 +35,8 @@ export const E2E_ACCOUNTS = [
   "session",
   "signout",
   "session-end",
+  "first-session",
+  "double-tap",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 
