@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { localDay } from "../../../shared/domain/local-day";
 import { type PetMood, petMood } from "../../../shared/domain/pet";
 import { useEntities, useEntity } from "../data/entities";
@@ -73,39 +73,67 @@ function TodaySummary({ user }: Pick<ScreenProps, "user">) {
   );
 }
 
+/** How long Save check-in rests after a save unless the form changes: a double tap saves once. */
+const SAVED_REST_MS = 1500;
+
 function CheckIn({ user, onWrite }: ScreenProps) {
   const [mood, setMood] = useState(6);
   const [sleep, setSleep] = useState(6);
   const [note, setNote] = useState("");
+  // One tap, one check-in (issue 11, defect 14): the ref is set before the first await, so a
+  // second tap in the same frame is ignored; the state disables the button while saving and for
+  // a moment after (until the form changes), when a double tap's second half arrives.
+  const busy = useRef(false);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(false), SAVED_REST_MS);
+    return () => clearTimeout(timer);
+  }, [saved]);
   const moods = useEntities<MoodView>("mood")
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, 5);
 
+  /** The form changed: a save now is a new check-in. */
+  function edited() {
+    setSaved(false);
+  }
+
   async function checkIn(event: Event) {
     event.preventDefault();
-    const id = crypto.randomUUID();
-    const at = new Date(clock.now()).toISOString();
-    const trimmed = note.trim() || null;
-    await write(
-      "mood.log",
-      { id, mood, sleepQuality: sleep, ...(trimmed ? { note: trimmed } : {}) },
-      {
-        entity: "mood",
-        id,
-        data: {
+    if (busy.current || saved) return;
+    busy.current = true;
+    setSaving(true);
+    try {
+      const id = crypto.randomUUID();
+      const at = new Date(clock.now()).toISOString();
+      const trimmed = note.trim() || null;
+      await write(
+        "mood.log",
+        { id, mood, sleepQuality: sleep, ...(trimmed ? { note: trimmed } : {}) },
+        {
+          entity: "mood",
           id,
-          at,
-          localDay: localDay(clock.now(), user.timezone, user.dayStartHour),
-          mood,
-          sleepQuality: sleep,
-          sleepHours: null,
-          note: trimmed,
-          tags: [],
+          data: {
+            id,
+            at,
+            localDay: localDay(clock.now(), user.timezone, user.dayStartHour),
+            mood,
+            sleepQuality: sleep,
+            sleepHours: null,
+            note: trimmed,
+            tags: [],
+          },
         },
-      },
-    );
-    setNote("");
-    onWrite();
+      );
+      setNote("");
+      setSaved(true);
+      onWrite();
+    } finally {
+      busy.current = false;
+      setSaving(false);
+    }
   }
 
   return (
@@ -114,17 +142,48 @@ function CheckIn({ user, onWrite }: ScreenProps) {
       <form onSubmit={checkIn}>
         <label>
           Mood (1–10): <output>{mood}</output>
-          <input type="range" min={1} max={10} value={mood} onInput={(e) => setMood(Number(e.currentTarget.value))} />
+          <input
+            type="range"
+            min={1}
+            max={10}
+            value={mood}
+            onInput={(e) => {
+              setMood(Number(e.currentTarget.value));
+              edited();
+            }}
+          />
         </label>
         <label>
           Sleep quality (0–10): <output>{sleep}</output>
-          <input type="range" min={0} max={10} value={sleep} onInput={(e) => setSleep(Number(e.currentTarget.value))} />
+          <input
+            type="range"
+            min={0}
+            max={10}
+            value={sleep}
+            onInput={(e) => {
+              setSleep(Number(e.currentTarget.value));
+              edited();
+            }}
+          />
         </label>
         <label>
           Note (optional)
-          <textarea maxLength={2000} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <textarea
+            maxLength={2000}
+            rows={2}
+            value={note}
+            onInput={(e) => {
+              setNote(e.currentTarget.value);
+              edited();
+            }}
+          />
         </label>
-        <button type="submit">Save check-in</button>
+        <button type="submit" disabled={saving || saved}>
+          Save check-in
+        </button>
+        <span role="status" class="muted" data-testid="checkin-status">
+          {saved ? " Check-in saved." : ""}
+        </span>
       </form>
       {mood <= 3 ? (
         <p class="gentle">

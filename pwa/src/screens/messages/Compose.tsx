@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { MESSAGE_MAX_LENGTH } from "../../../../shared/messaging-policy";
 import type { PublicUser } from "../../../../shared/schemas/auth";
 import type { MessageView } from "../../data/types";
@@ -17,26 +17,38 @@ const MAX = MESSAGE_MAX_LENGTH.toLocaleString("en");
  * The reply box. Sending is a `message.send` command through the outbox with the message shown
  * at once ("waiting to sync" until the server has it); the client picks the id, so a retried
  * push can never send it twice. The server's policy and limits decide; a refusal is marked.
+ * One tap, one message (issue 11, defect 14): a second tap while the first is being saved (even
+ * in the same frame, before the box has emptied) is ignored, and Send is disabled meanwhile.
  */
 export function Compose({ user, onWrite, recipientId, recipientName }: ComposeProps) {
   const [body, setBody] = useState("");
   const text = body.trim();
+  // Set before the first await: the state below only disables the button from the next render.
+  const busy = useRef(false);
+  const [sending, setSending] = useState(false);
 
   async function send(event: Event) {
     event.preventDefault();
-    if (text.length === 0 || text.length > MESSAGE_MAX_LENGTH) return;
-    const id = crypto.randomUUID();
-    const message: MessageView = {
-      id,
-      senderId: user.id,
-      recipientId,
-      body: text,
-      sentAt: new Date().toISOString(),
-      readAt: null,
-    };
-    await write("message.send", { id, recipientId, body: text }, { entity: "message", id, data: message });
-    setBody("");
-    onWrite();
+    if (busy.current || text.length === 0 || text.length > MESSAGE_MAX_LENGTH) return;
+    busy.current = true;
+    setSending(true);
+    try {
+      const id = crypto.randomUUID();
+      const message: MessageView = {
+        id,
+        senderId: user.id,
+        recipientId,
+        body: text,
+        sentAt: new Date().toISOString(),
+        readAt: null,
+      };
+      await write("message.send", { id, recipientId, body: text }, { entity: "message", id, data: message });
+      setBody("");
+      onWrite();
+    } finally {
+      busy.current = false;
+      setSending(false);
+    }
   }
 
   const near = body.length > MESSAGE_MAX_LENGTH * 0.9;
@@ -54,7 +66,7 @@ export function Compose({ user, onWrite, recipientId, recipientName }: ComposePr
       <p id="compose-count" class={near ? "count near" : "count muted"} data-testid="compose-count">
         {body.length.toLocaleString("en")} / {MAX} characters
       </p>
-      <button type="submit" disabled={text.length === 0}>
+      <button type="submit" disabled={text.length === 0 || sending}>
         Send
       </button>
     </form>
