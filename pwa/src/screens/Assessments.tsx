@@ -10,6 +10,7 @@ import {
 import { crisisResourcesFor } from "../../../shared/domain/risk";
 import type { PublicUser } from "../../../shared/schemas/auth";
 import { accepted, type Local, useEntities } from "../data/entities";
+import { clock } from "../data/sync";
 import type { AssessmentView } from "../data/types";
 import { write } from "../data/write";
 import { CrisisResourceList } from "../ui/CrisisResourceList";
@@ -117,7 +118,7 @@ function Choose({
   taken: readonly AssessmentView[];
   onStart: (instrument: Instrument) => void;
 }) {
-  const now = Date.now();
+  const now = clock.now();
   return (
     <section class="card" aria-labelledby="choose-title">
       <h3 id="choose-title">Take a check-in</h3>
@@ -191,12 +192,12 @@ function QuestionnaireForm({
       setError("These answers do not fit this questionnaire. Please check them and try again.");
       return;
     }
-    if (!assessmentAllowed(timesOf(taken, instrument), Date.now())) {
+    if (!assessmentAllowed(timesOf(taken, instrument), clock.now())) {
       setError(`You've already taken ${instrument} twice in the last 14 days.`);
       return;
     }
     const id = crypto.randomUUID();
-    const at = new Date().toISOString();
+    const at = new Date(clock.now()).toISOString();
     await write(
       "assessment.submit",
       { id, instrument, answers: given },

@@ -1,6 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import { MESSAGE_MAX_LENGTH } from "../../../../shared/messaging-policy";
 import type { PublicUser } from "../../../../shared/schemas/auth";
+import { clock } from "../../data/sync";
 import type { MessageView } from "../../data/types";
 import { write } from "../../data/write";
 
@@ -39,7 +40,7 @@ export function Compose({ user, onWrite, recipientId, recipientName }: ComposePr
         senderId: user.id,
         recipientId,
         body: text,
-        sentAt: new Date().toISOString(),
+        sentAt: new Date(clock.now()).toISOString(),
         readAt: null,
       };
       await write("message.send", { id, recipientId, body: text }, { entity: "message", id, data: message });
