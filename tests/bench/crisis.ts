@@ -1,0 +1,143 @@
+/**
+ * `npx tsx tests/bench/crisis.ts`: how the rule-based crisis check (assessRisk) does against the
+ * goals of issue 12, as a report: nothing is asserted.
+ *
+ *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
+ *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
+ *   benign → below "medium" ("none" or "low")    rate,   goal ≥ 0.95
+ *
+ * The held-out corpus (shared/safety/crisis-heldout.ts, written by rule from the C-SSRS categories
+ * before any tuning) is reported FIRST: it is the honest figure. The project's own corpora
+ * (shared/safety/crisis-corpus.ts) follow; the classifier was built with them in view, so their
+ * figures say little about ordinary English. Only counts of misses per category are printed, not
+ * the missed messages, so that the report is not a worklist to tune the lexicon against.
+ */
+import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
+import {
+  CRISIS_HELDOUT,
+  HELDOUT_CONVERSATIONS,
+  type HeldoutEntry,
+  type HeldoutTier,
+} from "../../shared/safety/crisis-heldout";
+import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+
+const GOALS = { acuteHigh: 0.95, anyMedium: 0.98, benignBelow: 0.95 } as const;
+const AT_LEAST_MEDIUM: readonly RiskLevel[] = ["medium", "high"];
+const LEVELS: readonly RiskLevel[] = ["high", "medium", "low", "none"];
+
+/** Whether the level meets what the tier asks of it. */
+function meets(tier: HeldoutTier, level: RiskLevel): boolean {
+  if (tier === "acute") return level === "high";
+  if (tier === "ideation") return AT_LEAST_MEDIUM.includes(level);
+  return !AT_LEAST_MEDIUM.includes(level);
+}
+
+/** 95% Wilson score interval of a proportion, so that small categories are not over-read. */
+function wilson(hits: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = hits / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+function rate(name: string, hits: number, n: number, goal: number): string {
+  const value = n === 0 ? Number.NaN : hits / n;
+  const [low, high] = wilson(hits, n);
+  const verdict = value >= goal ? "meets" : "BELOW";
+  return `  ${name.padEnd(40)} ${String(hits).padStart(4)}/${String(n).padEnd(4)} = ${value.toFixed(3)}  (95% CI ${low.toFixed(2)}–${high.toFixed(2)})  goal ≥ ${goal.toFixed(2)}: ${verdict}`;
+}
+
+interface Scored {
+  tier: HeldoutTier;
+  category: string;
+  level: RiskLevel;
+}
+
+function report(title: string, scored: readonly Scored[]): void {
+  const of = (tier: HeldoutTier) => scored.filter((entry) => entry.tier === tier);
+  const acute = of("acute");
+  const ideation = of("ideation");
+  const benign = of("benign");
+  const risky = [...acute, ...ideation];
+  const count = (entries: readonly Scored[], test: (level: RiskLevel) => boolean) =>
+    entries.filter((entry) => test(entry.level)).length;
+
+  const lines = [
+    `${title}: ${scored.length} messages (${acute.length} acute, ${ideation.length} ideation, ${benign.length} benign)`,
+    rate(
+      "acute → high",
+      count(acute, (level) => level === "high"),
+      acute.length,
+      GOALS.acuteHigh,
+    ),
+    rate(
+      "acute + ideation → ≥ medium",
+      count(risky, (level) => AT_LEAST_MEDIUM.includes(level)),
+      risky.length,
+      GOALS.anyMedium,
+    ),
+    rate(
+      "benign → below medium",
+      count(benign, (level) => !AT_LEAST_MEDIUM.includes(level)),
+      benign.length,
+      GOALS.benignBelow,
+    ),
+    `  ideation → ≥ medium alone: ${count(ideation, (level) => AT_LEAST_MEDIUM.includes(level))}/${ideation.length}; ideation scored high (over-triage, not a miss): ${count(ideation, (level) => level === "high")}`,
+    "  tier \\ level        high medium    low   none",
+    ...(["acute", "ideation", "benign"] as const).map(
+      (tier) =>
+        `  ${tier.padEnd(16)} ${LEVELS.map((level) => String(count(of(tier), (found) => found === level)).padStart(6)).join(" ")}`,
+    ),
+    "  misses per category (acute: not high; ideation: below medium; benign: medium or high):",
+  ];
+  const categories = new Map<string, { tier: HeldoutTier; total: number; misses: number }>();
+  for (const entry of scored) {
+    const key = `${entry.tier} / ${entry.category}`;
+    const row = categories.get(key) ?? { tier: entry.tier, total: 0, misses: 0 };
+    row.total++;
+    if (!meets(entry.tier, entry.level)) row.misses++;
+    categories.set(key, row);
+  }
+  for (const [key, row] of categories) {
+    const mark = row.misses > 0 && row.misses === row.total ? "  ← all missed" : "";
+    lines.push(`    ${key.padEnd(44)} ${String(row.misses).padStart(3)} missed of ${row.total}${mark}`);
+  }
+  console.log(`${lines.join("\n")}\n`);
+}
+
+function scoreHeldout(entries: readonly HeldoutEntry[]): Scored[] {
+  return entries.map((entry) => ({ tier: entry.tier, category: entry.category, level: assessRisk(entry.text).level }));
+}
+
+/** The project's corpus labels are levels; read them as tiers (high → acute, medium → ideation, low/none → benign). */
+function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
+  return entries.map((entry) => {
+    const tier: HeldoutTier = entry.label === "high" ? "acute" : entry.label === "medium" ? "ideation" : "benign";
+    const category = `label ${entry.label}${entry.trap ? " (trap)" : ""}`;
+    return { tier, category, level: assessRisk(entry.text).level };
+  });
+}
+
+console.log("Crisis check (assessRisk) against the goals of issue 12. A report: nothing is asserted.\n");
+
+report("HELD-OUT corpus (crisis-heldout.ts, written by rule before tuning)", scoreHeldout(CRISIS_HELDOUT));
+
+const conversationLines = ["HELD-OUT two-turn conversations (risk only across turns):"];
+for (const conversation of HELDOUT_CONVERSATIONS) {
+  const last = assessRisk(conversation.turns.at(-1) ?? "").level;
+  const joined = assessRisk(conversation.turns.join("\n")).level;
+  const verdict = (level: RiskLevel) => `${level}${meets(conversation.tier, level) ? "" : " (miss)"}`;
+  conversationLines.push(
+    `  ${`${conversation.tier} / ${conversation.category}`.padEnd(36)} last turn alone: ${verdict(last).padEnd(14)} turns joined: ${verdict(joined)}`,
+  );
+}
+console.log(`${conversationLines.join("\n")}\n`);
+
+console.log("The project's own corpora follow: the classifier was built with them in view.\n");
+report("Project corpus (CRISIS_CORPUS in crisis-corpus.ts)", scoreOld(CRISIS_CORPUS));
+report(
+  "Project's former held-out set (HELD_OUT_CORPUS in crisis-corpus.ts, since tuned against)",
+  scoreOld(HELD_OUT_CORPUS),
+);
