@@ -178,7 +178,8 @@ function CheckIn({ user, onWrite }: ScreenProps) {
             }}
           />
         </label>
-        <button type="submit" disabled={saving || saved}>
+        {/* aria-disabled, not disabled: the button keeps keyboard focus while it rests (the handler ignores it). */}
+        <button type="submit" aria-disabled={saving || saved}>
           Save check-in
         </button>
         <span role="status" class="muted" data-testid="checkin-status">

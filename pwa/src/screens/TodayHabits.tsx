@@ -115,7 +115,9 @@ export function TodayHabits({ user, onWrite }: ScreenProps) {
               <button
                 type="button"
                 aria-label={`Done: ${habit.name}`}
-                disabled={done.length >= target || saving.has(habit.id)}
+                disabled={done.length >= target}
+                // While saving: aria-disabled, so keyboard focus stays put (the handler ignores the tap).
+                aria-disabled={saving.has(habit.id)}
                 onClick={() => void complete(habit)}
               >
                 Done
@@ -125,7 +127,7 @@ export function TodayHabits({ user, onWrite }: ScreenProps) {
                   type="button"
                   class="secondary"
                   aria-label={`Undo: ${habit.name}`}
-                  disabled={saving.has(habit.id)}
+                  aria-disabled={saving.has(habit.id)}
                   onClick={() => void undo(habit, last)}
                 >
                   Undo
