@@ -18,7 +18,7 @@ import {
   questCreate,
   questStatus,
   questUpdate,
-  safetyPlan,
+  safetyPlanUpdate,
 } from "./wellbeing";
 
 const habitId = { habitId: z.uuid() };
@@ -36,7 +36,7 @@ export const COMMAND_SCHEMAS = {
   "quest.toggleStep": z.strictObject({ ...questId, stepId: z.uuid(), done: z.boolean() }),
   "mood.log": moodLog,
   "assessment.submit": assessmentSubmit,
-  "safetyPlan.update": safetyPlan,
+  "safetyPlan.update": safetyPlanUpdate,
   "pet.adopt": petAdopt,
   "pet.feed": empty,
   "pet.buy": z.strictObject({ itemId: z.string().min(1).max(40) }),

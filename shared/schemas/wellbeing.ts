@@ -63,6 +63,23 @@ export const questCreate = z.strictObject({
   steps: z.array(step).max(STEPS_MAX).optional(),
   dueDate: date.optional(),
 });
+/**
+ * What an edit was made from (the quest as the device showed it when the form opened): with it
+ * the server merges instead of overwriting — a field the edit did not change keeps the server's
+ * value, a step's tick stands unless the edit itself toggled it, and a field another device
+ * changed since is still replaced (last writer wins) but the answer says so. Optional: a queued
+ * edit from an older client carries none (ticks on steps that persist are kept all the same).
+ */
+export const questEditBase = z.strictObject({
+  title: z.string().max(NAME_MAX).optional(),
+  description: z.string().max(TEXT_MAX).nullable().optional(),
+  difficulty: difficulty.optional(),
+  steps: z
+    .array(z.strictObject({ id, title: z.string().max(NAME_MAX), done: z.boolean() }))
+    .max(STEPS_MAX)
+    .optional(),
+  dueDate: date.nullable().optional(),
+});
 export const questUpdate = z.strictObject({
   title: title.optional(),
   description: z.string().trim().max(TEXT_MAX).nullable().optional(),
@@ -70,6 +87,7 @@ export const questUpdate = z.strictObject({
   steps: z.array(step).max(STEPS_MAX).optional(),
   dueDate: date.nullable().optional(),
   status: questStatus.optional(),
+  base: questEditBase.optional(),
 });
 export const questToggleStep = z.strictObject({ done: z.boolean() });
 
@@ -98,6 +116,76 @@ export const safetyPlan = z.strictObject({
   safeEnvironment: safetyItems,
 });
 export type SafetyPlan = z.infer<typeof safetyPlan>;
+export const SAFETY_SECTIONS = [
+  "warningSigns",
+  "copingSteps",
+  "peopleAndPlaces",
+  "professionals",
+  "safeEnvironment",
+] as const satisfies readonly (keyof SafetyPlan)[];
+export type SafetySection = (typeof SAFETY_SECTIONS)[number];
+
+/** A safety-plan item's id: a uuid from the device, or the stable id given to an item saved before items had ids. */
+const safetyItemId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a safety plan item id.");
+const safetyItemText = z.string().trim().min(1).max(SAFETY_ITEM_MAX);
+const safetySection = z.enum(SAFETY_SECTIONS);
+/**
+ * One change to one item of the plan. `from` is the item's text as the writer last saw it: when
+ * someone changed the item since, the change still applies (last writer wins) but is recorded
+ * as having replaced theirs.
+ */
+export const safetyPlanOp = z.discriminatedUnion("op", [
+  z.strictObject({ op: z.literal("add"), section: safetySection, id: safetyItemId, text: safetyItemText }),
+  z.strictObject({
+    op: z.literal("edit"),
+    section: safetySection,
+    id: safetyItemId,
+    text: safetyItemText,
+    from: z.string().max(SAFETY_ITEM_MAX).optional(),
+  }),
+  z.strictObject({
+    op: z.literal("remove"),
+    section: safetySection,
+    id: safetyItemId,
+    from: z.string().max(SAFETY_ITEM_MAX).optional(),
+  }),
+]);
+export type SafetyPlanOp = z.infer<typeof safetyPlanOp>;
+/**
+ * A per-item edit of the safety plan: merged into the server's plan item by item, so what the
+ * care team added and what the patient added offline are both kept. `baseVersion` is the plan
+ * version the edit was made from (informational).
+ */
+export const safetyPlanEdit = z.strictObject({
+  baseVersion: z.number().int().min(0).optional(),
+  ops: z
+    .array(safetyPlanOp)
+    .min(1)
+    .max(SAFETY_ITEMS_MAX * SAFETY_SECTIONS.length * 2),
+});
+/**
+ * `safetyPlan.update`: a per-item edit, or (older clients, plain REST) the whole plan, which the
+ * server turns into per-item changes: items it holds that the writer could not have seen (changed
+ * after the write's time) are kept.
+ */
+export const safetyPlanUpdate = byShape(safetyPlanEdit, safetyPlan);
+export const safetyPlanUpdateBody = byShape(withEnvelope(safetyPlanEdit), withEnvelope(safetyPlan));
+
+/**
+ * One of two object schemas, chosen by shape (a body with `ops` is a per-item edit), so a
+ * refusal names the fields of the one meant ("hobbies: Unknown field") rather than "no match".
+ */
+function byShape<E extends z.ZodType, W extends z.ZodType>(edit: E, whole: W) {
+  return z.custom<z.input<E> | z.input<W>>().transform((value, ctx) => {
+    const isEdit = typeof value === "object" && value !== null && "ops" in value;
+    const parsed = (isEdit ? edit : whole).safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: value } as never);
+      return z.NEVER;
+    }
+    return parsed.data as z.output<E> | z.output<W>;
+  });
+}
 
 export const petAdopt = z.strictObject({
   name: z.string().trim().min(1).max(40),

@@ -431,6 +431,11 @@ const TABLE: Row[] = [
     expect: staffOnly(201, 201, 404),
   },
   {
+    route: "GET /api/v1/staff/patients/:id/safety-plan",
+    build: (w) => ({ path: `${sp(w)}/safety-plan` }),
+    expect: staffOnly(404, 200, 404),
+  },
+  {
     route: "PUT /api/v1/staff/patients/:id/safety-plan",
     build: (w) => ({ path: `${sp(w)}/safety-plan`, body: plan }),
     expect: staffOnly(404, 200, 404),

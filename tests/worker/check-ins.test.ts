@@ -332,12 +332,13 @@ describe("safety plan", () => {
     const r = await register();
     const res = await call("/api/v1/safety-plan", { token: r.accessToken });
     expect(res.status).toBe(200);
+    const empty = Object.fromEntries(SECTIONS.map((s) => [s, []]));
     expect((await json<{ safetyPlan: unknown }>(res)).safetyPlan).toEqual({
-      warningSigns: [],
-      copingSteps: [],
-      peopleAndPlaces: [],
-      professionals: [],
-      safeEnvironment: [],
+      ...empty,
+      // Issue 11, defect 8: items with ids and authors, recent changes and the version travel with the texts.
+      entries: empty,
+      changes: [],
+      version: 0,
       updatedAt: null,
       updatedBy: null,
     });

@@ -4,7 +4,16 @@ import { assessmentAllowed, scoreAssessment } from "../../shared/domain/assessme
 import { moodXp } from "../../shared/domain/completion-policy";
 import { localDay } from "../../shared/domain/local-day";
 import { crisisResourcesFor, moodRaisesFlag, type RiskSource } from "../../shared/domain/risk";
-import type { assessmentSubmit, moodLog, SafetyPlan } from "../../shared/schemas/wellbeing";
+import {
+  applyOps,
+  emptyPlan,
+  legacyOps,
+  readStoredPlan,
+  type SafetyChange,
+  safetyPlanView,
+  storedJson,
+} from "../../shared/domain/safety-plan-merge";
+import type { assessmentSubmit, moodLog, safetyPlanUpdate } from "../../shared/schemas/wellbeing";
 import { assessments, moods, riskFlags, safetyPlans } from "../db/schema";
 import { moodView } from "../db/wellbeing";
 import { changed } from "./change-log";
@@ -88,14 +97,39 @@ export function submitAssessment(ctx: CommandContext, p: z.infer<typeof assessme
   return { ok: true, status: 201, body, statements };
 }
 
-export function updateSafetyPlan(ctx: CommandContext, plan: SafetyPlan): Decision {
-  const row = { userId: ctx.userId, plan: JSON.stringify(plan), updatedAt: ctx.now, updatedBy: ctx.actor.userId };
-  const view = { ...plan, updatedAt: new Date(ctx.now).toISOString(), updatedBy: ctx.actor.userId };
+/**
+ * The safety plan, merged item by item (issue 11, defect 8): a per-item edit applies to the
+ * current plan by id; a whole plan (an older client's queued write, a plain REST client) is
+ * first turned into per-item changes, keeping items it could not have seen. Whoever changed what
+ * is recorded in the plan; a change that replaced someone's later one is named in the answer.
+ */
+export function updateSafetyPlan(ctx: CommandContext, p: z.infer<typeof safetyPlanUpdate>, cmd: Command): Decision {
+  const stored = ctx.state.safetyPlan;
+  const current = stored
+    ? readStoredPlan(stored.plan, stored.updatedBy, new Date(stored.updatedAt).toISOString())
+    : emptyPlan();
+  const ops = "ops" in p ? p.ops : legacyOps(current, p, cmd.at, () => crypto.randomUUID());
+  const at = new Date(ctx.now).toISOString();
+  const { plan, applied, conflicts } = applyOps(current, ops, { by: ctx.actor.userId, at });
+  const view = safetyPlanView(plan);
+  const body: Record<string, unknown> = { safetyPlan: view, merge: { applied, conflicts } };
+  if (conflicts.length > 0) {
+    body.warning = {
+      code: "SAFETY_PLAN_MERGED",
+      message:
+        conflicts.length === 1
+          ? `Your safety plan change replaced a newer one made elsewhere (${conflictText(conflicts[0])}). Both are listed under recent changes on your safety plan.`
+          : `${conflicts.length} of your safety plan changes replaced newer ones made elsewhere. They are listed under recent changes on your safety plan.`,
+    };
+  }
+  if (applied.length === 0) return { ok: true, status: 200, body, statements: [] };
+  const row = { userId: ctx.userId, plan: storedJson(plan), updatedAt: ctx.now, updatedBy: ctx.actor.userId };
+  ctx.state.safetyPlan = { plan: row.plan, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
   changed(ctx, "safetyPlan", "me", view);
   return {
     ok: true,
     status: 200,
-    body: { safetyPlan: view },
+    body,
     statements: [
       ctx.db
         .insert(safetyPlans)
@@ -106,4 +140,11 @@ export function updateSafetyPlan(ctx: CommandContext, plan: SafetyPlan): Decisio
         }),
     ],
   };
+}
+
+function conflictText(change: SafetyChange | undefined): string {
+  if (!change?.overwrote) return "";
+  if (change.overwrote.text === null) return `“${change.text}” had been removed; it is back`;
+  if (change.kind === "removed") return `“${change.overwrote.text}” had been changed; it is removed`;
+  return `“${change.overwrote.text}” is now “${change.text}”`;
 }

@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { questCompletionXp } from "../../shared/domain/completion-policy";
 import { localDay } from "../../shared/domain/local-day";
+import { mergeQuestEdit, overwriteMessage } from "../../shared/domain/quest-merge";
 import type { questCreate, questUpdate } from "../../shared/schemas/wellbeing";
 import { quests } from "../db/schema";
 import { type QuestRow, type QuestStep, questView } from "../db/wellbeing";
@@ -48,11 +49,21 @@ export function updateQuest(
   const quest = ctx.state.quests.get(p.questId);
   if (!quest) return reject("NOT_FOUND");
   const changes: Partial<QuestRow> = { updatedAt: ctx.now };
-  if (p.title !== undefined) changes.title = p.title;
-  if (p.description !== undefined) changes.description = p.description;
-  if (p.difficulty !== undefined) changes.difficulty = p.difficulty;
-  if (p.steps !== undefined) changes.steps = JSON.stringify(withIds(p.steps));
-  if (p.dueDate !== undefined) changes.dueDate = p.dueDate;
+  // Merged with what other devices did since the edit's base: ticks kept, later values named (issue 11, defect 8).
+  const merged = mergeQuestEdit(
+    {
+      title: quest.title,
+      description: quest.description,
+      difficulty: quest.difficulty,
+      steps: JSON.parse(quest.steps) as QuestStep[],
+      dueDate: quest.dueDate,
+    },
+    p,
+    () => crypto.randomUUID(),
+  );
+  const { steps, ...fields } = merged.changes;
+  Object.assign(changes, fields);
+  if (steps !== undefined) changes.steps = JSON.stringify(steps);
   if (p.status !== undefined) changes.status = p.status;
   const award =
     p.status === "done" ? questCompletionXp(changes.difficulty ?? quest.difficulty, quest.xpAwardedAt !== null) : null;
@@ -63,6 +74,10 @@ export function updateQuest(
   changed(ctx, "quest", quest.id, questView(updated));
   const statements: BatchItem<"sqlite">[] = [ctx.db.update(quests).set(changes).where(questWhere(ctx, quest.id))];
   const body: Record<string, unknown> = { quest: questView(updated) };
+  if (merged.overwritten.length > 0) {
+    body.overwritten = merged.overwritten;
+    body.warning = { code: "QUEST_EDIT_MERGED", message: overwriteMessage(updated.title, merged.overwritten) };
+  }
   if (award && award.xp > 0) {
     const day = localDay(cmd.at, ctx.state.timezone, ctx.state.dayStartHour);
     body.progress = applyReward(

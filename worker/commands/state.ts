@@ -17,6 +17,7 @@ import {
   quests,
   rewards,
   riskFlags,
+  safetyPlans,
   users,
 } from "../db/schema";
 import type { CompletionRow, HabitRow, PetRow, QuestRow } from "../db/wellbeing";
@@ -55,6 +56,8 @@ export interface UserState {
   journal: Map<string, { at: number; createdAt: number }>;
   /** Ids of existing risk flags among those the commands name (a replayed flag is not raised twice). */
   riskFlagIds: Set<string>;
+  /** The stored safety plan (its JSON, who saved it last and when), merged into per item by `safetyPlan.update`. */
+  safetyPlan: { plan: string; updatedAt: number; updatedBy: string } | undefined;
   ops: Map<string, { type: string; status: number; result: string }>;
 }
 
@@ -101,6 +104,7 @@ export async function loadUserState(
     namedMoods,
     namedJournal,
     namedFlags,
+    plan,
   ] = await db.batch([
     db
       .select({ timezone: users.timezone, dayStartHour: users.dayStartHour, role: users.role })
@@ -166,6 +170,10 @@ export async function loadUserState(
       .select({ id: riskFlags.id })
       .from(riskFlags)
       .where(and(eq(riskFlags.userId, userId), inJson(riskFlags.id, named(commands, "id")))),
+    db
+      .select({ plan: safetyPlans.plan, updatedAt: safetyPlans.updatedAt, updatedBy: safetyPlans.updatedBy })
+      .from(safetyPlans)
+      .where(eq(safetyPlans.userId, userId)),
   ]);
   return {
     found: user[0] !== undefined,
@@ -185,6 +193,7 @@ export async function loadUserState(
     habitXpByDay: new Map(xpRows.map((r) => [r.day, Number(r.xp ?? 0)])),
     journal: new Map(namedJournal.map((j) => [j.id, { at: j.at, createdAt: j.createdAt }])),
     riskFlagIds: new Set(namedFlags.map((f) => f.id)),
+    safetyPlan: plan[0],
     ops: new Map(opRows.map((o) => [o.opId, o])),
   };
 }

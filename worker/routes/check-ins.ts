@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { assessmentSubmit, safetyPlan, withEnvelope } from "../../shared/schemas/wellbeing";
+import { emptyPlan, readStoredPlan, type SafetyPlanView, safetyPlanView } from "../../shared/domain/safety-plan-merge";
+import { assessmentSubmit, safetyPlanUpdateBody, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { assessments, safetyPlans } from "../db/schema";
@@ -25,21 +26,20 @@ export const assessmentRoutes = new Hono<AppEnv>()
   })
   .post("/", jsonBody(withEnvelope(assessmentSubmit)), (c) => runCommand(c, "assessment.submit", c.req.valid("json")));
 
-const EMPTY_PLAN = { warningSigns: [], copingSteps: [], peopleAndPlaces: [], professionals: [], safeEnvironment: [] };
+/** The patient's safety plan as the API shows it: texts by section, items with ids and authors, recent changes. */
+export async function safetyPlanOf(db: ReturnType<typeof database>, userId: string): Promise<SafetyPlanView> {
+  const row = await db.select().from(safetyPlans).where(eq(safetyPlans.userId, userId)).get();
+  return safetyPlanView(
+    row ? readStoredPlan(row.plan, row.updatedBy, new Date(row.updatedAt).toISOString()) : emptyPlan(),
+  );
+}
 
-/** /api/v1/safety-plan: the patient's personal safety plan (staff editing arrives with the care team). */
+/**
+ * /api/v1/safety-plan: the patient's personal safety plan. A write is a per-item edit
+ * (`{ baseVersion?, ops }`) or, as before, the whole plan; either is merged item by item with
+ * what the care team changed (issue 11, defect 8).
+ */
 export const safetyPlanRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole("patient"))
-  .get("/", async (c) => {
-    const row = await database(c.env.DB)
-      .select()
-      .from(safetyPlans)
-      .where(eq(safetyPlans.userId, c.get("auth").userId))
-      .get();
-    return c.json({
-      safetyPlan: row
-        ? { ...JSON.parse(row.plan), updatedAt: new Date(row.updatedAt).toISOString(), updatedBy: row.updatedBy }
-        : { ...EMPTY_PLAN, updatedAt: null, updatedBy: null },
-    });
-  })
-  .put("/", jsonBody(withEnvelope(safetyPlan)), (c) => runCommand(c, "safetyPlan.update", c.req.valid("json")));
+  .get("/", async (c) => c.json({ safetyPlan: await safetyPlanOf(database(c.env.DB), c.get("auth").userId) }))
+  .put("/", jsonBody(safetyPlanUpdateBody), (c) => runCommand(c, "safetyPlan.update", c.req.valid("json")));

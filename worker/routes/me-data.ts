@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { toCsv } from "../../shared/csv";
+import { readStoredPlan, safetyPlanView } from "../../shared/domain/safety-plan-merge";
 import { ApiError } from "../../shared/errors";
 import { deleteAccountBody } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
@@ -100,7 +101,10 @@ export const meData = new Hono<AppEnv>()
       quests: questRows.map(questView),
       moods: moodRows.map(moodView),
       assessments: assessmentRows.map(assessmentView),
-      safetyPlan: plan[0] ? JSON.parse(plan[0].plan) : null,
+      // As the API shows it (texts by section, items with who and when), whatever shape it is stored in.
+      safetyPlan: plan[0]
+        ? safetyPlanView(readStoredPlan(plan[0].plan, plan[0].updatedBy, new Date(plan[0].updatedAt).toISOString()))
+        : null,
       pet: pet[0] ? petView(pet[0], now) : null,
       progress: { xp: totals[0]?.xp ?? 0, coins: totals[0]?.coins ?? 0 },
       rewards: rewardRows.map((r) => ({

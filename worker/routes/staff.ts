@@ -3,7 +3,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import { noteBody, patientsQuery, timelineQuery } from "../../shared/schemas/staff";
-import { questCreate, safetyPlan, withEnvelope } from "../../shared/schemas/wellbeing";
+import { questCreate, safetyPlanUpdateBody, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { clinicalNotes, habitCompletions, habits, quests, riskFlags, users } from "../db/schema";
@@ -15,6 +15,7 @@ import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requirePatientAccess } from "../middleware/patient-access";
 import { requireAuth, requireRole } from "../middleware/require-auth";
+import { safetyPlanOf } from "./check-ins";
 import { fhirResponse } from "./fhir";
 
 const DAY = 86_400_000;
@@ -162,7 +163,25 @@ export const staffRoutes = new Hono<AppEnv>()
   .post("/patients/:id/quests", staff, jsonBody(withEnvelope(questCreate)), (c) =>
     runCommand(c, "quest.create", c.req.valid("json"), {}, c.get("patientId")),
   )
-  .put("/patients/:id/safety-plan", clinician, jsonBody(withEnvelope(safetyPlan)), (c) =>
+  // The safety plan as the patient sees it, with the names of everyone who changed an item.
+  .get("/patients/:id/safety-plan", clinician, async (c) => {
+    const db = database(c.env.DB);
+    const safetyPlan = await safetyPlanOf(db, c.get("patientId"));
+    const ids = new Set<string>();
+    for (const items of Object.values(safetyPlan.entries))
+      for (const i of items) for (const id of [i.addedBy, i.updatedBy]) if (id) ids.add(id);
+    for (const change of safetyPlan.changes) ids.add(change.by);
+    const named = ids.size
+      ? await db
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify([...ids])}))`)
+          .all()
+      : [];
+    return c.json({ safetyPlan, people: Object.fromEntries(named.map((u) => [u.id, u.displayName])) });
+  })
+  // Merged item by item with the patient's own edits (issue 11, defect 8): a per-item edit or a whole plan.
+  .put("/patients/:id/safety-plan", clinician, jsonBody(safetyPlanUpdateBody), (c) =>
     runCommand(c, "safetyPlan.update", c.req.valid("json"), {}, c.get("patientId")),
   )
   // Signed FHIR R4 Bundle of the patient's data (clinicians); the detached JWS is in X-Haven-Signature.
