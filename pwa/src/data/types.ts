@@ -29,12 +29,12 @@ export type ProgressSummary = ProgressView & {
   fetchedAt: string;
 };
 
-/** The cached `safetyPlan:me` entity: the plan as worker/commands/check-ins.ts logs it, with who changed it last. */
-export type SafetyPlanView = import("../../../shared/schemas/wellbeing").SafetyPlan & {
-  updatedAt: string;
-  /** The user id of whoever saved it last: the patient, or a member of their care team. */
-  updatedBy: string;
-};
+/**
+ * The cached `safetyPlan:me` entity: the plan as worker/commands/check-ins.ts logs it — texts by
+ * section, items with ids and who added and changed each, recent changes, and who saved it last
+ * (the patient, or a member of their care team). One cached before items had ids has texts only.
+ */
+export type SafetyPlanView = import("../../../shared/domain/safety-plan-merge").AnyPlanView;
 
 /** GET /api/v1/me/care-team: someone assigned to me, and whether the messaging policy lets me write to them. */
 export type CareTeamMember = import("../../../.types/worker/routes/care-team").CareTeamMember;

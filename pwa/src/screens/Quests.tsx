@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { questCompletionXp } from "../../../shared/domain/completion-policy";
 import { QUEST_XP } from "../../../shared/domain/progression";
+import { mergeQuestEdit, type QuestFields } from "../../../shared/domain/quest-merge";
 import type { CommandInput, CommandType } from "../../../shared/schemas/commands";
 import type { QuestStatus } from "../../../shared/schemas/wellbeing";
 import { type Local, useEntities } from "../data/entities";
@@ -70,8 +71,12 @@ export default function Quests({ user, onWrite }: ScreenProps) {
     setAnnouncement(`Quest “${draft.title.trim()}” started.`);
   }
 
-  /** Sends only what changed, so an edit never overwrites a step ticked on another device. */
-  async function edit(quest: Local<QuestView>, draft: Draft): Promise<void> {
+  /**
+   * Sends only what changed since the form opened (`opened`), with those fields as they were
+   * then (`base`): the server merges it with what other devices did meanwhile — a step ticked
+   * elsewhere stays ticked — and says, in a notice, if it replaced a newer value (issue 11, defect 8).
+   */
+  async function edit(quest: Local<QuestView>, opened: QuestView, draft: Draft): Promise<void> {
     const next = {
       title: draft.title.trim(),
       description: draft.description.trim() || null,
@@ -80,16 +85,23 @@ export default function Quests({ user, onWrite }: ScreenProps) {
       dueDate: draft.dueDate || null,
     };
     const changes: Partial<typeof next> = {};
-    if (next.title !== quest.title) changes.title = next.title;
-    if (next.description !== quest.description) changes.description = next.description;
-    if (next.difficulty !== quest.difficulty) changes.difficulty = next.difficulty;
-    if (JSON.stringify(next.steps) !== JSON.stringify(quest.steps)) changes.steps = next.steps;
-    if (next.dueDate !== quest.dueDate) changes.dueDate = next.dueDate;
+    const base: Partial<QuestFields> = {};
+    if (next.title !== opened.title) [changes.title, base.title] = [next.title, opened.title];
+    if (next.description !== opened.description)
+      [changes.description, base.description] = [next.description, opened.description];
+    if (next.difficulty !== opened.difficulty)
+      [changes.difficulty, base.difficulty] = [next.difficulty, opened.difficulty];
+    if (JSON.stringify(next.steps) !== JSON.stringify(opened.steps))
+      [changes.steps, base.steps] = [next.steps, opened.steps];
+    if (next.dueDate !== opened.dueDate) [changes.dueDate, base.dueDate] = [next.dueDate, opened.dueDate];
     if (Object.keys(changes).length === 0) return;
+    const payload = { ...changes, base };
+    // Shown at once as the server will merge it over the quest as this device has it now.
+    const merged = mergeQuestEdit(viewOf(quest), payload, () => crypto.randomUUID()).changes;
     await save(
       "quest.update",
-      { questId: quest.id, ...changes },
-      { ...viewOf(quest), ...changes, updatedAt: new Date().toISOString() },
+      { questId: quest.id, ...payload },
+      { ...viewOf(quest), ...merged, updatedAt: new Date().toISOString() },
     );
     setAnnouncement(`Changes to “${next.title}” saved.`);
   }
@@ -155,7 +167,7 @@ export default function Quests({ user, onWrite }: ScreenProps) {
                   key={quest.id}
                   quest={quest}
                   today={today}
-                  onEdit={(draft) => edit(quest, draft)}
+                  onEdit={(opened, draft) => edit(quest, opened, draft)}
                   onToggle={(step, done) => void toggleStep(quest, step, done)}
                   onStatus={(status) => void setStatus(quest, status)}
                 />
@@ -181,11 +193,13 @@ function QuestItem({
 }: {
   quest: Local<QuestView>;
   today: string;
-  onEdit: (draft: Draft) => Promise<void>;
+  /** `opened`: the quest as it was when the form opened (what the edit is made from). */
+  onEdit: (opened: QuestView, draft: Draft) => Promise<void>;
   onToggle: (step: Step, done: boolean) => void;
   onStatus: (status: QuestStatus) => void;
 }) {
   const [editing, setEditing] = useState(false);
+  const opened = useRef<QuestView>(quest);
   const editButton = useRef<HTMLButtonElement>(null);
   const award = questCompletionXp(quest.difficulty, quest.xpAwarded);
   const doneSteps = quest.steps.filter((s) => s.done).length;
@@ -236,18 +250,18 @@ function QuestItem({
       {editing ? (
         <QuestForm
           initial={{
-            title: quest.title,
-            description: quest.description ?? "",
-            difficulty: quest.difficulty,
-            steps: quest.steps,
-            dueDate: quest.dueDate ?? "",
+            title: opened.current.title,
+            description: opened.current.description ?? "",
+            difficulty: opened.current.difficulty,
+            steps: opened.current.steps,
+            dueDate: opened.current.dueDate ?? "",
           }}
           label={`Edit ${quest.title}`}
           submitLabel="Save changes"
           lockDifficulty={quest.xpAwarded}
           focusOnOpen
           onSubmit={async (draft) => {
-            await onEdit(draft);
+            await onEdit(opened.current, draft);
             close();
           }}
           onCancel={close}
@@ -259,7 +273,10 @@ function QuestItem({
             type="button"
             class="secondary"
             aria-label={`Edit: ${quest.title}`}
-            onClick={() => setEditing(true)}
+            onClick={() => {
+              opened.current = viewOf(quest);
+              setEditing(true);
+            }}
           >
             Edit
           </button>

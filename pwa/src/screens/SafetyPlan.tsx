@@ -1,10 +1,16 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
-  type SafetyPlan as Plan,
-  SAFETY_ITEM_MAX,
-  SAFETY_ITEMS_MAX,
-  safetyPlan,
-} from "../../../shared/schemas/wellbeing";
+  applyOps,
+  type DraftSections,
+  describeChange,
+  diffPlan,
+  type MergedPlan,
+  planFromView,
+  type SafetyChange,
+  type SafetyItem,
+  safetyPlanView,
+} from "../../../shared/domain/safety-plan-merge";
+import { SAFETY_ITEM_MAX, SAFETY_ITEMS_MAX, type SafetySection, safetyPlanOp } from "../../../shared/schemas/wellbeing";
 import { useEntity } from "../data/entities";
 import { useMeta } from "../data/meta";
 import type { SafetyPlanView } from "../data/types";
@@ -15,7 +21,7 @@ import { formatTime } from "./messages/format";
 import type { ScreenProps } from "./types";
 import "./safety-plan.css";
 
-type SectionKey = keyof Plan;
+type SectionKey = SafetySection;
 
 /** The five sections of a Stanley–Brown safety plan, in the order they are used in a crisis. */
 const SECTIONS: readonly { key: SectionKey; title: string; hint: string; one: string }[] = [
@@ -51,7 +57,6 @@ const SECTIONS: readonly { key: SectionKey; title: string; hint: string; one: st
   },
 ];
 
-const EMPTY: Plan = { warningSigns: [], copingSteps: [], peopleAndPlaces: [], professionals: [], safeEnvironment: [] };
 const NO_TEXT: Record<SectionKey, string> = {
   warningSigns: "",
   copingSteps: "",
@@ -59,39 +64,56 @@ const NO_TEXT: Record<SectionKey, string> = {
   professionals: "",
   safeEnvironment: "",
 };
+const CHANGES_SHOWN = 8;
 
-function planOf(view: SafetyPlanView | null): Plan {
-  if (!view) return EMPTY;
-  return Object.fromEntries(SECTIONS.map(({ key }) => [key, [...(view[key] ?? [])]])) as Plan;
+type Draft = DraftSections;
+const draftOf = (plan: MergedPlan): Draft =>
+  Object.fromEntries(
+    SECTIONS.map(({ key }) => [key, plan.sections[key].map(({ id, text }) => ({ id, text }))]),
+  ) as Draft;
+const sectionTitle = (key: SectionKey) => SECTIONS.find((s) => s.key === key)?.title ?? key;
+
+function dayLabel(iso: string | null, timeZone: string): string {
+  if (!iso) return "";
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" };
+  try {
+    return new Date(iso).toLocaleDateString(undefined, { ...options, timeZone });
+  } catch {
+    return new Date(iso).toLocaleDateString(undefined, options);
+  }
 }
 
 /**
  * The personal safety plan: always on the device (the cached `safetyPlan:me`), readable
  * offline, edited here by the patient or by their care team through the staff API. A save goes
- * through the outbox as a whole plan (`safetyPlan.update`) and shows at once, marked until synced.
+ * through the outbox as per-item changes (`safetyPlan.update` with `ops`), shows at once, marked
+ * until synced, and is merged item by item on the server with what the care team changed
+ * meanwhile (issue 11, defect 8). Each item says who added or changed it, and recent changes
+ * are listed with who made them.
  */
 export default function SafetyPlan({ user, onWrite }: ScreenProps) {
   const stored = useEntity<SafetyPlanView>("safetyPlan", "me");
-  const [draft, setDraft] = useState<Plan | null>(null);
+  // What the editor opened from: its diff against the draft is what is sent.
+  const [editing, setEditing] = useState<{ base: MergedPlan; draft: Draft } | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
 
   useEffect(() => {
-    if (draft === null && wasEditing.current) editButton.current?.focus();
-    wasEditing.current = draft !== null;
-  }, [draft]);
+    if (editing === null && wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing]);
 
   // The care team as Messages last fetched it, if it has: a name reads better than "someone".
   const team = useMeta<{ members?: { id: string; displayName: string }[] }>("careTeam");
-  const plan = planOf(stored);
-  const editor = stored ? team?.members?.find((m) => m.id === stored.updatedBy) : undefined;
-  const by = !stored
-    ? null
-    : stored.updatedBy === user.id
-      ? "you"
-      : editor
-        ? `${editor.displayName} from your care team`
-        : "your care team";
+  const plan = planFromView(stored);
+  const nameOf = (id: string | null, capitalised = false): string => {
+    if (id === user.id) return capitalised ? "You" : "you";
+    const member = team?.members?.find((m) => m.id === id);
+    if (member) return `${member.displayName} from your care team`;
+    return capitalised ? "Your care team" : "your care team";
+  };
+  const by = stored ? nameOf(stored.updatedBy) : null;
+  const changes = [...plan.changes].reverse().slice(0, CHANGES_SHOWN);
 
   return (
     <>
@@ -109,7 +131,7 @@ export default function SafetyPlan({ user, onWrite }: ScreenProps) {
           <Link href="/crisis">get crisis help now</Link>.
         </p>
         <p data-testid="plan-status">
-          {stored ? (
+          {stored?.updatedAt ? (
             <>
               Last changed {formatTime(stored.updatedAt, user.timezone)} by {by}.
               {stored.pending ? <span class="pending"> · waiting to sync</span> : null}
@@ -119,27 +141,34 @@ export default function SafetyPlan({ user, onWrite }: ScreenProps) {
             "Your plan is empty so far. Add what helps you, a little at a time."
           )}
         </p>
-        {draft === null ? (
-          <button type="button" ref={editButton} onClick={() => setDraft(planOf(stored))}>
+        {editing === null ? (
+          <button type="button" ref={editButton} onClick={() => setEditing({ base: plan, draft: draftOf(plan) })}>
             Edit plan
           </button>
         ) : null}
       </section>
-      {draft === null ? (
-        <PlanView plan={plan} />
+      {editing === null ? (
+        <>
+          <PlanView plan={plan} nameOf={nameOf} timeZone={user.timezone} />
+          {changes.length > 0 ? <RecentChanges changes={changes} nameOf={nameOf} timeZone={user.timezone} /> : null}
+        </>
       ) : (
         <PlanEditor
-          initial={draft}
-          onCancel={() => setDraft(null)}
+          initial={editing.draft}
+          onCancel={() => setEditing(null)}
           onSave={async (next) => {
-            const updatedAt = new Date().toISOString();
-            await write("safetyPlan.update", next, {
-              entity: "safetyPlan",
-              id: "me",
-              data: { ...next, updatedAt, updatedBy: user.id } satisfies SafetyPlanView,
-            });
-            setDraft(null);
-            onWrite();
+            const ops = diffPlan(editing.base.sections, next);
+            if (ops.length > 0) {
+              // Shown at once as the server will make it: these changes over the plan as it is now.
+              const merged = applyOps(planFromView(stored), ops, { by: user.id, at: new Date().toISOString() });
+              await write(
+                "safetyPlan.update",
+                { baseVersion: editing.base.version, ops },
+                { entity: "safetyPlan", id: "me", data: safetyPlanView(merged.plan) satisfies SafetyPlanView },
+              );
+              onWrite();
+            }
+            setEditing(null);
           }}
         />
       )}
@@ -147,29 +176,84 @@ export default function SafetyPlan({ user, onWrite }: ScreenProps) {
   );
 }
 
-function PlanView({ plan }: { plan: Plan }) {
+type NameOf = (id: string | null, capitalised?: boolean) => string;
+
+/** Who added an item, and who changed it since if someone did: "Added by you, 2 Dec". */
+function attribution(item: SafetyItem, nameOf: NameOf, timeZone: string): string | null {
+  if (!item.addedBy && !item.updatedBy) return null;
+  const added = item.addedBy
+    ? `Added by ${nameOf(item.addedBy)}${item.addedAt ? `, ${dayLabel(item.addedAt, timeZone)}` : ""}`
+    : "";
+  const changed =
+    item.updatedBy && item.updatedAt && item.updatedAt !== item.addedAt
+      ? `changed by ${nameOf(item.updatedBy)}, ${dayLabel(item.updatedAt, timeZone)}`
+      : "";
+  return [added, changed].filter(Boolean).join("; ") || null;
+}
+
+function RecentChanges({ changes, nameOf, timeZone }: { changes: SafetyChange[]; nameOf: NameOf; timeZone: string }) {
+  return (
+    <section class="card" aria-labelledby="plan-changes-title">
+      <h3 id="plan-changes-title">Recent changes</h3>
+      <ul class="plan-changes" data-testid="plan-changes">
+        {changes.map((c, n) => (
+          <li key={`${c.at}-${c.itemId}-${n}`}>
+            <span class="muted">{dayLabel(c.at, timeZone)}</span> {nameOf(c.by, true)}{" "}
+            {describeChange(c, (s) => {
+              const title = sectionTitle(s).replace(/^My /, "");
+              return title.charAt(0).toLowerCase() + title.slice(1);
+            })}
+            {c.overwrote ? (
+              <em>
+                {c.overwrote.text === null
+                  ? ` — it had been removed meanwhile by ${nameOf(c.overwrote.by)}`
+                  : ` — replacing “${c.overwrote.text}”, changed meanwhile by ${nameOf(c.overwrote.by)}`}
+              </em>
+            ) : null}
+            .
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PlanView({ plan, nameOf, timeZone }: { plan: MergedPlan; nameOf: NameOf; timeZone: string }) {
   return (
     <>
-      {SECTIONS.map((section, i) => (
-        <section key={section.key} class="card plan-section" aria-labelledby={`plan-${section.key}-title`}>
-          <h3 id={`plan-${section.key}-title`}>
-            <span class="step" aria-hidden="true">
-              {i + 1}
-            </span>
-            {section.title}
-          </h3>
-          <p class="muted">{section.hint}</p>
-          {plan[section.key].length === 0 ? (
-            <p data-testid={`plan-${section.key}`}>Nothing here yet.</p>
-          ) : (
-            <ul data-testid={`plan-${section.key}`}>
-              {plan[section.key].map((item, n) => (
-                <li key={`${n}-${item}`}>{item}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ))}
+      {SECTIONS.map((section, i) => {
+        const items = plan.sections[section.key];
+        return (
+          <section key={section.key} class="card plan-section" aria-labelledby={`plan-${section.key}-title`}>
+            <h3 id={`plan-${section.key}-title`}>
+              <span class="step" aria-hidden="true">
+                {i + 1}
+              </span>
+              {section.title}
+            </h3>
+            <p class="muted">{section.hint}</p>
+            {items.length === 0 ? (
+              <p data-testid={`plan-${section.key}`}>Nothing here yet.</p>
+            ) : (
+              <ul data-testid={`plan-${section.key}`}>
+                {items.map((item) => {
+                  const who = attribution(item, nameOf, timeZone);
+                  return (
+                    <li key={item.id}>
+                      <span class="plan-item">{item.text}</span>
+                      {who ? (
+                        <span class="plan-by muted" data-testid="plan-item-by">
+                          {who}
+                        </span>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        );
+      })}
     </>
   );
 }
@@ -179,25 +263,25 @@ function PlanEditor({
   onCancel,
   onSave,
 }: {
-  initial: Plan;
+  initial: Draft;
   onCancel: () => void;
-  onSave: (plan: Plan) => Promise<void>;
+  onSave: (plan: Draft) => Promise<void>;
 }) {
-  const [plan, setPlan] = useState<Plan>(initial);
+  const [plan, setPlan] = useState<Draft>(initial);
   const [adding, setAdding] = useState<Record<SectionKey, string>>(NO_TEXT);
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => first.current?.focus(), []);
 
-  function change(key: SectionKey, items: string[]) {
+  function change(key: SectionKey, items: Draft[SectionKey]) {
     setPlan((prev) => ({ ...prev, [key]: items }));
   }
 
   function add(key: SectionKey) {
     const text = adding[key].trim();
     if (!text || plan[key].length >= SAFETY_ITEMS_MAX) return;
-    change(key, [...plan[key], text]);
+    change(key, [...plan[key], { id: crypto.randomUUID(), text }]);
     setAdding((prev) => ({ ...prev, [key]: "" }));
   }
 
@@ -207,16 +291,22 @@ function PlanEditor({
     const next = Object.fromEntries(
       SECTIONS.map(({ key }) => {
         const typed = adding[key].trim();
-        const items = [...plan[key], ...(typed ? [typed] : [])].map((s) => s.trim()).filter((s) => s.length > 0);
+        const items = [...plan[key], ...(typed ? [{ id: crypto.randomUUID(), text: typed }] : [])]
+          .map((i) => ({ ...i, text: i.text.trim() }))
+          .filter((i) => i.text.length > 0);
         return [key, items];
       }),
-    ) as Plan;
-    const checked = safetyPlan.safeParse(next);
-    if (!checked.success) {
+    ) as Draft;
+    const valid = SECTIONS.every(
+      ({ key }) =>
+        next[key].length <= Math.max(SAFETY_ITEMS_MAX, initial[key].length) &&
+        next[key].every((i) => safetyPlanOp.safeParse({ op: "add", section: key, ...i }).success),
+    );
+    if (!valid) {
       setError(`Each section can hold up to ${SAFETY_ITEMS_MAX} items of up to ${SAFETY_ITEM_MAX} characters.`);
       return;
     }
-    await onSave(checked.data);
+    await onSave(next);
   }
 
   return (
@@ -235,19 +325,20 @@ function PlanEditor({
             {items.length > 0 ? (
               <ul class="rows">
                 {items.map((item, n) => (
-                  <li key={n}>
+                  <li key={item.id}>
                     <input
                       class="grow"
                       type="text"
                       maxLength={SAFETY_ITEM_MAX}
                       aria-label={`${capital(section.one)} ${n + 1}`}
-                      value={item}
-                      onInput={(e) =>
+                      value={item.text}
+                      onInput={(e) => {
+                        const text = e.currentTarget.value;
                         change(
                           section.key,
-                          items.map((s, j) => (j === n ? e.currentTarget.value : s)),
-                        )
-                      }
+                          items.map((s, j) => (j === n ? { ...s, text } : s)),
+                        );
+                      }}
                     />
                     <button
                       type="button"
