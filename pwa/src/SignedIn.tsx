@@ -124,7 +124,9 @@ export function SignedIn({ user }: { user: PublicUser }) {
       ) : null}
       {notice ? (
         <p class="snackbar" role="alert" data-testid="notice">
-          {notice.kind === "late" ? notice.message : `A change was not saved: ${notice.message}`}{" "}
+          {notice.kind === "late" || notice.kind === "changed"
+            ? notice.message
+            : `A change was not saved: ${notice.message}`}{" "}
           <button type="button" class="secondary" onClick={() => void dismissNotice(notice)}>
             Dismiss
           </button>

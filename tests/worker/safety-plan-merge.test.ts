@@ -338,4 +338,27 @@ describe("quest edits merged with other devices", () => {
       description: "Start with the kitchen",
     });
   });
+
+  it("a late field edit that replaced a newer value says both: the merge and that it earned nothing", async () => {
+    const r = await register();
+    const quest = await questWithSteps(r.accessToken);
+    await resultOf(
+      await push(
+        r.accessToken,
+        [op("quest.update", { questId: quest.id, title: "Tidy the whole flat", base: { title: quest.title } })],
+        "tablet",
+      ),
+    );
+    const fourDaysAgo = isoIn(-96 * 3_600_000);
+    const result = await resultOf(
+      await push(r.accessToken, [
+        op("quest.update", { questId: quest.id, title: "Tidy up", base: { title: quest.title } }, fourDaysAgo),
+      ]),
+    );
+    expect((result.warnings as { code: string }[]).map((w) => w.code)).toEqual([
+      "QUEST_EDIT_MERGED",
+      "CLIENT_TIME_OUT_OF_WINDOW",
+    ]);
+    expect(await questOf(r.accessToken, quest.id)).toMatchObject({ title: "Tidy up" });
+  });
 });

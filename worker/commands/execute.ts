@@ -86,7 +86,12 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
       broken = true;
       continue;
     }
-    if (decision.ok && ctx.late) decision.body.warning = lateWarning();
+    if (decision.ok && ctx.late) {
+      // Kept late: said beside whatever else the handler had to say (a merge that replaced a change).
+      const said = decision.body.warning as { code: string; message: string } | undefined;
+      decision.body.warnings = [...(said ? [said] : []), lateWarning()];
+      decision.body.warning = said ?? lateWarning();
+    } else if (decision.ok && decision.body.warning) decision.body.warnings = [decision.body.warning];
     const result = decision.ok
       ? { opId: cmd.opId, status: "applied" as const, httpStatus: decision.status, body: decision.body }
       : rejection(cmd, decision.code, decision.message);

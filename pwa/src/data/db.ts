@@ -56,8 +56,11 @@ export interface OpResult {
  */
 export interface Notice {
   id?: number;
-  /** refused (the default): the write was not saved; late: saved, but earned nothing. */
-  kind?: "refused" | "late";
+  /**
+   * refused (the default): the write was not saved; late: saved, but earned nothing; changed:
+   * saved, but it replaced a change made elsewhere meanwhile (a quest field, a safety-plan item).
+   */
+  kind?: "refused" | "late" | "changed";
   code: string;
   message: string;
   at: string;

@@ -219,3 +219,27 @@ describe("entities by name", () => {
     expect(await texts(d)).toEqual({ a: "one" });
   });
 });
+
+describe("what an applied write has to say", () => {
+  it("files each warning as its own notice: late (earned nothing) or changed (it replaced a change made elsewhere)", async () => {
+    const server = new ModelServer();
+    const d = device(server);
+    const push = server.push.bind(server);
+    server.push = (ops, fault) => {
+      const answer = push(ops, fault);
+      const warnings = [
+        { code: "QUEST_EDIT_MERGED", message: "Your title replaced the one changed on another device." },
+        { code: "CLIENT_TIME_OUT_OF_WINDOW", message: "late" },
+      ];
+      return {
+        ...answer,
+        results: answer.results.map((r) =>
+          "result" in r ? { ...r, result: { ...(r.result as object), warnings } } : r,
+        ),
+      };
+    };
+    await d.put("a", "kept");
+    await d.sync();
+    expect((await d.db.notices.toArray()).map((n) => n.kind)).toEqual(["changed", "late"]);
+  });
+});

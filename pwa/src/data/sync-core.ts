@@ -77,6 +77,15 @@ export const SYNC_REQUEST_TIMEOUT_MS = 20_000;
 /** How long a settled operation's answer stays readable (the pet's loot, a late warning). */
 const RESULT_KEEP_MS = 24 * 3600_000;
 
+type Warning = { code: string; message: string };
+
+/** The warnings an applied write's answer carries (`warnings`, or the single `warning` of older servers). */
+function warningsOf(result: unknown): Warning[] {
+  const r = result as { warning?: Warning; warnings?: Warning[] } | null;
+  if (Array.isArray(r?.warnings)) return r.warnings;
+  return r?.warning ? [r.warning] : [];
+}
+
 /** The entity a write changes, and what it will look like (null: removed). */
 export interface Optimistic {
   entity: SyncEntity;
@@ -231,10 +240,10 @@ export class SyncCore {
         else {
           await this.confirmed(op, result.status === "duplicate");
           await db.results.put({ opId: op.opId, type: op.type, result: result.result, settledAt });
-          const warning = (result.result as { warning?: { code: string; message: string } } | null)?.warning;
-          if (warning) {
+          // Saved, with something to tell: kept late (earned nothing), or it replaced a change made elsewhere.
+          for (const warning of warningsOf(result.result)) {
             await db.notices.add({
-              kind: "late",
+              kind: warning.code === "CLIENT_TIME_OUT_OF_WINDOW" ? "late" : "changed",
               code: warning.code,
               message: warning.message,
               at: new Date(settledAt).toISOString(),
