@@ -30,10 +30,11 @@ export function startSyncEngine(onState: (state: SyncState) => void): {
     }
     running = true;
     clearTimeout(retry);
+    const startedAt = performance.now();
     try {
       await syncOnce();
       backoff = 1_000;
-      reportStorageOk();
+      reportStorageOk(startedAt);
       onState({ reachable: true });
     } catch (err) {
       const storage = reportStorageFailure(err);

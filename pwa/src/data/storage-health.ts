@@ -6,6 +6,8 @@ import { useEffect, useState } from "preact/hooks";
  * the notice clears by itself once a write or sync succeeds again.
  */
 let problem: string | null = null;
+/** When the current problem was reported (performance.now()). */
+let problemAt = Number.NEGATIVE_INFINITY;
 const listeners = new Set<(p: string | null) => void>();
 
 function set(next: string | null): void {
@@ -35,6 +37,7 @@ export function isStorageError(err: unknown): boolean {
 /** Records a storage failure (returns whether it was one), worded for the patient. */
 export function reportStorageFailure(err: unknown): boolean {
   if (!isStorageError(err)) return false;
+  problemAt = performance.now();
   set(
     names(err).includes("QuotaExceededError")
       ? "This device is out of storage space, so Haven could not save your latest change or sync. Free some space; nothing already saved is lost."
@@ -43,9 +46,18 @@ export function reportStorageFailure(err: unknown): boolean {
   return true;
 }
 
-/** A write or sync went through: any storage notice is over. */
-export function reportStorageOk(): void {
-  set(null);
+/**
+ * A write or sync went through: any storage notice is over — unless the problem was reported
+ * after that work began (a sync round that finished its writes before the disk filled up says
+ * nothing about the disk now). `startedAt`: when the successful work began (performance.now()).
+ */
+export function reportStorageOk(startedAt: number): void {
+  if (startedAt >= problemAt) set(null);
+}
+
+/** The current storage problem (null when there is none). */
+export function storageProblem(): string | null {
+  return problem;
 }
 
 /** The current storage problem, live (null when there is none). */

@@ -13,9 +13,10 @@ export async function write<T extends CommandType>(
   payload: CommandInput<T>,
   optimistic: Optimistic | null,
 ): Promise<string> {
+  const startedAt = performance.now();
   try {
     const opId = await core.write(type, payload, optimistic);
-    reportStorageOk();
+    reportStorageOk(startedAt);
     return opId;
   } catch (err) {
     reportStorageFailure(err);
