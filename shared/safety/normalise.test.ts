@@ -3,6 +3,35 @@ import { describe, expect, it } from "vitest";
 import { normaliseText, normaliseTokens } from "./normalise";
 import { BIGRAMS, CONTRACTIONS, SPELLINGS } from "./spellings";
 
+describe("normaliseText, against text disguised for a filter (issue 12: Unicode hardening)", () => {
+  it("drops invisible characters: zero-width spaces and joiners, soft hyphens, bidi marks", () => {
+    expect(normaliseText("hurt\u200b my\u00adself")).toBe("hurt myself");
+    expect(normaliseText("o\u200dver\u2060dose \u200eplan")).toBe("overdose plan");
+  });
+
+  it("folds Cyrillic and Greek look-alikes in a word that mixes them with Latin letters", () => {
+    expect(normaliseText("оverdоse")).toBe("overdose"); // Cyrillic о
+    expect(normaliseText("hurt myѕelf")).toBe("hurt myself"); // Cyrillic ѕ
+    expect(normaliseText("ρills")).toBe("pills"); // Greek ρ
+  });
+
+  it("leaves a word wholly in another script as it is", () => {
+    expect(normaliseText("привет мир")).toBe("привет мир");
+    expect(normaliseText("καλημέρα")).toBe("καλημέρα");
+  });
+
+  it("joins three or more single letters spelled with a mark between them", () => {
+    expect(normaliseText("d.i.e")).toBe("die");
+    expect(normaliseText("o-v-e-r-d-o-s-e tonight")).toBe("overdose tonight");
+    expect(normaliseText("h*u*r*t")).toBe("hurt");
+  });
+
+  it("keeps abbreviations of two letters and ordinary hyphenated words", () => {
+    expect(normaliseText("e.g. x-ray")).toBe("e . g . x ray"); // two letters: not joined
+    expect(normaliseText("a well-known self-help book")).toBe("a well known self help book");
+  });
+});
+
 describe("normaliseText", () => {
   it("lower-cases, folds Unicode compatibility forms and collapses whitespace", () => {
     expect(normaliseText("  I   WANT\tto\n\n")).toBe("i want to");

@@ -16,6 +16,75 @@ const HAS_DIGIT = /\d/;
 const LEETABLE = /^\p{L}[\p{L}\d]*$/u;
 const SINGLE_LETTER = /^\p{L}$/u;
 
+// Invisible characters that split a word for a filter but not for a reader: zero-width spaces
+// and joiners, soft hyphens, bidi marks, variation selectors (Unicode Default_Ignorable_Code_Point).
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+// A word spelled with a mark between its letters ("k.i.l.l", "d-i-e", "s*u*i*c*i*d*e"): three or
+// more single letters each followed by one separator. No nested quantifiers: linear.
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])(?:\p{L}[.\-_*·•~/|+]){2,}\p{L}(?![\p{L}\p{N}])/gu;
+const SPACER = /[.\-_*·•~/|+]/g;
+
+/**
+ * Letters of other scripts that look like Latin ones, folded to the Latin letter a reader sees
+ * (the commonest Cyrillic and Greek rows of Unicode's confusables, UTS #39): "kіll" with a
+ * Cyrillic "і" reads "kill". Only a word that mixes them with Latin letters is folded, so a
+ * message written wholly in Greek or Cyrillic stays as written.
+ */
+const CONFUSABLES: Readonly<Record<string, string>> = {
+  а: "a",
+  в: "b",
+  е: "e",
+  ё: "e",
+  к: "k",
+  м: "m",
+  н: "h",
+  о: "o",
+  р: "p",
+  с: "c",
+  т: "t",
+  у: "y",
+  х: "x",
+  ѕ: "s",
+  і: "i",
+  ї: "i",
+  ј: "j",
+  ԁ: "d",
+  ԛ: "q",
+  ԝ: "w",
+  һ: "h",
+  ӏ: "l",
+  ɩ: "i",
+  ɑ: "a",
+  ɡ: "g",
+  α: "a",
+  β: "b",
+  ε: "e",
+  η: "n",
+  ι: "i",
+  κ: "k",
+  ν: "v",
+  ο: "o",
+  ρ: "p",
+  τ: "t",
+  υ: "u",
+  χ: "x",
+  γ: "y",
+  ω: "w",
+};
+const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
+const LATIN = /[a-z]/;
+
+/** Folds look-alike letters in a word that also has Latin letters (a mixed-script word is a disguise). */
+function foldConfusables(word: string): string {
+  if (!LATIN.test(word)) return word;
+  return word.replace(CONFUSABLE, (ch) => CONFUSABLES[ch] ?? ch);
+}
+
+/** The text as a reader sees it: invisible characters dropped, spaced-out letters joined. */
+function unhide(text: string): string {
+  return text.replace(IGNORABLE, "").replace(SPACED_LETTERS, (run) => run.replace(SPACER, ""));
+}
+
 const lookup = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
@@ -42,16 +111,19 @@ function canonicalWord(word: string): string {
 }
 
 /**
- * The words of a message, normalised: Unicode NFKC, lower case, curly apostrophes straightened,
+ * The words of a message, normalised: Unicode NFKC, lower case, invisible characters dropped,
+ * look-alike letters of other scripts folded in mixed words, spaced-out letters ("k.i.l.l")
+ * joined, curly apostrophes straightened,
  * contractions expanded ("don't" and "dont" both become "do not"), slang and misspellings mapped
  * ("kms" → "kill myself", "wanna" → "want to"), punctuation dropped and sentence ends kept as ".".
  * Linear in the length of the text.
  * @example normaliseTokens("I don’t wanna be here!!") // ["i", "do", "not", "want", "to", "be", "here"]
  */
 export function normaliseTokens(text: string): string[] {
-  const folded = text.normalize("NFKC").toLowerCase().normalize("NFKC").toLowerCase().replace(APOSTROPHES, "'");
+  const folded = unhide(text.normalize("NFKC").toLowerCase().normalize("NFKC").toLowerCase().replace(APOSTROPHES, "'"));
   const words: string[] = [];
-  for (const [raw] of folded.matchAll(TOKENS)) {
+  for (const [matched] of folded.matchAll(TOKENS)) {
+    const raw = foldConfusables(matched);
     if (BREAK.test(raw)) {
       if (words.length > 0 && words.at(-1) !== SENTENCE_BREAK) words.push(SENTENCE_BREAK);
       continue;
