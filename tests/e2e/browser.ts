@@ -122,6 +122,20 @@ export async function apiGet<T>(request: APIRequestContext, token: string, path:
   return (await res.json()) as T;
 }
 
+/**
+ * Signs out every session of the token's user except the token's own, as "sign out other
+ * devices" does from another device: the browser's session ends on its next request.
+ */
+export async function endOtherSessions(request: APIRequestContext, token: string): Promise<void> {
+  const sessions = await apiGet<{ items: { id: string; current: boolean }[] }>(request, token, "/auth/sessions");
+  for (const s of sessions.items.filter((s) => !s.current)) {
+    const res = await request.delete(`${base()}/api/v1/auth/sessions/${s.id}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(res.status()).toBe(204);
+  }
+}
+
 let axeSource: string | null = null;
 
 interface AxeViolation {

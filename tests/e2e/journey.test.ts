@@ -15,6 +15,7 @@ import {
   type Browser,
   base,
   checkScreen,
+  endOtherSessions,
   launchBrowser,
   openScreen,
   signIn,
@@ -216,13 +217,7 @@ describe("an offline day for a patient with the demo history", () => {
       await expect.poll(() => page.getByTestId("moods").textContent()).toContain("waiting to sync");
       // Meanwhile the session ends elsewhere (signed out from another device): every session
       // but the tests' own goes.
-      const sessions = await apiGet<{ items: { id: string; current: boolean }[] }>(server, token, "/auth/sessions");
-      for (const s of sessions.items.filter((s) => !s.current)) {
-        const res = await server.delete(`${base()}/api/v1/auth/sessions/${s.id}`, {
-          headers: { Authorization: `Bearer ${token}` },
-        });
-        expect(res.status()).toBe(204);
-      }
+      await endOtherSessions(server, token);
     } finally {
       await context.setOffline(false);
     }

@@ -7,7 +7,17 @@ import { type BrowserContext, type Page, type Route, request } from "playwright-
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REFRESH_GRACE_SECONDS } from "../../shared/limits";
 import { E2E_PASSWORD, e2eEmail } from "./accounts";
-import { apiGet, apiToken, type Browser, base, checkScreen, launchBrowser, signIn, storeCounts } from "./browser";
+import {
+  apiGet,
+  apiToken,
+  type Browser,
+  base,
+  checkScreen,
+  endOtherSessions,
+  launchBrowser,
+  signIn,
+  storeCounts,
+} from "./browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -278,13 +288,7 @@ describe("issue 11 defect 9: signing out with unsynced changes", () => {
       await saveCheckIn(page, "kept through a session end");
       await expect.poll(() => outbox(page)).toBe(1);
       // Meanwhile the patient signs this device out from another one (Settings, Sessions there).
-      const sessions = await apiGet<{ items: { id: string; current: boolean }[] }>(server, token, "/auth/sessions");
-      for (const s of sessions.items.filter((s) => !s.current)) {
-        const res = await server.delete(`${base()}/api/v1/auth/sessions/${s.id}`, {
-          headers: { Authorization: `Bearer ${token}` },
-        });
-        expect(res.status()).toBe(204);
-      }
+      await endOtherSessions(server, token);
     } finally {
       await context.setOffline(false);
     }
