@@ -90,6 +90,27 @@ export async function signIn(page: Page, who: E2eAccount | `${string}@${string}`
   }
 }
 
+/**
+ * Signs out through the navigation and waits until the sign-in screen shows, so the next page in
+ * the same browser context starts signed out (closing the page mid-sign-out could leave the
+ * session in place). A change still waiting to sync is synced first, never discarded.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const signInHeading = page.getByRole("heading", { name: "Sign in" });
+  const dialog = page.getByRole("dialog");
+  const outcome = await Promise.race([
+    signInHeading.waitFor({ timeout: 20_000 }).then(() => "out" as const),
+    dialog.waitFor({ timeout: 20_000 }).then(() => "waiting" as const),
+  ]);
+  if (outcome === "waiting") {
+    await dialog.getByRole("button", { name: "Sync now" }).click();
+    await dialog.getByText("All your changes are synced").waitFor({ timeout: 20_000 });
+    await dialog.getByRole("button", { name: "Sign out" }).click();
+    await signInHeading.waitFor({ timeout: 20_000 });
+  }
+}
+
 /** Follows an in-app link from the navigation (or the crisis button) by its visible name. */
 export async function openScreen(page: Page, name: string | RegExp): Promise<void> {
   await page

@@ -17,6 +17,7 @@ import {
   launchBrowser,
   openScreen,
   signIn,
+  signOut,
 } from "./browser";
 
 interface Habit {
@@ -187,7 +188,7 @@ describe("the habits editor", () => {
     await page.getByRole("button", { name: "Dismiss" }).click();
     await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
     await page.close();
   });
 });

@@ -15,6 +15,7 @@ import {
   launchBrowser,
   openScreen,
   signIn,
+  signOut,
 } from "./browser";
 
 interface Quest {
@@ -196,7 +197,7 @@ describe("the Quests screen", () => {
     expect(await quests()).toHaveLength(1);
     await expectAccessible(page, "quests (a finished quest)");
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { type BrowserContext, request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiToken, type Browser, base, checkScreen, launchBrowser, signIn, storeCounts } from "./browser";
+import { apiToken, type Browser, base, checkScreen, launchBrowser, signIn, signOut, storeCounts } from "./browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -369,7 +369,7 @@ describe("today's habits", () => {
     await page.getByRole("button", { name: "Undo: Stretch" }).click();
     await expect.poll(() => row.textContent()).toContain("0/2");
     await expect.poll(progress, { timeout: 20_000 }).toBe(0);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
     await page.close();
   });
 });

@@ -16,6 +16,7 @@ import {
   openScreen,
   PHONE,
   signIn,
+  signOut,
 } from "./browser";
 import { stackNow } from "./stack-clock";
 
@@ -182,7 +183,7 @@ describe("Spirit", () => {
 
     await checkScreen(page, "spirit");
     expect(cspErrors).toEqual([]);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
     await page.close();
   });
 });

@@ -10,7 +10,7 @@ import { type APIRequestContext, type BrowserContext, request } from "playwright
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays, localDayStart } from "../../shared/domain/local-day";
 import { type E2eAccount, e2eTimezone } from "./accounts";
-import { apiGet, apiToken, type Browser, checkScreen, launchBrowser, signIn } from "./browser";
+import { apiGet, apiToken, type Browser, checkScreen, launchBrowser, signIn, signOut } from "./browser";
 import { PINNED_CLOCKS } from "./clock";
 import { stackNow } from "./stack-clock";
 import { expectedDay } from "./wall-clock";
@@ -92,7 +92,7 @@ describe("Today", () => {
       await expect
         .poll(() => page.getByTestId("today-earned").textContent(), { timeout: 20_000 })
         .toContain(`Today: +${after.today.xp} XP`);
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await signOut(page);
       await page.close();
     });
   }
