@@ -10,10 +10,10 @@
 export const MOOD_RISK_THRESHOLD = 3;
 
 /**
- * What raised a risk flag: PHQ-9 item 9, a low mood check-in, or risk language in the companion chat.
+ * What raised a risk flag (shared/domain/risk-flags.ts has the levels, categories and statuses).
  * @example const source: RiskSource = "low_mood";
  */
-export type RiskSource = "phq9_item9" | "low_mood" | "companion";
+export type { FlagSource as RiskSource } from "./risk-flags";
 
 /**
  * Whether a mood check-in raises a flag: a mood of 3 or less. Out-of-range moods are the schema's

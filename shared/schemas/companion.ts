@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { CrisisResource } from "../domain/risk";
+import { CSSRS_CATEGORIES, type CssrsCategory } from "../domain/risk-flags";
 import { COMPANION_TEXT_MAX, JOURNAL_FIELD_MAX } from "../limits";
 
 /** `POST /companion/chat`: a new message, in an existing conversation or a new one. */
@@ -50,18 +51,29 @@ export const journalWrite = z.strictObject({
 });
 
 /**
- * `risk.flag`: the device's crisis check fired (offline, or before the message reached us). It
- * carries no text at all, only that it happened, how urgent it was and when (`at`; the
- * operation's own time when absent); the id makes it idempotent, so staff see one flag however
- * often the outbox replays it. `medium` (passive ideation, hopelessness) is a flag for staff too,
- * in the classifier's own terms (shared/safety/crisis-risk.ts).
+ * `risk.flag`: a flag the device raises. Either its crisis check fired in the companion (offline,
+ * or before the message reached us), with the level and the C-SSRS category it matched, or the
+ * patient pressed "Alert my care team" (an SOS), always high. It carries no text at all, only
+ * that it happened, how urgent it was, what kind of signal, and when (`at`; the operation's own
+ * time when absent); the id makes it idempotent, so staff see one flag however often the outbox
+ * replays it. `medium` (passive ideation, hopelessness) is a flag for staff too, in the
+ * classifier's own terms (shared/safety/crisis-risk.ts).
  */
-export const riskFlagRaise = z.strictObject({
-  id: z.uuid(),
-  source: z.literal("companion"),
-  level: z.enum(["high", "medium"]),
-  at: z.iso.datetime({ offset: true }).optional(),
-});
+export const riskFlagRaise = z.discriminatedUnion("source", [
+  z.strictObject({
+    id: z.uuid(),
+    source: z.literal("companion"),
+    level: z.enum(["high", "medium"]),
+    category: z.enum(CSSRS_CATEGORIES as [CssrsCategory, ...CssrsCategory[]]).optional(),
+    at: z.iso.datetime({ offset: true }).optional(),
+  }),
+  z.strictObject({
+    id: z.uuid(),
+    source: z.literal("sos"),
+    level: z.literal("high").default("high"),
+    at: z.iso.datetime({ offset: true }).optional(),
+  }),
+]);
 
 /** A conversation in the history list. */
 export interface ConversationView {

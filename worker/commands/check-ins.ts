@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { assessmentAllowed, scoreAssessment } from "../../shared/domain/assessments";
 import { moodXp } from "../../shared/domain/completion-policy";
 import { localDay } from "../../shared/domain/local-day";
-import { crisisResourcesFor, moodRaisesFlag, type RiskSource } from "../../shared/domain/risk";
+import { crisisResourcesFor, moodRaisesFlag } from "../../shared/domain/risk";
+import { RULE_CATEGORIES, RULE_LEVELS } from "../../shared/domain/risk-flags";
 import {
   applyOps,
   emptyPlan,
@@ -24,11 +25,25 @@ import { type Command, type CommandContext, type Decision, reject } from "./type
  * A risk rule fired: the flag (for the assigned staff) goes in the same batch as the check-in,
  * and the answer tells the client to show the crisis resources for the user's region at once.
  */
-function raiseFlag(ctx: CommandContext, source: RiskSource, refId: string, statements: BatchItem<"sqlite">[]) {
+function raiseFlag(
+  ctx: CommandContext,
+  source: "low_mood" | "phq9_item9",
+  refId: string,
+  statements: BatchItem<"sqlite">[],
+) {
+  const id = crypto.randomUUID();
+  const level = RULE_LEVELS[source];
+  const category = RULE_CATEGORIES[source];
   statements.push(
-    ctx.db.insert(riskFlags).values({ userId: ctx.userId, id: crypto.randomUUID(), source, refId, createdAt: ctx.now }),
+    ctx.db.insert(riskFlags).values({ userId: ctx.userId, id, source, level, category, refId, createdAt: ctx.now }),
   );
-  return { flagRaised: true, source, showCrisisResources: true, resources: crisisResourcesFor(ctx.state.timezone) };
+  return {
+    flagRaised: true,
+    flag: { id, source, level, category },
+    source,
+    showCrisisResources: true,
+    resources: crisisResourcesFor(ctx.state.timezone),
+  };
 }
 
 export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Command): Decision {

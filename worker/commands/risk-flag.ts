@@ -17,8 +17,9 @@ import type { Command, CommandContext, Decision } from "./types";
  */
 export function raiseCompanionFlag(ctx: CommandContext, p: z.infer<typeof riskFlagRaise>, cmd: Command): Decision {
   const at = Math.min(p.at === undefined ? cmd.at : Date.parse(p.at), ctx.now);
+  const category = p.source === "companion" ? (p.category ?? null) : null;
   const body = {
-    flag: { id: p.id, source: p.source, level: p.level, at: new Date(at).toISOString() },
+    flag: { id: p.id, source: p.source, level: p.level, category, at: new Date(at).toISOString() },
     safety: { level: p.level, resources: crisisResourcesFor(ctx.state.timezone) },
   };
   if (ctx.state.riskFlagIds.has(p.id)) return { ok: true, status: 200, body, statements: [] };
@@ -28,7 +29,17 @@ export function raiseCompanionFlag(ctx: CommandContext, p: z.infer<typeof riskFl
     status: 201,
     body,
     statements: [
-      ctx.db.insert(riskFlags).values({ userId: ctx.userId, id: p.id, source: p.source, refId: null, createdAt: at }),
+      ctx.db
+        .insert(riskFlags)
+        .values({
+          userId: ctx.userId,
+          id: p.id,
+          source: p.source,
+          level: p.level,
+          category,
+          refId: null,
+          createdAt: at,
+        }),
       ctx.db.insert(auditEvents).values({
         at: ctx.now,
         requestId: ctx.actor.requestId,

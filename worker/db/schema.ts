@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { CssrsCategory } from "../../shared/domain/risk-flags";
 
 export const users = sqliteTable(
   "users",
@@ -291,7 +292,11 @@ export const rewards = sqliteTable(
   (t) => [index("rewards_day").on(t.userId, t.localDay)],
 );
 
-/** Raised by a risk rule; staff acknowledge them (care-team issue). */
+/**
+ * Raised by a risk rule (shared/domain/risk-flags.ts): a level, a source, the C-SSRS category
+ * matched (never the patient's words), and a status open → acknowledged → resolved with who,
+ * when and a note at each step.
+ */
 export const riskFlags = sqliteTable(
   "risk_flags",
   {
@@ -299,13 +304,26 @@ export const riskFlags = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
-    source: text("source", { enum: ["phq9_item9", "low_mood", "companion"] }).notNull(),
+    source: text("source", { enum: ["companion", "low_mood", "phq9_item9", "cssrs", "sos"] }).notNull(),
+    level: text("level", { enum: ["high", "medium", "low"] }).notNull(),
+    category: text("category").$type<CssrsCategory>(),
     refId: text("ref_id"),
     createdAt: integer("created_at").notNull(),
+    status: text("status", { enum: ["open", "acknowledged", "resolved"] })
+      .notNull()
+      .default("open"),
     acknowledgedAt: integer("acknowledged_at"),
     acknowledgedBy: text("acknowledged_by"),
+    acknowledgedNote: text("acknowledged_note"),
+    resolvedAt: integer("resolved_at"),
+    resolvedBy: text("resolved_by"),
+    resolvedNote: text("resolved_note"),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.id] }), index("risk_flags_open").on(t.userId, t.acknowledgedAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index("risk_flags_open").on(t.userId, t.acknowledgedAt),
+    index("risk_flags_status").on(t.userId, t.status, t.level),
+  ],
 );
 
 /**
