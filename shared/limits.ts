@@ -88,5 +88,13 @@ export const COMPANION_BACKOFF_BASE_MS = 250;
 /** ...and never longer than this, even when the provider's Retry-After asks for more. */
 export const COMPANION_BACKOFF_MAX_MS = 5_000;
 
+/**
+ * The companion's safety second opinion (a model asked to classify the patient's last turns) must
+ * answer within this time; after it the rule check's answer stands alone.
+ */
+export const COMPANION_SAFETY_TIMEOUT_MS = 4_000;
+/** The patient's most recent turns the crisis check (and the second opinion) reads together. */
+export const CRISIS_CHECK_TURNS = 3;
+
 /** A journal entry's fields (thought record): each at most this many characters. */
 export const JOURNAL_FIELD_MAX = 4_000;

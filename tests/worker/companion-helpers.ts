@@ -16,6 +16,8 @@ export const HIGH_RISK_TEXT = "i want to kill myself";
 /** Short timeouts, so the hang and stall scripts fail in about a second. */
 export const TEST_FIRST_TOKEN_TIMEOUT_MS = 1500;
 export const TEST_OVERALL_TIMEOUT_MS = 4000;
+/** The safety second opinion's deadline in these tests. */
+export const TEST_SAFETY_TIMEOUT_MS = 1000;
 
 export interface FakeProvider {
   /** Keys this test's traffic on the fake server. */
@@ -36,6 +38,7 @@ export function fakeProvider(behaviour: string, overrides: Record<string, string
       COMPANION_API_KEY: "test-key-not-secret",
       COMPANION_FIRST_TOKEN_TIMEOUT_MS: String(TEST_FIRST_TOKEN_TIMEOUT_MS),
       COMPANION_TIMEOUT_MS: String(TEST_OVERALL_TIMEOUT_MS),
+      COMPANION_SAFETY_TIMEOUT_MS: String(TEST_SAFETY_TIMEOUT_MS),
       ...overrides,
     } as Env,
   };
@@ -46,9 +49,12 @@ export interface RecordedRequest {
   authorization: string | null;
 }
 
-/** What the fake server received for a tag. */
-export async function providerRequests(tag: string): Promise<{ count: number; requests: RecordedRequest[] }> {
-  const res = await fetch(`${FAKE_URL}/requests?tag=${encodeURIComponent(tag)}`);
+/** What the fake server received for a tag: the replies asked for, or the safety classifications. */
+export async function providerRequests(
+  tag: string,
+  kind: "reply" | "classify" = "reply",
+): Promise<{ count: number; requests: RecordedRequest[] }> {
+  const res = await fetch(`${FAKE_URL}/requests?tag=${encodeURIComponent(tag)}&kind=${kind}`);
   return (await res.json()) as { count: number; requests: RecordedRequest[] };
 }
 

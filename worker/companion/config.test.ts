@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { baseUrlAllowed, type CompanionEnv, providerFromEnv, streamPolicy } from "./config";
+import { COMPANION_SAFETY_TIMEOUT_MS } from "../../shared/limits";
+import { baseUrlAllowed, type CompanionEnv, providerFromEnv, safetyClassifierFromEnv, streamPolicy } from "./config";
+import { openAiClassifier } from "./second-opinion";
 
 const base = (overrides: Partial<CompanionEnv>): CompanionEnv => ({
   ...env,
@@ -95,5 +97,41 @@ describe("streamPolicy", () => {
     expect(streamPolicy(base({ COMPANION_FIRST_TOKEN_TIMEOUT_MS: "-1", COMPANION_TIMEOUT_MS: "soon" }))).toEqual(
       defaults,
     );
+  });
+});
+
+describe("safetyClassifierFromEnv", () => {
+  it("is null without a companion model: the rule check stands alone", () => {
+    expect(safetyClassifierFromEnv(base({}))).toBeNull();
+  });
+
+  it("asks the OpenAI-compatible server, on COMPANION_SAFETY_MODEL or the companion's model, within the deadline", async () => {
+    const settings = { COMPANION_BASE_URL: "https://models.example/v1", COMPANION_MODEL: "chat-model" };
+    const asked: string[] = [];
+    const fetchModel = (async (_url: string, init: RequestInit) => {
+      asked.push(JSON.parse(String(init.body)).model);
+      return Response.json({ choices: [{ message: { content: "none" } }] });
+    }) as unknown as typeof fetch;
+    const plain = safetyClassifierFromEnv(base(settings));
+    expect(plain?.classifier.name).toBe("openai-compatible");
+    expect(plain?.timeoutMs).toBe(COMPANION_SAFETY_TIMEOUT_MS);
+    const own = safetyClassifierFromEnv(
+      base({ ...settings, COMPANION_SAFETY_MODEL: "guard-model", COMPANION_SAFETY_TIMEOUT_MS: "700" }),
+    );
+    expect(own?.timeoutMs).toBe(700);
+    // The model named is the one asked (through an injected fetch, as the client allows).
+    for (const model of ["chat-model", "guard-model"]) {
+      await openAiClassifier({ baseUrl: settings.COMPANION_BASE_URL, model, fetch: fetchModel }).classify(
+        ["hi"],
+        new AbortController().signal,
+      );
+    }
+    expect(asked).toEqual(["chat-model", "guard-model"]);
+  });
+
+  it("is Llama Guard on Workers AI when the companion runs there", () => {
+    const ai = { run: () => Promise.resolve({ response: "safe" }) };
+    const found = safetyClassifierFromEnv(base({ COMPANION_PROVIDER: "workers-ai", AI: ai }));
+    expect(found?.classifier.name).toBe("workers-ai");
   });
 });

@@ -2,9 +2,11 @@ import {
   COMPANION_FIRST_TOKEN_TIMEOUT_MS,
   COMPANION_MAX_ATTEMPTS,
   COMPANION_OVERALL_TIMEOUT_MS,
+  COMPANION_SAFETY_TIMEOUT_MS,
 } from "../../shared/limits";
 import type { StreamPolicy } from "./attempts";
 import { openAiCompatible } from "./openai-compatible";
+import { llamaGuardClassifier, openAiClassifier, type SafetyClassifier } from "./second-opinion";
 import type { CompanionProvider } from "./types";
 import { isWorkersAiBinding, workersAi } from "./workers-ai";
 
@@ -19,7 +21,12 @@ export type CompanionEnv = Env & {
   AI?: unknown;
   COMPANION_FIRST_TOKEN_TIMEOUT_MS?: string;
   COMPANION_TIMEOUT_MS?: string;
+  COMPANION_SAFETY_MODEL?: string;
+  COMPANION_SAFETY_TIMEOUT_MS?: string;
 };
+
+/** The safety classifier on Workers AI when `COMPANION_SAFETY_MODEL` names none. */
+export const DEFAULT_WORKERS_AI_SAFETY_MODEL = "@cf/meta/llama-guard-3-8b";
 
 /** The Workers AI model used when `COMPANION_PROVIDER=workers-ai` names none. */
 export const DEFAULT_WORKERS_AI_MODEL = "@cf/meta/llama-3.1-8b-instruct";
@@ -81,6 +88,29 @@ export function providerFromEnv(env: CompanionEnv): CompanionProvider | null {
   }
   const apiKey = env.COMPANION_API_KEY?.trim();
   return openAiCompatible({ baseUrl, model, apiKey: apiKey || undefined, policy });
+}
+
+/**
+ * The safety second opinion beside the configured companion, or null when there is no model:
+ * Llama Guard (or `COMPANION_SAFETY_MODEL`) on Workers AI; otherwise the OpenAI-compatible
+ * server asked with the fixed classification prompt, on `COMPANION_SAFETY_MODEL` or the
+ * companion's own model. Its deadline: `COMPANION_SAFETY_TIMEOUT_MS` or the default.
+ */
+export function safetyClassifierFromEnv(env: CompanionEnv): { classifier: SafetyClassifier; timeoutMs: number } | null {
+  const provider = providerFromEnv(env);
+  if (provider === null) return null;
+  const timeoutMs = positiveInt(env.COMPANION_SAFETY_TIMEOUT_MS, COMPANION_SAFETY_TIMEOUT_MS);
+  const model = (env.COMPANION_SAFETY_MODEL ?? "").trim();
+  if (provider.name === "workers-ai" && isWorkersAiBinding(env.AI)) {
+    return { classifier: llamaGuardClassifier(env.AI, model || DEFAULT_WORKERS_AI_SAFETY_MODEL), timeoutMs };
+  }
+  const apiKey = env.COMPANION_API_KEY?.trim();
+  const classifier = openAiClassifier({
+    baseUrl: (env.COMPANION_BASE_URL ?? "").trim(),
+    model: model || (env.COMPANION_MODEL ?? "").trim(),
+    apiKey: apiKey || undefined,
+  });
+  return { classifier, timeoutMs };
 }
 
 function misconfigured(problem: string): void {

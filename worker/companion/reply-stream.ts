@@ -9,6 +9,7 @@ import { loggableError } from "../lib/errors";
 import { ReplyGuard } from "./reply-guard";
 import { safeReplyText } from "./safe-reply";
 import { replyIsUnsafe } from "./safety";
+import type { SecondOpinion } from "./second-opinion";
 import { type StoredTurns, storeTurns, type TurnsToStore } from "./store";
 import { type ChatTurn, type CompanionProvider, ProviderError } from "./types";
 
@@ -18,6 +19,13 @@ export interface ReplyInput {
   /** Where the new turns go once the reply is complete. */
   store: Omit<TurnsToStore, "reply" | "replaced" | "repliedAt">;
   timezone: string;
+  /**
+   * The safety second opinion, already running: resolves (never rejects, within its own
+   * deadline) to a verdict MORE urgent than the rule check's, or null.
+   */
+  secondOpinion?: Promise<SecondOpinion | null>;
+  /** Raises the care team's flag for a second opinion's verdict; resolves to whether it was. */
+  raiseFlag?: (verdict: SecondOpinion) => Promise<boolean>;
 }
 
 /**
@@ -38,7 +46,9 @@ function logFailure(c: Context<AppEnv>, err: unknown, phase: "before_first_token
   );
 }
 
-async function send(stream: { writeSSE(m: { event: string; data: string }): Promise<void> }, e: CompanionStreamEvent) {
+type Sender = { writeSSE(m: { event: string; data: string }): Promise<void> };
+
+async function send(stream: Sender, e: CompanionStreamEvent) {
   await stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) });
 }
 
@@ -46,6 +56,19 @@ const errorEvent = (code: ErrorCode): CompanionStreamEvent => ({
   event: "error",
   data: { code, message: ERROR_CATALOGUE[code].message },
 });
+
+/**
+ * When the model gave no reply at all, the second opinion still counts: its flag is raised, and
+ * a high verdict answers as the rule check's crisis answer does (200 with the resources), rather
+ * than an error. Null when it saw nothing more urgent.
+ */
+async function opinionWithoutReply(c: Context<AppEnv>, input: ReplyInput): Promise<Response | null> {
+  const v = await (input.secondOpinion ?? Promise.resolve(null));
+  if (!v) return null;
+  const flagged = (await input.raiseFlag?.(v)) ?? false;
+  if (v.level !== "high") return null;
+  return c.json({ safety: { level: "high" as const, resources: crisisResourcesFor(input.timezone), flagged } }, 200);
+}
 
 /**
  * Streams the model's reply to the patient as server-sent events (`text/event-stream`).
@@ -70,9 +93,34 @@ export async function streamReply(c: Context<AppEnv>, input: ReplyInput): Promis
   } catch (err) {
     logFailure(c, err, "before_first_token");
     await audit(c, { action: "companion.chat", outcome: "failure", errorCode: "COMPANION_UNAVAILABLE" });
+    const crisis = await opinionWithoutReply(c, input);
+    if (crisis) return crisis;
     throw new ApiError("COMPANION_UNAVAILABLE");
   }
-  if (first.done) throw new ApiError("COMPANION_UNAVAILABLE");
+  if (first.done) {
+    const crisis = await opinionWithoutReply(c, input);
+    if (crisis) return crisis;
+    throw new ApiError("COMPANION_UNAVAILABLE");
+  }
+  // The second opinion, once it has answered: `undefined` while it has not.
+  let verdict: SecondOpinion | null | undefined;
+  const opinion = (input.secondOpinion ?? Promise.resolve(null)).then((v) => {
+    verdict = v;
+    return v;
+  });
+  let acted = false;
+  /** Acts on a verdict once: a flag, and for medium the resources beside the reply (high replaces it). */
+  async function act(stream: Sender, v: SecondOpinion): Promise<void> {
+    if (acted) return;
+    acted = true;
+    const flagged = (await input.raiseFlag?.(v)) ?? false;
+    if (v.level === "medium") {
+      await send(stream, {
+        event: "safety",
+        data: { level: "medium", resources: crisisResourcesFor(input.timezone), flagged },
+      });
+    }
+  }
 
   return streamSSE(c, async (stream) => {
     stream.onAbort(() => cancel.abort());
@@ -81,6 +129,15 @@ export async function streamReply(c: Context<AppEnv>, input: ReplyInput): Promis
     try {
       let piece: string = first.value;
       while (true) {
+        // A second opinion that came back more urgent: high stops the reply (it is replaced by
+        // the safe message and the resources), medium shows the resources beside it.
+        if (verdict) {
+          await act(stream, verdict);
+          if (verdict.level === "high") {
+            replaced = true;
+            break;
+          }
+        }
         const approved = guard.push(piece);
         if (approved === null) {
           replaced = true;
@@ -107,6 +164,13 @@ export async function streamReply(c: Context<AppEnv>, input: ReplyInput): Promis
       // Stops the provider when we stopped early (unsafe reply, patient gone); a no-op when done.
       cancel.abort();
       await pieces.return().catch(() => undefined);
+    }
+    if (stream.aborted) return;
+    // The reply is complete: the second opinion has until its own deadline to speak before `done`.
+    const late = await opinion;
+    if (late) {
+      await act(stream, late);
+      if (late.level === "high") replaced = true;
     }
     if (stream.aborted) return;
     const resources = crisisResourcesFor(input.timezone);

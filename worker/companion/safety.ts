@@ -1,3 +1,4 @@
+import type { CssrsCategory } from "../../shared/domain/risk-flags";
 import { assessRisk } from "../../shared/safety/crisis-risk";
 import { assessModelReply } from "../../shared/safety/model-reply";
 
@@ -6,13 +7,21 @@ import { assessModelReply } from "../../shared/safety/model-reply";
  * PWA runs on the device, offline). A patient's message at high risk never reaches a model;
  * a model reply that fails the check is never shown.
  */
+
+/** The rule check's reading of the patient's recent turns. */
+export interface MessageRisk {
+  level: "none" | "low" | "medium" | "high";
+  category: CssrsCategory | null;
+}
+
 /**
- * The risk a message carries for the care team: "high" and "medium" raise a flag (PRODUCT.md:
- * risk language flags the patient for their staff); only "high" also keeps it from the model.
+ * The risk the patient's recent turns carry (oldest first, the new message last) for the care
+ * team: "high" and "medium" raise a flag (PRODUCT.md: risk language flags the patient for their
+ * staff); only "high" also keeps it from the model.
  */
-export function messageRisk(text: string): "high" | "medium" | null {
-  const { level } = assessRisk(text);
-  return level === "high" || level === "medium" ? level : null;
+export function messageRisk(turns: readonly string[]): MessageRisk {
+  const { level } = assessRisk(turns.at(-1) ?? "");
+  return { level, category: null };
 }
 
 /**

@@ -2,14 +2,16 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { crisisResourcesFor } from "../../shared/domain/risk";
+import type { CssrsCategory } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
-import { COMPANION_HISTORY_READ_MAX, COMPANION_HISTORY_TOKEN_BUDGET } from "../../shared/limits";
+import { COMPANION_HISTORY_READ_MAX, COMPANION_HISTORY_TOKEN_BUDGET, CRISIS_CHECK_TURNS } from "../../shared/limits";
 import { companionChatBody, companionPageQuery, conversationIdParam } from "../../shared/schemas/companion";
 import type { AppEnv } from "../app-env";
-import { type CompanionEnv, providerFromEnv } from "../companion/config";
+import { type CompanionEnv, providerFromEnv, safetyClassifierFromEnv } from "../companion/config";
 import { fitToBudget } from "../companion/history";
 import { streamReply } from "../companion/reply-stream";
 import { messageRisk } from "../companion/safety";
+import { askSecondOpinion, raiseOnly } from "../companion/second-opinion";
 import { COMPANION_SYSTEM_PROMPT } from "../companion/system-prompt";
 import { database } from "../db/client";
 import { companionMessageView, conversationView, findConversation, recentTurns } from "../db/companion";
@@ -28,7 +30,12 @@ import { requireAuth, requireRole } from "../middleware/require-auth";
  * `companion.risk`, in one batch). Nothing of the message goes with it. Resolves to whether the
  * flag was raised: the patient's help never waits on it.
  */
-async function raiseCompanionFlag(c: Context<AppEnv>, userId: string, level: "high" | "medium"): Promise<boolean> {
+async function raiseCompanionFlag(
+  c: Context<AppEnv>,
+  userId: string,
+  level: "high" | "medium",
+  category: CssrsCategory | null,
+): Promise<boolean> {
   let flagged = false;
   try {
     const [result] = await sendCommands(c, userId, [
@@ -36,7 +43,13 @@ async function raiseCompanionFlag(c: Context<AppEnv>, userId: string, level: "hi
         opId: crypto.randomUUID(),
         type: "risk.flag",
         at: Date.now(),
-        payload: { id: crypto.randomUUID(), source: "companion", level, at: new Date().toISOString() },
+        payload: {
+          id: crypto.randomUUID(),
+          source: "companion",
+          level,
+          ...(category ? { category } : {}),
+          at: new Date().toISOString(),
+        },
       },
     ]);
     flagged = result !== undefined && !("error" in result);
@@ -54,10 +67,24 @@ async function raiseCompanionFlag(c: Context<AppEnv>, userId: string, level: "hi
  * their care team. No model is called and nothing of the message is stored or logged. If
  * raising the flag fails, `flagged: false` tells the app to queue the flag itself.
  */
-async function crisisAnswer(c: Context<AppEnv>, userId: string, timezone: string): Promise<Response> {
+async function crisisAnswer(
+  c: Context<AppEnv>,
+  userId: string,
+  timezone: string,
+  category: CssrsCategory | null,
+): Promise<Response> {
   const resources = crisisResourcesFor(timezone);
-  const flagged = await raiseCompanionFlag(c, userId, "high");
+  const flagged = await raiseCompanionFlag(c, userId, "high", category);
   return c.json({ safety: { level: "high" as const, resources, flagged } }, 200);
+}
+
+/** The patient's own turns of a conversation's recent history (newest first), oldest first. */
+function patientTurnsOf(history: readonly { role: string; content: string }[]): string[] {
+  return history
+    .filter((turn) => turn.role === "user")
+    .slice(0, CRISIS_CHECK_TURNS - 1)
+    .map((turn) => turn.content)
+    .reverse();
 }
 
 /** A conversation of mine, or 404 (another user's is "not found" too). */
@@ -84,21 +111,34 @@ export const companionRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
-    const risk = messageRisk(text);
-    if (risk === "high") return crisisAnswer(c, userId, user.timezone);
+    // Read with the patient's previous turns in this conversation (their own only: the query is
+    // scoped to the user, so another's conversation id reads as empty and is refused below).
+    const history = conversationId ? await recentTurns(db, userId, conversationId, COMPANION_HISTORY_READ_MAX) : [];
+    const patientTurns = [...patientTurnsOf(history), text].slice(-CRISIS_CHECK_TURNS);
+    const risk = messageRisk(patientTurns);
+    if (risk.level === "high") return crisisAnswer(c, userId, user.timezone, risk.category);
     // Medium risk (passive ideation, burden, self-harm urges): the care team is told and the
     // device shows the resources; the companion still answers, kindly.
-    if (risk === "medium") await raiseCompanionFlag(c, userId, "medium");
+    if (risk.level === "medium") await raiseCompanionFlag(c, userId, "medium", risk.category);
     if (!user.consentCompanion) throw new ApiError("COMPANION_CONSENT_REQUIRED");
-    const provider = providerFromEnv(c.env as CompanionEnv);
+    const env = c.env as CompanionEnv;
+    const provider = providerFromEnv(env);
     if (!provider) throw new ApiError("COMPANION_NOT_CONFIGURED");
     if (conversationId !== undefined) await myConversation(c, conversationId);
-    const history = conversationId ? await recentTurns(db, userId, conversationId, COMPANION_HISTORY_READ_MAX) : [];
+    // The model's second opinion on the same turns runs beside the reply; it can only raise.
+    const second = safetyClassifierFromEnv(env);
+    const secondOpinion = second
+      ? askSecondOpinion(second.classifier, patientTurns, second.timeoutMs, c.get("requestId")).then((verdict) =>
+          raiseOnly(risk.level, verdict),
+        )
+      : undefined;
     return streamReply(c, {
       provider,
       turns: fitToBudget(COMPANION_SYSTEM_PROMPT, history, text, COMPANION_HISTORY_TOKEN_BUDGET),
       store: { userId, conversationId: conversationId ?? null, message: text, messageAt },
       timezone: user.timezone,
+      secondOpinion,
+      raiseFlag: (verdict) => raiseCompanionFlag(c, userId, verdict.level, verdict.category),
     });
   })
   .get("/conversations", queryParams(companionPageQuery), async (c) => {

@@ -21,6 +21,12 @@
  * - `stall`    answers two deltas, then nothing (a stream that dies after it began)
  * - `unsafe`   a reply that turns harmful in its last delta (the output check must stop it)
  * - `empty`    a stream with no content at all
+ *
+ * A request without `stream: true` is the companion's safety second opinion (a classification):
+ * it is recorded apart (`GET /requests?tag=…&kind=classify`), and answered as one
+ * `chat.completion` whose content is set by the model name: `label-<text>:<tag>` answers `<text>`
+ * (`label-preparation`, `label-none`, `label-gibberish`…), `hang` never answers, `down` is 503,
+ * anything else answers `none`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -39,6 +45,7 @@ interface Recorded {
 }
 
 const recorded = new Map<string, Recorded[]>();
+const classifications = new Map<string, Recorded[]>();
 const attempts = new Map<string, number>();
 const sockets = new Set<Socket>();
 
@@ -101,6 +108,7 @@ async function completions(req: IncomingMessage, res: ServerResponse): Promise<v
   const raw = await readBody(req);
   const body = JSON.parse(raw) as { model?: string; stream?: boolean };
   const [behaviour = "normal", tag = "untagged"] = String(body.model ?? "").split(":");
+  if (body.stream !== true) return classify(req, res, body, behaviour, tag);
   const list = recorded.get(tag) ?? [];
   list.push({ body, authorization: req.headers.authorization ?? null });
   recorded.set(tag, list);
@@ -147,8 +155,30 @@ async function completions(req: IncomingMessage, res: ServerResponse): Promise<v
   }
 }
 
+/** The safety second opinion: one non-streamed completion, its content scripted by the model name. */
+function classify(req: IncomingMessage, res: ServerResponse, body: unknown, behaviour: string, tag: string): void {
+  const list = classifications.get(tag) ?? [];
+  list.push({ body, authorization: req.headers.authorization ?? null });
+  classifications.set(tag, list);
+  if (behaviour === "hang") return;
+  if (behaviour === "down") {
+    error(res, 503);
+    return;
+  }
+  const content = behaviour.startsWith("label-") ? behaviour.slice("label-".length) : "none";
+  res.writeHead(200, { "Content-Type": "application/json" });
+  res.end(
+    JSON.stringify({
+      id: "chatcmpl-fake",
+      object: "chat.completion",
+      choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+    }),
+  );
+}
+
 function requests(url: URL, res: ServerResponse): void {
-  const list = recorded.get(url.searchParams.get("tag") ?? "") ?? [];
+  const from = url.searchParams.get("kind") === "classify" ? classifications : recorded;
+  const list = from.get(url.searchParams.get("tag") ?? "") ?? [];
   res.writeHead(200, { "Content-Type": "application/json" });
   res.end(JSON.stringify({ count: list.length, requests: list }));
 }
