@@ -42,6 +42,7 @@ export const ERROR_CATALOGUE = {
   MFA_NOT_ENABLED: { status: 409, message: "Two-factor sign-in is not on." },
   MFA_NOT_ENROLLED: { status: 409, message: "Start two-factor set-up first." },
   ID_CONFLICT: { status: 409, message: "This id is already used by another item." },
+  FLAG_RESOLVED: { status: 409, message: "This flag is already resolved." },
   CANNOT_CHANGE_SELF: { status: 409, message: "Admins cannot disable their own account." },
   HABIT_ARCHIVED: { status: 409, message: "This habit is archived." },
   HABIT_DAILY_TARGET_MET: { status: 409, message: "This habit has already met its target for the day." },

@@ -99,6 +99,17 @@ async function freshNote(patientId: string, authorId: string): Promise<string> {
   return noteId;
 }
 
+async function freshFlag(userId: string): Promise<string> {
+  const flagId = id();
+  await sql(
+    "INSERT INTO risk_flags (user_id, id, source, level, created_at) VALUES (?, ?, 'companion', 'high', ?)",
+    userId,
+    flagId,
+    Date.now(),
+  );
+  return flagId;
+}
+
 async function freshConversation(userId: string): Promise<string> {
   const conversationId = id();
   await sql(
@@ -423,6 +434,17 @@ const TABLE: Row[] = [
   {
     route: "POST /api/v1/staff/patients/:id/flags/:flagId/acknowledge",
     build: (w) => ({ path: `${sp(w)}/flags/${w.flagId}/acknowledge` }),
+    expect: staffOnly(404, 200, 404),
+  },
+  {
+    route: "GET /api/v1/staff/patients/:id/flags",
+    build: (w) => ({ path: `${sp(w)}/flags` }),
+    expect: staffOnly(404, 200, 404),
+  },
+  {
+    // A fresh open flag per caller: only the assigned clinician resolves it.
+    route: "POST /api/v1/staff/patients/:id/flags/:flagId/resolve",
+    build: async (w) => ({ path: `${sp(w)}/flags/${await freshFlag(A(w))}/resolve`, body: { note: "Seen" } }),
     expect: staffOnly(404, 200, 404),
   },
   {

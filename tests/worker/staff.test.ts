@@ -84,7 +84,7 @@ describe("staff views", () => {
     ).toEqual([]);
   });
 
-  it("acknowledge a risk flag (clinicians)", async () => {
+  it("acknowledge a risk flag (clinicians); it stays unresolved in the list until resolved", async () => {
     const { patient, clinician, therapist } = await careTeam();
     await call("/api/v1/moods", { token: patient.accessToken, body: { mood: 2, sleepQuality: 2 } });
     const flag = await env.DB.prepare("SELECT id FROM risk_flags WHERE user_id = ?")
@@ -93,20 +93,28 @@ describe("staff views", () => {
     const path = `/api/v1/staff/patients/${patient.user.id}/flags/${flag?.id}/acknowledge`;
     const timelineFlag = async () =>
       (
-        await json<{ timeline: { items: { kind: string; acknowledged?: unknown }[] } }>(
+        await json<{ timeline: { items: { kind: string; status?: string; acknowledged?: unknown }[] } }>(
           await call(`/api/v1/staff/patients/${patient.user.id}`, { token: clinician.accessToken }),
         )
       ).timeline.items.find((e) => e.kind === "riskFlag");
-    // A JSON boolean, not SQLite's 0/1.
-    expect((await timelineFlag())?.acknowledged).toBe(false);
+    const summary = async () =>
+      (await json<{ items: PatientSummary[] }>(await call("/api/v1/staff/patients", { token: clinician.accessToken })))
+        .items[0];
+    // JSON null and an object, not SQLite's 0/1.
+    expect(await timelineFlag()).toMatchObject({ status: "open", acknowledged: null });
     expect((await call(path, { method: "POST", token: therapist.accessToken })).status).toBe(404);
     const res = await call(path, { method: "POST", token: clinician.accessToken });
     expect(res.status).toBe(200);
-    expect((await timelineFlag())?.acknowledged).toBe(true);
-    const [summary] = (
-      await json<{ items: PatientSummary[] }>(await call("/api/v1/staff/patients", { token: clinician.accessToken }))
-    ).items;
-    expect(summary?.openFlags).toBe(0);
+    expect(await timelineFlag()).toMatchObject({
+      status: "acknowledged",
+      acknowledged: { by: { id: clinician.user.id }, note: null },
+    });
+    expect(await summary()).toMatchObject({ openFlags: 1, unacknowledgedFlags: 0, highestOpenFlag: "low" });
+    const resolve = path.replace(/acknowledge$/, "resolve");
+    expect((await call(resolve, { token: clinician.accessToken, body: { note: "Better at follow-up" } })).status).toBe(
+      200,
+    );
+    expect(await summary()).toMatchObject({ openFlags: 0, highestOpenFlag: null });
   });
 
   it("assign a quest that reaches the patient through sync, and edit the safety plan (clinicians)", async () => {

@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { ErrorCode } from "../../shared/errors";
 import type { AppEnv } from "../app-env";
@@ -41,6 +42,37 @@ function auditValues(c: Context<AppEnv>, input: AuditInput): typeof auditEvents.
  */
 export function auditStatement(c: Context<AppEnv>, input: AuditInput) {
   return database(c.env.DB).insert(auditEvents).values(auditValues(c, input));
+}
+
+/**
+ * The insert as an unexecuted statement that writes only while `condition` holds when it runs.
+ * Put it in the same D1 batch (one transaction) as a write guarded by the same condition, before
+ * it: the write and its event then happen together or not at all, even when another request
+ * changed the row between this request's read and its write.
+ */
+export function auditStatementIf(c: Context<AppEnv>, input: AuditInput, condition: SQL) {
+  const v = auditValues(c, input);
+  // INSERT … SELECT the values FROM one row WHERE the condition holds: no row, no event. The
+  // selected keys follow the table's column order, as drizzle requires; the id is SQLite's.
+  return database(c.env.DB)
+    .insert(auditEvents)
+    .select((qb) =>
+      qb
+        .select({
+          id: sql<number>`NULL`.as("id"),
+          at: sql<number>`${v.at}`.as("at"),
+          requestId: sql<string>`${v.requestId}`.as("request_id"),
+          userId: sql<string | null>`${v.userId ?? null}`.as("user_id"),
+          role: sql<string | null>`${v.role ?? null}`.as("role"),
+          action: sql<string>`${v.action}`.as("action"),
+          target: sql<string | null>`${v.target ?? null}`.as("target"),
+          outcome: sql<string>`${v.outcome}`.as("outcome"),
+          errorCode: sql<string | null>`${v.errorCode ?? null}`.as("error_code"),
+          ipHash: sql<string | null>`${v.ipHash ?? null}`.as("ip_hash"),
+        })
+        .from(sql`(SELECT 1)`)
+        .where(condition),
+    );
 }
 
 /** Appends an audit event and waits for it: an auth event that is not recorded did not happen. */

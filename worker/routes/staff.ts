@@ -1,15 +1,23 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { FLAG_LEVELS, type FlagAction, nextFlagStatus } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
-import { noteBody, patientsQuery, timelineQuery } from "../../shared/schemas/staff";
+import {
+  flagAcknowledgeBody,
+  flagResolveBody,
+  noteBody,
+  type PatientSummary,
+  patientsQuery,
+  timelineQuery,
+} from "../../shared/schemas/staff";
 import { questCreate, safetyPlanUpdateBody, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
-import { database } from "../db/client";
+import { type Database, database } from "../db/client";
 import { clinicalNotes, habitCompletions, habits, quests, riskFlags, users } from "../db/schema";
-import { assignedPatientIds, patientSummaries } from "../db/staff-queries";
+import { assignedPatientIds, compareByOpenFlags, patientFlags, patientSummaries } from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
-import { audit, auditStatement } from "../lib/audit";
+import { audit, auditStatement, auditStatementIf } from "../lib/audit";
 import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
@@ -21,6 +29,7 @@ import { fhirResponse } from "./fhir";
 const DAY = 86_400_000;
 const staff = requirePatientAccess("therapist", "clinician");
 const clinician = requirePatientAccess("clinician");
+const flagParams = pathParams(z.strictObject({ id: z.uuid(), flagId: z.uuid() }));
 
 interface TimelineRow {
   kind: string;
@@ -29,8 +38,19 @@ interface TimelineRow {
   data: string;
 }
 
-/** One timeline of a patient's moods and sleep, completions, questionnaires and risk flags. */
-async function timeline(d1: D1Database, patientId: string, from: number, to: number, limit: number, cursor?: string) {
+/**
+ * One timeline of a patient's moods and sleep, completions, questionnaires and risk flags, newest
+ * first. A flag sits where it happened in time and carries everything staff see of it (FlagView).
+ */
+async function timeline(
+  db: Database,
+  d1: D1Database,
+  patientId: string,
+  from: number,
+  to: number,
+  limit: number,
+  cursor?: string,
+) {
   const after = cursor ? decodeTimeCursor(cursor) : { at: Number.MAX_SAFE_INTEGER, id: "" };
   const { results } = await d1
     .prepare(
@@ -44,7 +64,7 @@ async function timeline(d1: D1Database, patientId: string, from: number, to: num
          SELECT 'assessment', id, at, json_object('instrument', instrument, 'score', score, 'severity', severity)
            FROM assessments WHERE user_id = ?1 AND at >= ?2 AND at < ?3
          UNION ALL
-         SELECT 'riskFlag', id, created_at, json_object('source', source, 'acknowledged', json(CASE WHEN acknowledged_at IS NULL THEN 'false' ELSE 'true' END))
+         SELECT 'riskFlag', id, created_at, '{}'
            FROM risk_flags WHERE user_id = ?1 AND created_at >= ?2 AND created_at < ?3
        )
        WHERE at < ?4 OR (at = ?4 AND (kind || ':' || id) < ?5)
@@ -56,11 +76,79 @@ async function timeline(d1: D1Database, patientId: string, from: number, to: num
   const hasMore = results.length > limit;
   const page = results.slice(0, limit);
   const last = page.at(-1);
+  const flagIds = page.filter((r) => r.kind === "riskFlag").map((r) => r.id);
+  const flags = new Map((await patientFlags(db, patientId, flagIds)).map((f) => [f.id, f]));
   return {
-    items: page.map((r) => ({ kind: r.kind, id: r.id, at: new Date(r.at).toISOString(), ...JSON.parse(r.data) })),
+    items: page.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      ...(r.kind === "riskFlag" ? flags.get(r.id) : JSON.parse(r.data)),
+    })),
     cursor: hasMore && last ? encodeTimeCursor(last.at, `${last.kind}:${last.id}`) : null,
     hasMore,
   };
+}
+
+type Order = (a: PatientSummary, b: PatientSummary) => number;
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const byName: Order = (a, b) => byText(a.displayName.toLowerCase(), b.displayName.toLowerCase());
+
+/** The patient list's sort options, each applied within the flag triage (compareByOpenFlags). */
+const PATIENT_ORDERS: Record<z.infer<typeof patientsQuery>["sort"], Order> = {
+  name: byName,
+  // Most recent first; never synced last.
+  lastSync: (a, b) => byText(b.lastSyncAt ?? "", a.lastSyncAt ?? ""),
+  moodAverage: (a, b) =>
+    (a.moodAverage7d ?? Number.POSITIVE_INFINITY) - (b.moodAverage7d ?? Number.POSITIVE_INFINITY) || 0,
+  // More high flags first, then more medium, then more low.
+  openFlags: (a, b) => FLAG_LEVELS.map((l) => b.openFlagsByLevel[l] - a.openFlagsByLevel[l]).find((d) => d !== 0) ?? 0,
+};
+
+/**
+ * Acknowledges or resolves a flag by the workflow's rules (nextFlagStatus). The write is guarded
+ * by the status it was decided on, with its audit event in the same batch: if another member of
+ * staff moved the flag in between, nothing is written and the decision is made again on the new
+ * status (at most twice more: a status only moves forward). A resolved flag is 409 FLAG_RESOLVED;
+ * acknowledging an acknowledged flag writes nothing and answers the flag as it is.
+ */
+async function moveFlag(c: Context<AppEnv>, flagId: string, action: FlagAction, note: string | undefined) {
+  const patientId = c.get("patientId");
+  const me = c.get("auth").userId;
+  const db = database(c.env.DB);
+  const where = and(eq(riskFlags.userId, patientId), eq(riskFlags.id, flagId));
+  for (;;) {
+    const flag = await db.select({ status: riskFlags.status }).from(riskFlags).where(where).get();
+    if (!flag) throw new ApiError("NOT_FOUND");
+    if (flag.status === "resolved") throw new ApiError("FLAG_RESOLVED");
+    const next = nextFlagStatus(flag.status, action);
+    if (next === null) break;
+    const now = Date.now();
+    // Whoever resolves an open flag has seen it: the acknowledgement is theirs, at the same time.
+    const acknowledge = { acknowledgedAt: now, acknowledgedBy: me };
+    const set =
+      next === "resolved"
+        ? {
+            status: next,
+            resolvedAt: now,
+            resolvedBy: me,
+            resolvedNote: note ?? null,
+            ...(flag.status === "open" ? acknowledge : {}),
+          }
+        : { status: next, ...acknowledge, acknowledgedNote: note ?? null };
+    const guard = and(where, eq(riskFlags.status, flag.status));
+    const [, moved] = await db.batch([
+      auditStatementIf(
+        c,
+        { action: `staff.flag.${action}`, outcome: "success", target: `${patientId}/${flagId}` },
+        sql`EXISTS (SELECT 1 FROM ${riskFlags} WHERE ${guard})`,
+      ),
+      db.update(riskFlags).set(set).where(guard).returning({ id: riskFlags.id }),
+    ]);
+    if (moved.length > 0) break;
+  }
+  const [flag] = await patientFlags(db, patientId, [flagId]);
+  return c.json({ flag });
 }
 
 /**
@@ -75,17 +163,8 @@ export const staffRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     let items = await patientSummaries(db, await assignedPatientIds(db, c.get("auth").userId), Date.now());
     if (q) items = items.filter((p) => p.displayName.toLowerCase().includes(q.toLowerCase()));
-    const key = {
-      name: (p: (typeof items)[number]) => p.displayName.toLowerCase(),
-      lastSync: (p: (typeof items)[number]) => p.lastSyncAt ?? "",
-      moodAverage: (p: (typeof items)[number]) => p.moodAverage7d ?? Number.POSITIVE_INFINITY,
-      openFlags: (p: (typeof items)[number]) => -p.openFlags,
-    }[sort];
-    items.sort((a, b) => {
-      const [x, y] = [key(a), key(b)];
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    if (sort === "lastSync") items.reverse();
+    const within = PATIENT_ORDERS[sort];
+    items.sort((a, b) => compareByOpenFlags(a, b) || within(a, b) || byName(a, b) || byText(a.id, b.id));
     return c.json({ items });
   })
   .get("/patients/:id/summary", staff, async (c) => {
@@ -132,32 +211,21 @@ export const staffRoutes = new Hono<AppEnv>()
         return { ...view, completions, adherence: Math.round(Math.min(1, completions / expected) * 100) / 100 };
       }),
       quests: questRows.map(questView),
-      timeline: await timeline(c.env.DB, patientId, from, to, q.limit, q.cursor),
+      timeline: await timeline(db, c.env.DB, patientId, from, to, q.limit, q.cursor),
     });
   })
-  .post(
-    "/patients/:id/flags/:flagId/acknowledge",
-    clinician,
-    pathParams(z.strictObject({ id: z.uuid(), flagId: z.uuid() })),
-    async (c) => {
-      const patientId = c.get("patientId");
-      const { flagId } = c.req.valid("param");
-      const db = database(c.env.DB);
-      const where = and(eq(riskFlags.userId, patientId), eq(riskFlags.id, flagId));
-      const flag = await db.select().from(riskFlags).where(where).get();
-      if (!flag) throw new ApiError("NOT_FOUND");
-      const acknowledged = flag.acknowledgedAt ?? Date.now();
-      await db.batch([
-        db
-          .update(riskFlags)
-          .set({ acknowledgedAt: acknowledged, acknowledgedBy: flag.acknowledgedBy ?? c.get("auth").userId })
-          .where(where),
-        auditStatement(c, { action: "staff.flag.acknowledge", outcome: "success", target: `${patientId}/${flagId}` }),
-      ]);
-      return c.json({
-        flag: { id: flagId, source: flag.source, acknowledgedAt: new Date(acknowledged).toISOString() },
-      });
-    },
+  // Every flag of the patient in staff order (unresolved first, high before medium before low).
+  .get("/patients/:id/flags", clinician, async (c) => {
+    const patientId = c.get("patientId");
+    const items = await patientFlags(database(c.env.DB), patientId);
+    await audit(c, { action: "staff.flag.list", outcome: "success", target: patientId });
+    return c.json({ items });
+  })
+  .post("/patients/:id/flags/:flagId/acknowledge", clinician, flagParams, jsonBody(flagAcknowledgeBody), (c) =>
+    moveFlag(c, c.req.valid("param").flagId, "acknowledge", c.req.valid("json").note),
+  )
+  .post("/patients/:id/flags/:flagId/resolve", clinician, flagParams, jsonBody(flagResolveBody), (c) =>
+    moveFlag(c, c.req.valid("param").flagId, "resolve", c.req.valid("json").note),
   )
   // A quest assigned by staff is a command in the patient's own object: it reaches their devices by sync.
   .post("/patients/:id/quests", staff, jsonBody(withEnvelope(questCreate)), (c) =>
