@@ -5,7 +5,7 @@ import { writeJournal } from "./journal";
 import { sendMessage } from "./messages";
 import { adoptPet, buyItem, declutter, feedPet, returnFromAdventure, startAdventure } from "./pet";
 import { createQuest, toggleQuestStep, updateQuest } from "./quests";
-import { raiseCompanionFlag } from "./risk-flag";
+import { raiseDeviceFlag } from "./risk-flag";
 import type { Command, CommandContext, Decision } from "./types";
 
 type Handler<T extends CommandType> = (ctx: CommandContext, payload: CommandPayload<T>, cmd: Command) => Decision;
@@ -32,5 +32,5 @@ export const HANDLERS: { [T in CommandType]: Handler<T> } = {
   "pet.return": returnFromAdventure,
   "message.send": sendMessage,
   "journal.write": writeJournal,
-  "risk.flag": raiseCompanionFlag,
+  "risk.flag": raiseDeviceFlag,
 };

@@ -1,21 +1,24 @@
 import type { z } from "zod";
 import { crisisResourcesFor } from "../../shared/domain/risk";
-import type { riskFlagRaise } from "../../shared/schemas/companion";
+import { riskFlagRaise } from "../../shared/schemas/companion";
 import { auditEvents, riskFlags } from "../db/schema";
 import type { Command, CommandContext, Decision } from "./types";
 
 /**
- * `risk.flag`: a crisis check fired in the companion — on the server (POST /companion/chat) or
- * on the device, offline, queued in the outbox until the next sync. The flag reaches the
- * assigned staff like any other (their patient list and timeline read `risk_flags`), with an
- * audit event `companion.risk`. Neither carries any text: only that it happened, and when.
+ * `risk.flag`: a flag the device raises. Either a crisis check fired in the companion — on the
+ * server (POST /companion/chat) or on the device, offline, queued in the outbox until the next
+ * sync — with its level and C-SSRS category (audit event `companion.risk`); or the patient pressed
+ * "Alert my care team" (an SOS: always high, no category; audit event `patient.sos`). The flag
+ * reaches the assigned staff like any other (their patient list, timeline and flag list read
+ * `risk_flags`). Neither carries any text: only that it happened, what kind, and when. The answer
+ * carries the flag (id, source, level, category, at), so the device can show it delivered.
  *
  * Idempotent by the flag's id: the outbox may replay it under a new opId (a second tab, a lost
  * answer), and staff must see one flag, so a known id answers as before and writes nothing.
  * The time is the device's (`at`, or the operation's time), so a flag raised offline sits where
  * it happened in the timeline; a time in the future (a wrong clock) is taken as now.
  */
-export function raiseCompanionFlag(ctx: CommandContext, p: z.infer<typeof riskFlagRaise>, cmd: Command): Decision {
+export function raiseDeviceFlag(ctx: CommandContext, p: z.infer<typeof riskFlagRaise>, cmd: Command): Decision {
   const at = Math.min(p.at === undefined ? cmd.at : Date.parse(p.at), ctx.now);
   const category = p.source === "companion" ? (p.category ?? null) : null;
   const body = {
@@ -29,23 +32,21 @@ export function raiseCompanionFlag(ctx: CommandContext, p: z.infer<typeof riskFl
     status: 201,
     body,
     statements: [
-      ctx.db
-        .insert(riskFlags)
-        .values({
-          userId: ctx.userId,
-          id: p.id,
-          source: p.source,
-          level: p.level,
-          category,
-          refId: null,
-          createdAt: at,
-        }),
+      ctx.db.insert(riskFlags).values({
+        userId: ctx.userId,
+        id: p.id,
+        source: p.source,
+        level: p.level,
+        category,
+        refId: null,
+        createdAt: at,
+      }),
       ctx.db.insert(auditEvents).values({
         at: ctx.now,
         requestId: ctx.actor.requestId,
         userId: ctx.actor.userId,
         role: ctx.actor.role,
-        action: "companion.risk",
+        action: p.source === "sos" ? "patient.sos" : "companion.risk",
         target: p.id,
         outcome: "success",
         errorCode: null,
@@ -53,4 +54,12 @@ export function raiseCompanionFlag(ctx: CommandContext, p: z.infer<typeof riskFl
       }),
     ],
   };
+}
+
+/**
+ * A well-formed `risk.flag` operation: what a sync push runs even over its rate limit, because a
+ * crisis flag is never rate-limited (PRODUCT.md). Anything else, a malformed flag included, waits.
+ */
+export function isRiskFlag(cmd: Command): boolean {
+  return cmd.type === "risk.flag" && riskFlagRaise.safeParse(cmd.payload).success;
 }

@@ -38,6 +38,34 @@ export async function hitRateLimit(
 }
 
 /**
+ * Counts one attempt against a limit; over it, writes a `rate_limit.block` audit event. For the
+ * callers that still serve part of a refused request (sync push: a crisis flag is never
+ * rate-limited); the rest use enforceRateLimit.
+ */
+export async function checkRateLimit(
+  c: Context<AppEnv>,
+  name: RateLimitName,
+  key: string,
+  who: { userId?: string | null } = {},
+): Promise<RateLimitResult> {
+  const result = await hitRateLimit(c.env.RATE_LIMIT, name, key);
+  if (result.allowed) return result;
+  await audit(c, {
+    action: "rate_limit.block",
+    outcome: "blocked",
+    userId: who.userId ?? null,
+    target: name,
+    errorCode: "RATE_LIMITED",
+  });
+  return result;
+}
+
+/** 429 RATE_LIMITED with Retry-After, for a limit checkRateLimit refused. */
+export function rateLimited(result: RateLimitResult): ApiError {
+  return new ApiError("RATE_LIMITED", { headers: { "Retry-After": String(result.retryAfter) } });
+}
+
+/**
  * Counts one attempt against a limit; over it, writes a `rate_limit.block` audit event and
  * throws 429 RATE_LIMITED with Retry-After.
  */
@@ -47,14 +75,6 @@ export async function enforceRateLimit(
   key: string,
   who: { userId?: string | null } = {},
 ): Promise<void> {
-  const result = await hitRateLimit(c.env.RATE_LIMIT, name, key);
-  if (result.allowed) return;
-  await audit(c, {
-    action: "rate_limit.block",
-    outcome: "blocked",
-    userId: who.userId ?? null,
-    target: name,
-    errorCode: "RATE_LIMITED",
-  });
-  throw new ApiError("RATE_LIMITED", { headers: { "Retry-After": String(result.retryAfter) } });
+  const result = await checkRateLimit(c, name, key, who);
+  if (!result.allowed) throw rateLimited(result);
 }

@@ -1,14 +1,16 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { ApiError } from "../../shared/errors";
+import { ApiError, ERROR_CATALOGUE } from "../../shared/errors";
 import { type SyncChange, type SyncResult, syncPullQuery, syncPushBody } from "../../shared/schemas/sync";
 import type { AppEnv } from "../app-env";
+import { isRiskFlag } from "../commands/risk-flag";
+import type { Command, CommandResult } from "../commands/types";
 import { database } from "../db/client";
 import { changes } from "../db/schema";
 import { hmacSha256, timingSafeEqual } from "../lib/crypto";
 import { toBase64Url } from "../lib/encoding";
-import { enforceRateLimit } from "../lib/rate-limit";
+import { checkRateLimit, rateLimited } from "../lib/rate-limit";
 import { sendCommands } from "../lib/run-command";
 import { jsonBody, queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
@@ -44,13 +46,36 @@ export const syncRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole("patient"))
   .post("/push", jsonBody(syncPushBody), async (c) => {
     const { userId } = c.get("auth");
-    await enforceRateLimit(c, "syncPushPerUser", userId, { userId });
     const { operations } = c.req.valid("json");
-    const outcomes = await sendCommands(
-      c,
-      userId,
-      operations.map((op) => ({ opId: op.opId, type: op.type, at: Date.parse(op.at), payload: op.payload })),
-    );
+    const commands: Command[] = operations.map((op) => ({
+      opId: op.opId,
+      type: op.type,
+      at: Date.parse(op.at),
+      payload: op.payload,
+    }));
+    const limit = await checkRateLimit(c, "syncPushPerUser", userId, { userId });
+    let outcomes: CommandResult[];
+    if (limit.allowed) outcomes = await sendCommands(c, userId, commands);
+    else {
+      // Over the limit, a crisis flag still goes through (PRODUCT.md: a crisis check and its flag
+      // are never rate-limited): the push's well-formed risk.flag operations run, in order, and
+      // everything else is `failed` RATE_LIMITED — not recorded, so the device keeps it queued and
+      // sends it again after Retry-After. A push with no flag is refused whole, as before.
+      const flags = commands.filter(isRiskFlag);
+      if (flags.length === 0) throw rateLimited(limit);
+      const ran = (await sendCommands(c, userId, flags)).values();
+      const waits = { code: "RATE_LIMITED" as const, message: ERROR_CATALOGUE.RATE_LIMITED.message };
+      outcomes = commands.map(
+        (cmd): CommandResult =>
+          (isRiskFlag(cmd) ? ran.next().value : undefined) ?? {
+            opId: cmd.opId,
+            status: "failed",
+            httpStatus: 429,
+            error: waits,
+          },
+      );
+      c.header("Retry-After", String(limit.retryAfter));
+    }
     // Nothing could run (the database failed): the whole push is retryable, and says so.
     if (outcomes.length > 0 && outcomes.every((r) => r.status === "failed")) {
       throw new ApiError("DATABASE_UNAVAILABLE", { headers: { "Retry-After": "5" } });
