@@ -2,12 +2,15 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { onSessionChange, resumeSession, type SessionEnd } from "./api/session";
+import { HelpWithoutSignIn } from "./auth/HelpWithoutSignIn";
 import { Register } from "./auth/Register";
 import { SessionEnded } from "./auth/SessionEnded";
 import { SignIn } from "./auth/SignIn";
 import { db } from "./data/db";
+import { navigate, usePath } from "./router";
 import { SignedIn } from "./SignedIn";
 import "./styles.css";
+import { Link } from "./ui/Link";
 import { UpdatePrompt } from "./update-prompt";
 
 /** The last signed-in user, kept with the local data so the app opens offline. */
@@ -21,6 +24,12 @@ interface Health {
   version: string;
 }
 
+/** The paths that open without signing in: crisis help and the safety plan this device holds. */
+function isHelpPath(path: string): "/crisis" | "/safety-plan" | null {
+  const clean = path.replace(/(.)\/+$/, "$1");
+  return clean === "/crisis" || clean === "/safety-plan" ? clean : null;
+}
+
 /** The app shell: sign-in or the signed-in app, the service's status, and the update prompt. */
 function App() {
   const [health, setHealth] = useState<Health | "unreachable" | null>(null);
@@ -29,13 +38,21 @@ function App() {
   const [ended, setEnded] = useState<SessionEnd | null>(null);
   const [resuming, setResuming] = useState(true);
   const [registering, setRegistering] = useState(false);
+  const path = usePath();
+  // Help that needs nothing: signed out (or still resuming), these paths need no account at all.
+  const help = user ? null : isHelpPath(path);
   // Signed in (or out) from either form: the next signed-out view is the sign-in form.
   useEffect(() => {
     if (user) setRegistering(false);
   }, [user]);
 
   useEffect(() => {
+    let signedIn = false;
     const stop = onSessionChange((next, why) => {
+      // Leaving the app (signed out, or the session ended) lands on the sign-in screen, which
+      // says why, not on the help that a signed-out /crisis or /safety-plan shows.
+      if (signedIn && !next && isHelpPath(location.pathname)) navigate("/");
+      signedIn = next !== null;
       setUser(next);
       setEnded(why);
     });
@@ -50,9 +67,20 @@ function App() {
   return (
     <main>
       <h1>Haven</h1>
-      {user ? null : <p>A calm place for your wellbeing, with your care team beside you.</p>}
-      {resuming || user ? null : <SessionEnded reason={ended} />}
-      {resuming ? null : user ? (
+      {user ? null : (
+        <div class="top">
+          <p>A calm place for your wellbeing, with your care team beside you.</p>
+          {help ? null : (
+            <Link href="/crisis" class="crisis-button" testId="crisis-button">
+              Crisis help
+            </Link>
+          )}
+        </div>
+      )}
+      {resuming || user || help ? null : <SessionEnded reason={ended} />}
+      {help ? (
+        <HelpWithoutSignIn path={help} />
+      ) : resuming ? null : user ? (
         <SignedIn user={user} />
       ) : registering ? (
         <Register onSignIn={() => setRegistering(false)} />

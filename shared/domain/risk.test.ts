@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CRISIS_RESOURCES, crisisResourcesFor, MOOD_RISK_THRESHOLD, moodRaisesFlag } from "./risk";
+import {
+  CRISIS_RESOURCES,
+  crisisResourcesFor,
+  crisisResourcesForDevice,
+  MOOD_RISK_THRESHOLD,
+  moodRaisesFlag,
+} from "./risk";
 
 const contacts = (list: readonly { contact: string }[]) => list.map((resource) => resource.contact);
 
@@ -100,5 +106,23 @@ describe("crisisResourcesFor", () => {
     for (const value of ["Europe/London", "Europe/Dublin", "America/Chicago", "Asia/Tokyo", ""]) {
       expect(crisisResourcesFor(value).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("crisisResourcesForDevice", () => {
+  it("goes by the time zone first: where the person is decides what an emergency number reaches", () => {
+    expect(crisisResourcesForDevice("America/Chicago", ["en-GB"])).toBe(CRISIS_RESOURCES.US);
+    expect(crisisResourcesForDevice("Europe/Dublin", ["en-US"])).toBe(CRISIS_RESOURCES.IE);
+    expect(crisisResourcesForDevice("Europe/London", ["en-US"])).toBe(CRISIS_RESOURCES.GB);
+  });
+
+  it("falls back to the first preferred language that names one of our regions", () => {
+    expect(crisisResourcesForDevice("Asia/Tokyo", ["ja", "ga-IE", "en-US"])).toBe(CRISIS_RESOURCES.IE);
+    expect(crisisResourcesForDevice("UTC", ["en-US"])).toBe(CRISIS_RESOURCES.US);
+  });
+
+  it("gives the UK list rather than nothing when neither says where", () => {
+    expect(crisisResourcesForDevice("", [])).toBe(CRISIS_RESOURCES.GB);
+    expect(crisisResourcesForDevice("Asia/Tokyo", ["ja-JP", "fr"])).toBe(CRISIS_RESOURCES.GB);
   });
 });

@@ -97,3 +97,16 @@ function regionOf(value: string): CrisisRegion | undefined {
 export function crisisResourcesFor(timeZoneOrLocale: string): readonly CrisisResource[] {
   return CRISIS_RESOURCES[regionOf(timeZoneOrLocale) ?? "GB"];
 }
+
+/**
+ * Crisis resources for someone not signed in, from the device alone: its time zone first (where
+ * the person is, which decides what an emergency number reaches), then each preferred language's
+ * region ("en-IE"), then the GB list rather than nothing.
+ * @example crisisResourcesForDevice("America/Chicago", ["en-GB"]) // CRISIS_RESOURCES.US
+ * @example crisisResourcesForDevice("Asia/Tokyo", ["ga-IE", "en"]) // CRISIS_RESOURCES.IE
+ * @example crisisResourcesForDevice("", []) // CRISIS_RESOURCES.GB
+ */
+export function crisisResourcesForDevice(timeZone: string, languages: readonly string[]): readonly CrisisResource[] {
+  const region = [timeZone, ...languages].map(regionOf).find((r) => r !== undefined);
+  return CRISIS_RESOURCES[region ?? "GB"];
+}

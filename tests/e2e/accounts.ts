@@ -37,6 +37,9 @@ export const E2E_ACCOUNTS = [
   "session-end",
   "first-session",
   "double-tap",
+  "help-plan",
+  "sos",
+  "low-mood",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 

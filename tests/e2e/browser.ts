@@ -32,13 +32,18 @@ export interface Browser {
 /**
  * Chromium with a fresh profile. `clock: true` installs Playwright's clock (running on in real
  * time) even at the real hour, for tests that move the page's time forward; at a pinned hour it
- * is always installed, set to the stack's time.
+ * is always installed, set to the stack's time. `timezoneId` and `locale` set where the device
+ * says it is (the help shown before anyone signs in goes by them).
  */
-export async function launchBrowser(options: { clock?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { clock?: boolean; timezoneId?: string; locale?: string } = {},
+): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), "haven-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     viewport: PHONE,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [
       "--no-sandbox",
       "--disable-gpu",

@@ -2,6 +2,8 @@ import type { PublicUser } from "../../../shared/schemas/auth";
 import type { SessionEnd } from "../api/session";
 import { db } from "../data/db";
 import { useLive } from "../data/use-live";
+import { Link } from "../ui/Link";
+import { useSavedPlan } from "./HelpWithoutSignIn";
 
 const WHY: Record<SessionEnd, string> = {
   REFRESH_INVALID:
@@ -20,11 +22,13 @@ async function waiting(): Promise<{ count: number; email: string | null }> {
 /**
  * On the sign-in screen: why the session ended, when the server ended it, and that the changes
  * still waiting on this device are kept (a session that ends never discards the outbox) and will
- * sync once their owner signs in again.
+ * sync once their owner signs in again; and that the safety plan this device still holds opens
+ * without signing in (an explicit sign-out deletes it with everything else).
  */
 export function SessionEnded({ reason }: { reason: SessionEnd | null }) {
   const { count, email } = useLive(waiting, { count: 0, email: null });
-  if (!reason && count === 0) return null;
+  const { held } = useSavedPlan();
+  if (!reason && count === 0 && !held) return null;
   const changes = count === 1 ? "1 unsynced change is" : `${count} unsynced changes are`;
   return (
     <section class="banner" role="status" aria-label="Your session">
@@ -40,6 +44,12 @@ export function SessionEnded({ reason }: { reason: SessionEnd | null }) {
           ) : (
             "."
           )}
+        </p>
+      ) : null}
+      {held ? (
+        <p data-testid="saved-plan-link">
+          The safety plan is still on this device: <Link href="/safety-plan">open the safety plan</Link>, no sign-in
+          needed.
         </p>
       ) : null}
     </section>

@@ -42,11 +42,17 @@ export interface OutboxOp {
   previous?: CachedEntity | null;
 }
 
-/** A synced operation's answer from the server, kept for a day so a screen can read it (the pet's loot). */
+/**
+ * A synced operation's answer from the server, kept for a day so a screen can read it (the pet's
+ * loot, whether an alert reached the care team): what it applied, or why it was refused.
+ */
 export interface OpResult {
   opId: string;
   type: string;
+  /** The server's answer to an applied (or duplicate) operation; null when it was refused. */
   result: unknown;
+  /** The refusal, when the server refused the operation (its notice says the same to the user). */
+  error?: { code: string; message: string };
   settledAt: number;
 }
 
@@ -74,9 +80,10 @@ export interface Meta {
   /**
    * cursor: the pull cursor; clientId: this install; user: the signed-in user's profile;
    * careTeam: who they can message; progress: the server's last progression summary (JSON);
-   * clock: how far this device's clock is off the server's (JSON, see clock.ts).
+   * clock: how far this device's clock is off the server's (JSON, see clock.ts); sos: the
+   * patient's last "Alert my care team" (JSON `{ opId }`, see screens/AlertCareTeam.tsx).
    */
-  key: "cursor" | "clientId" | "user" | "careTeam" | "progress" | "clock";
+  key: "cursor" | "clientId" | "user" | "careTeam" | "progress" | "clock" | "sos";
   value: string;
 }
 

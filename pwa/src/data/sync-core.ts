@@ -236,8 +236,12 @@ export class SyncCore {
           break;
         }
         await db.outbox.delete(op.seq);
-        if ("error" in result) await this.refused(op, result.error);
-        else {
+        if ("error" in result) {
+          await this.refused(op, result.error);
+          // Kept like an answer, so a screen watching this operation can say it was refused.
+          const error = { code: result.error.code, message: result.error.message };
+          await db.results.put({ opId: op.opId, type: op.type, result: null, error, settledAt });
+        } else {
           await this.confirmed(op, result.status === "duplicate");
           await db.results.put({ opId: op.opId, type: op.type, result: result.result, settledAt });
           // Saved, with something to tell: kept late (earned nothing), or it replaced a change made elsewhere.

@@ -10,10 +10,12 @@ import {
 import { crisisResourcesFor } from "../../../shared/domain/risk";
 import type { PublicUser } from "../../../shared/schemas/auth";
 import { accepted, type Local, useEntities } from "../data/entities";
+import { useOpStatus } from "../data/op-status";
 import { clock } from "../data/sync";
 import type { AssessmentView } from "../data/types";
 import { write } from "../data/write";
 import { CrisisResourceList } from "../ui/CrisisResourceList";
+import { FlagStatus } from "../ui/FlagStatus";
 import { Link } from "../ui/Link";
 import { formatTime } from "./messages/format";
 import { ANSWERS, QUESTIONNAIRES } from "./questionnaires";
@@ -32,7 +34,8 @@ export default function Assessments(props: ScreenProps) {
   const { user } = props;
   const all = useEntities<AssessmentView>("assessment").sort((a, b) => b.at.localeCompare(a.at));
   const [active, setActive] = useState<Instrument | null>(null);
-  const [resultId, setResultId] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState<{ id: string; opId: string } | null>(null);
+  const resultId = submitted?.id ?? null;
   const result = resultId ? (all.find((a) => a.id === resultId) ?? null) : null;
   // A flag written earlier (before a reload, say) that has not reached the care team yet.
   const waiting = all.filter((a) => a.pending && a.id !== resultId && riskPositive(a));
@@ -50,7 +53,7 @@ export default function Assessments(props: ScreenProps) {
           not a diagnosis.
         </p>
       </section>
-      {result ? <Result user={user} assessment={result} /> : null}
+      {result ? <Result user={user} assessment={result} opId={submitted?.opId ?? null} /> : null}
       {waiting.length > 0 ? (
         <section class="card" aria-labelledby="waiting-title">
           <h3 id="waiting-title">Waiting to reach your care team</h3>
@@ -63,9 +66,9 @@ export default function Assessments(props: ScreenProps) {
           instrument={active}
           taken={accepted(all)}
           onCancel={() => setActive(null)}
-          onDone={(id) => {
+          onDone={(done) => {
             setActive(null);
-            setResultId(id);
+            setSubmitted(done);
           }}
         />
       ) : (
@@ -73,7 +76,7 @@ export default function Assessments(props: ScreenProps) {
           user={user}
           taken={accepted(all)}
           onStart={(instrument) => {
-            setResultId(null);
+            setSubmitted(null);
             setActive(instrument);
           }}
         />
@@ -158,7 +161,7 @@ function QuestionnaireForm({
   instrument: Instrument;
   taken: readonly AssessmentView[];
   onCancel: () => void;
-  onDone: (id: string) => void;
+  onDone: (submitted: { id: string; opId: string }) => void;
 }) {
   const questionnaire = QUESTIONNAIRES[instrument];
   const [answers, setAnswers] = useState<(number | undefined)[]>(() => questionnaire.items.map(() => undefined));
@@ -198,7 +201,7 @@ function QuestionnaireForm({
     }
     const id = crypto.randomUUID();
     const at = new Date(clock.now()).toISOString();
-    await write(
+    const opId = await write(
       "assessment.submit",
       { id, instrument, answers: given },
       {
@@ -207,7 +210,7 @@ function QuestionnaireForm({
         data: { id, instrument, answers: given, score: scored.score, severity: scored.severity, at },
       },
     );
-    onDone(id);
+    onDone({ id, opId });
     onWrite();
   }
 
@@ -271,7 +274,7 @@ function QuestionnaireForm({
   );
 }
 
-function Result({ user, assessment }: { user: PublicUser; assessment: Assessment }) {
+function Result({ user, assessment, opId }: { user: PublicUser; assessment: Assessment; opId: string | null }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [assessment.id]);
   return (
@@ -291,13 +294,26 @@ function Result({ user, assessment }: { user: PublicUser; assessment: Assessment
         Thank you for taking a moment for this. This score is a snapshot of the last two weeks, not a diagnosis. Your
         care team can see your scores and can talk them through with you.
       </p>
-      {riskPositive(assessment) ? <SafetyNow user={user} assessment={assessment} /> : null}
+      {riskPositive(assessment) ? <SafetyNow user={user} assessment={assessment} opId={opId} /> : null}
     </section>
   );
 }
 
-/** Crisis help for a "yes" on PHQ-9 item 9: from the device alone, with where the flag stands. */
-function SafetyNow({ user, assessment }: { user: PublicUser; assessment: Assessment }) {
+/**
+ * Crisis help for a "yes" on PHQ-9 item 9: from the device alone, with where the flag stands —
+ * from its operation (pending, delivered, refused, with the time) when it was written here this
+ * visit, or from the check-in's own sync state when it was written before.
+ */
+function SafetyNow({
+  user,
+  assessment,
+  opId = null,
+}: {
+  user: PublicUser;
+  assessment: Assessment;
+  opId?: string | null;
+}) {
+  const status = useOpStatus(opId);
   return (
     <div class="safety-now" data-testid="assessment-crisis">
       <p>
@@ -309,13 +325,19 @@ function SafetyNow({ user, assessment }: { user: PublicUser; assessment: Assessm
       <p>
         <Link href="/crisis">More crisis help</Link> · <Link href="/safety-plan">Open your safety plan</Link>
       </p>
-      <p class="care-team" data-testid="care-team-note">
-        {assessment.rejected
-          ? `This check-in was not saved (${assessment.rejected.message}), so your care team has not been told through it. If you would like them to know, you can tell them directly.`
-          : assessment.pending
-            ? "Your care team will be told about this answer so they can check in with you. Pending: it is saved on this device and will reach them at the next sync."
-            : "Your care team has been told about this answer so they can check in with you."}
-      </p>
+      <div class="care-team" data-testid="care-team-note">
+        {status ? (
+          <FlagStatus status={status} kind="check-in" timeZone={user.timezone} />
+        ) : (
+          <p>
+            {assessment.rejected
+              ? `This check-in was not saved (${assessment.rejected.message}), so your care team has not been told through it. If you would like them to know, you can tell them directly.`
+              : assessment.pending
+                ? "Your care team will be told about this answer so they can check in with you. Pending: it is saved on this device and will reach them at the next sync."
+                : "Your care team has been told about this answer so they can check in with you."}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

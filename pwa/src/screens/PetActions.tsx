@@ -19,6 +19,7 @@ import type { CommandInput, CommandType } from "../../../shared/schemas/commands
 import { SAFETY_ITEM_MAX, WORRIES_MAX } from "../../../shared/schemas/wellbeing";
 import { db } from "../data/db";
 import type { Local } from "../data/entities";
+import { useOpStatus } from "../data/op-status";
 import { useProgress } from "../data/progress";
 import type { PetView } from "../data/types";
 import { useLive } from "../data/use-live";
@@ -200,26 +201,15 @@ export function Adventure({ pet, onWrite }: PetProps) {
   const [found, setFound] = useState<AdventureReward | null>(null);
   const started = ms(pet.adventureStartedAt);
   // The loot is drawn on the server: once the return has synced, its answer is in the
-  // outbox's results (kept by the sync engine), so nothing is asked again.
-  const settled = useLive(async () => (returnOp ? await db.results.get(returnOp) : undefined), undefined, [returnOp]);
+  // outbox's results (kept by the sync engine), so nothing is asked again. A refused return has
+  // nothing to show (its notice explains it).
+  const settled = useOpStatus(returnOp);
   useEffect(() => {
-    if (!returnOp || !settled) return;
-    const reward = (settled.result as ReturnAnswer | null)?.reward;
+    if (!returnOp || !settled || settled.state === "pending") return;
+    const reward = settled.state === "delivered" ? (settled.result as ReturnAnswer | null)?.reward : undefined;
     if (reward) setFound(reward);
     setReturnOp(null);
   }, [returnOp, settled]);
-  // A refused return leaves no result: its notice explains it, and there is nothing to show.
-  const refused = useLive(
-    async () =>
-      returnOp
-        ? (await db.outbox.where("opId").equals(returnOp).count()) === 0 && !(await db.results.get(returnOp))
-        : false,
-    false,
-    [returnOp],
-  );
-  useEffect(() => {
-    if (refused) setReturnOp(null);
-  }, [refused]);
 
   async function setOff() {
     const next: PetView = {

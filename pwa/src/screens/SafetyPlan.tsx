@@ -103,15 +103,8 @@ export default function SafetyPlan({ user, onWrite }: ScreenProps) {
     wasEditing.current = editing !== null;
   }, [editing]);
 
-  // The care team as Messages last fetched it, if it has: a name reads better than "someone".
-  const team = useMeta<{ members?: { id: string; displayName: string }[] }>("careTeam");
+  const nameOf = useNameOf(user.id);
   const plan = planFromView(stored);
-  const nameOf = (id: string | null, capitalised = false): string => {
-    if (id === user.id) return capitalised ? "You" : "you";
-    const member = team?.members?.find((m) => m.id === id);
-    if (member) return `${member.displayName} from your care team`;
-    return capitalised ? "Your care team" : "your care team";
-  };
   const by = stored ? nameOf(stored.updatedBy) : null;
   const changes = [...plan.changes].reverse().slice(0, CHANGES_SHOWN);
 
@@ -176,7 +169,19 @@ export default function SafetyPlan({ user, onWrite }: ScreenProps) {
   );
 }
 
-type NameOf = (id: string | null, capitalised?: boolean) => string;
+export type NameOf = (id: string | null, capitalised?: boolean) => string;
+
+/** Who someone is to the patient: "you", a care team member by name, or "your care team". */
+export function useNameOf(userId: string): NameOf {
+  // The care team as Messages last fetched it, if it has: a name reads better than "someone".
+  const team = useMeta<{ members?: { id: string; displayName: string }[] }>("careTeam");
+  return (id, capitalised = false) => {
+    if (id === userId) return capitalised ? "You" : "you";
+    const member = team?.members?.find((m) => m.id === id);
+    if (member) return `${member.displayName} from your care team`;
+    return capitalised ? "Your care team" : "your care team";
+  };
+}
 
 /** Who added an item, and who changed it since if someone did: "Added by you, 2 Dec". */
 function attribution(item: SafetyItem, nameOf: NameOf, timeZone: string): string | null {
@@ -218,7 +223,7 @@ function RecentChanges({ changes, nameOf, timeZone }: { changes: SafetyChange[];
   );
 }
 
-function PlanView({ plan, nameOf, timeZone }: { plan: MergedPlan; nameOf: NameOf; timeZone: string }) {
+export function PlanView({ plan, nameOf, timeZone }: { plan: MergedPlan; nameOf: NameOf; timeZone: string }) {
   return (
     <>
       {SECTIONS.map((section, i) => {

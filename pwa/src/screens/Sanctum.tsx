@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { localDay } from "../../../shared/domain/local-day";
 import { type PetMood, petMood } from "../../../shared/domain/pet";
+import { crisisResourcesFor, moodRaisesFlag } from "../../../shared/domain/risk";
 import { useEntities, useEntity } from "../data/entities";
 import { useMeta } from "../data/meta";
+import { useOpStatus } from "../data/op-status";
 import { clock } from "../data/sync";
 import type { MoodView, PetView, ProgressSummary, QuestView } from "../data/types";
 import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
+import { CrisisResourceList } from "../ui/CrisisResourceList";
+import { FlagStatus } from "../ui/FlagStatus";
 import { Link } from "../ui/Link";
 import { TodayHabits } from "./TodayHabits";
 import type { ScreenProps } from "./types";
@@ -86,6 +90,10 @@ function CheckIn({ user, onWrite }: ScreenProps) {
   const busy = useRef(false);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // The last check-in saved here that raises a flag (a low mood): crisis help shows at once,
+  // with whether the flag has reached the care team (its operation pending or delivered).
+  const [flagOp, setFlagOp] = useState<string | null>(null);
+  const flagStatus = useOpStatus(flagOp);
   useEffect(() => {
     if (!saved) return;
     const timer = setTimeout(() => setSaved(false), SAVED_REST_MS);
@@ -109,7 +117,7 @@ function CheckIn({ user, onWrite }: ScreenProps) {
       const id = crypto.randomUUID();
       const at = new Date(clock.now()).toISOString();
       const trimmed = note.trim() || null;
-      await write(
+      const opId = await write(
         "mood.log",
         { id, mood, sleepQuality: sleep, ...(trimmed ? { note: trimmed } : {}) },
         {
@@ -129,6 +137,7 @@ function CheckIn({ user, onWrite }: ScreenProps) {
       );
       setNote("");
       setSaved(true);
+      setFlagOp(moodRaisesFlag(mood) ? opId : null);
       onWrite();
     } finally {
       busy.current = false;
@@ -186,7 +195,19 @@ function CheckIn({ user, onWrite }: ScreenProps) {
           {saved ? " Check-in saved." : ""}
         </span>
       </form>
-      {mood <= 3 ? (
+      {flagOp ? (
+        <div class="safety-now" data-testid="mood-crisis">
+          <p>
+            <strong>Thank you for checking in. It sounds like things are hard right now.</strong> You don't have to face
+            this alone. If you need someone now, or you might act on thoughts of harming yourself, contact one of these:
+          </p>
+          <CrisisResourceList resources={crisisResourcesFor(user.timezone)} />
+          <p>
+            <Link href="/crisis">More crisis help</Link> · <Link href="/safety-plan">Open your safety plan</Link>
+          </p>
+          <FlagStatus status={flagStatus} kind="check-in" timeZone={user.timezone} />
+        </div>
+      ) : moodRaisesFlag(mood) ? (
         <p class="gentle">
           That sounds hard. If you need someone now, <Link href="/crisis">help is one tap away</Link>.
         </p>
@@ -196,7 +217,11 @@ function CheckIn({ user, onWrite }: ScreenProps) {
         {moods.map((m) => (
           <li key={m.id}>
             {new Date(m.at).toLocaleString()} — mood {m.mood}, sleep {m.sleepQuality}
-            {m.pending ? <span class="pending"> · waiting to sync</span> : null}
+            {m.pending ? (
+              <span class="pending">
+                {moodRaisesFlag(m.mood) ? " · waiting to sync; your care team will be told then" : " · waiting to sync"}
+              </span>
+            ) : null}
             {m.rejected ? <span class="refused"> · not saved: {m.rejected.message}</span> : null}
           </li>
         ))}

@@ -1,0 +1,65 @@
+import type { OpStatus } from "../data/op-status";
+
+/** A time the patient reads at a glance: today's as "14:05", another day's with its date. */
+export function shortTime(iso: string, timeZone?: string): string {
+  const when = new Date(iso);
+  const sameDay = new Date().toDateString() === when.toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { timeStyle: "short" }
+    : { dateStyle: "medium", timeStyle: "short" };
+  try {
+    return when.toLocaleString(undefined, { ...options, timeZone });
+  } catch {
+    // An unknown zone name on this device: its own zone is better than nothing.
+    return when.toLocaleString(undefined, options);
+  }
+}
+
+/** Whether the server's answer to a check-in says it raised a flag for the care team. */
+function flagRaised(result: unknown): boolean {
+  return (result as { safety?: { flagRaised?: boolean } } | null)?.safety?.flagRaised === true;
+}
+
+/**
+ * Where a flag for the care team stands, in one plain line: pending (saved here, sent at the
+ * next sync), delivered (the server has it), or refused (with the reason and what to do).
+ * `sos`: the patient's own "Alert my care team"; `check-in`: a flag a check-in raises (a low
+ * mood, PHQ-9 item 9), whose delivery is the check-in's own.
+ */
+export function FlagStatus({
+  status,
+  kind,
+  timeZone,
+}: {
+  status: OpStatus | null;
+  kind: "sos" | "check-in";
+  timeZone?: string;
+}) {
+  if (!status) return null;
+  const at = shortTime(status.at, timeZone);
+  let text: string;
+  if (status.state === "pending") {
+    text =
+      kind === "sos"
+        ? `Pending: your alert is saved on this device (${at}) and is waiting to send. It goes to your care team as soon as there is a connection.`
+        : `Your care team will be told, so they can check in with you. Pending: saved on this device at ${at}; it will reach them at the next sync.`;
+  } else if (status.state === "delivered") {
+    text =
+      kind === "sos"
+        ? `Delivered at ${at}. Your care team has your alert.`
+        : flagRaised(status.result)
+          ? `Delivered at ${at}: your care team has been told, so they can check in with you.`
+          : `Saved at ${at}. Your care team can see your check-ins.`;
+  } else {
+    const reason = `${status.error.message.replace(/[.\s]+$/, "")}.`;
+    text =
+      kind === "sos"
+        ? `Not sent (${at}): ${reason} Please call one of the numbers here, or try again.`
+        : `Not saved (${at}): ${reason} Your care team has not been told through it. If you would like them to know, you can tell them directly.`;
+  }
+  return (
+    <p class={`flag-status ${status.state}`} role="status" data-testid="flag-status" data-state={status.state}>
+      {text}
+    </p>
+  );
+}
