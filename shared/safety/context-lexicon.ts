@@ -1,7 +1,8 @@
 /**
- * Words and phrases that change what a risk phrase means: negation, who it is about, whether it is
- * past, figurative uses that cancel it, protective factors, and means or timing that make it urgent.
- * All in normalised form (see `normalise.ts`).
+ * Words and phrases that change what a cue of the C-SSRS grammar (`cssrs-lexicon.ts`) means:
+ * negation, who it is about, whether it is past or over, figurative uses and idioms that cancel it,
+ * reports (news, fiction, study) and protective factors. Matched over the normalised words as
+ * written (see `normalise.ts`), not lemmatised.
  */
 
 /**
@@ -10,7 +11,7 @@
  */
 export interface ContextPhrase {
   pattern: string;
-  kind: "suppress" | "protective" | "means" | "timing" | "past-after" | "resolved-after" | "negator";
+  kind: "suppress" | "protective" | "reported" | "past" | "past-after" | "resolved-after" | "negator";
 }
 
 const of =
@@ -21,8 +22,11 @@ const of =
 const PEOPLE =
   "(therapist|gp|doctor|counsellor|counselor|nurse|care team|key worker|psychiatrist|friend|mum|mom|mam|dad|partner)";
 
+const PLACES =
+  "(party|house|job|school|class|meeting|office|place|city|town|country|relationship|flat|room|hospital|work|uni|college|lecture|wedding|club|pub|bar|event|queue|shop|lesson|call|group|family gathering)";
+
 /**
- * Every context phrase: suppressors, protective factors, means, timing, past and negation markers.
+ * Every context phrase: idioms and accidents, protective factors, reports, past and negation markers.
  * @example CONTEXT_LEXICON.filter((phrase) => phrase.kind === "protective").length > 0 // true
  */
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
@@ -44,6 +48,54 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "shoot myself in the foot",
     "want to live (in|with|at|near|there|abroad|on|alone|together|here|somewhere|by)",
     "(end|ending|ended|finish|finishing) (it|things) with",
+    // Idioms: death words that mean tired, delighted, embarrassed, in trouble or out of charge.
+    "(kill|killing|killed) for (a|an|some|the)",
+    "(is|are|was|were|it is|that is) (killing|killed) me",
+    "(kill|killed|killing) (the|those) (lights|light|engine|music|mood|vibe|noise|tv|radio)",
+    "dead (tired|serious|on|set|ringer|beat|end|loss|heat|weight|easy|good|cute|funny|lucky)",
+    "drop dead (gorgeous|beautiful|handsome)",
+    "(phone|battery|laptop|car|plant|plants|charger|tablet|ipad|computer|torch|remote|mouse|keyboard|headphones|airpods|flowers) (is|are|was|were|has|had|just|went|keeps|kept) (dead|died|dying|dying on me|flat)",
+    "(phone|battery|laptop|plant|charger|tablet|computer) died",
+    "(die|died|dying|dead) (of|from|with) (laughter|laughing|embarrassment|shame|boredom|cringe|cuteness|happiness|jealousy|excitement|hunger|thirst|heat|envy)",
+    "(dying|die) (to|for) (a|an|some|see|go|know|try|meet|get|have|hear|watch|tell|find|read|eat|play)",
+    "(killed|kill|killing|smashed|nailed) (it|that)",
+    "kill two birds",
+    "(murder|murdered) (a|an|some)",
+    "(so|totally|literally|basically) dead",
+    "(deceased|ded)",
+    "(will|would|is going to|is gonna|going to) kill me (if|when|for)",
+    "if looks could kill",
+    "(going to|gonna) die (of|from) ",
+    "(jump|jumping|jumped) (on|onto) (a|the) (train|bus|plane|call|bandwagon|trampoline|bed|bike)",
+    "(jump|jumping|jumped|jumps) (at|for) (the|a|joy|it)",
+    "(jump|jumping|jumped) (in|into) (the|a) (pool|shower|bath|car|taxi|queue|conversation)",
+    "(jump|jumping|jumped) (rope|ship|start|the gun|the queue|to conclusions|through hoops|up and down)",
+    `(be|being|am|is) (here|there) (at|in) (this|the|that|a|my|his|her|their) ${PLACES}`,
+    "(date|rope|pills|tablets|will) for (the|a|an|my|our|his|her|their|work|school|dinner|lunch|drinks|charity|camping|climbing|the garden|a party)",
+    "(set|picked|pick|set up|have) a date (with|for)",
+    "(date|day) (with|for) (my|the|a|our|his|her)",
+    "(give|gave|giving|given) up (sugar|smoking|drinking|chocolate|meat|caffeine|coffee|alcohol|booze|vaping|social media|my seat|on the diet)",
+    "(now and then|now and again|for now|by now|until now|up to now)",
+    "(hang|hanging|hung|hangs) out",
+    "(hang|hanging|hung) (the|my|up|in there|on)",
+    "(cut|cutting|cuts) (my|his|her|the|some|their) (hair|fringe|nails|fingernails|grass|hedge|lawn|onion|onions|bread|cake|losses|ties|ties with|costs|carbs)",
+    "cut (down|back) on",
+    "(overdose|overdosed|od) on (chocolate|sugar|caffeine|coffee|cake|sweets|candy|carbs|netflix|tv|love|pizza|crisps|cheese|memes|tiktok|cuteness|vitamin)",
+    "(my|the) (fingers|feet|legs|back) (are|is) killing me",
+    "(killing|killed) (time|it)",
+    "(dying|died) (down|out|away|off)",
+    "(die|dying) (hard|young)",
+    "dye",
+  ),
+  // Reports: a story, the news, a lesson or a study. Cues with no named subject in such a sentence
+  // are about someone else; "i want to kill myself" in one is still the writer's.
+  ...of("reported")(
+    "(novel|book|film|movie|show|series|episode|song|game|story|character|documentary|article|news|paper|essay|class|lesson|lecture|study|studying|assignment|podcast|play|poem|hamlet|romeo|juliet|prevention|awareness|statistics|research|course|module|training|charity|campaign|tv|netflix|anime|manga|lyrics|dissertation|thesis|report|textbook)",
+    "how (do|can|should) i (support|help) ",
+    "(asked|ask|asking|told|tell) (me|us|them) about",
+    "is it (normal|common|ok|okay|usual) to",
+    "(common|normal|usual) in (teenagers|teens|young people|people|students|men|women)",
+    "(a|my) (friend|client|patient|student|classmate|colleague) who",
   ),
   // Lower a medium score; never lower an explicit intent, plan or attempt below high.
   ...of("protective")(
@@ -56,15 +108,30 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(would|will) never act on",
     "(much|lot|lots) better place",
     "(things are|i am|everything is) (doing better|better|getting better|improving) now",
+    "(i am|im|things are) (doing|feeling) (well|much better|a lot better|better|okay|ok|good) now",
+    "(i am|i am feeling|things are) (okay|ok|fine|good|alright) now",
+    "(therapy|medication|counselling|counseling|treatment|it) (really|has|have) [really] helped",
+    "(proud|happy) of how far i",
+    "(years|months|weeks) clean",
+    "(have|has|had) (gone|stopped|eased) since",
     "(been|was|am) clean (for|since)",
     "(started|starting|on) [my] (meds|medication|antidepressants|therapy|counselling|counseling)",
     `(appointment|session) with my ${PEOPLE}`,
   ),
-  // With ideation, these make it urgent: the means to act, or a time to act.
-  ...of("means")(
-    "(pills|tablets|paracetamol|painkillers|sleeping pills|rope|noose|gun|shotgun|knife|blade|blades|razor|razors|bridge|ligature|bleach|train tracks|railway|cliff|medicine cabinet|vodka)",
+  // Anywhere in a sentence: it is said of the past ("years ago i tried…").
+  ...of("past")(
+    "(years|year|months) ago",
+    "(last|a|one|two|three|several|many) year ago",
+    "last year",
+    "in the past",
+    "back then",
+    "when i was (a kid|little|young|younger|a teenager|a teen|at school|in school|<num>|in my teens|at uni|in year)",
+    "as a (kid|teen|teenager|child)",
+    "in my (teens|twenties|past)",
+    "(years|months|weeks) (clean|free|sober)",
+    "(clean|free) (for|since) ",
+    "(attempted|tried) (before|previously|once before)",
   ),
-  ...of("timing")("(tonight|tomorrow|this weekend|right now|after work|this evening|in the morning)"),
   // After a risk phrase in the same sentence: it is in the past ("when i was 16"), or over ("have gone").
   ...of("past-after")(
     "when i was (a kid|little|young|younger|a teenager|a teen|at school|in school|<num>)",
@@ -85,7 +152,10 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "not",
     "never",
     "no longer",
-    "no (plans|plan|intention|intent|desire|wish|urge|thoughts|thought) [of|to]",
+    "no (plans|plan|intention|intent|desire|wish|urge|urges|thoughts|thought|intentions) [of|to|about]",
+    "(have|has|had) not",
+    "would not ever",
+    "not (thinking|planning|going)",
   ),
 ];
 
@@ -96,7 +166,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
  * @example FILLERS.has("really") // true
  */
 export const FILLERS: ReadonlySet<string> = new Set(
-  "i am is are was were be been being have has had do does did will would could should can might may must shall going to want wanted really ever even actually honestly seriously truly any anything feel feeling like just about of the a so that try trying intend intending plan planning able".split(
+  "i am is are was were be been being have has had do does did will would could should can might may must shall going to want wanted really ever even actually honestly seriously truly any anything feel feeling like just about of the a so that try trying intend intending plan planning able thinking think thought considering consider got ive".split(
     " ",
   ),
 );
@@ -111,14 +181,14 @@ export const NEGATION_REACH = 4;
  * Tokens that name the writer, for phrases with no subject of their own.
  * @example FIRST_PERSON.has("me") // true
  */
-export const FIRST_PERSON: ReadonlySet<string> = new Set(["i", "me", "my", "myself", "mine"]);
+export const FIRST_PERSON: ReadonlySet<string> = new Set(["i", "me", "my", "myself", "mine", "id", "im"]);
 
 /**
  * Tokens that name someone else: reported risk is medium at most, news and stories low.
  * @example OTHER_PERSON.has("friend") // true
  */
 export const OTHER_PERSON: ReadonlySet<string> = new Set(
-  "he she they him her them his hers their you your friend friends mate mates bestie boyfriend girlfriend partner husband wife mum mom mam dad brother sister son daughter cousin uncle aunt auntie nan gran grandad grandma grandpa someone somebody people person man woman guy girl boy kid kids child children student students colleague character celebrity patient classmate flatmate roommate".split(
+  "he she they him her them his hers their you your friend friends mate mates bestie boyfriend girlfriend partner husband wife mum mom mam dad brother sister son daughter cousin uncle aunt auntie nan gran grandad grandma grandpa someone somebody people person man woman guy girl boy kid kids child children student students colleague character celebrity patient classmate flatmate roommate who we us our dog cat pet plant phone battery grandad grandma granddad nana nanny".split(
     " ",
   ),
 );

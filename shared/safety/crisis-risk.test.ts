@@ -57,10 +57,14 @@ describe("the labelled corpus", () => {
     expect(CRISIS_CORPUS.length).toBeGreaterThanOrEqual(200);
   });
 
-  it("scores every high-risk phrase high (recall 1) with precision of high at least 0.85", () => {
+  // This corpus labels every first-person suicidal thought and self-harm act "high"; the C-SSRS
+  // triage the check now follows (issue 12) calls those ideation, "medium", and keeps "high" for
+  // intent, plan, method, preparation, imminence and recent behaviour. So: nothing labelled high
+  // falls below medium, most of it is high, and "high" stays precise.
+  it("scores every high-labelled phrase at least medium, 0.8 of them high, with precision of high at least 0.85", () => {
     const { recall, precision, matrix } = report("crisis corpus", CRISIS_CORPUS);
-    expect(matrix.high.medium + matrix.high.low + matrix.high.none).toBe(0);
-    expect(recall).toBe(1);
+    expect(matrix.high.low + matrix.high.none).toBe(0);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
     expect(precision).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -75,9 +79,9 @@ describe("the labelled corpus", () => {
   // medium 4/15 right, every trap and none right. The fixes were general rules (drug names, "a load
   // of", gerunds after "planning on", "cut my arms", a vague plan with a time, a past attempt raising
   // current talk, the noun "self harm" as a topic), so these lines are no longer unseen.
-  it("still scores the once-held-out phrases: recall 1, and no trap at medium or high", () => {
-    const { recall } = report("held-out corpus", HELD_OUT_CORPUS);
-    expect(recall).toBe(1);
+  it("still scores the once-held-out phrases: none labelled high below medium, and no trap at medium or high", () => {
+    const { matrix } = report("held-out corpus", HELD_OUT_CORPUS);
+    expect(matrix.high.low + matrix.high.none).toBe(0);
     for (const entry of HELD_OUT_CORPUS.filter((candidate) => candidate.trap)) {
       expect(["none", "low"], entry.text).toContain(assessRisk(entry.text).level);
     }
@@ -121,14 +125,16 @@ describe("assessRisk", () => {
     expect(assessRisk("i have never wanted to die more than right now").level).toBe("high");
   });
 
-  it("reads '…but i am not' closing the sentence as a denial, and '…but i am not ok' as none", () => {
+  // Suicidal thoughts without intent, plan or method, and a passive wish not to live, are ideation by
+  // the C-SSRS: "medium" (staff flagged, resources shown), no longer "high".
+  it("reads '…but i am not' closing the sentence as a denial, and '…but i am not ok' as no denial", () => {
     expect(assessRisk("my therapist thinks im suicidal but im not").level).toBe("low");
-    expect(assessRisk("i am suicidal but i am not ok").level).toBe("high");
+    expect(assessRisk("i am suicidal but i am not ok").level).toBe("medium");
   });
 
   it("reads a negation that is part of the risk ('i don't want to live anymore') as risk", () => {
-    expect(assessRisk("i don't want to live anymore").level).toBe("high");
-    expect(assessRisk("i dont want to die but i dont want to live either").level).toBe("high");
+    expect(assessRisk("i don't want to live anymore")).toMatchObject({ level: "medium", category: "wish-to-be-dead" });
+    expect(assessRisk("i dont want to die but i dont want to live either").level).toBe("medium");
   });
 
   it("never lets protective factors lower an explicit intent, plan or attempt below high", () => {
@@ -162,9 +168,11 @@ describe("assessRisk", () => {
     expect(assessRisk("going to the chemist to pick up my pills tonight").level).toBe("none");
   });
 
-  it("reads someone else's risk as medium and a story or the news as low", () => {
-    expect(assessRisk("my friend says she wants to kill herself").level).toBe("medium");
-    expect(assessRisk("my friend is suicidal").level).toBe("medium");
+  // Issue 12: a third person, a report, fiction or a lesson lowers the level; the C-SSRS screens
+  // the writer. Someone else's risk is a topic raised ("low"), no longer a flag on this patient.
+  it("reads someone else's risk, a story or the news as low", () => {
+    expect(assessRisk("my friend says she wants to kill herself").level).toBe("low");
+    expect(assessRisk("my friend is suicidal").level).toBe("low");
     expect(assessRisk("there was a suicide on the news").level).toBe("low");
   });
 
@@ -210,7 +218,7 @@ describe("assessRisk", () => {
   });
 
   it("answers an empty string, and a non-string from untyped callers, with none", () => {
-    expect(assessRisk("")).toEqual({ score: 0, level: "none", matches: [], protective: [] });
+    expect(assessRisk("")).toEqual({ score: 0, level: "none", matches: [], protective: [], category: null });
     expect(assessRisk(undefined as unknown as string).level).toBe("none");
   });
 

@@ -1,18 +1,29 @@
-import { isLaughter } from "./context-lexicon";
-import {
-  contextOf,
-  coverage,
-  lookBack,
-  type MessageContext,
-  type RiskMatch,
-  readMatch,
-  touches,
-} from "./match-context";
+import { ACUTE_CATEGORIES, CSSRS_CATEGORIES, type CssrsCategory, moreSevere } from "../domain/risk-flags";
+import { CSSRS_LEXICON, type Cue, type CueKind, RUN_TOGETHER } from "./cssrs-lexicon";
+import { lemmatisePattern, lemmatiser, vocabularyOf } from "./lemmatise";
+import { contextOf, lookBack, type MessageContext, type RiskMatch, readMatch, touches } from "./match-context";
 import { normaliseTokens } from "./normalise";
-import { compilePhrases, findPhrases, longestMatches, type PhraseMatch } from "./phrase-matcher";
-import { CRITICAL_CATEGORIES, RISK_LEXICON, type RiskPhrase, RUN_TOGETHER } from "./risk-lexicon";
+import { compilePhrases, findPhrases, type PhraseMatch } from "./phrase-matcher";
 
 export type { RiskMatch } from "./match-context";
+
+/**
+ * The crisis check: a compositional classifier organised by the C-SSRS screener's categories. The
+ * grammar (`cssrs-lexicon.ts`) finds cues — a self-referent (said or implied) with a desire, intent
+ * or thought and a death or self-harm target; a method with the writer as its object; preparation;
+ * imminence and farewells; an act already done — over lemmatised words; each cue is read in its
+ * sentence (`match-context.ts`: negated, past or recovered, about someone else or a story, or an
+ * idiom); then the live cues of the message are composed: a time, a place or a farewell beside
+ * present risk makes it imminent, named means make ideation a method, a weak preparation counts
+ * beside risk. The level is that of the most severe live category: acute categories (behaviour,
+ * preparation, imminence, plan, intent, method) are "high"; self-harm, suicidal thoughts, a wish to
+ * be dead and hopelessness "medium"; risk that was negated, past or someone else's "low".
+ *
+ * No NLP library: compromise (142 KB gzip) took ~14 ms a message and 27 s on a 10,000-character
+ * one in Node; wink-nlp with its English model (~1 MB gzip, ~150 ms to load) is fast but would add
+ * that megabyte to the Worker, which runs this on every message, for lemmas of a vocabulary the
+ * grammar confines anyway. `lemmatise.ts` does that in a few lines.
+ */
 
 /**
  * Score thresholds of each level, inclusive.
@@ -28,7 +39,7 @@ export type RiskLevel = "none" | "low" | "medium" | "high";
 
 /**
  * The result of {@link assessRisk}.
- * @example const { score, level, matches, protective }: RiskAssessment = assessRisk(text);
+ * @example const { score, level, matches, protective, category }: RiskAssessment = assessRisk(text);
  */
 export interface RiskAssessment {
   /** 0–100. */
@@ -37,47 +48,77 @@ export interface RiskAssessment {
   matches: RiskMatch[];
   /** Protective factors named ("i have my kids", "i called samaritans"), normalised. */
   protective: string[];
+  /**
+   * The most severe C-SSRS category matched, or null when the level is none or low. Acute categories
+   * come with "high"; a past attempt the writer has not said they recovered from is "behaviour"
+   * at "medium" (a lifetime attempt is a risk factor, not a crisis now).
+   */
+  category: CssrsCategory | null;
 }
 
-const RISK = compilePhrases(RISK_LEXICON);
+const lemma = lemmatiser(vocabularyOf(CSSRS_LEXICON.map((cue) => cue.pattern)));
+const CUES = compilePhrases(CSSRS_LEXICON.map((cue) => ({ ...cue, pattern: lemmatisePattern(cue.pattern, lemma) })));
 
-const SECOND_MATCH_SHARE = 0.2;
-const NEGATED_WEIGHT = 15;
-const PAST_SHARE = 0.4;
-/** A past attempt is the strongest single predictor of another: never less than medium. */
-const PAST_ATTEMPT_FLOOR = 45;
-const OTHER_SHARE = 0.55;
-const LAUGHTER_SHARE = 0.5;
-const MEANS_BOOST = 30;
-const TIMING_BOOST = 15;
-const PROTECTIVE_RELIEF = 15;
-const PAST_ATTEMPT_BOOST = 25;
-const PAST_ATTEMPT_COMPANION = 25;
-const CRITICAL_FLOOR = 75;
+/** Score of each category when it is the most severe one found. */
+const CATEGORY_SCORE: Readonly<Record<CssrsCategory, number>> = {
+  behaviour: 95,
+  imminence: 92,
+  preparation: 90,
+  plan: 88,
+  intent: 85,
+  method: 80,
+  "suicidal-thoughts": 60,
+  "self-harm": 55,
+  "wish-to-be-dead": 52,
+  hopelessness: 46,
+};
+const PAST_ATTEMPT_SCORE = 45;
+const LOWERED_SCORE = 20;
+const EXTRA_CATEGORY = 2;
+const PROTECTIVE_RELIEF = 4;
 const RUN_TOGETHER_MIN = 8;
+/** Ideation that names means becomes a method; hopelessness alone does not (a burden is not a plan). */
+const RAISED_BY_MEANS: ReadonlySet<CssrsCategory> = new Set(["intent", "suicidal-thoughts", "wish-to-be-dead"]);
 
-function counted(match: RiskMatch, entry: RiskPhrase, laughing: boolean): number {
-  if (match.negated) return match.weight >= RISK_THRESHOLDS.medium ? NEGATED_WEIGHT : 0;
-  let weight = match.weight;
-  if (match.past && match.about === "self") {
-    weight = match.category === "attempt" ? Math.max(weight * PAST_SHARE, PAST_ATTEMPT_FLOOR) : weight * PAST_SHARE;
-  }
-  // Phrases that name someone else carry their own weight; subjectless ones found to be about someone
-  // else are scaled down to a reported risk. Laughter softens only reports, never the writer's own words.
-  if (match.about === "other" && entry.subject === "any") weight *= OTHER_SHARE;
-  if (match.about === "other" && laughing) weight *= LAUGHTER_SHARE;
-  return weight;
-}
+/** Context that alone raises a topic ("low"): a mention of suicide or self-harm, distress. */
+const LOW_KINDS: ReadonlySet<Cue["category"]> = new Set(["mention", "distress"]);
+
+const isCategory = (category: Cue["category"]): category is CssrsCategory =>
+  (CSSRS_CATEGORIES as readonly string[]).includes(category);
+const rank = (category: Cue["category"]): number =>
+  isCategory(category) ? CSSRS_CATEGORIES.length - CSSRS_CATEGORIES.indexOf(category) : 0;
 
 /** "iwanttodie", "i w a n t t o d i e" (joined by the normaliser): words run together to dodge a filter. */
-function runTogether(tokens: readonly string[]): PhraseMatch<RiskPhrase>[] {
-  const found: PhraseMatch<RiskPhrase>[] = [];
-  tokens.forEach((token, at) => {
-    if (token.length < RUN_TOGETHER_MIN) return;
-    const entry = RUN_TOGETHER.find(({ pattern }) => token !== pattern && token.includes(pattern));
-    if (entry !== undefined) found.push({ entry, start: at, end: at + 1 });
-  });
-  return found;
+function spreadRunTogether(tokens: readonly string[]): string[] {
+  const spread: string[] = [];
+  for (const token of tokens) {
+    const key =
+      token.length >= RUN_TOGETHER_MIN && !Object.hasOwn(RUN_TOGETHER, token)
+        ? Object.keys(RUN_TOGETHER).find((candidate) => token.includes(candidate))
+        : undefined;
+    if (key === undefined) spread.push(token);
+    else spread.push(...(RUN_TOGETHER[key] as string).split(" "));
+  }
+  return spread;
+}
+
+/**
+ * The cues worth reading: every match not lying inside a longer one, and a shorter one inside a
+ * longer one only when it is more severe ("think about" around "hang myself" stays a method).
+ */
+function relevant(found: readonly PhraseMatch<Cue>[]): PhraseMatch<Cue>[] {
+  const ordered = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PhraseMatch<Cue>[] = [];
+  let container: PhraseMatch<Cue> | null = null;
+  for (const match of ordered) {
+    if (container !== null && match.end <= container.end) {
+      if (rank(match.entry.category) > rank(container.entry.category)) kept.push(match);
+      continue;
+    }
+    kept.push(match);
+    container = match;
+  }
+  return kept;
 }
 
 const levelOf = (score: number): RiskLevel =>
@@ -90,65 +131,123 @@ const levelOf = (score: number): RiskLevel =>
         : "none";
 
 function protectiveFactors(tokens: readonly string[], context: MessageContext): string[] {
-  return longestMatches(context.protective, () => 0)
+  return context.protective
     .filter((match) => lookBack(tokens, match.start, match.end, context) !== "negated")
     .map((match) => tokens.slice(match.start, match.end).join(" "));
 }
 
+/** The C-SSRS categories the live cues make together, beyond those each names alone. */
+function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCategory> {
+  const categories = new Set<CssrsCategory>();
+  const kinds = new Map<CueKind, number>();
+  for (const match of live) {
+    if (isCategory(match.category)) categories.add(match.category);
+    else kinds.set(match.category, (kinds.get(match.category) ?? 0) + 1);
+  }
+  const risk = categories.size > 0;
+  const distressed = risk || kinds.has("distress");
+  const prepWeak = kinds.get("prep-weak") ?? 0;
+  if (prepWeak >= 2 || (prepWeak > 0 && (distressed || kinds.has("means") || kinds.has("timing")))) {
+    categories.add("preparation");
+  }
+  if (kinds.has("place") && (distressed || kinds.has("means") || kinds.has("timing"))) categories.add("imminence");
+  if (kinds.has("farewell") && (distressed || (kinds.get("farewell") ?? 0) >= 2 || kinds.has("means"))) {
+    categories.add("imminence");
+  }
+  if (kinds.has("timing") && risk) categories.add("imminence");
+  if (kinds.has("means") && [...categories].some((category) => RAISED_BY_MEANS.has(category))) {
+    categories.add("method");
+  }
+  if (pastAttempt && kinds.has("try-again")) categories.add("intent");
+  return categories;
+}
+
 /**
- * Crisis risk in a message, scored 0–100, on the device or in the Worker before any model sees it.
- * Weighted risk phrases (intent, plan, attempt, self-harm, passive ideation, burden, hopelessness) are
- * read in context: negation, past tense and another person's risk lower a match; figurative and
- * accidental uses ("my feet are killing me", "i cut myself shaving") drop it; means or timing raise
- * it; protective factors lower the score, but an explicit intent, plan, attempt or self-harm by the
- * writer is always high. Pure and linear in the length of the text; never throws.
+ * Crisis risk in a message, scored 0–100, on the device or in the Worker before any model sees it,
+ * with the most severe C-SSRS category matched. Pure, linear in the length of the text (the
+ * grammar is walked once per word; cues are composed per message); never throws.
  * @example assessRisk("i want to kill myself tonight").level // "high"
  * @example assessRisk("i would never kill myself").level // "low"
  * @example assessRisk("this exam is killing me").level // "none"
+ * @example assessRisk("i've been saving up my tablets").category // "preparation"
  */
 export function assessRisk(text: string): RiskAssessment {
-  const tokens = normaliseTokens(typeof text === "string" ? text : "");
+  const tokens = spreadRunTogether(normaliseTokens(typeof text === "string" ? text : ""));
+  const lemmas = tokens.map(lemma);
   const context = contextOf(tokens);
-  const laughing = tokens.some(isLaughter);
-  const found = longestMatches([...findPhrases(RISK, tokens), ...runTogether(tokens)], (entry) => entry.weight).filter(
-    (match) => !touches(context.suppressed, match),
-  );
+  const found = relevant(findPhrases(CUES, lemmas)).filter((match) => !touches(context.suppressed, match));
+  const matches = found.map((match) => readMatch(tokens, lemmas, match, context));
 
-  const matches: RiskMatch[] = [];
-  const weights: number[] = [];
-  let critical = false;
-  let selfIdeation = false;
-  let pastAttempt = false;
-  let otherLive = 0;
-  for (const match of found) {
-    const risk = readMatch(tokens, match, context);
-    const weight = counted(risk, match.entry, laughing);
-    const self = !risk.negated && risk.about === "self";
-    const live = self && !risk.past;
-    critical ||= live && CRITICAL_CATEGORIES.has(risk.category) && risk.weight >= RISK_THRESHOLDS.high;
-    selfIdeation ||= live && weight >= RISK_THRESHOLDS.medium;
-    if ((live && risk.category === "past-attempt") || (self && risk.past && risk.category === "attempt")) {
-      pastAttempt = true;
-    } else if (live) {
-      otherLive = Math.max(otherLive, weight);
+  const live = matches.filter((match) => !match.negated && !match.past && match.about === "self");
+  const pastAttempt = matches.some(
+    (match) => match.category === "behaviour" && match.past && !match.negated && match.about === "self",
+  );
+  const protective = protectiveFactors(tokens, context);
+  const categories = compose(live, pastAttempt);
+
+  let category: CssrsCategory | null = null;
+  for (const found of categories) category = moreSevere(category, found);
+
+  let score = 0;
+  if (category !== null) {
+    const acute = ACUTE_CATEGORIES.has(category);
+    score = CATEGORY_SCORE[category] + EXTRA_CATEGORY * (categories.size - 1);
+    if (!acute) {
+      // Protective factors speak to ideation, and never take it below medium (a miss costs more).
+      score -= PROTECTIVE_RELIEF * Math.min(protective.length, 2);
+      score = Math.min(Math.max(score, RISK_THRESHOLDS.medium), RISK_THRESHOLDS.high - 1);
     }
-    matches.push(risk);
-    weights.push(weight);
+  } else if (pastAttempt && protective.length === 0) {
+    category = "behaviour";
+    score = PAST_ATTEMPT_SCORE;
+  } else if (matches.some((match) => isCategory(match.category) || LOW_KINDS.has(match.category))) {
+    // Risk named but negated, past, someone else's, or only a mention or distress: a topic raised.
+    score = LOWERED_SCORE;
   }
 
-  weights.sort((a, b) => b - a);
-  let score = (weights[0] ?? 0) + SECOND_MATCH_SHARE * (weights[1] ?? 0);
-  // Means named apart from the phrase itself ("...and i have the pills"), not inside it ("bought a rope").
-  const inPhrases = coverage(tokens.length, found);
-  if (selfIdeation && context.means.some((means) => !touches(inPhrases, means))) score += MEANS_BOOST;
-  if (selfIdeation && context.hasTiming) score += TIMING_BOOST;
-  if (pastAttempt && otherLive >= PAST_ATTEMPT_COMPANION) score += PAST_ATTEMPT_BOOST;
-
-  const protective = protectiveFactors(tokens, context);
-  // Protective factors speak to ideation; they do not turn a negated mention ("not suicidal") into nothing.
-  if (score >= RISK_THRESHOLDS.medium) score -= PROTECTIVE_RELIEF * Math.min(protective.length, 2);
-  if (critical) score = Math.max(score, CRITICAL_FLOOR);
-
   score = Math.round(Math.min(100, Math.max(0, score)));
-  return { score, level: levelOf(score), matches, protective };
+  const level = levelOf(score);
+  return { score, level, matches, protective, category: level === "high" || level === "medium" ? category : null };
+}
+
+/** How many of the patient's most recent turns are read together. */
+export const CONVERSATION_TURNS = 3;
+
+/** A turn that opens with one of these carries on the one before it ("i want to die" / "of embarrassment lol"). */
+const CONTINUATIONS: ReadonlySet<string> = new Set(
+  "of from for with at in on because cause cos like lol lmao haha hahaha jk kidding joking as".split(" "),
+);
+
+/** The turn as a continuation of the one before, or null: "i mean at this party" → "at this party". */
+function continuation(turn: string): string | null {
+  const words = normaliseTokens(turn);
+  let at = 0;
+  if (words[0] === "i" && (words[1] === "mean" || words[1] === "meant")) at = 2;
+  const first = words[at];
+  if (first === undefined || !(CONTINUATIONS.has(first) || at === 2)) return null;
+  return words.slice(at).join(" ");
+}
+
+/**
+ * Crisis risk in the patient's last few turns (the last {@link CONVERSATION_TURNS}, oldest first),
+ * read together: a message split over turns ("i've been saving up my pills" / "tonight's the
+ * night") is read as one, a turn that carries on the one before ("i want to die" / "of
+ * embarrassment lol") is joined to it so an idiom reads as one, and the result is never lower than
+ * the last turn alone. An earlier idiom does not taint a later turn: idioms are cancelled where
+ * they stand.
+ * @example assessConversation(["i have been saving my tablets", "tonight is the night"]).level // "high"
+ */
+export function assessConversation(turns: readonly string[]): RiskAssessment {
+  const recent = (Array.isArray(turns) ? turns : [])
+    .slice(-CONVERSATION_TURNS)
+    .map((turn) => (typeof turn === "string" ? turn : ""));
+  const last = assessRisk(recent.at(-1) ?? "");
+  if (recent.length < 2) return last;
+  let joined = recent[0] as string;
+  for (const turn of recent.slice(1)) {
+    const carried = continuation(turn);
+    joined = carried === null ? `${joined}\n${turn}` : `${joined} ${carried}`;
+  }
+  const together = assessRisk(joined);
+  return together.score >= last.score ? together : last;
 }

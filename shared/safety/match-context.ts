@@ -7,29 +7,29 @@ import {
   OTHER_PERSON,
   SUBJECT_REACH,
 } from "./context-lexicon";
+import type { Cue } from "./cssrs-lexicon";
 import { SENTENCE_BREAK } from "./normalise";
 import { compilePhrases, findPhrases, type PhraseMatch } from "./phrase-matcher";
-import type { RiskCategory, RiskPhrase } from "./risk-lexicon";
 
 /**
- * One risk phrase found, and how it was read in its sentence.
- * @example assessRisk("i used to self harm").matches[0] // { phrase: "self harm", past: true, … }
+ * One cue of the C-SSRS grammar found, and how it was read in its sentence.
+ * @example assessRisk("i used to self harm").matches[0] // { phrase: "self harm", category: "self-harm", past: true, … }
  */
 export interface RiskMatch {
-  /** The words matched, normalised. */
+  /** The words matched, normalised and lemmatised. */
   phrase: string;
-  category: RiskCategory;
-  /** The lexicon weight, before negation, tense or subject lowered it. */
-  weight: number;
+  /** The C-SSRS category the cue names, or the context it adds (a time, a place, means…). */
+  category: Cue["category"];
   /** Negated ("i would never kill myself"), denied ("…but i am not") or over ("the thoughts have gone"). */
   negated: boolean;
   /** Said of the past ("i used to self harm", "when i was 16"), unless it is back ("…again"). */
   past: boolean;
-  /** Who it is about: the writer, or someone they are talking about. */
+  /** Who it is about: the writer, or someone they are talking about (or a story, the news, a lesson). */
   about: "self" | "other";
 }
 
 const CONTEXT = compilePhrases(CONTEXT_LEXICON);
+const UNOWNED: ReadonlySet<Cue["category"]> = new Set(["timing", "means", "farewell"]);
 const PAST_REACH = 5;
 const AGAIN_REACH = 8;
 const RESOLVED_FILLERS: ReadonlySet<string> = new Set(["and", "but", "i", "it", "they", "all", "now"]);
@@ -52,18 +52,36 @@ export function coverage(length: number, matches: readonly PhraseMatch<unknown>[
 export const touches = (covered: Uint8Array, { start, end }: PhraseMatch<unknown>): boolean =>
   covered.subarray(start, end).includes(1);
 
+/** The number of the sentence each token is in, counted once per message (so reading a cue stays linear). */
+function sentenceNumbers(tokens: readonly string[]): Uint32Array {
+  const numbers = new Uint32Array(tokens.length);
+  let sentence = 0;
+  tokens.forEach((token, at) => {
+    if (token === SENTENCE_BREAK) sentence++;
+    numbers[at] = sentence;
+  });
+  return numbers;
+}
+
+/** The sentences that hold one of some matches. */
+function sentencesWith(sentences: Uint32Array, matches: readonly PhraseMatch<unknown>[]): Set<number> {
+  return new Set(matches.map((match) => sentences[match.start] as number));
+}
+
 /**
  * The context phrases of a message, found once and shared by every risk match in it.
  * @example contextOf(normaliseTokens("i have a safety plan")).protective.length // 1
  */
 export function contextOf(tokens: readonly string[]) {
   const found = findPhrases(CONTEXT, tokens);
+  const sentences = sentenceNumbers(tokens);
   const byKind = (kind: ContextPhrase["kind"]) => found.filter((match) => match.entry.kind === kind);
   return {
     suppressed: coverage(tokens.length, byKind("suppress")),
     protective: byKind("protective"),
-    means: byKind("means"),
-    hasTiming: byKind("timing").length > 0,
+    reported: coverage(tokens.length, byKind("reported")),
+    pastSentences: sentencesWith(sentences, byKind("past")),
+    sentences,
     negatorEnds: new Set(byKind("negator").map((match) => match.end)),
     pastStarts: new Set(byKind("past-after").map((match) => match.start)),
     resolvedStarts: new Set(byKind("resolved-after").map((match) => match.start)),
@@ -97,10 +115,12 @@ export function lookBack(tokens: readonly string[], start: number, end: number, 
   return undefined;
 }
 
-function subjectBefore(tokens: readonly string[], start: number): "self" | "other" {
+/** The nearest person before a cue; a report's word (essay, film, news) first makes it a report's topic. */
+function subjectBefore(tokens: readonly string[], start: number, reported: Uint8Array): "self" | "other" {
   for (let at = start - 1; at >= 0 && at >= start - SUBJECT_REACH; at--) {
     const token = tokens[at] as string;
     if (token === SENTENCE_BREAK) break;
+    if (reported[at] === 1) return "other";
     if (FIRST_PERSON.has(token)) return "self";
     if (OTHER_PERSON.has(token)) return "other";
   }
@@ -130,25 +150,45 @@ function within(tokens: readonly string[], end: number, reach: number, found: (a
 }
 
 /**
- * Reads one risk match in its sentence: negated or not, past or present, about the writer or not.
- * @example readMatch(tokens, match, contextOf(tokens)).negated
+ * Reads one cue in its sentence: negated or not, past or present, about the writer or not. `tokens`
+ * are the normalised words as written (the context is found in them), `lemmas` the same words
+ * lemmatised (the cue was found in them); both have one entry per word.
+ * @example readMatch(tokens, lemmas, match, contextOf(tokens)).negated
  */
 export function readMatch(
   tokens: readonly string[],
-  match: PhraseMatch<RiskPhrase>,
+  lemmas: readonly string[],
+  match: PhraseMatch<Cue>,
   context: MessageContext,
 ): RiskMatch {
   const { entry, start, end } = match;
   const before = lookBack(tokens, start, end, context);
-  const pastMarked = before === "past" || within(tokens, end, PAST_REACH, (at) => context.pastStarts.has(at));
+  const pastMarked =
+    before === "past" ||
+    within(tokens, end, PAST_REACH, (at) => context.pastStarts.has(at)) ||
+    context.pastSentences.has(context.sentences[start] as number);
   // "I used to want to die, and now I want to again": back, so not past. "Never again" stays past.
-  const back = within(tokens, end, AGAIN_REACH, (at) => tokens[at] === "again" && tokens[at - 1] !== "never");
+  const back = within(
+    tokens,
+    end,
+    AGAIN_REACH,
+    (at) =>
+      (tokens[at] === "again" && tokens[at - 1] !== "never") ||
+      (tokens[at] === "back" &&
+        (tokens[at - 1] === "coming" || tokens[at - 1] === "come" || tokens[at - 1] === "came")),
+  );
+  const words = lemmas.slice(start, end);
+  // A time, means or a farewell belongs to the message, not to a person in it.
+  const namesWriter =
+    entry.subject === "self" ||
+    UNOWNED.has(entry.category) ||
+    words.some((word) => FIRST_PERSON.has(word) || word === "me");
+  const about = namesWriter ? "self" : subjectBefore(tokens, start, context.reported);
   return {
-    phrase: tokens.slice(start, end).join(" "),
+    phrase: words.join(" "),
     category: entry.category,
-    weight: entry.weight,
     negated: before === "negated" || resolvedAfter(tokens, end, context),
     past: pastMarked && !back,
-    about: (entry.subject === "any" ? subjectBefore(tokens, start) : entry.subject) === "other" ? "other" : "self",
+    about,
   };
 }

@@ -161,6 +161,8 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
   selfharming: "self harming",
   selfharmed: "self harmed",
   sh: "self harm",
+  shing: "self harming",
+  shd: "self harmed",
   od: "overdose",
   oded: "overdosed",
   oding: "overdosing",

@@ -1,7 +1,8 @@
 import { useRef, useState } from "preact/hooks";
 import type { CrisisResource } from "../../../../shared/domain/risk";
 import { crisisResourcesFor } from "../../../../shared/domain/risk";
-import { assessRisk } from "../../../../shared/safety/crisis-risk";
+import type { CssrsCategory } from "../../../../shared/domain/risk-flags";
+import { assessConversation, CONVERSATION_TURNS } from "../../../../shared/safety/crisis-risk";
 import type { PublicUser } from "../../../../shared/schemas/auth";
 import { api, errorOf } from "../../api/session";
 import { write } from "../../data/write";
@@ -35,8 +36,10 @@ function explain(code: string, message: string): string {
 
 /**
  * The chat. Every message passes the crisis check on this device first, so help shows at once,
- * offline too; the server checks again before any model sees it. A crisis found while the message
- * cannot reach the server queues a risk flag (no words, only that it happened) for the care team.
+ * offline too; the server checks again before any model sees it. The check reads the patient's
+ * last few turns on screen together (a plan split over two messages is still a plan). A crisis
+ * found while the message cannot reach the server queues a risk flag (no words, only its level and
+ * C-SSRS category) for the care team.
  */
 export function Chat({
   user,
@@ -57,9 +60,9 @@ export function Chat({
   const conversationId = useRef<string | undefined>(undefined);
   const abort = useRef<AbortController | null>(null);
 
-  async function queueFlag(level: "high" | "medium") {
+  async function queueFlag(level: "high" | "medium", category: CssrsCategory | null) {
     const id = crypto.randomUUID();
-    await write("risk.flag", { id, source: "companion", level }, null);
+    await write("risk.flag", { id, source: "companion", level, ...(category ? { category } : {}) }, null);
     setFlagQueued(true);
     onWrite();
   }
@@ -74,9 +77,12 @@ export function Chat({
     if (!message || busy) return;
     setText("");
     setStatus(null);
+    const mine = turns.filter((turn) => turn.role === "me").map((turn) => turn.text);
     setTurns((all) => [...all, { id: crypto.randomUUID(), role: "me", text: message }]);
-    // Risk language (medium or high) shows help at once; only high also keeps it from the model.
-    const level = assessRisk(message).level;
+    // Risk language (medium or high) in the patient's recent turns shows help at once; only high
+    // also keeps it from the model (the server decides that with its own check).
+    const risk = assessConversation([...mine.slice(-(CONVERSATION_TURNS - 1)), message]);
+    const level = risk.level;
     const risky = level === "high" || level === "medium";
     if (risky) setResources(crisisResourcesFor(user.timezone));
     const controller = new AbortController();
@@ -99,7 +105,7 @@ export function Chat({
         if (body.safety) {
           setResources(body.safety.resources);
           // The server could not raise the flag: this device queues it instead.
-          if (!body.safety.flagged) await queueFlag("high");
+          if (!body.safety.flagged) await queueFlag("high", risk.level === "high" ? risk.category : null);
         }
         return;
       }
@@ -128,7 +134,7 @@ export function Chat({
         setStatus("Stopped.");
       } else {
         setStatus("You're offline, so the AI companion can't reply. The exercises below work without a connection.");
-        if (level === "high" || level === "medium") await queueFlag(level);
+        if (level === "high" || level === "medium") await queueFlag(level, risk.category);
       }
     } finally {
       updateReply(replyId, (t) => ({ ...t, streaming: false }));

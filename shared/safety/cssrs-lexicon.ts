@@ -1,0 +1,401 @@
+import type { CssrsCategory } from "../domain/risk-flags";
+
+/**
+ * The crisis check's grammar, by the C-SSRS screener's categories. Each cue is a small composition
+ * of slots — a desire, intent or thought; a death or self-harm target with the writer as its object;
+ * a method, means, preparation, time or farewell — written in the phrase language of
+ * `phrase-matcher.ts` over lemmatised, normalised words (`lemmatise.ts`: "saving" → "save",
+ * "am/was" → "be", "tablets" → "tablet"; past forms such as "took" are kept, because whether a thing
+ * was done already is what makes it recent behaviour). A slot is a macro shared by many cues, so a
+ * new verb of wanting or a new method reaches every frame that uses it.
+ *
+ * Cues name their C-SSRS category, or a context `kind` that only counts with others (crisis-risk.ts
+ * composes them): a time ("tonight") or a place ("on the bridge") makes present risk imminent, named
+ * means make ideation a method, a weak preparation ("i picked a date") needs risk beside it.
+ */
+
+/**
+ * What a cue signals: a C-SSRS category on its own, or a context that counts only with others.
+ * - `timing`: now, tonight, by morning; `place`: on a bridge, a roof, the tracks;
+ * - `means`: lethal means named (tablets, a rope, a gun); `farewell`: a goodbye, thanks, "i love you all";
+ * - `prep-weak`: an act that prepares only beside risk ("i picked a date", "took them all");
+ * - `distress`: not risk alone ("i can't do this anymore", "hopeless"): low, but it lets the others count;
+ * - `mention`: the topic named with no frame (suicide, self-harm, an overdose): low.
+ * - `try-again`: "i want to try again", which is intent beside a past attempt.
+ */
+export type CueKind = "timing" | "place" | "means" | "farewell" | "prep-weak" | "distress" | "mention" | "try-again";
+
+/**
+ * One cue of the grammar. `subject`: `self` when the cue itself names the writer ("kill myself"),
+ * `any` when the writer is implied and read from the words before it.
+ * @example const cue: Cue = { pattern: "hang myself", category: "method", subject: "self" };
+ */
+export interface Cue {
+  pattern: string;
+  category: CssrsCategory | CueKind;
+  subject: "self" | "any";
+}
+
+// ---------------------------------------------------------------------------------------- slots
+/** Pills and medicines, base forms. */
+const PILL_NOUN =
+  "(pill|tablet|paracetamol|painkiller|med|meds|medication|medicine|sleeping pill|antidepressant|co codamol|codeine|ibuprofen|aspirin|tylenol|acetaminophen|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|oxy|opioid)";
+const PILL = `(${PILL_NOUN}|them|it)`;
+/** An amount that makes taking medicine an overdose. */
+const LOTS =
+  "((a|the) whole (packet|box|bottle|pack|strip|tub|blister) [of]|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
+const OWNER = "[my|the|mum|mom|dad|her|his|their|nan|gran|own]";
+/** To act on a target: wanting, needing, being ready or set to, intending. Then "to" (optional). */
+const WANT =
+  "(want|need|ready|decide|decided|plan|planned|intend|intended|tempt|tempted|go to|about to|will|gotta|got to|have to|mean|meant|feel like|felt like|would like|desperate|long|crave|itch|wish i could|wish i had the guts|wish i had the courage|should|should just|might just|could just|may as well|might as well|gonna)";
+/** To think of a target. */
+const THINK =
+  "(think about|think of|thought about|thought of|thought|idea of|consider|considered|contemplate|contemplated|fantasise about|fantasize about|dream about|dream of|obsess over|picture|imagine|imagined|pictured|tell me to|telling me to)";
+/** A passive wish. */
+const WISH =
+  "(wish|wished|hope|hoped|pray|prayed|would rather|rather|would not mind if|would not care if|do not care if|would not mind|would welcome|welcome|would love to|would be nice to)";
+/** Killing oneself, in any words: the writer is the one who acts and dies. */
+const ACTIVE =
+  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
+/** Being dead, without saying how. */
+const PASSIVE =
+  "(die|and die|be dead|dead|death|kill me|hit me|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
+const HIGH =
+  "(bridge|roof|rooftop|building|cliff|balcony|car park|multi storey|window|ledge|tower|tower block|height|flyover|overpass|somewhere high|something high|the top)";
+const VEHICLE = "(train|bus|car|lorry|truck|tube|van|traffic|oncoming traffic)";
+const WATER = "(sea|river|lake|ocean|canal|water|waves)";
+const FAMILY =
+  "(family|kid|kids|child|children|parent|parents|mum|mom|dad|partner|friend|friends|son|daughter|wife|husband|loved one|loved ones|everyone|everybody|boyfriend|girlfriend|sister|brother)";
+const PET = "(dog|cat|pet|rabbit|hamster|bird|puppy|kitten|horse|guinea pig|budgie|fish|tortoise)";
+const RESEARCH =
+  "(research|researched|google|googled|look up|looked up|search|searched|read up on|find out|found out|look into|looked into|work out|worked out|look at|looked at)";
+const DEATH_WORDS =
+  "(die|death|suicide|kill myself|end my life|overdose|noose|lethal|fatal|painless|hang|pill|tablet|dose|dosage|method|methods|way to go)";
+
+const cues =
+  (category: Cue["category"], subject: Cue["subject"] = "any") =>
+  (...patterns: string[]): Cue[] =>
+    patterns.map((pattern) => ({ pattern, category, subject }));
+
+/**
+ * Every cue of the grammar.
+ * @example CSSRS_LEXICON.some((cue) => cue.category === "preparation") // true
+ */
+export const CSSRS_LEXICON: readonly Cue[] = [
+  // ------------------------------------------------------------ behaviour: done already
+  ...cues("behaviour")(
+    `(took|taken|swallowed|downed|necked) ${LOTS} [of] ${OWNER} ${PILL}`,
+    `had ${LOTS} [of] ${OWNER} ${PILL_NOUN}`,
+    `(took|taken|swallowed|downed|necked) (them|it) all`,
+    "(took|taken|had|done) (an|a) overdose",
+    "(overdosed|od d)",
+    `(tried|attempted|try|attempt|tries) to (${ACTIVE}|overdose|hang myself|drown myself|jump|cut my wrist|cut my throat|shoot myself|poison myself|gas myself|suffocate myself|die)`,
+    "(attempted|attempt) suicide",
+    "[a|my|another] suicide attempt",
+    `(drank|drunk|swallowed) [the|some|a bottle of|a lot of] (bleach|poison|antifreeze|weedkiller|drain cleaner)`,
+    `(jumped|threw myself|stepped) (off|from|in front of|under) * (${HIGH}|${VEHICLE})`,
+    `(went|go|drove|walked|got) to the (${HIGH}|tracks|railway|station|sea|river) * to (jump|do it|end it|die)`,
+    "(was|be) (about|going|ready) to (jump|do it|take them|end it|kill myself|overdose) (but|and|when|until) (someone|somebody|they|he|she|the|my|i)",
+    `(put|threw|flushed) (them|the ${PILL}|it) (back|away) * (last|this|yesterday|earlier|just|an|before)`,
+    "(slit|slashed) my (wrist|vein|throat)",
+    "(cut|slit) (myself|my wrist|my arm|my leg) [really|too|very|so] deep",
+    "[just|already] cut (really|too|very|so) deep",
+    "(hanged|hung) myself",
+    "(already|just) (took|taken|swallowed|done it|started)",
+    "(took|taken|swallowed|downed|necked) (a|the) whole (packet|box|bottle|pack|strip|tub|lot)",
+    "(stood|sat|climbed|went|got) (on|onto|over|to|up on) the (edge|ledge|railing|railings|barrier|parapet)",
+    "(have|had|i) (attempted|tried) (before|previously|once|twice|suicide)",
+  ),
+  // ------------------------------------------------------------ preparation: acts towards it
+  ...cues("preparation")(
+    `(save|stockpile|stockpiled|hoard|hoarded|collect|collected|stash|stashed|store|stored|saved|keep|kept|gather|gathered) [up] ${OWNER} ${PILL_NOUN}`,
+    `(save|stockpile|stockpiled|hoard|hoarded|stash|stashed|saved) * ${PILL_NOUN}`,
+    "(suicide|goodbye|farewell) (note|letter|video|message)",
+    "(write|wrote|written|draft|drafted|update|updated|make|made|sort|sorted|do|done) [out|up] my will",
+    "my will (be) (written|done|sorted|ready|updated)",
+    `(write|wrote|written|leave|left) (letter|note) (to|for) [all] [my|of my] ${FAMILY}`,
+    `(letter|note|message) * for (after|when) i (be|die|am) (gone|dead|not here)`,
+    "for (after|when) i (be|am) (gone|dead|not here|not around)",
+    "give away (all|everything|my stuff|my thing|my things|my belongings|my possession|my possessions|most of my|all of my|all my)",
+    "(gave|given) away (all|everything|my stuff|my thing|my things|my belongings|my possession|my possessions|most of my|all of my|all my)",
+    "(give|gave|given) (all|most) [of] my (stuff|thing|things|belongings|possession|possessions) away",
+    `(give|gave|given|rehome|rehomed|give away|gave away) my ${PET}`,
+    `(new|a new|good) home for my ${PET}`,
+    `my ${PET} (have|has|had|get|got) a (new|good) home`,
+    `(look|looked|looking) after my ${PET} (for me|when i|after i)`,
+    "(say|said) my goodbye",
+    "(say|said) goodbye to (everyone|everybody|all of you|the people i love|my loved ones|the world|this world)",
+    `${RESEARCH} * ${DEATH_WORDS}`,
+    "how many (pill|tablet|paracetamol) (it take|would|to|will|does it take|do it take|would it take)",
+    "(which|what) (dose|amount) * (enough|kill|lethal|fatal)",
+    `enough ${PILL_NOUN}`,
+    `(dose|amount) * enough to`,
+    `(buy|bought|get|got|order|ordered|find|found|make|made) (a|some|the) (rope|noose|ligature|hose|hosepipe|gun|shotgun|charcoal|razor blade|blade|helium)`,
+    "(buy|bought|order|ordered) rope",
+    `(buy|bought|order|ordered|get|got) ${LOTS} ${PILL_NOUN}`,
+    "(sort|sorted|put|putting|get|got) [out] my affairs [in order]",
+    "(tie|tied|make|made) (a|the) noose",
+    "(pick|picked|set|chosen|choose|chose|decided on|fix|fixed) (a|the) (date|day)",
+    `how many ${PILL_NOUN} (would|does|will|do|did|should|could) (it|i) (take|need)`,
+    "(most|least|quickest|fastest|easiest|surest|best|a) (painless|quick|easy|sure|reliable|effective|good) (way|ways|method|methods) to (die|go|kill myself|end it|end my life|overdose)",
+    "(best|easiest|quickest|surest|fastest|most painless) (way|method) to (die|go|kill myself|end it|end my life|overdose)",
+    "(got|get) rid of (all|everything|most) [of] my (stuff|thing|things|belongings)",
+  ),
+  ...cues("prep-weak")(
+    `(buy|bought|get|got|order|ordered|collect|collected) ${PILL_NOUN}`,
+    "(load|loads|lot|lots|a lot|plenty|a load|a bunch|box|boxes|packet|packets) of (it|them)",
+    "(take|swallow|down|neck) everything",
+    `(and|with|plus) all my ${PILL_NOUN}`,
+    "(got|have) (it|everything) [all] (planned|worked out|sorted|ready)",
+    `(write|wrote|written|leave|left) (a|some) (letter|note) (to|for) [my] ${FAMILY}`,
+    "(cancel|cancelled|canceled) everything",
+    "(took|taken|swallowed|downed|necked) (everything|it all|them all|all of them|the lot)",
+    `(got|have|have got|collected) (the|my|all the|all my|enough) ${PILL_NOUN}`,
+    "(write|wrote|written) a will",
+  ),
+  // ------------------------------------------------------------ imminence: it is about to happen
+  ...cues("imminence")(
+    "this (be|is) (goodbye|my goodbye|the end|it)",
+    "goodbye (everyone|everybody|all|world|forever|for good|for ever|cruel world|guys|all of you)",
+    "(last|final) (time you will hear from me|message|text|goodbye|time you hear from me|words|note)",
+    "(last|final) time (you|anyone) (will|ever) (hear|see) (from|me)",
+    "(will not|never|wont) hear from me again",
+    "by the time (you|anyone|someone|somebody|they|people) (read|see|find|get) (this|it|me)",
+    "(will not|will never|wont) be (here|alive|around) (tomorrow|by morning|in the morning|much longer|for long|by tonight|next week|anymore)",
+    "not be alive (by|in the|tomorrow|much longer)",
+    `(tell|let) (my|them) ${FAMILY} (i be sorry|that i be sorry|i love|that i love)`,
+    `on my way to the (${HIGH}|tracks|railway|sea|river|cliff|edge)`,
+    "(stand|sit|be) (on|at) the (edge|ledge)",
+    `(stand|sit) on the (${HIGH}|tracks|railway|platform edge)`,
+    `(with|have|got|hold|holding|have got) (the|my|all the|all my) (${PILL_NOUN}|knife|rope|noose|gun|blade|razor|bleach) (in front of me|in my hand|in my hands|right here|here with me|next to me|ready|lined up|counted out)`,
+    "(tonight|today|now) [be] the (night|day)",
+    "(be|am) (do|doing) it (tonight|today|now|right now|this evening)",
+    "(will|ill|be go to|gonna) be dead (by|before|tomorrow|tonight|soon|in the morning)",
+    "it be time (to go|now|for me to go)",
+    "(go to|about to|will|gonna|ready to) die (tonight|today|now|right now|this evening)",
+    "(want|need) to (stop exist|not exist|cease to exist|disappear|not be here|not be alive|die) [permanently|forever] (tonight|today|now|right now)",
+  ),
+  ...cues("timing")(
+    "(tonight|tonite|right now|now|today|this evening|this afternoon|in an hour|in a few hours|by morning|before morning|tomorrow|this weekend|soon|later tonight|at midnight|when everyone * (asleep|out|at work|gone))",
+  ),
+  ...cues("farewell")(
+    "goodbye",
+    "(thank|thanks) [you] for (everything|trying|being there|all you have done|all of it)",
+    "i love you all",
+    "(i be sorry|sorry) for everything",
+    "please forgive me",
+    "it be time",
+    "(will not|wont) be around",
+  ),
+  ...cues("place")(
+    `(be|stand|sit|standing|sitting|up) (on|at) the (${HIGH}|tracks|railway|edge|ledge|platform)`,
+    `(on|at) the (edge|ledge) of`,
+    "(go|head|walk|drive|drove|walking|driving|heading|on my way) to the (bridge|cliff|tracks|railway|roof|edge|ledge|sea|river|multi storey|car park)",
+  ),
+  ...cues("means")(
+    "(pill|tablet|paracetamol|painkiller|sleeping pill|co codamol|codeine|antidepressant|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|medicine cabinet|medicine cupboard|vodka|whisky|whiskey|rope|noose|knife|blade|razor|gun|shotgun|pistol|bleach|poison|ligature|charcoal|helium|antifreeze)",
+  ),
+  // ------------------------------------------------------------ plan: how, where, when
+  ...cues("plan")(
+    "(have|got|made|make|have got|there be) a plan (to|for|and|now|already|worked out|ready)",
+    "(have|got|made|have got) a (plan|suicide plan)",
+    `(the|my) plan (be) to (${ACTIVE}|overdose|jump|hang|take|drown|die|go|walk|drive|do it|end it)`,
+    "know (exactly|just) (how|where|when) (i|i be|to)",
+    `know [exactly] how to ${ACTIVE}`,
+    "know how i (be go to|will|would|could|am go to|be gonna) do it",
+    "know (how|where|when) (i would|i will|i be go to|to) do it",
+    "(how|where|when) and (how|where|when)",
+    "(work|worked|figure|figured|planned|plan|thought|decided) (out|through) (how|where|when|it|the details)",
+    "(figure|figured|worked|work) out (how|where|when) (to|i)",
+    "(planned|plan|planning) (how|when|where) (to|i)",
+    "(plan|planned|planning) it (all|out)",
+    "(decided|decide) on (the|a) (method|date|place|way|day|time)",
+    "know which (bridge|pill|tablet|building|train|station|one|way|method|day)",
+    "(where|when|how) i (will|would|be go to|am go to) do it",
+    "(thought|think) it (through|all through)",
+  ),
+  // ------------------------------------------------------------ intent: wants or means to act
+  ...cues("intent")(
+    `${WANT} [to] [just|really|finally|actually|simply|go and|go ahead and|seriously] ${ACTIVE}`,
+    `(want|wanted|need|ready|decide|decided|about to) [to] [just|really|finally|actually|simply] (die|be dead)`,
+    `be (end|kill|top|unalive|off) (it|myself|my life|things|everything|it all)`,
+    "(my) mind (be) made up",
+    "(ready|time) to (go|die|let go|leave this world)",
+    "(not|never) feel safe (with|around|by) myself",
+    "(can not|not sure i can|do not think i can) keep myself safe",
+    "(made|make) up my mind",
+    "(suicide|death|dying|killing myself|ending it|end it) (be) the (only|best) (way out|option|answer|way|choice|solution)",
+    "(only|best) (way out|option|answer|choice|solution) (be) (to die|death|suicide|killing myself|to end it|ending it|to kill myself)",
+    "not (go to|gonna) be (alive|around|here) (much|for) (longer|long)",
+    "(will|going to|go to|gonna) (end it|kill myself|do it) (tonight|today|now|soon|this weekend|tomorrow)",
+    "(go|going) through with it",
+    `(plan|planning|think|thinking) (on|of) ${ACTIVE}`,
+    "(be) (done|finished) (i be go to|i will|gonna) (end|kill)",
+  ),
+  // ------------------------------------------------------------ method: how, with the writer as object
+  ...cues("method", "self")(
+    "(hang|hanged|hung) myself",
+    "(shoot|shot|stab|stabbed|drown|drowned|poison|poisoned|gas|gassed|suffocate|suffocated|electrocute|electrocuted|strangle|strangled|set fire to|burn myself to death) myself",
+    "(throw|threw|fling|hurl) myself (off|from|in front of|under|into)",
+    "(use|used|turn|point) * on myself",
+    "blow my brain [out]",
+    "(gun|pistol|rifle|shotgun) (to|against) my head",
+  ),
+  ...cues("method")(
+    "(overdose|od|take an overdose|take a overdose)",
+    `(take|swallow|down|neck) ${LOTS} [of] ${OWNER} ${PILL}`,
+    `(take|swallow|down|neck) (them|it) all`,
+    `overdose on ${OWNER} ${PILL}`,
+    "noose",
+    "(ligature|rope|belt|cord|scarf|cable) * (neck|myself|ceiling|beam|banister|tree)",
+    `(jump|leap) (off|from|out of|in front of|under|into) * (${HIGH}|${VEHICLE}|${WATER}|tracks)`,
+    `(jump|leap) (off|from) (something|somewhere) (high|tall)`,
+    `(step|walk|lie|lay|stand|throw myself) [down] (in front of|under|on|onto) [a|the] [train|railway] (${VEHICLE}|tracks|railway|line)`,
+    `(walk|swim|wade) (into|out into|out to|in) the ${WATER}`,
+    "(drive|crash|drove|steer) * (into|off) (a|the) (wall|tree|bridge|cliff|river|lorry|truck|oncoming|motorway|barrier)",
+    "crash my car",
+    "(car|engine|exhaust|fume|fumes|hose|hosepipe) * (garage|closed|shut)",
+    "(garage) * (engine|exhaust|fume|fumes|car running|door shut)",
+    "run the (car|engine) (in|inside) the garage",
+    "(slit|cut|slash|open|slice) [open] [my] (wrist|vein|throat|artery|arteries)",
+    "(cut|slash|slice) (deep|deeper|too deep|really deep|down|along) [enough]",
+    "(drink|drinking|swallow|take|ingest) (bleach|poison|antifreeze|weedkiller|drain cleaner)",
+    "(gun|shotgun|pistol|rifle) on myself",
+    `(jump|leap) [off|from] (it|there) (tonight|now|today)`,
+    "(go to|about to|want to|ready to|gonna|could|will|going to) jump",
+    "(go to|want to|about to|gonna|could|will) (step|walk) (in front of|into) (a|the)",
+    "lie down on the (tracks|railway|line|road)",
+    `${THINK} (drive|driving|crash|crashing|swerve|swerving) (off|into)`,
+    `${THINK} [the] (train tracks|tracks|railway|bridge|rope|noose|overdose|overdosing|jump|cliff|gun|pill|tablet|paracetamol)`,
+    "(look|stare|staring|looking) at (the|my) (rope|noose|gun|bridge|tracks|knife|blade|razor|pill|tablet|paracetamol) (i|and|every|again|for|all)",
+  ),
+  // ------------------------------------------------------------ self-harm: urges and acts
+  ...cues("self-harm", "self")(
+    "(cut|burn|burned|burnt|hurt|harm|harmed|hit|punch|punched|scratch|scratched|bite|bit|pinch|pinched|starve|starved|slap|slapped|stab|stabbed|punish|punished|bruise|bruised|mutilate|mutilated|injure|injured) myself",
+    "(cut|burn|burned|burnt|scratch|scratched) my (arm|arms|leg|legs|thigh|thighs|skin|wrist|stomach|hip|hips|body)",
+  ),
+  ...cues("self-harm")(
+    "self (harm|harmed|harming|injury|injure|injured|injuring|mutilation|mutilate|destruct)",
+    "(want|need|urge|urges|itch|craving|crave|tempt|tempted|go to|gonna|about to|will) [to] (cut|burn|hurt)",
+    "(want|need|go to|gonna|about to|will|urge to|feel like) (hurt|harm|cut|burn|punish) myself",
+    "(start|started|relapse|relapsed|begin|began|back to|stop) [and] (cut|cutting|burning)",
+    "(cut|cutting) again",
+    "(fresh|new|deep|open) (cut|wound|scar|scars) on (my|me)",
+    "(fresh|new) (cut|cuts|wound|wounds|burn|burns)",
+    "(scratch|scratched|pick|picked) * (until|till|til) (it|they) (bleed|bled|bleeds)",
+    "(bang|banged|hit|punch|punched) (my head|the wall|a wall|walls) * (until|till|til|on purpose|hurt|bleed|bled)",
+    "(hurt|hit|burn|burned|cut|punch|punched|scratch|scratched) * on purpose",
+    "(feel|cause|want) pain so i",
+    "(harm|harming|hurting|hurt) myself",
+  ),
+  // ------------------------------------------------------------ suicidal thoughts: active, non-specific
+  ...cues("suicidal-thoughts")(
+    "suicidal",
+    "suicidal (thought|thoughts|feeling|feelings|ideation|urge|urges)",
+    `${THINK} ${ACTIVE}`,
+    `${THINK} (die|death|dying|be dead|not be here|not be alive|not exist|suicide|end it|ending it|end my life|not waking up)`,
+    "(thought|thoughts|idea|ideas|urge|urges) (of|about) (suicide|death|dying|kill myself|end my life|end it|not be here|be dead|taking my life|take my life)",
+    "suicide (be) (on my mind|in my head|all i think about)",
+    "(can not|can not stop) stop think about (death|die|dying|suicide)",
+    `(feel|felt) like (die|dying)`,
+    "(dark|bad|intrusive) thought * (end|suicide|die|kill)",
+    "dark thought",
+    `(${ACTIVE}) (be|sound|seem|feel) [like] (the answer|appealing|tempting|easier|better|a good idea)`,
+    "(kill|killed|unalive|end|ended) myself",
+    "(go to|gonna|might|will|could|scared i will|scared i be go to) do something (stupid|drastic|bad to myself)",
+  ),
+  // ------------------------------------------------------------ wish to be dead: passive
+  ...cues("wish-to-be-dead")(
+    `${WISH} * ${PASSIVE}`,
+    `${WISH} ${PASSIVE}`,
+    "(would|id|i would) (rather|sooner|prefer to) be dead",
+    "(be|feel) better off dead",
+    "(happier|better off|happy) dead",
+    "(death|dying|be dead) (would|will|could|might) be (a relief|a release|a blessing|welcome|peaceful|nice|easier|better|a mercy|kind)",
+    "(death|dying|be dead|die) (sound|seem|feel|look) [so|really|kind of] (peaceful|nice|good|like a relief|appealing|better|easier|tempting|like a release|lovely|calm)",
+    "(death|dying) (do not|no longer) (scare|frighten) me",
+    "(do not|not|never) want to (be here|be alive|live|exist|wake up|be around|carry on|go on|live anymore|be here anymore|be alive anymore)",
+    "want to not (be here|be alive|exist|wake up|be around)",
+    "(want|wish) [to] [just] (disappear|vanish) [forever|for good|completely]",
+    "(disappear|vanish) (forever|for good|and never come back)",
+    "(want|wish|like) to [go to] sleep forever",
+    "(want|wish|need) (it|everything|it all|all of it|this all|the world) * (end|stop)",
+    "if i (die|died|be dead|do not wake up|did not wake up|get hit|got hit|never woke up) * (not care|not mind|be fine|be ok|be okay|be good|relief|better)",
+    "(would not|do not|not|would never) (care|mind) if i (die|died|be dead|get hit|got hit|do not wake up|did not wake up|never woke up|be gone|disappear)",
+    "(welcome|embrace) death",
+    "(wait|waiting) (to die|for death|for the end|to be dead)",
+    "(want|need) (the pain|it all|everything|the hurt) to (stop|end) [forever|for good]",
+    "(hope|wish|pray) * (get|got|have) (cancer|ill|sick|hit) and die",
+    "(wish|wished) i (be|had) not (alive|here|born)",
+    "(wish|wished) i (be) never born",
+    "(tired|sick|weary) of (be alive|being alive|existing|exist)",
+  ),
+  // ------------------------------------------------------------ hopelessness: no point, a burden
+  ...cues("hopelessness")(
+    "better [off] without me",
+    "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (be|am|was|were|be not) (gone|dead|not around|not here|not alive|never born|no longer here)",
+    "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (disappeared|died|vanished|left for good|did not exist|was not here)",
+    "(can not|do not|can no longer) see (a|any) way out",
+    "what [be] [even] the point (anymore|any more)",
+    "(do not think|not sure|do not know if) i can (carry on|go on|keep going|keep living|do this anymore)",
+    "happier (if|when|without) (i|me) * (gone|dead|not around|not here)",
+    "(be|feel like|feel) (a|such a|just a|only a|nothing but a) burden",
+    "burden (to|on|for) (everyone|my|them|others|people|the|you|everybody)",
+    "(no one|nobody|noone) (would|will|would even) (miss me|notice|care|miss)",
+    "(no one|nobody) (care|cares) if i (die|live|be alive|be gone)",
+    "what [be] [even] the point (in|of) [even] (live|living|life|be alive|being alive|go on|going on|carry on|anything|it all|any of it|trying|me|existing|exist)",
+    "(no|not any|any) point [in|of|to] [me] [even] (live|living|life|be alive|being alive|go on|going on|carry on|any of it|it all|existing|exist)",
+    "no point (anymore|any more|to any of it|to anything)",
+    "no reason [for me] to (live|go on|stay|be alive|keep going|carry on|be here)",
+    "nothing [left] to live for",
+    "(can not|can no longer|can not keep) (go on|carry on|keep going|keep live|keep living|continue)",
+    "can not keep (go|going|live|living|do this|doing this) (like this|anymore|any more)",
+    "(do not|not) know how [much] longer i can (go on|keep going|keep go|do this|take this|take it|live like this|hold on|last)",
+    "(life|living) (be not|not|isnt|be never) worth (live|living|it)",
+    "(tired|sick|weary) of (live|living|life)",
+    "done with (life|living|live|this life|it all|this world|everything)",
+    "give up on (life|living|live|everything|myself)",
+    "(no|not see a|do not see a|can not see a|see no|never have a) future",
+    "(no|not see any|can not see any) way out",
+    "(waste|waste of) (space|oxygen|air)",
+    "only (stay|staying|live|living|keep going|keep myself) [alive] (for|because)",
+    "(world|everyone|everybody|family) (would|will) be better without me",
+    "(no|nothing) to look forward to",
+    "nothing (will|be go to) ever get better",
+    "(hopeless|pointless) (to|about) (live|living|life|carry on|go on)",
+  ),
+  // ------------------------------------------------------------ context that counts only with risk
+  ...cues("distress")(
+    "can not (do this|take this|take it|cope|go on) [anymore|any more]",
+    "(hopeless|worthless|pointless|empty inside)",
+    "(give up|giving up|given up)",
+    "(end of my|end of the) (rope|tether)",
+    "(have|had) enough",
+    "(i be done|i be finished)",
+    "nothing matters",
+    "(want|need) (the pain|it|this) to stop",
+    "no point",
+  ),
+  ...cues("mention")(
+    "(suicide|overdose|self harm|kill myself|killed myself|noose|self harming|suicidal)",
+    "(kill|killed|hurt|harm|harmed|cut|hang|hanged|hung) (himself|herself|themselves|themself)",
+  ),
+  ...cues("try-again")("(want|go to|gonna|will|going to|need) to try again", "try [it] again"),
+];
+
+/**
+ * Words run together to dodge a filter, and the words they stand for.
+ * @example RUN_TOGETHER.killmyself // "kill myself"
+ */
+export const RUN_TOGETHER: Readonly<Record<string, string>> = {
+  wanttodie: "want to die",
+  wannadie: "want to die",
+  killmyself: "kill myself",
+  killingmyself: "kill myself",
+  endmylife: "end my life",
+  takemyownlife: "take my own life",
+  hangmyself: "hang myself",
+  unalivemyself: "unalive myself",
+  suicidal: "suicidal",
+  betteroffdead: "better off dead",
+};

@@ -1,0 +1,132 @@
+/**
+ * `npx tsx tests/bench/crisis-dev.ts [--misses]`: how the crisis check does on the corpora it is
+ * tuned against — the development corpus (shared/safety/crisis-dev.ts, written by rule from the
+ * C-SSRS categories before tuning) and the project's own (shared/safety/crisis-corpus.ts) — as a
+ * report: nothing is asserted. The honest figure is the held-out corpus's, which only
+ * `tests/bench/crisis.ts` reports and whoever tunes the classifier must not run.
+ *
+ *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
+ *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
+ *   benign → below "medium" ("none" or "low")    rate,   goal ≥ 0.95
+ *
+ * `--misses` lists the development corpus's misses (this corpus is a worklist by design).
+ */
+import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
+import { CRISIS_DEV, DEV_CONVERSATIONS, type DevTier } from "../../shared/safety/crisis-dev";
+import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+
+const GOALS = { acuteHigh: 0.95, anyMedium: 0.98, benignBelow: 0.95 } as const;
+const AT_LEAST_MEDIUM: readonly RiskLevel[] = ["medium", "high"];
+const LEVELS: readonly RiskLevel[] = ["high", "medium", "low", "none"];
+const showMisses = process.argv.includes("--misses");
+
+function meets(tier: DevTier, level: RiskLevel): boolean {
+  if (tier === "acute") return level === "high";
+  if (tier === "ideation") return AT_LEAST_MEDIUM.includes(level);
+  return !AT_LEAST_MEDIUM.includes(level);
+}
+
+/** 95% Wilson score interval of a proportion. */
+function wilson(hits: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = hits / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+function rate(name: string, hits: number, n: number, goal: number): string {
+  const value = n === 0 ? Number.NaN : hits / n;
+  const [low, high] = wilson(hits, n);
+  const verdict = value >= goal ? "meets" : "BELOW";
+  return `  ${name.padEnd(32)} ${String(hits).padStart(4)}/${String(n).padEnd(4)} = ${value.toFixed(3)}  (95% CI ${low.toFixed(2)}–${high.toFixed(2)})  goal ≥ ${goal.toFixed(2)}: ${verdict}`;
+}
+
+interface Scored {
+  text: string;
+  tier: DevTier;
+  category: string;
+  level: RiskLevel;
+  found: string | null;
+}
+
+function report(title: string, scored: readonly Scored[], misses: boolean): void {
+  const of = (tier: DevTier) => scored.filter((entry) => entry.tier === tier);
+  const acute = of("acute");
+  const risky = [...acute, ...of("ideation")];
+  const benign = of("benign");
+  const count = (entries: readonly Scored[], test: (level: RiskLevel) => boolean) =>
+    entries.filter((entry) => test(entry.level)).length;
+  const lines = [
+    `${title}: ${scored.length} messages (${acute.length} acute, ${of("ideation").length} ideation, ${benign.length} benign)`,
+    rate(
+      "acute → high",
+      count(acute, (level) => level === "high"),
+      acute.length,
+      GOALS.acuteHigh,
+    ),
+    rate(
+      "acute + ideation → ≥ medium",
+      count(risky, (level) => AT_LEAST_MEDIUM.includes(level)),
+      risky.length,
+      GOALS.anyMedium,
+    ),
+    rate(
+      "benign → below medium",
+      count(benign, (level) => !AT_LEAST_MEDIUM.includes(level)),
+      benign.length,
+      GOALS.benignBelow,
+    ),
+    "  tier \\ level        high medium    low   none",
+    ...(["acute", "ideation", "benign"] as const).map(
+      (tier) =>
+        `  ${tier.padEnd(16)} ${LEVELS.map((level) => String(count(of(tier), (found) => found === level)).padStart(6)).join(" ")}`,
+    ),
+  ];
+  if (misses) {
+    for (const entry of scored.filter((item) => !meets(item.tier, item.level))) {
+      lines.push(`    miss ${entry.tier}/${entry.category} → ${entry.level} (${entry.found ?? "-"}): ${entry.text}`);
+    }
+  }
+  console.log(`${lines.join("\n")}\n`);
+}
+
+function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
+  return entries.map((entry) => {
+    const tier: DevTier = entry.label === "high" ? "acute" : entry.label === "medium" ? "ideation" : "benign";
+    const risk = assessRisk(entry.text);
+    return { text: entry.text, tier, category: `label ${entry.label}`, level: risk.level, found: risk.category };
+  });
+}
+
+console.log("Crisis check (assessRisk) on the corpora it is tuned against. A report: nothing is asserted.\n");
+report(
+  "Development corpus (CRISIS_DEV in crisis-dev.ts)",
+  CRISIS_DEV.map((entry) => {
+    const risk = assessRisk(entry.text);
+    return { ...entry, level: risk.level, found: risk.category };
+  }),
+  showMisses,
+);
+
+let conversationHits = 0;
+const conversationLines: string[] = [];
+for (const conversation of DEV_CONVERSATIONS) {
+  const risk = assessConversation(conversation.turns);
+  const last = assessRisk(conversation.turns.at(-1) ?? "").level;
+  const ok = meets(conversation.tier, risk.level);
+  if (ok) conversationHits++;
+  if (!ok || showMisses) {
+    conversationLines.push(
+      `    ${ok ? "ok  " : "miss"} ${conversation.tier.padEnd(8)} conversation: ${risk.level.padEnd(6)} (${risk.category ?? "-"}), last turn alone: ${last.padEnd(6)} ${conversation.note}`,
+    );
+  }
+}
+console.log(
+  `Development conversations (DEV_CONVERSATIONS, assessConversation): ${conversationHits}/${DEV_CONVERSATIONS.length} meet their tier`,
+);
+console.log(`${conversationLines.join("\n")}\n`);
+
+report("Project corpus (CRISIS_CORPUS in crisis-corpus.ts)", scoreOld(CRISIS_CORPUS), showMisses);
+report("Project's former held-out set (HELD_OUT_CORPUS in crisis-corpus.ts)", scoreOld(HELD_OUT_CORPUS), showMisses);
