@@ -150,10 +150,16 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
   if (prepWeak >= 2 || (prepWeak > 0 && (distressed || kinds.has("means") || kinds.has("timing")))) {
     categories.add("preparation");
   }
-  if (kinds.has("place") && (distressed || kinds.has("means") || kinds.has("timing"))) categories.add("imminence");
-  if (kinds.has("farewell") && (distressed || (kinds.get("farewell") ?? 0) >= 2 || kinds.has("means"))) {
+  if (kinds.has("plan-weak") && (distressed || kinds.has("means") || prepWeak > 0)) categories.add("plan");
+  const place = kinds.has("place") || kinds.has("place-at");
+  if (place && (distressed || kinds.has("means"))) categories.add("imminence");
+  if (kinds.has("place-at") && kinds.has("timing")) categories.add("imminence");
+  // A goodbye with risk, means or a place; a last apology with a goodbye or another apology.
+  const apologies = kinds.get("apology") ?? 0;
+  if (kinds.has("farewell") && (distressed || kinds.has("means") || place || apologies > 0)) {
     categories.add("imminence");
   }
+  if (apologies > 0 && (distressed || apologies >= 2)) categories.add("imminence");
   if (kinds.has("timing") && risk) categories.add("imminence");
   if (kinds.has("means") && [...categories].some((category) => RAISED_BY_MEANS.has(category))) {
     categories.add("method");

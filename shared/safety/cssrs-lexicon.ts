@@ -16,14 +16,27 @@ import type { CssrsCategory } from "../domain/risk-flags";
 
 /**
  * What a cue signals: a C-SSRS category on its own, or a context that counts only with others.
- * - `timing`: now, tonight, by morning; `place`: on a bridge, a roof, the tracks;
- * - `means`: lethal means named (tablets, a rope, a gun); `farewell`: a goodbye, thanks, "i love you all";
+ * - `timing`: now, tonight, by morning; `place-at`: on a bridge, a roof, the tracks (now, with a time,
+ *   it is imminent); `place`: on the way to one; `plan-weak`: "i have a plan", a plan beside risk;
+ * - `means`: lethal means named (tablets, a rope, a gun); `farewell`: a goodbye, thanks for everything;
+ * - `apology`: a last apology or love ("sorry for everything", "i love you all"): a farewell with another;
  * - `prep-weak`: an act that prepares only beside risk ("i picked a date", "took them all");
  * - `distress`: not risk alone ("i can't do this anymore", "hopeless"): low, but it lets the others count;
  * - `mention`: the topic named with no frame (suicide, self-harm, an overdose): low.
  * - `try-again`: "i want to try again", which is intent beside a past attempt.
  */
-export type CueKind = "timing" | "place" | "means" | "farewell" | "prep-weak" | "distress" | "mention" | "try-again";
+export type CueKind =
+  | "timing"
+  | "place"
+  | "place-at"
+  | "plan-weak"
+  | "means"
+  | "farewell"
+  | "apology"
+  | "prep-weak"
+  | "distress"
+  | "mention"
+  | "try-again";
 
 /**
  * One cue of the grammar. `subject`: `self` when the cue itself names the writer ("kill myself"),
@@ -110,8 +123,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ...cues("preparation")(
     `(save|stockpile|stockpiled|hoard|hoarded|collect|collected|stash|stashed|store|stored|saved|keep|kept|gather|gathered) [up] ${OWNER} ${PILL_NOUN}`,
     `(save|stockpile|stockpiled|hoard|hoarded|stash|stashed|saved) * ${PILL_NOUN}`,
-    "(suicide|goodbye|farewell) (note|letter|video|message)",
-    "(write|wrote|written|draft|drafted|update|updated|make|made|sort|sorted|do|done) [out|up] my will",
+    "(suicide|goodbye|farewell) (note|letter|video|message|text|email|post|voicemail)",
+    `(have|got|carry|carrying|keep|kept) (a|the|my) (rope|noose|gun|blade|razor) (with me|in my|on me|ready|hidden|under my)`,
+    "(write|wrote|written|draft|drafted|update|updated|make|made|sort|sorted|do|done|leave|left) [out|up] my will",
     "my will (be) (written|done|sorted|ready|updated)",
     `(write|wrote|written|leave|left) (letter|note) (to|for) [all] [my|of my] ${FAMILY}`,
     `(letter|note|message) * for (after|when) i (be|die|am) (gone|dead|not here)`,
@@ -141,7 +155,10 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(best|easiest|quickest|surest|fastest|most painless) (way|method) to (die|go|kill myself|end it|end my life|overdose)",
     "(got|get) rid of (all|everything|most) [of] my (stuff|thing|things|belongings)",
   ),
+  ...cues("plan-weak")("(have|got|made|have got) a plan"),
   ...cues("prep-weak")(
+    `(have|got|bought|saved|collected|counted) <many> ${PILL_NOUN}`,
+    "(take|swallow|taking|swallowing) them (after|tonight|later|when|now|all)",
     `(buy|bought|get|got|order|ordered|collect|collected) ${PILL_NOUN}`,
     "(load|loads|lot|lots|a lot|plenty|a load|a bunch|box|boxes|packet|packets) of (it|them)",
     "(take|swallow|down|neck) everything",
@@ -179,17 +196,23 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(tonight|tonite|right now|now|today|this evening|this afternoon|in an hour|in a few hours|by morning|before morning|tomorrow|this weekend|soon|later tonight|at midnight|when everyone * (asleep|out|at work|gone))",
   ),
   ...cues("farewell")(
-    "goodbye",
-    "(thank|thanks) [you] for (everything|trying|being there|all you have done|all of it)",
+    "(goodbye|bye)",
+    "(thank|thanks) [you] for (everything|being there|all you have done|all of it)",
+    "(will not|wont) be around",
+  ),
+  ...cues("apology")(
+    "(thank|thanks) [you] for trying",
     "i love you all",
     "(i be sorry|sorry) for everything",
     "please forgive me",
     "it be time",
-    "(will not|wont) be around",
   ),
-  ...cues("place")(
+  ...cues("place-at")(
     `(be|stand|sit|standing|sitting|up) (on|at) the (${HIGH}|tracks|railway|edge|ledge|platform)`,
     `(on|at) the (edge|ledge) of`,
+    `(be|sit|stand) (at|on) the top of [the] ${HIGH}`,
+  ),
+  ...cues("place")(
     "(go|head|walk|drive|drove|walking|driving|heading|on my way) to the (bridge|cliff|tracks|railway|roof|edge|ledge|sea|river|multi storey|car park)",
   ),
   ...cues("means")(
@@ -197,8 +220,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ plan: how, where, when
   ...cues("plan")(
-    "(have|got|made|make|have got|there be) a plan (to|for|and|now|already|worked out|ready)",
-    "(have|got|made|have got) a (plan|suicide plan)",
+    `(have|got|made|make|have got|there be) a plan (to|for) (${ACTIVE}|die|dying|overdose|jump|jumping|it|end|ending|do it|hang|when|how)`,
+    "(have|got|made|have got) a suicide plan",
+    `(when|where|how) i [will|be go to|be gonna] ${ACTIVE}`,
     `(the|my) plan (be) to (${ACTIVE}|overdose|jump|hang|take|drown|die|go|walk|drive|do it|end it)`,
     "know (exactly|just) (how|where|when) (i|i be|to)",
     `know [exactly] how to ${ACTIVE}`,
@@ -262,7 +286,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(drink|drinking|swallow|take|ingest) (bleach|poison|antifreeze|weedkiller|drain cleaner)",
     "(gun|shotgun|pistol|rifle) on myself",
     `(jump|leap) [off|from] (it|there) (tonight|now|today)`,
-    "(go to|about to|want to|ready to|gonna|could|will|going to) jump",
+    "(go to|about to|want to|ready to|gonna|could|will|going to|so i can|then i can) jump",
+    "(bullet|gun|pistol) (in|into|to|through) my (head|brain|mouth|chest|heart)",
     "(go to|want to|about to|gonna|could|will) (step|walk) (in front of|into) (a|the)",
     "lie down on the (tracks|railway|line|road)",
     `${THINK} (drive|driving|crash|crashing|swerve|swerving) (off|into)`,
@@ -303,6 +328,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(${ACTIVE}) (be|sound|seem|feel) [like] (the answer|appealing|tempting|easier|better|a good idea)`,
     "(kill|killed|unalive|end|ended) myself",
     "(go to|gonna|might|will|could|scared i will|scared i be go to) do something (stupid|drastic|bad to myself)",
+    "(in order to|so i can|so that i can) (end it all|end my life|kill myself|die|end it)",
+    "to (end it all|end my life|kill myself|end it)",
   ),
   // ------------------------------------------------------------ wish to be dead: passive
   ...cues("wish-to-be-dead")(
@@ -323,6 +350,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "if i (die|died|be dead|do not wake up|did not wake up|get hit|got hit|never woke up) * (not care|not mind|be fine|be ok|be okay|be good|relief|better)",
     "(would not|do not|not|would never) (care|mind) if i (die|died|be dead|get hit|got hit|do not wake up|did not wake up|never woke up|be gone|disappear)",
     "(welcome|embrace) death",
+    "(easier|better|nicer|simpler|kinder) (to be dead|to die|being dead|if i die|if i died|if i be dead|if i did not wake up)",
+    "(want|need|like) to [just] (go to sleep and (never|not) wake up|fall asleep and (never|not) wake up|never wake up|not wake up|sleep forever|stop exist|not exist)",
     "(wait|waiting) (to die|for death|for the end|to be dead)",
     "(want|need) (the pain|it all|everything|the hurt) to (stop|end) [forever|for good]",
     "(hope|wish|pray) * (get|got|have) (cancer|ill|sick|hit) and die",
@@ -332,7 +361,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ hopelessness: no point, a burden
   ...cues("hopelessness")(
-    "better [off] without me",
+    "(better|easier|happier) [off] without me",
+    "(do not|can not|not|no longer) see the point (in|of) (live|living|life|go on|going on|carry on|be alive|being alive|anything|it all|existing)",
+    "(life|living|existence|existing|my life) (feel|be|seem) [so|completely|totally] (pointless|meaningless|hopeless|not worth it|empty and pointless)",
     "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (be|am|was|were|be not) (gone|dead|not around|not here|not alive|never born|no longer here)",
     "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (disappeared|died|vanished|left for good|did not exist|was not here)",
     "(can not|do not|can no longer) see (a|any) way out",

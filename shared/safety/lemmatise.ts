@@ -66,7 +66,13 @@ export function lemmatiser(vocabulary: ReadonlySet<string>): (word: string) => s
     if (KEEP.has(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
-    const base = candidates(word).find((candidate) => vocabulary.has(candidate)) ?? word;
+    // To a fixed point: "feelings" → "feeling" → "feel".
+    let base = word;
+    for (let step = 0; step < 3; step++) {
+      const next = candidates(base).find((candidate) => vocabulary.has(candidate) && candidate !== base);
+      if (next === undefined || KEEP.has(next)) break;
+      base = next;
+    }
     if (cache.size < 4096) cache.set(word, base);
     return base;
   };

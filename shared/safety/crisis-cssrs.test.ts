@@ -1,0 +1,261 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ACUTE_CATEGORIES, type CssrsCategory } from "../domain/risk-flags";
+import { CRISIS_DEV, DEV_CONVERSATIONS } from "./crisis-dev";
+import { assessConversation, assessRisk, type RiskLevel } from "./crisis-risk";
+import { assessModelReply } from "./model-reply";
+
+const LEVELS: readonly RiskLevel[] = ["high", "medium", "low", "none"];
+const atLeastMedium = (level: RiskLevel) => level === "high" || level === "medium";
+
+/** Each C-SSRS category, with messages written for these tests (not taken from the corpora). */
+const BY_CATEGORY: Record<CssrsCategory, readonly string[]> = {
+  behaviour: [
+    "i swallowed every tablet in the box twenty minutes ago",
+    "tried to hang myself on sunday but the belt snapped",
+    "I overdosed last night and didn't tell anyone",
+  ],
+  preparation: [
+    "been stockpiling my sertraline for a month",
+    "i've started giving away my belongings",
+    "i wrote a goodbye letter to my parents",
+  ],
+  imminence: [
+    "i'm going to do it tonight, i'm going to kill myself",
+    "by the time you read this i'll be gone",
+    "I'm on my way to the railway bridge and I can't do this anymore",
+  ],
+  plan: ["i have a plan to end my life next week", "i know exactly how i'll do it"],
+  intent: ["i'm going to end my life", "i want to kill myself so badly", "honestly i'm ready to die"],
+  method: [
+    "i keep thinking about hanging myself",
+    "i could just jump off the multi storey",
+    "i want to take all my pills",
+  ],
+  "self-harm": ["i burnt myself with the iron on purpose", "the urge to cut is really bad today"],
+  "suicidal-thoughts": ["i've been feeling suicidal for weeks", "i think about killing myself most days"],
+  "wish-to-be-dead": ["i wish i would die in my sleep", "i don't want to be alive anymore"],
+  hopelessness: ["my family would be better off without me", "there's no reason for me to live"],
+};
+
+describe("assessRisk by C-SSRS category", () => {
+  for (const [category, texts] of Object.entries(BY_CATEGORY) as [CssrsCategory, readonly string[]][]) {
+    const acute = ACUTE_CATEGORIES.has(category);
+    it(`rates ${category} ${acute ? "high" : "medium at least"}`, () => {
+      for (const text of texts) {
+        const result = assessRisk(text);
+        if (acute) {
+          expect(result.level, text).toBe("high");
+          expect(ACUTE_CATEGORIES.has(result.category as CssrsCategory), text).toBe(true);
+        } else {
+          expect(atLeastMedium(result.level), text).toBe(true);
+          expect(result.category, text).not.toBeNull();
+        }
+      }
+    });
+  }
+
+  it("names the category matched, the most severe when there are several", () => {
+    expect(assessRisk("i wish i was dead").category).toBe("wish-to-be-dead");
+    expect(assessRisk("i wish i was dead. i've been saving my tablets").category).toBe("preparation");
+    expect(assessRisk("i cut myself last night").category).toBe("self-harm");
+    expect(assessRisk("i already took the whole bottle").category).toBe("behaviour");
+  });
+
+  it("lands the plain phrasings", () => {
+    for (const text of ["I'm done with life", "death would be a relief", "I don't want to be here anymore"]) {
+      expect(assessRisk(text).level, text).toBe("medium");
+    }
+    expect(assessRisk("everyone would be better off without me").category).toBe("hopelessness");
+    expect(assessRisk("I feel like ending it")).toMatchObject({ level: "high", category: "intent" });
+  });
+
+  it("raises ideation with named means, a time, a place or a farewell", () => {
+    expect(assessRisk("i want to disappear forever").level).toBe("medium");
+    expect(assessRisk("i want to disappear forever and i have the paracetamol").level).toBe("high");
+    expect(assessRisk("i feel suicidal").level).toBe("medium");
+    expect(assessRisk("i feel suicidal tonight").category).toBe("imminence");
+    expect(assessRisk("i can't do this anymore. i'm on the roof").category).toBe("imminence");
+    expect(assessRisk("i can't do this anymore. goodbye").category).toBe("imminence");
+  });
+
+  it("keeps context alone below medium: a time, a place, means, a goodbye or a date", () => {
+    for (const text of [
+      "see you tonight",
+      "i'm on the roof fixing the aerial",
+      "i need more paracetamol for my back",
+      "goodbye, see you next week",
+      "we picked a date for the wedding",
+      "i have a plan for revision tonight",
+      "thanks for everything today, bye!",
+    ]) {
+      expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
+    }
+  });
+});
+
+describe("assessRisk's guards", () => {
+  it("lowers negated risk to low", () => {
+    for (const text of [
+      "i'm not suicidal",
+      "i would never take an overdose",
+      "i have no intention of hurting myself",
+      "i don't want to die",
+    ]) {
+      expect(assessRisk(text), text).toMatchObject({ level: "low", category: null });
+    }
+  });
+
+  it("lowers past and recovered risk", () => {
+    for (const text of [
+      "i used to self-harm, two years clean",
+      "when i was 15 i wanted to die but i'm in a good place now",
+      "years ago i tried to end my life, i'm doing well now",
+    ]) {
+      expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
+    }
+  });
+
+  it("lowers someone else's risk, a story, the news and a lesson", () => {
+    for (const text of [
+      "my cousin took an overdose last year",
+      "in the book she hangs herself",
+      "we had a lecture on self harm today",
+      "how can i help a friend who wants to die?",
+    ]) {
+      expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
+    }
+  });
+
+  it("keeps idioms at none or low", () => {
+    for (const text of [
+      "I'd kill for a cup of tea",
+      "this exam is killing me",
+      "dying of laughter here",
+      "my phone is dead",
+      "I'm dead tired",
+      "kill the lights please",
+      "she looked drop-dead gorgeous",
+      "i'm dying to go to that gig",
+      "we absolutely killed it tonight",
+      "my mum will kill me if i'm late",
+    ]) {
+      expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
+    }
+  });
+
+  it("reads text disguised with invisible characters, look-alike letters and spaced letters", () => {
+    for (const text of [
+      "i want to k\u200bill my\u00adself",
+      "i want to kіll myself", // Cyrillic і
+      "i want to k.i.l.l myself",
+      "im going to\u2060 end my l\u0456fe tonight",
+    ]) {
+      expect(assessRisk(text).level, text).toBe("high");
+    }
+  });
+});
+
+describe("assessConversation", () => {
+  it("reads a message split over two turns as one", () => {
+    expect(assessRisk("tonight's the night").level).not.toBe("medium");
+    expect(assessConversation(["i've been saving up my pills", "tonight's the night"])).toMatchObject({
+      level: "high",
+      category: "preparation",
+    });
+    expect(assessConversation(["i feel so empty", "i'm standing on the bridge", "it's time"]).level).toBe("high");
+  });
+
+  it("does not let an earlier idiom taint a later turn, and reads a clarification of an idiom as one", () => {
+    expect(assessConversation(["this exam is killing me", "what time is it tonight"]).level).toBe("none");
+    expect(assessConversation(["i'm going to kill him", "my brother ate the last slice of cake lol"]).level).toBe(
+      "none",
+    );
+    expect(assessConversation(["ugh i want to die", "of embarrassment, i tripped on stage"]).level).not.toBe("high");
+  });
+
+  it("reads only the last three turns", () => {
+    expect(assessConversation(["i want to kill myself", "ok", "thanks", "what's for tea"]).level).toBe("none");
+  });
+
+  it("is never lower than the last turn alone", () => {
+    const turns = fc.constantFrom(
+      "i want to die",
+      "of laughter lol",
+      "i'm fine",
+      "i'm not suicidal",
+      "i used to cut",
+      "tonight",
+      "i'd kill for a pizza",
+      "i've got the tablets",
+      "i mean at work",
+    );
+    fc.assert(
+      fc.property(fc.array(turns, { minLength: 1, maxLength: 5 }), (conversation) => {
+        const last = assessRisk(conversation.at(-1) as string);
+        expect(assessConversation(conversation).score).toBeGreaterThanOrEqual(last.score);
+      }),
+    );
+  });
+
+  it("answers an empty conversation, and non-strings from untyped callers, with none", () => {
+    expect(assessConversation([]).level).toBe("none");
+    expect(assessConversation([undefined, 3] as unknown as string[]).level).toBe("none");
+    expect(assessConversation(undefined as unknown as string[]).level).toBe("none");
+  });
+
+  it("meets the tier of every development conversation", () => {
+    for (const { turns, tier, note } of DEV_CONVERSATIONS) {
+      const { level } = assessConversation(turns);
+      const ok =
+        tier === "acute" ? level === "high" : tier === "ideation" ? atLeastMedium(level) : !atLeastMedium(level);
+      expect(ok, `${note}: ${level}`).toBe(true);
+    }
+  });
+});
+
+describe("assessRisk's properties", () => {
+  const acute = CRISIS_DEV.filter((entry) => entry.tier === "acute").map((entry) => entry.text);
+  const benign = CRISIS_DEV.filter((entry) => entry.tier === "benign").map((entry) => entry.text);
+
+  it("never lowers an acute message below medium when a benign sentence follows", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...acute), fc.constantFrom(...benign), (risk, after) => {
+        expect(atLeastMedium(assessRisk(`${risk}\n${after}`).level)).toBe(true);
+        expect(atLeastMedium(assessRisk(`${risk}. ${after}`).level)).toBe(true);
+      }),
+    );
+  });
+
+  it("never lowers an acute message below medium whatever follows in a new sentence", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...acute), fc.string({ maxLength: 200 }), (risk, after) => {
+        expect(atLeastMedium(assessRisk(`${risk}\n${after}`).level)).toBe(true);
+      }),
+    );
+  });
+
+  it("is total: any string gets a level, and a category exactly when the level is medium or high", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => {
+        const result = assessRisk(text);
+        expect(LEVELS).toContain(result.level);
+        expect(result.category === null).toBe(!atLeastMedium(result.level));
+        if (result.level === "high") expect(ACUTE_CATEGORIES.has(result.category as CssrsCategory)).toBe(true);
+        expect(LEVELS).toContain(assessConversation([text, text]).level);
+      }),
+    );
+  });
+});
+
+describe("assessModelReply's normalisation", () => {
+  it("reads a reply disguised as the crisis check reads a message", () => {
+    for (const text of [
+      "You should k\u200bill yourself.",
+      "You should kіll yourself.",
+      "You should k.i.l.l yourself.",
+    ]) {
+      expect(assessModelReply(text).unsafe, text).toBe(true);
+    }
+  });
+});
