@@ -95,6 +95,11 @@ describe("assessRisk by C-SSRS category", () => {
 });
 
 describe("assessRisk's guards", () => {
+  it("reads a denial after the risk ('…i said never') and recovery ('clean from') as lowering it", () => {
+    expect(atLeastMedium(assessRisk("they asked if i'd had suicidal thoughts, i said never").level)).toBe(false);
+    expect(atLeastMedium(assessRisk("i've been clean from self harm for 3 years").level)).toBe(false);
+  });
+
   it("lowers negated risk to low", () => {
     for (const text of [
       "i'm not suicidal",
@@ -139,6 +144,14 @@ describe("assessRisk's guards", () => {
       "i'm dying to go to that gig",
       "we absolutely killed it tonight",
       "my mum will kill me if i'm late",
+      "i want to die my hair blue",
+      "i'd rather die than wear that",
+      "i'm overdosing on coffee today",
+      "i'm on the roof terrace with friends tonight",
+      "i wish i was dead cool like her",
+      "i want to disappear to a beach for a week",
+      "i'm tired of living in this flat",
+      "i'm going to the bridge club tonight",
     ]) {
       expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
     }

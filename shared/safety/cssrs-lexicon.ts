@@ -54,9 +54,10 @@ export interface Cue {
 const PILL_NOUN =
   "(pill|tablet|paracetamol|painkiller|med|meds|medication|medicine|sleeping pill|antidepressant|co codamol|codeine|ibuprofen|aspirin|tylenol|acetaminophen|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|oxy|opioid)";
 const PILL = `(${PILL_NOUN}|them|it)`;
+const ALCOHOL = "(vodka|whisky|whiskey|wine|alcohol|booze|gin|rum|beer|cider)";
 /** An amount that makes taking medicine an overdose. */
 const LOTS =
-  "((a|the) whole (packet|box|bottle|pack|strip|tub|blister) [of]|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
+  "[like|about|around|over|maybe|nearly|almost|at least|probably] ((a|the) whole (packet|box|bottle|pack|strip|tub|blister) [of]|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
 const OWNER = "[my|the|mum|mom|dad|her|his|their|nan|gran|own]";
 /** To act on a target: wanting, needing, being ready or set to, intending. Then "to" (optional). */
 const WANT =
@@ -72,7 +73,7 @@ const ACTIVE =
   "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
-  "(die|and die|be dead|dead|death|kill me|hit me|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
+  "(die|and die|be dead|dead|death|kill me|hit me|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
 const HIGH =
   "(bridge|roof|rooftop|building|cliff|balcony|car park|multi storey|window|ledge|tower|tower block|height|flyover|overpass|somewhere high|something high|the top)";
 const VEHICLE = "(train|bus|car|lorry|truck|tube|van|traffic|oncoming traffic)";
@@ -116,6 +117,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(hanged|hung) myself",
     "(already|just) (took|taken|swallowed|done it|started)",
     "(took|taken|swallowed|downed|necked) (a|the) whole (packet|box|bottle|pack|strip|tub|lot)",
+    `(took|taken|swallowed|downed|necked|drank) * (and|with|plus) (my|all my|the|some|a load of my) ${PILL_NOUN}`,
+    "(i|have|had) attempted (last|this|yesterday|earlier|on|again|twice|once|a few)",
+    `(downed|drank|drunk|necked|swallowed|took|taken|had) [a|the|some|half a|a whole] [bottle of|load of|litre of] ${ALCOHOL} (and|with|plus) [all|all of] (my|the|some|his|her|mum|mom) ${PILL_NOUN}`,
     "(stood|sat|climbed|went|got) (on|onto|over|to|up on) the (edge|ledge|railing|railings|barrier|parapet)",
     "(have|had|i) (attempted|tried) (before|previously|once|twice|suicide)",
   ),
@@ -125,6 +129,13 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(save|stockpile|stockpiled|hoard|hoarded|stash|stashed|saved) * ${PILL_NOUN}`,
     "(suicide|goodbye|farewell) (note|letter|video|message|text|email|post|voicemail)",
     `(have|got|carry|carrying|keep|kept) (a|the|my) (rope|noose|gun|blade|razor) (with me|in my|on me|ready|hidden|under my)`,
+    `(put|putting|set|setting|keep|keeping|hide|hiding|hid|stash|stashing) [my|the|some|all my] ${PILL_NOUN} (aside|away|by)`,
+    `(count|counting|counted|line|lining|lined) (out|up) [my|the|all|all my|all the] ${PILL_NOUN}`,
+    "(a|the|my) (date|day) (picked|set|chosen|decided)",
+    `${ALCOHOL} (and|with|plus) (all my|all the|all of my|a load of my|loads of|enough|every|a box of|a packet of|the rest of my) ${PILL_NOUN}`,
+    "(lethal|fatal|deadly|toxic) (dose|amount|overdose|quantity)",
+    `how (much|many) ${PILL_NOUN} * (lethal|fatal|deadly|enough|kill)`,
+    `${PILL_NOUN} (be|would be|will be|is) (lethal|fatal|deadly|enough to)`,
     "(write|wrote|written|draft|drafted|update|updated|make|made|sort|sorted|do|done|leave|left) [out|up] my will",
     "my will (be) (written|done|sorted|ready|updated)",
     `(write|wrote|written|leave|left) (letter|note) (to|for) [all] [my|of my] ${FAMILY}`,
@@ -159,6 +170,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ...cues("prep-weak")(
     `(have|got|bought|saved|collected|counted) <many> ${PILL_NOUN}`,
     "(take|swallow|taking|swallowing) them (after|tonight|later|when|now|all)",
+    "(go to|gonna|will|about to) (take|swallow) them",
+
     `(buy|bought|get|got|order|ordered|collect|collected) ${PILL_NOUN}`,
     "(load|loads|lot|lots|a lot|plenty|a load|a bunch|box|boxes|packet|packets) of (it|them)",
     "(take|swallow|down|neck) everything",
@@ -187,18 +200,23 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(with|have|got|hold|holding|have got) (the|my|all the|all my) (${PILL_NOUN}|knife|rope|noose|gun|blade|razor|bleach) (in front of me|in my hand|in my hands|right here|here with me|next to me|ready|lined up|counted out)`,
     "(tonight|today|now) [be] the (night|day)",
     "(be|am) (do|doing) it (tonight|today|now|right now|this evening)",
-    "(will|ill|be go to|gonna) be dead (by|before|tomorrow|tonight|soon|in the morning)",
+    "(will|ill|be go to|gonna) be (dead|gone) (by|before|tomorrow|tonight|soon|in the morning)",
+    "do it (when|once|after) (everyone|everybody|they|no one|nobody|my family|the house) [be|is|are] (asleep|out|gone|at work|not looking|not home|in bed)",
+    `${PILL_NOUN} * (in front of me|in my hand|in my hands|next to me|lined up|counted out)`,
     "it be time (to go|now|for me to go)",
     "(go to|about to|will|gonna|ready to) die (tonight|today|now|right now|this evening)",
     "(want|need) to (stop exist|not exist|cease to exist|disappear|not be here|not be alive|die) [permanently|forever] (tonight|today|now|right now)",
   ),
   ...cues("timing")(
+    // Not feeling safe is about now: with risk it is imminent, like a time.
+    "(do not|not|no longer|never) feel safe",
     "(tonight|tonite|right now|now|today|this evening|this afternoon|in an hour|in a few hours|by morning|before morning|tomorrow|this weekend|soon|later tonight|at midnight|when everyone * (asleep|out|at work|gone))",
   ),
   ...cues("farewell")(
     "(goodbye|bye)",
     "(thank|thanks) [you] for (everything|being there|all you have done|all of it)",
     "(will not|wont) be around",
+    "i be [so] sorry",
   ),
   ...cues("apology")(
     "(thank|thanks) [you] for trying",
@@ -222,6 +240,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ...cues("plan")(
     `(have|got|made|make|have got|there be) a plan (to|for) (${ACTIVE}|die|dying|overdose|jump|jumping|it|end|ending|do it|hang|when|how)`,
     "(have|got|made|have got) a suicide plan",
+    "(have|got|chose|chosen|picked|decided on|found) (a|the|my) method",
     `(when|where|how) i [will|be go to|be gonna] ${ACTIVE}`,
     `(the|my) plan (be) to (${ACTIVE}|overdose|jump|hang|take|drown|die|go|walk|drive|do it|end it)`,
     "know (exactly|just) (how|where|when) (i|i be|to)",
@@ -329,6 +348,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(kill|killed|unalive|end|ended) myself",
     "(go to|gonna|might|will|could|scared i will|scared i be go to) do something (stupid|drastic|bad to myself)",
     "(in order to|so i can|so that i can) (end it all|end my life|kill myself|die|end it)",
+    "(suicide|death|dying|killing myself|ending it|ending my life|ending it all) * (mind|head)",
     "to (end it all|end my life|kill myself|end it)",
   ),
   // ------------------------------------------------------------ wish to be dead: passive
@@ -346,10 +366,14 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(want|wish) [to] [just] (disappear|vanish) [forever|for good|completely]",
     "(disappear|vanish) (forever|for good|and never come back)",
     "(want|wish|like) to [go to] sleep forever",
-    "(want|wish|need) (it|everything|it all|all of it|this all|the world) * (end|stop)",
+    "(want|wish|need) (it|everything|it all|all of it|this all|the world|my life) * (end|stop)",
     "if i (die|died|be dead|do not wake up|did not wake up|get hit|got hit|never woke up) * (not care|not mind|be fine|be ok|be okay|be good|relief|better)",
     "(would not|do not|not|would never) (care|mind) if i (die|died|be dead|get hit|got hit|do not wake up|did not wake up|never woke up|be gone|disappear)",
     "(welcome|embrace) death",
+    "if i (got|get) hit by (a|the) (bus|car|train|truck|lorry)",
+    "(want|wish|need) (my life|life|it|it all|everything) * (be over|over)",
+    "(do not|not|never) deserve to (live|be alive|be here|exist|be happy and alive)",
+    "deserve to die",
     "(easier|better|nicer|simpler|kinder) (to be dead|to die|being dead|if i die|if i died|if i be dead|if i did not wake up)",
     "(want|need|like) to [just] (go to sleep and (never|not) wake up|fall asleep and (never|not) wake up|never wake up|not wake up|sleep forever|stop exist|not exist)",
     "(wait|waiting) (to die|for death|for the end|to be dead)",
