@@ -1,23 +1,16 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { FLAG_LEVELS, type FlagAction, nextFlagStatus } from "../../shared/domain/risk-flags";
+import { FLAG_LEVELS } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
-import {
-  flagAcknowledgeBody,
-  flagResolveBody,
-  noteBody,
-  type PatientSummary,
-  patientsQuery,
-  timelineQuery,
-} from "../../shared/schemas/staff";
+import { noteBody, type PatientSummary, patientsQuery, timelineQuery } from "../../shared/schemas/staff";
 import { questCreate, safetyPlanUpdateBody, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { type Database, database } from "../db/client";
-import { clinicalNotes, habitCompletions, habits, quests, riskFlags, users } from "../db/schema";
+import { clinicalNotes, habitCompletions, habits, quests, users } from "../db/schema";
 import { assignedPatientIds, compareByOpenFlags, patientFlags, patientSummaries } from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
-import { audit, auditStatement, auditStatementIf } from "../lib/audit";
+import { audit, auditStatement } from "../lib/audit";
 import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
@@ -25,11 +18,11 @@ import { requirePatientAccess } from "../middleware/patient-access";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 import { safetyPlanOf } from "./check-ins";
 import { fhirResponse } from "./fhir";
+import { staffFlagRoutes } from "./staff-flags";
 
 const DAY = 86_400_000;
 const staff = requirePatientAccess("therapist", "clinician");
 const clinician = requirePatientAccess("clinician");
-const flagParams = pathParams(z.strictObject({ id: z.uuid(), flagId: z.uuid() }));
 
 interface TimelineRow {
   kind: string;
@@ -106,58 +99,13 @@ const PATIENT_ORDERS: Record<z.infer<typeof patientsQuery>["sort"], Order> = {
 };
 
 /**
- * Acknowledges or resolves a flag by the workflow's rules (nextFlagStatus). The write is guarded
- * by the status it was decided on, with its audit event in the same batch: if another member of
- * staff moved the flag in between, nothing is written and the decision is made again on the new
- * status (at most twice more: a status only moves forward). A resolved flag is 409 FLAG_RESOLVED;
- * acknowledging an acknowledged flag writes nothing and answers the flag as it is.
- */
-async function moveFlag(c: Context<AppEnv>, flagId: string, action: FlagAction, note: string | undefined) {
-  const patientId = c.get("patientId");
-  const me = c.get("auth").userId;
-  const db = database(c.env.DB);
-  const where = and(eq(riskFlags.userId, patientId), eq(riskFlags.id, flagId));
-  for (;;) {
-    const flag = await db.select({ status: riskFlags.status }).from(riskFlags).where(where).get();
-    if (!flag) throw new ApiError("NOT_FOUND");
-    if (flag.status === "resolved") throw new ApiError("FLAG_RESOLVED");
-    const next = nextFlagStatus(flag.status, action);
-    if (next === null) break;
-    const now = Date.now();
-    // Whoever resolves an open flag has seen it: the acknowledgement is theirs, at the same time.
-    const acknowledge = { acknowledgedAt: now, acknowledgedBy: me };
-    const set =
-      next === "resolved"
-        ? {
-            status: next,
-            resolvedAt: now,
-            resolvedBy: me,
-            resolvedNote: note ?? null,
-            ...(flag.status === "open" ? acknowledge : {}),
-          }
-        : { status: next, ...acknowledge, acknowledgedNote: note ?? null };
-    const guard = and(where, eq(riskFlags.status, flag.status));
-    const [, moved] = await db.batch([
-      auditStatementIf(
-        c,
-        { action: `staff.flag.${action}`, outcome: "success", target: `${patientId}/${flagId}` },
-        sql`EXISTS (SELECT 1 FROM ${riskFlags} WHERE ${guard})`,
-      ),
-      db.update(riskFlags).set(set).where(guard).returning({ id: riskFlags.id }),
-    ]);
-    if (moved.length > 0) break;
-  }
-  const [flag] = await patientFlags(db, patientId, [flagId]);
-  return c.json({ flag });
-}
-
-/**
  * /api/v1/staff: therapists and clinicians, for their assigned patients only (checked on every
  * request). Therapists see the list, progress summaries and can assign quests; clinicians see
  * everything: the timeline, risk flags, the safety plan, private notes and the FHIR export.
  */
 export const staffRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole("therapist", "clinician"))
+  .route("/", staffFlagRoutes)
   .get("/patients", queryParams(patientsQuery), async (c) => {
     const { q, sort } = c.req.valid("query");
     const db = database(c.env.DB);
@@ -214,19 +162,6 @@ export const staffRoutes = new Hono<AppEnv>()
       timeline: await timeline(db, c.env.DB, patientId, from, to, q.limit, q.cursor),
     });
   })
-  // Every flag of the patient in staff order (unresolved first, high before medium before low).
-  .get("/patients/:id/flags", clinician, async (c) => {
-    const patientId = c.get("patientId");
-    const items = await patientFlags(database(c.env.DB), patientId);
-    await audit(c, { action: "staff.flag.list", outcome: "success", target: patientId });
-    return c.json({ items });
-  })
-  .post("/patients/:id/flags/:flagId/acknowledge", clinician, flagParams, jsonBody(flagAcknowledgeBody), (c) =>
-    moveFlag(c, c.req.valid("param").flagId, "acknowledge", c.req.valid("json").note),
-  )
-  .post("/patients/:id/flags/:flagId/resolve", clinician, flagParams, jsonBody(flagResolveBody), (c) =>
-    moveFlag(c, c.req.valid("param").flagId, "resolve", c.req.valid("json").note),
-  )
   // A quest assigned by staff is a command in the patient's own object: it reaches their devices by sync.
   .post("/patients/:id/quests", staff, jsonBody(withEnvelope(questCreate)), (c) =>
     runCommand(c, "quest.create", c.req.valid("json"), {}, c.get("patientId")),

@@ -1,0 +1,82 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { type FlagAction, nextFlagStatus } from "../../shared/domain/risk-flags";
+import { ApiError } from "../../shared/errors";
+import { flagAcknowledgeBody, flagResolveBody } from "../../shared/schemas/staff";
+import type { AppEnv } from "../app-env";
+import { database } from "../db/client";
+import { riskFlags } from "../db/schema";
+import { patientFlags } from "../db/staff-queries";
+import { audit, auditStatementIf } from "../lib/audit";
+import { jsonBody, pathParams } from "../lib/validate";
+import { requirePatientAccess } from "../middleware/patient-access";
+
+const clinician = requirePatientAccess("clinician");
+const flagParams = pathParams(z.strictObject({ id: z.uuid(), flagId: z.uuid() }));
+
+/**
+ * Acknowledges or resolves a flag by the workflow's rules (nextFlagStatus). The write is guarded
+ * by the status it was decided on, with its audit event in the same batch: if another member of
+ * staff moved the flag in between, nothing is written and the decision is made again on the new
+ * status (at most twice more: a status only moves forward). A resolved flag is 409 FLAG_RESOLVED;
+ * acknowledging an acknowledged flag writes nothing and answers the flag as it is.
+ */
+async function moveFlag(c: Context<AppEnv>, flagId: string, action: FlagAction, note: string | undefined) {
+  const patientId = c.get("patientId");
+  const me = c.get("auth").userId;
+  const db = database(c.env.DB);
+  const where = and(eq(riskFlags.userId, patientId), eq(riskFlags.id, flagId));
+  for (;;) {
+    const flag = await db.select({ status: riskFlags.status }).from(riskFlags).where(where).get();
+    if (!flag) throw new ApiError("NOT_FOUND");
+    if (flag.status === "resolved") throw new ApiError("FLAG_RESOLVED");
+    const next = nextFlagStatus(flag.status, action);
+    if (next === null) break;
+    const now = Date.now();
+    // Whoever resolves an open flag has seen it: the acknowledgement is theirs, at the same time.
+    const acknowledge = { acknowledgedAt: now, acknowledgedBy: me };
+    const set =
+      next === "resolved"
+        ? {
+            status: next,
+            resolvedAt: now,
+            resolvedBy: me,
+            resolvedNote: note ?? null,
+            ...(flag.status === "open" ? acknowledge : {}),
+          }
+        : { status: next, ...acknowledge, acknowledgedNote: note ?? null };
+    const guard = and(where, eq(riskFlags.status, flag.status));
+    const [, moved] = await db.batch([
+      auditStatementIf(
+        c,
+        { action: `staff.flag.${action}`, outcome: "success", target: `${patientId}/${flagId}` },
+        sql`EXISTS (SELECT 1 FROM ${riskFlags} WHERE ${guard})`,
+      ),
+      db.update(riskFlags).set(set).where(guard).returning({ id: riskFlags.id }),
+    ]);
+    if (moved.length > 0) break;
+  }
+  const [flag] = await patientFlags(db, patientId, [flagId]);
+  return c.json({ flag });
+}
+
+/**
+ * A patient's risk flags for their assigned clinicians (shared/domain/risk-flags.ts has the
+ * rules): the list in staff order, and the workflow open → acknowledged → resolved. Mounted in
+ * staffRoutes, behind its sign-in and staff-role checks.
+ */
+export const staffFlagRoutes = new Hono<AppEnv>()
+  // Every flag of the patient in staff order (unresolved first, high before medium before low).
+  .get("/patients/:id/flags", clinician, async (c) => {
+    const patientId = c.get("patientId");
+    const items = await patientFlags(database(c.env.DB), patientId);
+    await audit(c, { action: "staff.flag.list", outcome: "success", target: patientId });
+    return c.json({ items });
+  })
+  .post("/patients/:id/flags/:flagId/acknowledge", clinician, flagParams, jsonBody(flagAcknowledgeBody), (c) =>
+    moveFlag(c, c.req.valid("param").flagId, "acknowledge", c.req.valid("json").note),
+  )
+  .post("/patients/:id/flags/:flagId/resolve", clinician, flagParams, jsonBody(flagResolveBody), (c) =>
+    moveFlag(c, c.req.valid("param").flagId, "resolve", c.req.valid("json").note),
+  );
