@@ -62,6 +62,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "rooftop (bar|party|terrace|garden|pool|restaurant)",
     "(miss|notice) me (at|in|on|from) (the|this|that|a|my|work|school|class)",
     "life (admin|stuff|chores|hack|hacks|goals|update|lately)",
+    "last (day|night|week) (at|of|in|before|off|out|with|on|together|here|there|as)",
     "drop dead (gorgeous|beautiful|handsome)",
     "(phone|battery|laptop|car|plant|plants|charger|tablet|ipad|computer|torch|remote|mouse|keyboard|headphones|airpods|flowers) (is|are|was|were|has|had|just|went|keeps|kept) (dead|died|dying|dying on me|flat)",
     "(phone|battery|laptop|plant|charger|tablet|computer) died",

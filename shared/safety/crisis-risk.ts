@@ -159,7 +159,8 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
   if (kinds.has("farewell") && (distressed || kinds.has("means") || place || apologies > 0)) {
     categories.add("imminence");
   }
-  if (apologies > 0 && (distressed || apologies >= 2)) categories.add("imminence");
+  if (apologies > 0 && (distressed || apologies >= 2 || kinds.has("timing"))) categories.add("imminence");
+  if (kinds.has("intent-weak") && distressed) categories.add("intent");
   if (kinds.has("timing") && risk) categories.add("imminence");
   if (kinds.has("means") && [...categories].some((category) => RAISED_BY_MEANS.has(category))) {
     categories.add("method");

@@ -19,6 +19,7 @@ import type { CssrsCategory } from "../domain/risk-flags";
  * - `timing`: now, tonight, by morning; `place-at`: on a bridge, a roof, the tracks (now, with a time,
  *   it is imminent); `place`: on the way to one; `plan-weak`: "i have a plan", a plan beside risk;
  * - `means`: lethal means named (tablets, a rope, a gun); `farewell`: a goodbye, thanks for everything;
+ * - `intent-weak`: "i'm finally going to do it": intent beside distress or other risk;
  * - `apology`: a last apology or love ("sorry for everything", "i love you all"): a farewell with another;
  * - `prep-weak`: an act that prepares only beside risk ("i picked a date", "took them all");
  * - `distress`: not risk alone ("i can't do this anymore", "hopeless"): low, but it lets the others count;
@@ -27,6 +28,7 @@ import type { CssrsCategory } from "../domain/risk-flags";
  */
 export type CueKind =
   | "timing"
+  | "intent-weak"
   | "place"
   | "place-at"
   | "plan-weak"
@@ -134,6 +136,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(a|the|my) (date|day) (picked|set|chosen|decided)",
     `${ALCOHOL} (and|with|plus) (all my|all the|all of my|a load of my|loads of|enough|every|a box of|a packet of|the rest of my) ${PILL_NOUN}`,
     "(lethal|fatal|deadly|toxic) (dose|amount|overdose|quantity)",
+    "(gun|shotgun|pistol|rifle) * (loaded|bullets|ammo|ammunition)",
+    "(load|loaded) (the|my|dad|a|his) (gun|shotgun|pistol|rifle)",
     `how (much|many) ${PILL_NOUN} * (lethal|fatal|deadly|enough|kill)`,
     `${PILL_NOUN} (be|would be|will be|is) (lethal|fatal|deadly|enough to)`,
     "(write|wrote|written|draft|drafted|update|updated|make|made|sort|sorted|do|done|leave|left) [out|up] my will",
@@ -166,8 +170,18 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(best|easiest|quickest|surest|fastest|most painless) (way|method) to (die|go|kill myself|end it|end my life|overdose)",
     "(got|get) rid of (all|everything|most) [of] my (stuff|thing|things|belongings)",
   ),
-  ...cues("plan-weak")("(have|got|made|have got) a plan"),
+  ...cues("plan-weak")("(have|got|made|have got) a plan", "[the|my] plan (be|is)"),
+  ...cues("intent-weak")(
+    "(finally|really|actually) (go to|gonna|about to|will) do it",
+    "(go to|gonna) do it (tonight|today|now|soon)",
+  ),
   ...cues("prep-weak")(
+    "(will not|wont|will never|not go to|will not be needing) need (them|it|this|that|these|those|anything|any of it|my)",
+    "(gave|given|give) away my",
+    "(when|after|once) i (be|am) (gone|dead|not here|not around|no longer here)",
+    "(leave|leaving|left) (my|all my) (savings|money|stuff|things|belongings|house|car|flat|possessions|everything) to",
+    "(written|wrote|write|finished|finish) (the|my|all the|all my) (letter|note)",
+    "(sorted|sort|sorting|rehomed|rehome) [out] (the|my) (cat|dog|pet|rabbit|fish|hamster|animals|kids)",
     `(have|got|bought|saved|collected|counted) <many> ${PILL_NOUN}`,
     "(take|swallow|taking|swallowing) them (after|tonight|later|when|now|all)",
     "(go to|gonna|will|about to) (take|swallow) them",
@@ -201,6 +215,11 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(tonight|today|now) [be] the (night|day)",
     "(be|am) (do|doing) it (tonight|today|now|right now|this evening)",
     "(will|ill|be go to|gonna) be (dead|gone) (by|before|tomorrow|tonight|soon|in the morning)",
+    "(find|stop|save|reach) me * (too late|in time)",
+    "before (anyone|someone|somebody|they|you) (can|could) (stop|find|save|reach) me",
+    "my last (day|night|week|sunset|morning|breath) (alive|on earth|on this earth|breathing|ever)",
+    "(this will be|this be|today be|tonight be|it be|it will be|this is) my last (day|night)",
+    `(go|going|head|heading|walk|walking|drive|driving|on my way) * with (a|the|my) (rope|noose|gun|${PILL_NOUN}|knife|blade|razor|hose|hosepipe)`,
     "do it (when|once|after) (everyone|everybody|they|no one|nobody|my family|the house) [be|is|are] (asleep|out|gone|at work|not looking|not home|in bed)",
     `${PILL_NOUN} * (in front of me|in my hand|in my hands|next to me|lined up|counted out)`,
     "it be time (to go|now|for me to go)",
@@ -220,6 +239,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("apology")(
     "(thank|thanks) [you] for trying",
+    "(made|make|making) [my] peace",
+    "(do not|never) (try to|come to|come and) (find|look for|search for) me",
     "i love you all",
     "(i be sorry|sorry) for everything",
     "please forgive me",
@@ -256,6 +277,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "know which (bridge|pill|tablet|building|train|station|one|way|method|day)",
     "(where|when|how) i (will|would|be go to|am go to) do it",
     "(thought|think) it (through|all through)",
+    "(decided|decide|know|chose|chosen|planned|plan|worked out|figured out|picked) (how|when|where) i (will|would|be go to|be gonna) (die|do it|end it|end my life|kill myself)",
   ),
   // ------------------------------------------------------------ intent: wants or means to act
   ...cues("intent")(
@@ -267,6 +289,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(not|never) feel safe (with|around|by) myself",
     "(can not|not sure i can|do not think i can) keep myself safe",
     "(made|make) up my mind",
+    "(check out|clock out|sign off|log off|bow out) (for good|permanently|forever|of life)",
+    "leave (this world|this earth|this life)",
     "(suicide|death|dying|killing myself|ending it|end it) (be) the (only|best) (way out|option|answer|way|choice|solution)",
     "(only|best) (way out|option|answer|choice|solution) (be) (to die|death|suicide|killing myself|to end it|ending it|to kill myself)",
     "not (go to|gonna) be (alive|around|here) (much|for) (longer|long)",
@@ -293,6 +317,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(ligature|rope|belt|cord|scarf|cable) * (neck|myself|ceiling|beam|banister|tree)",
     `(jump|leap) (off|from|out of|in front of|under|into) * (${HIGH}|${VEHICLE}|${WATER}|tracks)`,
     `(jump|leap) (off|from) (something|somewhere) (high|tall)`,
+    `(step|fall|let myself fall|throw myself|walk) (off|from) (a|the) ${HIGH}`,
+    "(drive|crash|drove|steer|swerve) * (into|in front of) oncoming",
     `(step|walk|lie|lay|stand|throw myself) [down] (in front of|under|on|onto) [a|the] [train|railway] (${VEHICLE}|tracks|railway|line)`,
     `(walk|swim|wade) (into|out into|out to|in) the ${WATER}`,
     "(drive|crash|drove|steer) * (into|off) (a|the) (wall|tree|bridge|cliff|river|lorry|truck|oncoming|motorway|barrier)",
@@ -348,6 +374,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(kill|killed|unalive|end|ended) myself",
     "(go to|gonna|might|will|could|scared i will|scared i be go to) do something (stupid|drastic|bad to myself)",
     "(in order to|so i can|so that i can) (end it all|end my life|kill myself|die|end it)",
+    "(should|might as well|may as well) [just] die",
     "(suicide|death|dying|killing myself|ending it|ending my life|ending it all) * (mind|head)",
     "to (end it all|end my life|kill myself|end it)",
   ),
@@ -373,6 +400,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "if i (got|get) hit by (a|the) (bus|car|train|truck|lorry)",
     "(want|wish|need) (my life|life|it|it all|everything) * (be over|over)",
     "(do not|not|never) deserve to (live|be alive|be here|exist|be happy and alive)",
+    "(should not|should never|shouldnt) be (alive|here|born)",
+    "(why|how) (be|am) i still (alive|here|breathing)",
+    "why i (be|am) still (alive|here|breathing)",
     "deserve to die",
     "(easier|better|nicer|simpler|kinder) (to be dead|to die|being dead|if i die|if i died|if i be dead|if i did not wake up)",
     "(want|need|like) to [just] (go to sleep and (never|not) wake up|fall asleep and (never|not) wake up|never wake up|not wake up|sleep forever|stop exist|not exist)",
@@ -401,7 +431,10 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "what [be] [even] the point (in|of) [even] (live|living|life|be alive|being alive|go on|going on|carry on|anything|it all|any of it|trying|me|existing|exist)",
     "(no|not any|any) point [in|of|to] [me] [even] (live|living|life|be alive|being alive|go on|going on|carry on|any of it|it all|existing|exist)",
     "no point (anymore|any more|to any of it|to anything)",
-    "no reason [for me] to (live|go on|stay|be alive|keep going|carry on|be here)",
+    "(no|not see a|not see any|can not see a|can not see any|can not find a|can not find any|not find a) reason [for me] to (live|go on|stay|be alive|keep going|carry on|be here|keep living)",
+    "(done|tired|sick|weary) [of] fighting",
+    "can not fight (it|this|anymore|any longer) [anymore]",
+    "(no one|nobody|they|no body) (will|would) (have to|need to) (deal with|put up with|worry about|look after|see) me (anymore|any more|after|again|ever)",
     "nothing [left] to live for",
     "(can not|can no longer|can not keep) (go on|carry on|keep going|keep live|keep living|continue)",
     "can not keep (go|going|live|living|do this|doing this) (like this|anymore|any more)",
@@ -422,6 +455,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ context that counts only with risk
   ...cues("distress")(
     "can not (do this|take this|take it|cope|go on) [anymore|any more]",
+    "can not (anymore|any more|do it anymore)",
     "(hopeless|worthless|pointless|empty inside)",
     "(give up|giving up|given up)",
     "(end of my|end of the) (rope|tether)",

@@ -134,6 +134,13 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
   gf: "girlfriend",
   // Risk vocabulary: slang, euphemism and misspellings.
   kms: "kill myself",
+  tryed: "tried",
+  tride: "tried",
+  attemped: "attempted",
+  atempted: "attempted",
+  nite: "night",
+  lastnite: "last night",
+  tonigt: "tonight",
   kys: "kill yourself",
   kil: "kill",
   kiling: "killing",
