@@ -93,8 +93,6 @@ export const COMPANION_BACKOFF_MAX_MS = 5_000;
  * answer within this time; after it the rule check's answer stands alone.
  */
 export const COMPANION_SAFETY_TIMEOUT_MS = 4_000;
-/** The patient's most recent turns the crisis check (and the second opinion) reads together. */
-export const CRISIS_CHECK_TURNS = 3;
 
 /** A journal entry's fields (thought record): each at most this many characters. */
 export const JOURNAL_FIELD_MAX = 4_000;

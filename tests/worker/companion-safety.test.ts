@@ -88,6 +88,33 @@ describe("the crisis check before the model", () => {
     expect(await countRows("risk_flags", p.userId)).toBe(1);
   });
 
+  it("reads the patient's last turns together: a crisis split over two messages gets the crisis answer", async () => {
+    const p = await consentingPatient();
+    const provider = fakeProvider("normal");
+    // Passive on its own (a medium flag, and the companion still answers)…
+    const first = await readEvents(
+      await chat(p.accessToken, { text: "nobody would notice if I was gone" }, provider.env),
+    );
+    const conversationId = doneOf(first).conversationId;
+    // …and a timing with no words of risk in it: high only read with the turn before.
+    const second = await chat(p.accessToken, { conversationId, text: "so this weekend I'm doing it" }, provider.env);
+    expect(second.status).toBe(200);
+    expect(await json(second)).toMatchObject({ safety: { level: "high", flagged: true } });
+    expect((await providerRequests(provider.tag)).count).toBe(1);
+    const { results } = await env.DB.prepare("SELECT level, category FROM risk_flags WHERE user_id = ? ORDER BY level")
+      .bind(p.userId)
+      .all();
+    expect(results).toEqual([
+      { level: "high", category: "imminence" },
+      { level: "medium", category: expect.any(String) },
+    ]);
+    // Another patient naming this conversation gets none of its history: the words alone pass
+    // the check, and the conversation is not theirs (404).
+    const other = await consentingPatient();
+    const alone = await chat(other.accessToken, { conversationId, text: "so this weekend I'm doing it" }, provider.env);
+    expect(alone.status).toBe(404);
+  });
+
   it("lets an ordinary message through to the model", async () => {
     const p = await consentingPatient();
     const provider = fakeProvider("normal");

@@ -1,5 +1,5 @@
 import type { CssrsCategory } from "../../shared/domain/risk-flags";
-import { assessRisk } from "../../shared/safety/crisis-risk";
+import { assessConversation } from "../../shared/safety/crisis-risk";
 import { assessModelReply } from "../../shared/safety/model-reply";
 
 /**
@@ -15,13 +15,13 @@ export interface MessageRisk {
 }
 
 /**
- * The risk the patient's recent turns carry (oldest first, the new message last) for the care
- * team: "high" and "medium" raise a flag (PRODUCT.md: risk language flags the patient for their
+ * The risk the patient's recent turns carry (oldest first, the new message last), read together
+ * (`assessConversation`: a crisis split over two messages is one), for the care team: "high" and "medium" raise a flag (PRODUCT.md: risk language flags the patient for their
  * staff); only "high" also keeps it from the model.
  */
 export function messageRisk(turns: readonly string[]): MessageRisk {
-  const { level } = assessRisk(turns.at(-1) ?? "");
-  return { level, category: null };
+  const { level, category } = assessConversation(turns);
+  return { level, category };
 }
 
 /**

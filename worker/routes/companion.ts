@@ -4,7 +4,8 @@ import { Hono } from "hono";
 import { crisisResourcesFor } from "../../shared/domain/risk";
 import type { CssrsCategory } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
-import { COMPANION_HISTORY_READ_MAX, COMPANION_HISTORY_TOKEN_BUDGET, CRISIS_CHECK_TURNS } from "../../shared/limits";
+import { COMPANION_HISTORY_READ_MAX, COMPANION_HISTORY_TOKEN_BUDGET } from "../../shared/limits";
+import { CONVERSATION_TURNS } from "../../shared/safety/crisis-risk";
 import { companionChatBody, companionPageQuery, conversationIdParam } from "../../shared/schemas/companion";
 import type { AppEnv } from "../app-env";
 import { type CompanionEnv, providerFromEnv, safetyClassifierFromEnv } from "../companion/config";
@@ -82,7 +83,7 @@ async function crisisAnswer(
 function patientTurnsOf(history: readonly { role: string; content: string }[]): string[] {
   return history
     .filter((turn) => turn.role === "user")
-    .slice(0, CRISIS_CHECK_TURNS - 1)
+    .slice(0, CONVERSATION_TURNS - 1)
     .map((turn) => turn.content)
     .reverse();
 }
@@ -114,7 +115,7 @@ export const companionRoutes = new Hono<AppEnv>()
     // Read with the patient's previous turns in this conversation (their own only: the query is
     // scoped to the user, so another's conversation id reads as empty and is refused below).
     const history = conversationId ? await recentTurns(db, userId, conversationId, COMPANION_HISTORY_READ_MAX) : [];
-    const patientTurns = [...patientTurnsOf(history), text].slice(-CRISIS_CHECK_TURNS);
+    const patientTurns = [...patientTurnsOf(history), text].slice(-CONVERSATION_TURNS);
     const risk = messageRisk(patientTurns);
     if (risk.level === "high") return crisisAnswer(c, userId, user.timezone, risk.category);
     // Medium risk (passive ideation, burden, self-harm urges): the care team is told and the
