@@ -72,7 +72,7 @@ const WISH =
   "(wish|wished|hope|hoped|pray|prayed|would rather|rather|would not mind if|would not care if|do not care if|would not mind|would welcome|welcome|would love to|would be nice to)";
 /** Killing oneself, in any words: the writer is the one who acts and dies. */
 const ACTIVE =
-  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
+  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|do myself in|do away with myself|die by suicide|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
   "(die|and die|be dead|dead|death|kill me|hit me|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
@@ -121,6 +121,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(took|taken|swallowed|downed|necked) (a|the) whole (packet|box|bottle|pack|strip|tub|lot)",
     `(took|taken|swallowed|downed|necked|drank) * (and|with|plus) (my|all my|the|some|a load of my) ${PILL_NOUN}`,
     "(i|have|had) attempted (last|this|yesterday|earlier|on|again|twice|once|a few)",
+    "(nearly|almost) (did it|went through with it|jumped|killed myself|took them|hung myself|hanged myself)",
     `(downed|drank|drunk|necked|swallowed|took|taken|had) [a|the|some|half a|a whole] [bottle of|load of|litre of] ${ALCOHOL} (and|with|plus) [all|all of] (my|the|some|his|her|mum|mom) ${PILL_NOUN}`,
     "(stood|sat|climbed|went|got) (on|onto|over|to|up on) the (edge|ledge|railing|railings|barrier|parapet)",
     "(have|had|i) (attempted|tried) (before|previously|once|twice|suicide)",
@@ -136,6 +137,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(a|the|my) (date|day) (picked|set|chosen|decided)",
     `${ALCOHOL} (and|with|plus) (all my|all the|all of my|a load of my|loads of|enough|every|a box of|a packet of|the rest of my) ${PILL_NOUN}`,
     "(lethal|fatal|deadly|toxic) (dose|amount|overdose|quantity)",
+    "how (high|tall|deep|far down) (the|a|that|this) (bridge|building|cliff|drop|roof|car park|water|river|fall|balcony)",
+    "(measure|measured|tested|test|check|checked) (the|a|my) (rope|belt|cord|ligature|noose|beam)",
+    "(train|trains) (time|times|timetable) * (crossing|tracks|line|bridge)",
     "(gun|shotgun|pistol|rifle) * (loaded|bullets|ammo|ammunition)",
     "(load|loaded) (the|my|dad|a|his) (gun|shotgun|pistol|rifle)",
     `how (much|many) ${PILL_NOUN} * (lethal|fatal|deadly|enough|kill)`,
@@ -176,6 +180,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
   ...cues("prep-weak")(
+    "(arranged|arrange|sorted|asked) for (someone|somebody|my mum|my mom|my sister|my brother|my friend|a friend|my neighbour|my neighbor) to (look after|take care of|have|take) my",
     "(will not|wont|will never|not go to|will not be needing) need (them|it|this|that|these|those|anything|any of it|my)",
     "(gave|given|give) away my",
     "(when|after|once) i (be|am) (gone|dead|not here|not around|no longer here)",
@@ -216,6 +221,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(be|am) (do|doing) it (tonight|today|now|right now|this evening)",
     "(will|ill|be go to|gonna) be (dead|gone) (by|before|tomorrow|tonight|soon|in the morning)",
     "(find|stop|save|reach) me * (too late|in time)",
+    "(will not|wont|not) be (a burden|a problem|in the way|in anyone way|around|here|a bother) * (much longer|for long|for much longer|after|anymore|any more|soon)",
+    "this be where i (say goodbye|leave you|go|stop)",
+    "(be) (swallow|down|neck) (them|it all|them all|the lot) (now|right now)",
     "before (anyone|someone|somebody|they|you) (can|could) (stop|find|save|reach) me",
     "my last (day|night|week|sunset|morning|breath) (alive|on earth|on this earth|breathing|ever)",
     "(this will be|this be|today be|tonight be|it be|it will be|this is) my last (day|night)",
@@ -233,11 +241,13 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("farewell")(
     "(goodbye|bye)",
+    "i love you",
     "(thank|thanks) [you] for (everything|being there|all you have done|all of it)",
     "(will not|wont) be around",
     "i be [so] sorry",
   ),
   ...cues("apology")(
+    "i be sorry (mum|mom|dad|everyone|guys|all|everybody|for being a burden)",
     "(thank|thanks) [you] for trying",
     "(made|make|making) [my] peace",
     "(do not|never) (try to|come to|come and) (find|look for|search for) me",
@@ -303,7 +313,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ...cues("method", "self")(
     "(hang|hanged|hung) myself",
     "(shoot|shot|stab|stabbed|drown|drowned|poison|poisoned|gas|gassed|suffocate|suffocated|electrocute|electrocuted|strangle|strangled|set fire to|burn myself to death) myself",
-    "(throw|threw|fling|hurl) myself (off|from|in front of|under|into)",
+    "(throw|threw|fling|hurl) myself (off|from|in front of|under|into|in)",
+    "(hold|held|put|press|pressed) (a|the|my) (knife|blade|razor|gun) (to|against|on|at) my (wrist|throat|neck|head|arm|chest)",
     "(use|used|turn|point) * on myself",
     "blow my brain [out]",
     "(gun|pistol|rifle|shotgun) (to|against) my head",
@@ -333,6 +344,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(jump|leap) [off|from] (it|there) (tonight|now|today)`,
     "(go to|about to|want to|ready to|gonna|could|will|going to|so i can|then i can) jump",
     "(bullet|gun|pistol) (in|into|to|through) my (head|brain|mouth|chest|heart)",
+    "eat (my|a) (gun|bullet)",
     "(go to|want to|about to|gonna|could|will) (step|walk) (in front of|into) (a|the)",
     "lie down on the (tracks|railway|line|road)",
     `${THINK} (drive|driving|crash|crashing|swerve|swerving) (off|into)`,
@@ -397,6 +409,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "if i (die|died|be dead|do not wake up|did not wake up|get hit|got hit|never woke up) * (not care|not mind|be fine|be ok|be okay|be good|relief|better)",
     "(would not|do not|not|would never) (care|mind) if i (die|died|be dead|get hit|got hit|do not wake up|did not wake up|never woke up|be gone|disappear)",
     "(welcome|embrace) death",
+    "(better off|happier|be|rather be) (six feet under|in the ground|in a box|pushing up daisies|in my grave)",
+    "want out (of this life|of life|of this world|of existence)",
+    "(hate|hated|despise) (being alive|living|existing|still being alive)",
     "if i (got|get) hit by (a|the) (bus|car|train|truck|lorry)",
     "(want|wish|need) (my life|life|it|it all|everything) * (be over|over)",
     "(do not|not|never) deserve to (live|be alive|be here|exist|be happy and alive)",
@@ -419,7 +434,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(do not|can not|not|no longer) see the point (in|of) (live|living|life|go on|going on|carry on|be alive|being alive|anything|it all|existing)",
     "(life|living|existence|existing|my life) (feel|be|seem) [so|completely|totally] (pointless|meaningless|hopeless|not worth it|empty and pointless)",
     "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (be|am|was|were|be not) (gone|dead|not around|not here|not alive|never born|no longer here)",
-    "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (disappeared|died|vanished|left for good|did not exist|was not here)",
+    "(better|easier|happier|relieved|glad|happy) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (disappeared|died|die|vanished|left for good|did not exist|was not here)",
     "(can not|do not|can no longer) see (a|any) way out",
     "what [be] [even] the point (anymore|any more)",
     "(do not think|not sure|do not know if) i can (carry on|go on|keep going|keep living|do this anymore)",
@@ -433,6 +448,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "no point (anymore|any more|to any of it|to anything)",
     "(no|not see a|not see any|can not see a|can not see any|can not find a|can not find any|not find a) reason [for me] to (live|go on|stay|be alive|keep going|carry on|be here|keep living)",
     "(done|tired|sick|weary) [of] fighting",
+    "(exhausted|tired|sick|weary|worn out|drained) (by|of|with) (life|living|existing|being alive)",
+    "(had enough|fed up) (of|with) (life|living|being alive|existing)",
     "can not fight (it|this|anymore|any longer) [anymore]",
     "(no one|nobody|they|no body) (will|would) (have to|need to) (deal with|put up with|worry about|look after|see) me (anymore|any more|after|again|ever)",
     "nothing [left] to live for",

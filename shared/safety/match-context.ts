@@ -30,6 +30,7 @@ export interface RiskMatch {
 
 const CONTEXT = compilePhrases(CONTEXT_LEXICON);
 const UNOWNED: ReadonlySet<Cue["category"]> = new Set(["timing", "means", "farewell"]);
+const ACUTE_CUES: ReadonlySet<Cue["category"]> = new Set(["behaviour", "preparation", "imminence", "plan", "method"]);
 const PAST_REACH = 5;
 const AGAIN_REACH = 8;
 const RESOLVED_FILLERS: ReadonlySet<string> = new Set(["and", "but", "i", "it", "they", "all", "now"]);
@@ -115,12 +116,21 @@ export function lookBack(tokens: readonly string[], start: number, end: number, 
   return undefined;
 }
 
-/** The nearest person before a cue; a report's word (essay, film, news) first makes it a report's topic. */
-function subjectBefore(tokens: readonly string[], start: number, reported: Uint8Array): "self" | "other" {
+/**
+ * The nearest person before a cue; a report's word (essay, film, news) first makes it a report's
+ * topic, unless `reports` is false (acts and plans read about are still the writer's: "i've been
+ * reading about which pills are deadly").
+ */
+function subjectBefore(
+  tokens: readonly string[],
+  start: number,
+  reported: Uint8Array,
+  reports: boolean,
+): "self" | "other" {
   for (let at = start - 1; at >= 0 && at >= start - SUBJECT_REACH; at--) {
     const token = tokens[at] as string;
     if (token === SENTENCE_BREAK) break;
-    if (reported[at] === 1) return "other";
+    if (reports && reported[at] === 1) return "other";
     if (FIRST_PERSON.has(token)) return "self";
     if (OTHER_PERSON.has(token)) return "other";
   }
@@ -183,7 +193,7 @@ export function readMatch(
     entry.subject === "self" ||
     UNOWNED.has(entry.category) ||
     words.some((word) => FIRST_PERSON.has(word) || word === "me");
-  const about = namesWriter ? "self" : subjectBefore(tokens, start, context.reported);
+  const about = namesWriter ? "self" : subjectBefore(tokens, start, context.reported, !ACUTE_CUES.has(entry.category));
   return {
     phrase: words.join(" "),
     category: entry.category,

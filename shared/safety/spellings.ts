@@ -135,6 +135,10 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
   // Risk vocabulary: slang, euphemism and misspellings.
   kms: "kill myself",
   tryed: "tried",
+  wnat: "want",
+  watn: "want",
+  wnt: "want",
+  wan: "want",
   tride: "tried",
   attemped: "attempted",
   atempted: "attempted",
