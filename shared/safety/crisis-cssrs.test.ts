@@ -55,6 +55,31 @@ describe("assessRisk by C-SSRS category", () => {
     });
   }
 
+  it("reads indirect acute phrasings: doubts of staying safe, veiled farewells, methods compared, research", () => {
+    for (const text of [
+      "i can't promise i'll be safe tonight",
+      "i won't be a burden much longer",
+      "which is more painless, hanging or pills",
+      "been checking how high the bridge is",
+      "i'm going to do myself in",
+      "i want to set myself on fire",
+      "no one will find me till its too late",
+      "this will be my last day",
+    ]) {
+      expect(assessRisk(text).level, text).toBe("high");
+    }
+  });
+
+  it("reads ambivalence about living as ideation", () => {
+    for (const text of [
+      "i'm not sure i want to live anymore",
+      "i wish something would just take me",
+      "i hate being alive",
+    ]) {
+      expect(atLeastMedium(assessRisk(text).level), text).toBe(true);
+    }
+  });
+
   it("names the category matched, the most severe when there are several", () => {
     expect(assessRisk("i wish i was dead").category).toBe("wish-to-be-dead");
     expect(assessRisk("i wish i was dead. i've been saving my tablets").category).toBe("preparation");
@@ -185,6 +210,7 @@ describe("assessConversation", () => {
       "none",
     );
     expect(assessConversation(["ugh i want to die", "of embarrassment, i tripped on stage"]).level).not.toBe("high");
+    expect(atLeastMedium(assessConversation(["i cut myself", "shaving lol"]).level)).toBe(false);
   });
 
   it("reads only the last three turns", () => {

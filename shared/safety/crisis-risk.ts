@@ -220,6 +220,9 @@ export function assessRisk(text: string): RiskAssessment {
 /** How many of the patient's most recent turns are read together. */
 export const CONVERSATION_TURNS = 3;
 
+/** The longest turn (in words) that a leading gerund makes a continuation of the one before. */
+const FRAGMENT_MAX = 4;
+
 /** A turn that opens with one of these carries on the one before it ("i want to die" / "of embarrassment lol"). */
 const CONTINUATIONS: ReadonlySet<string> = new Set(
   "of from for with at in on because cause cos like lol lmao haha hahaha jk kidding joking as".split(" "),
@@ -231,7 +234,9 @@ function continuation(turn: string): string | null {
   let at = 0;
   if (words[0] === "i" && (words[1] === "mean" || words[1] === "meant")) at = 2;
   const first = words[at];
-  if (first === undefined || !(CONTINUATIONS.has(first) || at === 2)) return null;
+  // A short fragment opening with a gerund ("shaving lol") finishes the turn before it.
+  const fragment = first?.endsWith("ing") && words.length <= FRAGMENT_MAX;
+  if (first === undefined || !(CONTINUATIONS.has(first) || at === 2 || fragment)) return null;
   return words.slice(at).join(" ");
 }
 

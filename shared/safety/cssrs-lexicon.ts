@@ -75,7 +75,7 @@ const ACTIVE =
   "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|do myself in|do away with myself|die by suicide|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
-  "(die|and die|be dead|dead|death|kill me|hit me|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
+  "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
 const HIGH =
   "(bridge|roof|rooftop|building|cliff|balcony|car park|multi storey|window|ledge|tower|tower block|height|flyover|overpass|somewhere high|something high|the top)";
 const VEHICLE = "(train|bus|car|lorry|truck|tube|van|traffic|oncoming traffic)";
@@ -137,6 +137,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(a|the|my) (date|day) (picked|set|chosen|decided)",
     `${ALCOHOL} (and|with|plus) (all my|all the|all of my|a load of my|loads of|enough|every|a box of|a packet of|the rest of my) ${PILL_NOUN}`,
     "(lethal|fatal|deadly|toxic) (dose|amount|overdose|quantity)",
+    "(more|less|most|least) (painless|painful|effective|reliable|quick|quicker|certain|likely to work) * (hang|hanging|pill|overdose|jump|jumping|drown|drowning|gun|cut|cutting|poison|gas|bleach)",
+    "(hang|hanging|pill|overdose|jump|jumping|drown|drowning|gun|poison) or (hang|hanging|pill|overdose|jump|jumping|drown|drowning|gun|poison|cutting)",
     "how (high|tall|deep|far down) (the|a|that|this) (bridge|building|cliff|drop|roof|car park|water|river|fall|balcony)",
     "(measure|measured|tested|test|check|checked) (the|a|my) (rope|belt|cord|ligature|noose|beam)",
     "(train|trains) (time|times|timetable) * (crossing|tracks|line|bridge)",
@@ -223,6 +225,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(find|stop|save|reach) me * (too late|in time)",
     "(will not|wont|not) be (a burden|a problem|in the way|in anyone way|around|here|a bother) * (much longer|for long|for much longer|after|anymore|any more|soon)",
     "this be where i (say goodbye|leave you|go|stop)",
+    "(do not think|not sure|can not promise|do not know if|doubt|can not guarantee) i (can|will|would|be go to|be gonna|be) [still] (stay alive|stay safe|be safe|keep myself safe|be here|be alive|make it through|make it to|survive) ",
+    "(do not think|not sure|can not promise|do not know if|doubt) i (will|would|can|be go to) (make it|survive|last) (through|till|until|to) (the night|tonight|morning|tomorrow)",
     "(be) (swallow|down|neck) (them|it all|them all|the lot) (now|right now)",
     "before (anyone|someone|somebody|they|you) (can|could) (stop|find|save|reach) me",
     "my last (day|night|week|sunset|morning|breath) (alive|on earth|on this earth|breathing|ever)",
@@ -345,6 +349,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(go to|about to|want to|ready to|gonna|could|will|going to|so i can|then i can) jump",
     "(bullet|gun|pistol) (in|into|to|through) my (head|brain|mouth|chest|heart)",
     "eat (my|a) (gun|bullet)",
+    "(drink|drank|starve|starved|bleed|freeze|poison|gas) myself to death",
+    "set (myself|me) (on fire|alight|ablaze)",
+    "(run|walk|step|jump|throw myself) into (the|a) (road|traffic|motorway|path of)",
     "(go to|want to|about to|gonna|could|will) (step|walk) (in front of|into) (a|the)",
     "lie down on the (tracks|railway|line|road)",
     `${THINK} (drive|driving|crash|crashing|swerve|swerving) (off|into)`,
@@ -411,6 +418,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(welcome|embrace) death",
     "(better off|happier|be|rather be) (six feet under|in the ground|in a box|pushing up daisies|in my grave)",
     "want out (of this life|of life|of this world|of existence)",
+    "(not sure|do not know if|do not know whether|unsure if|unsure whether) i [even] (want|wanna) to (live|be alive|be here|exist|carry on|go on|keep going|keep living) ",
     "(hate|hated|despise) (being alive|living|existing|still being alive)",
     "if i (got|get) hit by (a|the) (bus|car|train|truck|lorry)",
     "(want|wish|need) (my life|life|it|it all|everything) * (be over|over)",
