@@ -48,6 +48,8 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "bridge (club|game|games|night|tournament|party|lesson|lessons|player|players)",
     "disappear (to|for a|for the|for|off|on|abroad|into the countryside|somewhere)",
     "(jump|jumping|jumped) out of (a|the) (plane|aeroplane|airplane|helicopter)",
+    "(dog|cat|pet|rabbit|hamster|kids) * (while|whilst|until|during) (i|we) (move|moving|am away|be away|go away|travel|am on holiday|go on holiday|settle|am at)",
+    "(on|at) the (bridge|roof) * (traffic|queue|jam|stuck|view|sunset|photo|photos|walk|run|cycle|cycling|bus|train|car)",
     "(die|dying|died) (in|with) (your|his|her|their) arms",
     "(tired|sick|weary) of (living|live) (in|with|at|near|on|by|here|there|alone|together|at home|out of)",
     "shoot myself in the foot",
