@@ -30,6 +30,11 @@ describe("lemmatiser", () => {
     ]);
   });
 
+  it("folds a possessive or 'is' run into the word ('everything's' → 'everythings' → 'everything')", () => {
+    expect(lemmatiser(new Set(["everything", "tonight"]))("everythings")).toBe("everything");
+    expect(lemmatiser(new Set(["everything", "tonight"]))("tonights")).toBe("tonight");
+  });
+
   it("lemmatises a pattern's words and keeps its syntax", () => {
     expect(lemmatisePattern("(saving|cutting) [my] tablets * <num> <many>", lemma)).toBe(
       "(save|cut) [my] tablet * <num> <many>",

@@ -70,8 +70,9 @@ export function lemmatiser(vocabulary: ReadonlySet<string>): (word: string) => s
     let base = word;
     for (let step = 0; step < 3; step++) {
       const next = candidates(base).find((candidate) => vocabulary.has(candidate) && candidate !== base);
-      if (next === undefined || KEEP.has(next)) break;
+      if (next === undefined) break;
       base = next;
+      if (KEEP.has(next)) break;
     }
     if (cache.size < 4096) cache.set(word, base);
     return base;
