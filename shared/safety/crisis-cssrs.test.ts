@@ -113,6 +113,14 @@ describe("assessRisk by C-SSRS category", () => {
       "we picked a date for the wedding",
       "i have a plan for revision tonight",
       "thanks for everything today, bye!",
+      "i'm writing a will now that i own a house",
+      "the plan is to go to the beach on saturday",
+      "i bought a hose for the garden",
+      "i'm not sure i'll make it to the party tonight",
+      "i want to drown out the noise",
+      "i'm ready to go home",
+      "i have a plan for my revision and the means to do it",
+      "i sat by the train tracks to watch the steam engines",
     ]) {
       expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
     }

@@ -147,7 +147,7 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
   const risk = categories.size > 0;
   const distressed = risk || kinds.has("distress");
   const prepWeak = kinds.get("prep-weak") ?? 0;
-  if (prepWeak >= 2 || (prepWeak > 0 && (distressed || kinds.has("means") || kinds.has("timing")))) {
+  if (prepWeak >= 2 || (prepWeak > 0 && (distressed || kinds.has("means")))) {
     categories.add("preparation");
   }
   if (kinds.has("plan-weak") && (distressed || kinds.has("means") || prepWeak > 0)) categories.add("plan");
