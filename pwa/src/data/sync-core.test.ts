@@ -51,6 +51,45 @@ describe("defect 3: a failure the server can recover from is not a refusal", () 
   });
 });
 
+describe("a push over its rate limit still delivers its crisis flags (issue 12)", () => {
+  it("settles the operations that ran after one that failed, keeps the failed ones queued in order, and asks to retry later", async () => {
+    const server = new ModelServer();
+    const d = device(server);
+    await d.put("a", "one");
+    await d.put("flag", "sos");
+    await d.put("a", "one, edited");
+    await d.put("c", "three");
+    const first = await d.db.outbox.toArray();
+    // Over the limit, the server runs only the flag; the rest answer `failed`.
+    d.nextPushFault = { kind: "limitedExcept", ids: ["flag"] };
+    expect(await d.sync()).toBeInstanceOf(RetryLater);
+    const queued = (await d.db.outbox.toArray()).map((o) => (o.payload as { id: string; text: string }).text);
+    expect(queued).toEqual(["one", "one, edited", "three"]);
+    const flagOp = first.find((o) => (o.payload as { id: string }).id === "flag");
+    expect(await d.db.results.get(flagOp?.opId ?? "")).toMatchObject({ result: { note: { id: "flag", text: "sos" } } });
+    expect(await d.db.notices.count()).toBe(0);
+    expect(await d.sync()).toBeNull();
+    expect(await texts(d)).toEqual({ a: "one, edited", flag: "sos", c: "three" });
+  });
+
+  it("leaves an answered write queued when an earlier write to the same entity failed", async () => {
+    const server = new ModelServer();
+    const d = device(server);
+    await d.put("a", "one");
+    await d.put("a", "two");
+    // Only the second write to "a" is answered applied (a server that ran it out of turn):
+    // the device keeps both, in order, rather than confirm "two" under a failed "one".
+    const ops = await d.db.outbox.toArray();
+    await d.core
+      .settle(ops, [
+        { opId: ops[0]?.opId ?? "", status: "failed", error: { code: "RATE_LIMITED", message: "wait" } },
+        { opId: ops[1]?.opId ?? "", status: "applied", result: { note: { id: "a", text: "two" } } },
+      ])
+      .catch((e: unknown) => e);
+    expect((await d.db.outbox.toArray()).map((o) => o.opId)).toEqual(ops.map((o) => o.opId));
+  });
+});
+
 describe("defect 4: a device never stays wrong", () => {
   it("rolls a refused write back to the server's confirmed state, not to an earlier unconfirmed write", async () => {
     const server = new ModelServer();

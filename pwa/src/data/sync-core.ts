@@ -220,21 +220,29 @@ export class SyncCore {
 
   /**
    * Applies the server's answer to each pushed operation, in order: confirmed, or refused (rolled
-   * back and explained). At the first operation the server could not run, it stops: that one and
-   * everything after it stay queued, and RetryLater tells the engine to back off.
+   * back and explained). An operation the server could not run (`failed`) stays queued, and
+   * RetryLater tells the engine to back off. Usually everything after it failed too; but a push
+   * over its rate limit still runs its crisis flags (never rate-limited), and those are settled
+   * here, so the patient sees them delivered now, not after the next push. An answer for an
+   * entity whose earlier operation is still queued is left queued too: an entity's writes settle
+   * in order.
    */
   async settle(batch: OutboxOp[], results: SyncResult[]): Promise<void> {
     const { db } = this;
     let retry: string | null = null;
     await db.transaction("rw", [db.entities, db.outbox, db.notices, db.results], async () => {
       const settledAt = this.clock.deviceTime();
+      /** Entities with an operation still queued from this batch. */
+      const waiting = new Set<string>();
       for (const [i, result] of results.entries()) {
         const op = batch[i];
         if (op?.seq === undefined || result.opId !== op.opId) break;
         if (result.status === "failed") {
-          retry = result.error.code;
-          break;
+          retry ??= result.error.code;
+          if (op.entityKey) waiting.add(op.entityKey);
+          continue;
         }
+        if (op.entityKey && waiting.has(op.entityKey)) continue;
         await db.outbox.delete(op.seq);
         if ("error" in result) {
           await this.refused(op, result.error);

@@ -8,7 +8,9 @@
  *
  * Faults are the test's to inject per request: `unavailable` (503 before anything runs),
  * `lost` (everything applied, the answer never arrives), `failAt: k` (operation k could not run:
- * it and the rest answer `failed`, unrecorded), and pull failures.
+ * it and the rest answer `failed`, unrecorded), `limitedExcept: ids` (a push over its rate limit:
+ * only the operations on those note ids run, like the crisis flags the real server still runs,
+ * and the rest answer `failed`), and pull failures.
  */
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import type { SyncChange, SyncPullResponse, SyncPushResponse, SyncResult } from "../../../../shared/schemas/sync";
@@ -28,7 +30,8 @@ export type PushFault =
   | { kind: "none" }
   | { kind: "unavailable" }
   | { kind: "lost" }
-  | { kind: "failAt"; index: number };
+  | { kind: "failAt"; index: number }
+  | { kind: "limitedExcept"; ids: readonly string[] };
 
 export class ModelServer {
   notes = new Map<string, Note | "gone">();
@@ -77,7 +80,10 @@ export class ModelServer {
     for (const [i, op] of operations.entries()) {
       if (fault.kind === "failAt" && i === fault.index) broken = true;
       const stored = this.ops.get(op.opId);
-      if (broken) {
+      const limited = fault.kind === "limitedExcept" && !fault.ids.includes((op.payload as { id: string }).id);
+      if (limited) {
+        results.push({ opId: op.opId, status: "failed", error: { code: "RATE_LIMITED", message: "wait" } });
+      } else if (broken) {
         results.push({ opId: op.opId, status: "failed", error: { code: "INTERNAL", message: "retry" } });
       } else if (stored) {
         results.push({ ...stored, status: "duplicate" } as SyncResult);
