@@ -88,6 +88,8 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(date|rope|pills|tablets|will|hose|hosepipe|charcoal|helium|knife|blade|blades) for (the|a|an|my|our|his|her|their|work|school|dinner|lunch|drinks|charity|camping|climbing|the garden|a party|cooking|balloons)",
     "to (watch|see|photograph|take photos of|take pictures of|spot) (the|a|some)",
     "drown (out|my sorrows)",
+    "(overdose|overdoses|suicide|suicides|self harm) (damages|causes|symptoms|treatment|rates|statistics|awareness|prevention|kit|kits|hotline|helpline)",
+    "overdose (damage|can damage|is dangerous|can kill|can cause)",
     "(through|to|for) the night (shift|out|bus|train|class|shifts)",
     "(life|lifes) (little|dramas|problems|admin|lessons)",
     "(set|picked|pick|set up|have) a date (with|for)",
