@@ -21,6 +21,7 @@ import {
   deltaText,
   doneOf,
   fakeProvider,
+  HIGH_RISK_TEXT,
   providerRequests,
   readEvents,
   TEST_FIRST_TOKEN_TIMEOUT_MS,
@@ -238,5 +239,16 @@ describe("POST /api/v1/companion/chat: limits", () => {
     expect(Number(over.headers.get("Retry-After"))).toBeGreaterThan(0);
     // Another patient is not affected.
     expect((await chat((await consentingPatient()).accessToken, { text: "hi" })).status).toBe(503);
+    // A crisis check and its flag are never rate-limited (PRODUCT.md): over the limit, a high-risk
+    // message still gets the crisis answer and raises its flag, and a medium one its flag.
+    const crisis = await chat(p.accessToken, { text: HIGH_RISK_TEXT });
+    expect(crisis.status).toBe(200);
+    expect(await json(crisis)).toMatchObject({ safety: { level: "high", flagged: true } });
+    const medium = await chat(p.accessToken, { text: "i wish i was dead" });
+    expect(medium.status).toBe(429);
+    const { results } = await env.DB.prepare("SELECT level FROM risk_flags WHERE user_id = ? ORDER BY level")
+      .bind(p.userId)
+      .all();
+    expect(results).toEqual([{ level: "high" }, { level: "medium" }]);
   });
 });

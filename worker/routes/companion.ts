@@ -19,7 +19,7 @@ import { companionMessageView, conversationView, findConversation, recentTurns }
 import { companionConversations, companionMessages } from "../db/schema";
 import { findUserById } from "../db/users";
 import { auditStatement } from "../lib/audit";
-import { enforceRateLimit } from "../lib/rate-limit";
+import { checkRateLimit, rateLimited } from "../lib/rate-limit";
 import { sendCommands } from "../lib/run-command";
 import { after, page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
@@ -98,8 +98,9 @@ async function myConversation(c: Context<AppEnv>, id: string) {
 /**
  * /api/v1/companion: chat with the AI companion (patients only), and the chat history.
  *
- * `POST /chat` in this order: validate → rate limit (30 a minute) → crisis check on EVERY
- * message, whatever the consent or provider state → consent → provider configured → the reply,
+ * `POST /chat` in this order: validate → crisis check on EVERY message, whatever the consent,
+ * provider or rate-limit state (a crisis answer and its flag are never rate-limited) → the rate
+ * limit (30 a minute; counted for every message) → consent → provider configured → the reply,
  * streamed as server-sent events (companion/reply-stream.ts).
  */
 export const companionRoutes = new Hono<AppEnv>()
@@ -108,7 +109,8 @@ export const companionRoutes = new Hono<AppEnv>()
     const { userId } = c.get("auth");
     const { text, conversationId } = c.req.valid("json");
     const messageAt = Date.now();
-    await enforceRateLimit(c, "companionChatPerUser", userId, { userId });
+    // Counted now, enforced after the crisis check: over the limit, help and flags still go out.
+    const limit = await checkRateLimit(c, "companionChatPerUser", userId, { userId });
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
@@ -121,6 +123,7 @@ export const companionRoutes = new Hono<AppEnv>()
     // Medium risk (passive ideation, burden, self-harm urges): the care team is told and the
     // device shows the resources; the companion still answers, kindly.
     if (risk.level === "medium") await raiseCompanionFlag(c, userId, "medium", risk.category);
+    if (!limit.allowed) throw rateLimited(limit);
     if (!user.consentCompanion) throw new ApiError("COMPANION_CONSENT_REQUIRED");
     const env = c.env as CompanionEnv;
     const provider = providerFromEnv(env);
