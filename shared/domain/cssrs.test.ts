@@ -62,7 +62,7 @@ function expected(c: Readonly<Record<CssrsItem, Cell>>): CssrsTriage {
             : yes("wishToBeDead")
               ? "wish-to-be-dead"
               : null;
-  return { level: highRisk ? "high" : anyYes ? "medium" : null, category };
+  return { level: highRisk ? "high" : anyYes ? "medium" : null, category } as CssrsTriage;
 }
 
 const ALL = everyCellSet();

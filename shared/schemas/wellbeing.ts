@@ -5,6 +5,8 @@
  * Sync (issue 4) sends the same payloads inside `{ opId, type, at, payload }`.
  */
 import { z } from "zod";
+import { INSTRUMENTS } from "../domain/assessments";
+import { CSSRS, triageCssrs } from "../domain/cssrs";
 import { PET_SPECIES } from "../domain/pet";
 
 export const NAME_MAX = 120;
@@ -100,11 +102,55 @@ export const moodLog = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(TAG_MAX)).max(TAGS_MAX).optional(),
 });
 
-export const assessmentSubmit = z.strictObject({
+/** PHQ-9 or GAD-7: each item answered 0..3, in item order. */
+export const scoredAssessmentSubmit = z.strictObject({
   id: id.optional(),
-  instrument: z.enum(["PHQ-9", "GAD-7"]),
+  instrument: z.enum(INSTRUMENTS),
   answers: z.array(z.number().int().min(0).max(3)).min(7).max(9),
 });
+
+/**
+ * The C-SSRS screener's answers, yes (true) or no, by item (shared/domain/cssrs.ts). Its skip
+ * logic is checked here too, at the item: Q3–Q5 absent or no after a no to Q2 and answered after
+ * a yes; the 3-month question answered after a yes to Q6 and absent after a no.
+ */
+export const cssrsAnswers = z
+  .strictObject({
+    wishToBeDead: z.boolean(),
+    suicidalThoughts: z.boolean(),
+    method: z.boolean().optional(),
+    intent: z.boolean().optional(),
+    plan: z.boolean().optional(),
+    behaviour: z.boolean(),
+    behaviourWithin3Months: z.boolean().optional(),
+  })
+  .superRefine((answers, ctx) => {
+    const triage = triageCssrs(answers);
+    if (!("error" in triage)) return;
+    ctx.addIssue({
+      code: "custom",
+      path: [triage.item],
+      message:
+        triage.error === "SKIPPED_ITEM_ANSWERED"
+          ? "This question is skipped by the earlier answers; leave it out."
+          : "This question needs a yes or no answer.",
+    });
+  });
+
+/** The C-SSRS screener: never limited per 14 days, since a crisis check is never rate-limited. */
+export const cssrsSubmit = z.strictObject({
+  id: id.optional(),
+  instrument: z.literal(CSSRS),
+  answers: cssrsAnswers,
+});
+
+/** `assessment.submit`: a questionnaire, told apart by its instrument. */
+export const assessmentSubmit = z.discriminatedUnion("instrument", [scoredAssessmentSubmit, cssrsSubmit]);
+/** The REST body of `POST /assessments`: the payload plus the envelope. */
+export const assessmentSubmitBody = z.discriminatedUnion("instrument", [
+  withEnvelope(scoredAssessmentSubmit),
+  withEnvelope(cssrsSubmit),
+]);
 
 const safetyItems = z.array(z.string().trim().min(1).max(SAFETY_ITEM_MAX)).max(SAFETY_ITEMS_MAX);
 /** The five sections of a personal safety plan (Stanley–Brown). */

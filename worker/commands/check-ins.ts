@@ -2,9 +2,10 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { assessmentAllowed, scoreAssessment } from "../../shared/domain/assessments";
 import { moodXp } from "../../shared/domain/completion-policy";
+import { CSSRS, triageCssrs } from "../../shared/domain/cssrs";
 import { localDay } from "../../shared/domain/local-day";
 import { crisisResourcesFor, moodRaisesFlag } from "../../shared/domain/risk";
-import { RULE_CATEGORIES, RULE_LEVELS } from "../../shared/domain/risk-flags";
+import { type CssrsCategory, type FlagLevel, RULE_CATEGORIES, RULE_LEVELS } from "../../shared/domain/risk-flags";
 import {
   applyOps,
   emptyPlan,
@@ -21,19 +22,20 @@ import { changed } from "./change-log";
 import { applyReward, cheerPet } from "./rewards";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
 
+/** What a risk rule raised: a fixed rule's source, or the C-SSRS with the level and category of its triage. */
+type FlagRaise =
+  | { source: "low_mood" | "phq9_item9" }
+  | { source: "cssrs"; level: Exclude<FlagLevel, "low">; category: CssrsCategory };
+
 /**
  * A risk rule fired: the flag (for the assigned staff) goes in the same batch as the check-in,
  * and the answer tells the client to show the crisis resources for the user's region at once.
  */
-function raiseFlag(
-  ctx: CommandContext,
-  source: "low_mood" | "phq9_item9",
-  refId: string,
-  statements: BatchItem<"sqlite">[],
-) {
+function raiseFlag(ctx: CommandContext, raise: FlagRaise, refId: string, statements: BatchItem<"sqlite">[]) {
   const id = crypto.randomUUID();
-  const level = RULE_LEVELS[source];
-  const category = RULE_CATEGORIES[source];
+  const { source } = raise;
+  const level = raise.source === "cssrs" ? raise.level : RULE_LEVELS[raise.source];
+  const category = raise.source === "cssrs" ? raise.category : RULE_CATEGORIES[raise.source];
   statements.push(
     ctx.db.insert(riskFlags).values({ userId: ctx.userId, id, source, level, category, refId, createdAt: ctx.now }),
   );
@@ -72,15 +74,50 @@ export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Co
     progress: applyReward(ctx, { opId: cmd.opId, source: "mood", refId: id, localDay: day, ...award }, statements),
   };
   if (award.xp > 0) cheerPet(ctx, statements);
-  if (moodRaisesFlag(p.mood)) body.safety = raiseFlag(ctx, "low_mood", id, statements);
+  if (moodRaisesFlag(p.mood)) body.safety = raiseFlag(ctx, { source: "low_mood" }, id, statements);
   return { ok: true, status: 201, body, statements };
 }
 
 export function submitAssessment(ctx: CommandContext, p: z.infer<typeof assessmentSubmit>, cmd: Command): Decision {
-  const scored = scoreAssessment(p.instrument, p.answers);
-  if ("error" in scored) return reject("ASSESSMENT_INVALID");
   const id = p.id ?? crypto.randomUUID();
   const taken = ctx.state.assessments;
+  if (p.instrument === CSSRS) {
+    const triage = triageCssrs(p.answers);
+    if ("error" in triage) return reject("ASSESSMENT_INVALID");
+    if (taken.some((r) => r.id === id)) return reject("ID_CONFLICT");
+    // No 14-day limit: the screener is a crisis check, and a crisis check is never rate-limited.
+    taken.push({ id, instrument: p.instrument, at: cmd.at });
+    const statements: BatchItem<"sqlite">[] = [
+      ctx.db.insert(assessments).values({
+        userId: ctx.userId,
+        id,
+        instrument: p.instrument,
+        answers: JSON.stringify(p.answers),
+        score: null,
+        severity: null,
+        riskLevel: triage.level,
+        riskCategory: triage.category,
+        at: cmd.at,
+        createdAt: ctx.now,
+      }),
+    ];
+    const view = {
+      id,
+      instrument: p.instrument,
+      answers: p.answers,
+      level: triage.level,
+      category: triage.category,
+      at: new Date(cmd.at).toISOString(),
+    };
+    changed(ctx, "assessment", id, view);
+    const body: Record<string, unknown> = { assessment: view };
+    if (triage.level !== null) {
+      body.safety = raiseFlag(ctx, { source: "cssrs", level: triage.level, category: triage.category }, id, statements);
+    }
+    return { ok: true, status: 201, body, statements };
+  }
+  const scored = scoreAssessment(p.instrument, p.answers);
+  if ("error" in scored) return reject("ASSESSMENT_INVALID");
   if (taken.some((r) => r.id === id)) return reject("ID_CONFLICT");
   // Earlier and later ones of this instrument both count: an offline replay may land between them.
   const times = taken.filter((r) => r.instrument === p.instrument).map((r) => r.at);
@@ -108,7 +145,7 @@ export function submitAssessment(ctx: CommandContext, p: z.infer<typeof assessme
   };
   changed(ctx, "assessment", id, view);
   const body: Record<string, unknown> = { assessment: view };
-  if (scored.riskItemPositive) body.safety = raiseFlag(ctx, "phq9_item9", id, statements);
+  if (scored.riskItemPositive) body.safety = raiseFlag(ctx, { source: "phq9_item9" }, id, statements);
   return { ok: true, status: 201, body, statements };
 }
 

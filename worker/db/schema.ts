@@ -221,11 +221,15 @@ export const assessments = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
-    instrument: text("instrument", { enum: ["PHQ-9", "GAD-7"] }).notNull(),
-    /** JSON array of item answers (0–3). */
+    instrument: text("instrument", { enum: ["PHQ-9", "GAD-7", "C-SSRS"] }).notNull(),
+    /** JSON: PHQ-9 and GAD-7, an array of item answers (0–3); the C-SSRS, yes/no by item (CssrsAnswers). */
     answers: text("answers").notNull(),
-    score: integer("score").notNull(),
-    severity: text("severity").notNull(),
+    /** PHQ-9 and GAD-7 only (migration 0010 checks it): the C-SSRS has no total and no band. */
+    score: integer("score"),
+    severity: text("severity"),
+    /** The C-SSRS only: its triage (shared/domain/cssrs.ts); null when every answer was no. */
+    riskLevel: text("risk_level", { enum: ["high", "medium"] }),
+    riskCategory: text("risk_category").$type<CssrsCategory>(),
     at: integer("at").notNull(),
     createdAt: integer("created_at").notNull(),
   },

@@ -1,4 +1,5 @@
 /** Rows of the wellbeing domain as the API (and the sync change log) shows them. Pure: no D1. */
+import type { CssrsAnswers } from "../../shared/domain/cssrs";
 import { decayPet, type PetStats, petStage } from "../../shared/domain/pet";
 import type { MessageView } from "../../shared/schemas/messages";
 import type { assessments, habitCompletions, habits, messages, moods, pets, quests } from "./schema";
@@ -112,13 +113,31 @@ export function messageView(m: MessageRow): MessageView {
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 
+/**
+ * A questionnaire as the API shows it, told apart by `instrument`: PHQ-9 and GAD-7 with their
+ * answers (0–3), total and band; the C-SSRS screener with its yes/no answers and its triage (the
+ * flag level and category it raised, both null when every answer was no).
+ */
 export function assessmentView(a: AssessmentRow) {
+  const at = new Date(a.at).toISOString();
+  if (a.instrument === "C-SSRS") {
+    return {
+      id: a.id,
+      instrument: a.instrument,
+      answers: JSON.parse(a.answers) as CssrsAnswers,
+      level: a.riskLevel,
+      category: a.riskCategory,
+      at,
+    };
+  }
+  // Migration 0010's CHECK: a PHQ-9 or GAD-7 row always has its total and band.
+  if (a.score === null || a.severity === null) throw new Error(`assessment ${a.id} has no score`);
   return {
     id: a.id,
     instrument: a.instrument,
     answers: JSON.parse(a.answers) as number[],
     score: a.score,
     severity: a.severity,
-    at: new Date(a.at).toISOString(),
+    at,
   };
 }

@@ -63,7 +63,10 @@ export async function fhirResponse(c: Context<AppEnv>, patientId: string, author
   const bundle = buildPatientBundle({
     patient: user,
     moods: moodRows,
-    assessments: assessmentRows,
+    // PHQ-9 and GAD-7 totals only (PRODUCT.md): the C-SSRS screener has no total to export.
+    assessments: assessmentRows.flatMap((a) =>
+      a.instrument !== "C-SSRS" && a.score !== null ? [{ ...a, instrument: a.instrument, score: a.score }] : [],
+    ),
     generatedAt: Date.now(),
     author,
     bundleId: crypto.randomUUID(),

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { emptyPlan, readStoredPlan, type SafetyPlanView, safetyPlanView } from "../../shared/domain/safety-plan-merge";
-import { assessmentSubmit, safetyPlanUpdateBody, withEnvelope } from "../../shared/schemas/wellbeing";
+import { assessmentSubmitBody, safetyPlanUpdateBody } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { assessments, safetyPlans } from "../db/schema";
@@ -10,7 +10,7 @@ import { runCommand } from "../lib/run-command";
 import { jsonBody } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
-/** /api/v1/assessments: PHQ-9 and GAD-7, scored on the server. */
+/** /api/v1/assessments: PHQ-9 and GAD-7, and the C-SSRS screener, scored on the server. */
 export const assessmentRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole("patient"))
   .get("/", async (c) => {
@@ -24,7 +24,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
       items: rows.map(assessmentView),
     });
   })
-  .post("/", jsonBody(withEnvelope(assessmentSubmit)), (c) => runCommand(c, "assessment.submit", c.req.valid("json")));
+  .post("/", jsonBody(assessmentSubmitBody), (c) => runCommand(c, "assessment.submit", c.req.valid("json")));
 
 /** The patient's safety plan as the API shows it: texts by section, items with ids and authors, recent changes. */
 export async function safetyPlanOf(db: ReturnType<typeof database>, userId: string): Promise<SafetyPlanView> {

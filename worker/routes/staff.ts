@@ -54,7 +54,9 @@ async function timeline(
          SELECT 'completion', id, at, json_object('habitId', habit_id, 'localDay', local_day)
            FROM habit_completions WHERE user_id = ?1 AND undone_at IS NULL AND at >= ?2 AND at < ?3
          UNION ALL
-         SELECT 'assessment', id, at, json_object('instrument', instrument, 'score', score, 'severity', severity)
+         SELECT 'assessment', id, at, CASE WHEN instrument = 'C-SSRS'
+             THEN json_object('instrument', instrument, 'level', risk_level, 'category', risk_category)
+             ELSE json_object('instrument', instrument, 'score', score, 'severity', severity) END
            FROM assessments WHERE user_id = ?1 AND at >= ?2 AND at < ?3
          UNION ALL
          SELECT 'riskFlag', id, created_at, '{}'
