@@ -144,6 +144,8 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
     if (isCategory(match.category)) categories.add(match.category);
     else kinds.set(match.category, (kinds.get(match.category) ?? 0) + 1);
   }
+  // Two kinds of distress together ("i'll never be happy, what's the point") speak of hopelessness.
+  if ((kinds.get("distress") ?? 0) >= 2) categories.add("hopelessness");
   const risk = categories.size > 0;
   const distressed = risk || kinds.has("distress");
   const prepWeak = kinds.get("prep-weak") ?? 0;

@@ -75,7 +75,7 @@ const ACTIVE =
   "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|do myself in|do away with myself|die by suicide|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
-  "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
+  "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|get hit by|got hit by|be hit by|get run over|be run over|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
 const HIGH =
   "(bridge|roof|rooftop|building|cliff|balcony|car park|multi storey|window|ledge|tower|tower block|height|flyover|overpass|somewhere high|something high|the top)";
 const VEHICLE = "(train|bus|car|lorry|truck|tube|van|traffic|oncoming traffic)";
@@ -396,6 +396,13 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(hurt|hit|burn|burned|cut|punch|punched|scratch|scratched) * on purpose",
     "(feel|cause|want) pain so i",
     "(harm|harming|hurting|hurt) myself",
+    "(razor|blade|knife|lighter|scissors|compass|glass) on (my|myself) (arm|leg|thigh|wrist|skin|body|stomach|hip|ankle|chest|face)",
+    "(use|used|using) (a|the|my) (razor|blade|knife|lighter|scissors|compass|glass) on (myself|my)",
+    "(cut|scar|burn|bruise|wound) (all over|on|up and down|across) my (arm|leg|thigh|wrist|skin|body|stomach|hip|ankle|chest|face)",
+    "(want|need|miss|crave) [to feel] the (blade|razor)",
+    `${THINK} (cut|cutting|self harm|hurt myself|burn myself|burning myself|hurting myself)`,
+    "(pull|pulled|bite|bit|bang|banged|pinch|pinched|slap|slapped) * on purpose",
+    "(hard time|struggle|struggling|trying|try|fighting|fight|hard) (not|not to) (hurt|harm|cut|burn) myself",
   ),
   // ------------------------------------------------------------ suicidal thoughts: active, non-specific
   ...cues("suicidal-thoughts")(
@@ -411,6 +418,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "dark thought",
     `(${ACTIVE}) (be|sound|seem|feel) [like] (the answer|appealing|tempting|easier|better|a good idea)`,
     "(kill|killed|unalive|end|ended) myself",
+    "(imagine|imagining|picture|picturing|plan|planning|think about|thinking about) my [own] funeral",
+    "(death|dying|suicide|killing myself) (be) all i [can] think about",
     "(go to|gonna|might|will|could|scared i will|scared i be go to) do something (stupid|drastic|bad to myself)",
     "(in order to|so i can|so that i can) (end it all|end my life|kill myself|die|end it)",
     "(should|might as well|may as well) [just] die",
@@ -436,6 +445,14 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "if i (die|died|be dead|do not wake up|did not wake up|get hit|got hit|never woke up) * (not care|not mind|be fine|be ok|be okay|be good|relief|better)",
     "(would not|do not|not|would never) (care|mind) if i (die|died|be dead|get hit|got hit|do not wake up|did not wake up|never woke up|be gone|disappear)",
     "(welcome|embrace) death",
+    "(press|push) a button and (not exist|disappear|die|be gone|never have existed|stop exist)",
+    "(fine|ok|okay|happy|glad|good|relieved|at peace) if i [just] (did not wake up|do not wake up|never woke up|died|die|was gone|be gone|disappeared)",
+    "(die|dying|pass away|passing away) in my sleep",
+    "(hope|wish|pray) (the|this|my) (plane|car|bus|train) (crash|crashes|goes down|go down)",
+    "(would|i would) welcome (a heart attack|death|the end|an accident|a crash|cancer|a fatal)",
+    "(do not|not|never|would not) care (if|whether) i (live|die) or (die|live|not)",
+    "(would not|do not) mind (not exist|not being here|not be here|not waking up|not wake up|dying|die|being dead|be dead)",
+    "(do not|can not) see myself (be|being) (alive|here|around) (in|by|next|for|much)",
     "(relief|release|blessing|mercy) to (die|be dead|not wake up|not exist|be gone)",
     "(better off|happier|be|rather be) (six feet under|in the ground|in a box|pushing up daisies|in my grave)",
     "want out (of this life|of life|of this world|of existence)",
@@ -462,6 +479,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(better|easier|happier) [off] without me",
     "(do not|can not|not|no longer) see the point (in|of) (live|living|life|go on|going on|carry on|be alive|being alive|anything|it all|existing)",
     "(life|living|existence|existing|my life) (feel|be|seem) [so|completely|totally] (pointless|meaningless|hopeless|not worth it|empty and pointless)",
+    "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i (would|had) never (be|been) born",
     "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (be|am|was|were|be not) (gone|dead|not around|not here|not alive|never born|no longer here)",
     "(better|easier|happier|relieved|glad|happy) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (disappeared|died|die|vanished|left for good|did not exist|was not here)",
     "(can not|do not|can no longer) see (a|any) way out",
@@ -490,7 +508,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(tired|sick|weary) of (live|living|life)",
     "done with (life|living|live|this life|it all|this world|everything)",
     "give up on (life|living|live|everything|myself)",
-    "(no|not see a|do not see a|can not see a|see no|never have a) future",
+    "(no|not see a|not see any|can not see a|can not see any|do not see a|do not see any|see no|never have a) future",
+    "(life|my life|living) (have|has|had) no (meaning|point|purpose|value)",
+    "no (meaning|purpose|point) (in|to) (life|my life|living|being alive)",
     "(no|not see any|can not see any) way out",
     "(waste|waste of) (space|oxygen|air)",
     "only (stay|staying|live|living|keep going|keep myself) [alive] (for|because)",
@@ -511,6 +531,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "nothing matters",
     "(want|need) (the pain|it|this) to stop",
     "no point",
+    "what [be] [even] the point",
+    "never be happy",
+    "(i give up|give up)",
   ),
   ...cues("mention")(
     "(suicide|overdose|self harm|kill myself|killed myself|noose|self harming|suicidal)",
