@@ -70,11 +70,17 @@ describe("assessRisk by C-SSRS category", () => {
     }
   });
 
-  it("reads ambivalence about living as ideation", () => {
+  it("reads ambivalence about living, passive wishes and self-harm in other words as ideation", () => {
     for (const text of [
       "i'm not sure i want to live anymore",
       "i wish something would just take me",
       "i hate being alive",
+      "i don't care if i live or die",
+      "dying in my sleep would be nice",
+      "i use a razor on my legs when it gets bad",
+      "i keep thinking about cutting",
+      "life has no meaning for me anymore",
+      "i'll never be happy. what's the point.",
     ]) {
       expect(atLeastMedium(assessRisk(text).level), text).toBe(true);
     }
@@ -121,6 +127,9 @@ describe("assessRisk by C-SSRS category", () => {
       "i'm ready to go home",
       "i have a plan for my revision and the means to do it",
       "i sat by the train tracks to watch the steam engines",
+      "ugh i give up, what's the point of this homework",
+      "i have cuts on my arms from the brambles",
+      "i read that paracetamol overdose damages the liver",
     ]) {
       expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
     }
