@@ -65,6 +65,11 @@ describe("assessRisk by C-SSRS category", () => {
       "i want to set myself on fire",
       "no one will find me till its too late",
       "this will be my last day",
+      "pills swallowed. sorry",
+      "i tried but the rope snapped",
+      "woke up in hospital after i took the pills",
+      "going to swallow the lot",
+      "taking my life tonight",
     ]) {
       expect(assessRisk(text).level, text).toBe("high");
     }
@@ -130,6 +135,9 @@ describe("assessRisk by C-SSRS category", () => {
       "ugh i give up, what's the point of this homework",
       "i have cuts on my arms from the brambles",
       "i read that paracetamol overdose damages the liver",
+      "took the whole box of chocolates lol",
+      "took my whole prescription to the pharmacy",
+      "i'm ending it all with a party",
     ]) {
       expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
     }
