@@ -8,9 +8,10 @@
 import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import { base64url, compactVerify, createLocalJWKSet, type JSONWebKeySet } from "jose";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CssrsAnswers } from "../../shared/domain/cssrs";
 import type { FhirBundle, FhirObservation } from "../../shared/fhir/bundle";
+import { RATE_LIMITS } from "../../shared/limits";
 import type { SyncResult } from "../../shared/schemas/sync";
 import type { AppEnv } from "../../worker/app-env";
 import { handleError } from "../../worker/lib/errors";
@@ -250,6 +251,44 @@ describe("the C-SSRS screener: limits and replays", () => {
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe("ID_CONFLICT");
     expect(await flagRows(p.user.id)).toEqual([]);
+  });
+});
+
+describe("the C-SSRS screener and the sync push rate limit", () => {
+  // Frozen at the start of a minute, as risk-flags.test.ts does, so the window cannot turn over mid-burst.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Math.floor(Date.now() / 60_000) * 60_000 + 60_000 + 1000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const push = (token: string, operations: unknown[]) =>
+    call("/api/v1/sync/push", { token, body: { clientId: "phone", operations } });
+  const op = (payload: Record<string, unknown>) => ({
+    opId: crypto.randomUUID(),
+    type: "assessment.submit",
+    at: isoIn(-1000),
+    payload,
+  });
+
+  it("runs a screener pushed after the limit is reached, with its flag; a PHQ-9 in the same push waits", async () => {
+    const p = await register();
+    for (let i = 0; i < RATE_LIMITS.syncPushPerUser.limit; i++) await push(p.accessToken, []);
+    const phq = op({ instrument: "PHQ-9", answers: [0, 0, 0, 0, 0, 0, 0, 0, 1] });
+    const screener = op({ instrument: "C-SSRS", answers: { ...NO, ...THOUGHTS, plan: true } });
+    const res = await push(p.accessToken, [phq, screener]);
+    expect(res.status).toBe(200);
+    const { results } = await json<{ results: SyncResult[] }>(res);
+    expect(results.map((r) => r.status)).toEqual(["failed", "applied"]);
+    expect(results[0]).toMatchObject({ opId: phq.opId, error: { code: "RATE_LIMITED" } });
+    expect(await flagRows(p.user.id)).toEqual([
+      expect.objectContaining({ source: "cssrs", level: "high", category: "plan" }),
+    ]);
+    // A malformed screener does not carry a push past the limit.
+    const bad = await push(p.accessToken, [op({ instrument: "C-SSRS", answers: { ...NO, plan: true } })]);
+    expect(bad.status).toBe(429);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { crisisResourcesFor } from "../../shared/domain/risk";
 import { riskFlagRaise } from "../../shared/schemas/companion";
+import { cssrsSubmit } from "../../shared/schemas/wellbeing";
 import { auditEvents, riskFlags } from "../db/schema";
 import type { Command, CommandContext, Decision } from "./types";
 
@@ -57,9 +58,12 @@ export function raiseDeviceFlag(ctx: CommandContext, p: z.infer<typeof riskFlagR
 }
 
 /**
- * A well-formed `risk.flag` operation: what a sync push runs even over its rate limit, because a
- * crisis flag is never rate-limited (PRODUCT.md). Anything else, a malformed flag included, waits.
+ * A well-formed `risk.flag` operation, or a well-formed C-SSRS screener (`assessment.submit` with
+ * instrument C-SSRS, which raises its flag itself): what a sync push runs even over its rate
+ * limit, because a crisis check and its flag are never rate-limited (PRODUCT.md). Anything else,
+ * a malformed flag or screener and a PHQ-9 included, waits.
  */
 export function isRiskFlag(cmd: Command): boolean {
+  if (cmd.type === "assessment.submit") return cssrsSubmit.safeParse(cmd.payload).success;
   return cmd.type === "risk.flag" && riskFlagRaise.safeParse(cmd.payload).success;
 }

@@ -58,9 +58,10 @@ export const syncRoutes = new Hono<AppEnv>()
     if (limit.allowed) outcomes = await sendCommands(c, userId, commands);
     else {
       // Over the limit, a crisis flag still goes through (PRODUCT.md: a crisis check and its flag
-      // are never rate-limited): the push's well-formed risk.flag operations run, in order, and
-      // everything else is `failed` RATE_LIMITED — not recorded, so the device keeps it queued and
-      // sends it again after Retry-After. A push with no flag is refused whole, as before.
+      // are never rate-limited): the push's well-formed risk.flag operations and C-SSRS screeners
+      // (isRiskFlag) run, in order, and everything else is `failed` RATE_LIMITED — not recorded, so
+      // the device keeps it queued and sends it again after Retry-After. A push with no flag is
+      // refused whole, as before.
       const flags = commands.filter(isRiskFlag);
       if (flags.length === 0) throw rateLimited(limit);
       const ran = (await sendCommands(c, userId, flags)).values();
