@@ -166,6 +166,42 @@ export function compilePhrases<T extends { pattern: string }>(entries: readonly 
   return { byFirstWord, anyStart };
 }
 
+/**
+ * What a state leads to without reading a word, folded once: whether it accepts, and its edges by
+ * the word they read. A pattern with a group of many alternatives is then one lookup per word,
+ * not a walk through every branch.
+ */
+interface Closure {
+  accept: boolean;
+  words: Map<string, State[]>;
+  classes: { cls: TokenClass; to: State }[];
+  gaps: State[];
+}
+
+const CLOSURES = new WeakMap<State, Closure>();
+
+function closureOf(state: State): Closure {
+  const cached = CLOSURES.get(state);
+  if (cached !== undefined) return cached;
+  const closure: Closure = { accept: false, words: new Map(), classes: [], gaps: [] };
+  const seen = new Set<State>();
+  const stack = [state];
+  while (stack.length > 0) {
+    const current = stack.pop() as State;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    closure.accept ||= current.accept;
+    stack.push(...current.free);
+    for (const edge of current.edges) {
+      if ("word" in edge) closure.words.set(edge.word, [...(closure.words.get(edge.word) ?? []), edge.to]);
+      else if ("cls" in edge) closure.classes.push({ cls: edge.cls, to: edge.to });
+      else closure.gaps.push(edge.to);
+    }
+  }
+  CLOSURES.set(state, closure);
+  return closure;
+}
+
 /** The end of the longest match of one pattern at `start`, or -1. Visits each (state, position) once. */
 function longestEnd(pattern: Compiled<unknown>, tokens: readonly string[], start: number): number {
   let best = -1;
@@ -176,22 +212,18 @@ function longestEnd(pattern: Compiled<unknown>, tokens: readonly string[], start
     const key = (at - start) * pattern.states + state.id;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (state.accept) best = Math.max(best, at);
-    for (const next of state.free) stack.push([next, at]);
+    const closure = closureOf(state);
+    if (closure.accept) best = Math.max(best, at);
     const token = tokens[at];
     if (token === undefined || token === SENTENCE_BREAK) continue;
-    for (const edge of state.edges) {
-      if ("word" in edge) {
-        if (edge.word === token) stack.push([edge.to, at + 1]);
-      } else if ("cls" in edge) {
-        if (testClass(edge.cls, token)) stack.push([edge.to, at + 1]);
-      } else {
-        // The gap's own word is read by the edge after it; skip up to MAX_GAP words, never a sentence end.
-        for (let skip = 0; skip <= MAX_GAP; skip++) {
-          const skipped = tokens[at + skip - 1];
-          if (skip > 0 && (skipped === undefined || skipped === SENTENCE_BREAK)) break;
-          stack.push([edge.to, at + skip]);
-        }
+    for (const to of closure.words.get(token) ?? []) stack.push([to, at + 1]);
+    for (const { cls, to } of closure.classes) if (testClass(cls, token)) stack.push([to, at + 1]);
+    // The gap's own word is read by the edge after it; skip up to MAX_GAP words, never a sentence end.
+    for (const to of closure.gaps) {
+      for (let skip = 0; skip <= MAX_GAP; skip++) {
+        const skipped = tokens[at + skip - 1];
+        if (skip > 0 && (skipped === undefined || skipped === SENTENCE_BREAK)) break;
+        stack.push([to, at + skip]);
       }
     }
   }
