@@ -81,6 +81,13 @@ describe("normaliseText", () => {
     expect(normaliseText("im dead 💀💀 lol")).toBe("i am dead lol");
   });
 
+  it("is idempotent when joining letters or reading digits as letters makes a word mixed-script", () => {
+    for (const text of ["𝐀 A 𝚨", "అ㊱𝚨"]) {
+      const once = normaliseText(text);
+      expect(normaliseText(once), text).toBe(once);
+    }
+  });
+
   it("is idempotent on any string", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {

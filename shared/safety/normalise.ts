@@ -104,6 +104,8 @@ function canonicalWord(word: string): string {
   let result = word;
   if (HAS_DIGIT.test(result) && LEETABLE.test(result)) {
     result = result.replace(/\d/g, (digit) => lookup(LEET, digit) ?? digit);
+    // A digit that became a Latin letter makes the word mixed-script: fold it as such.
+    result = foldConfusables(result);
   }
   // "diiiie", "pleeease", "kiiill": three or more of a letter squeezes to one ("kil" is then a spelling).
   result = result.replace(REPEATS, "$1");
@@ -142,7 +144,8 @@ function joinSpelledOut(words: readonly string[]): string[] {
   const joined: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length >= 3) joined.push(...canonicalWord(run.join("")).split(" "));
+    // The joined word may mix scripts ("a a α"): fold it as a typed word would be.
+    if (run.length >= 3) joined.push(...canonicalWord(foldConfusables(run.join(""))).split(" "));
     else joined.push(...run);
     run = [];
   };
