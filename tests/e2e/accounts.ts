@@ -40,6 +40,7 @@ export const E2E_ACCOUNTS = [
   "help-plan",
   "sos",
   "low-mood",
+  "cssrs",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 

@@ -7,6 +7,7 @@ import {
   ITEM_COUNT,
   scoreAssessment,
 } from "../../../shared/domain/assessments";
+import { CSSRS } from "../../../shared/domain/cssrs";
 import { crisisResourcesFor } from "../../../shared/domain/risk";
 import type { PublicUser } from "../../../shared/schemas/auth";
 import { accepted, type Local, useEntities } from "../data/entities";
@@ -17,23 +18,27 @@ import { write } from "../data/write";
 import { CrisisResourceList } from "../ui/CrisisResourceList";
 import { FlagStatus } from "../ui/FlagStatus";
 import { Link } from "../ui/Link";
+import { CssrsForm } from "./CssrsForm";
 import { formatTime } from "./messages/format";
-import { ANSWERS, QUESTIONNAIRES } from "./questionnaires";
+import { ANSWERS, QUESTIONNAIRES, SCREENER } from "./questionnaires";
 import type { ScreenProps } from "./types";
 import "./assessments.css";
 
 type Assessment = Local<AssessmentView>;
+/** A PHQ-9 or GAD-7, with a total and a band. */
+type ScoredView = Exclude<AssessmentView, { instrument: typeof CSSRS }>;
 
 /**
  * Check-ins that matter clinically: PHQ-9 and GAD-7, scored on the device at once (the server
- * scores them again and decides), limited to two of each per 14 days, with their history. A
- * "yes" on PHQ-9 item 9 shows crisis help at once, offline too, and says plainly that the care
- * team will be told, and whether that has happened yet or waits for the next sync.
+ * scores them again and decides), limited to two of each per 14 days, and the C-SSRS safety
+ * check (never limited), with their history. A "yes" on PHQ-9 item 9, or a safety check that
+ * raises a flag, shows crisis help at once, offline too, and says plainly that the care team will
+ * be told, and whether that has happened yet or waits for the next sync.
  */
 export default function Assessments(props: ScreenProps) {
   const { user } = props;
   const all = useEntities<AssessmentView>("assessment").sort((a, b) => b.at.localeCompare(a.at));
-  const [active, setActive] = useState<Instrument | null>(null);
+  const [active, setActive] = useState<Instrument | typeof CSSRS | null>(null);
   const [submitted, setSubmitted] = useState<{ id: string; opId: string } | null>(null);
   const resultId = submitted?.id ?? null;
   const result = resultId ? (all.find((a) => a.id === resultId) ?? null) : null;
@@ -52,6 +57,10 @@ export default function Assessments(props: ScreenProps) {
           right or wrong answers. Your scores help you and your care team notice how things change over time; they are
           not a diagnosis.
         </p>
+        <p>
+          There is also a short safety check with yes or no questions about thoughts of suicide. You can take it
+          whenever you like, and your care team sees your answers so they can support you.
+        </p>
       </section>
       {result ? <Result user={user} assessment={result} opId={submitted?.opId ?? null} /> : null}
       {waiting.length > 0 ? (
@@ -60,7 +69,16 @@ export default function Assessments(props: ScreenProps) {
           <SafetyNow user={user} assessment={waiting[0] as Assessment} />
         </section>
       ) : null}
-      {active ? (
+      {active === CSSRS ? (
+        <CssrsForm
+          {...props}
+          onCancel={() => setActive(null)}
+          onDone={(done) => {
+            setActive(null);
+            setSubmitted(done);
+          }}
+        />
+      ) : active ? (
         <QuestionnaireForm
           {...props}
           instrument={active}
@@ -86,9 +104,15 @@ export default function Assessments(props: ScreenProps) {
   );
 }
 
+/** Whether a check-in raised a flag for the care team: PHQ-9 item 9, or a safety check with a triage. */
 function riskPositive(a: AssessmentView): boolean {
+  if (a.instrument === CSSRS) return a.level !== null;
   const scored = scoreAssessment(a.instrument, a.answers);
   return !("error" in scored) && scored.riskItemPositive;
+}
+
+function scoredOnly<T extends AssessmentView>(items: readonly T[]): Extract<T, ScoredView>[] {
+  return items.filter((a): a is Extract<T, ScoredView> => a.instrument !== CSSRS);
 }
 
 function maxScore(instrument: Instrument): number {
@@ -96,7 +120,9 @@ function maxScore(instrument: Instrument): number {
 }
 
 function timesOf(taken: readonly AssessmentView[], instrument: Instrument): number[] {
-  return taken.filter((a) => a.instrument === instrument).map((a) => Date.parse(a.at));
+  return scoredOnly(taken)
+    .filter((a) => a.instrument === instrument)
+    .map((a) => Date.parse(a.at));
 }
 
 /**
@@ -119,13 +145,16 @@ function Choose({
 }: {
   user: PublicUser;
   taken: readonly AssessmentView[];
-  onStart: (instrument: Instrument) => void;
+  onStart: (instrument: Instrument | typeof CSSRS) => void;
 }) {
   const now = clock.now();
   return (
     <section class="card" aria-labelledby="choose-title">
       <h3 id="choose-title">Take a check-in</h3>
-      <p class="muted">Each takes about two minutes. You can take each one up to twice in 14 days.</p>
+      <p class="muted">
+        Each takes about two minutes. You can take PHQ-9 and GAD-7 up to twice in 14 days, and the safety check whenever
+        you like.
+      </p>
       <ul class="rows">
         {INSTRUMENTS.map((instrument) => {
           const next = nextAllowedAt(timesOf(taken, instrument), now);
@@ -146,6 +175,16 @@ function Choose({
             </li>
           );
         })}
+        <li data-testid={`start-${CSSRS}`}>
+          <span class="grow">
+            <strong>{SCREENER.title}</strong> — {SCREENER.topic}, up to 7 yes or no questions
+            <br />
+            <span class="muted">You can take this any time.</span>
+          </span>
+          <button type="button" onClick={() => onStart(CSSRS)}>
+            Start safety check
+          </button>
+        </li>
       </ul>
     </section>
   );
@@ -277,6 +316,28 @@ function QuestionnaireForm({
 function Result({ user, assessment, opId }: { user: PublicUser; assessment: Assessment; opId: string | null }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [assessment.id]);
+  if (assessment.instrument === CSSRS) {
+    return (
+      <section class="card result" aria-labelledby="result-title" data-testid="assessment-result">
+        <h3 id="result-title" ref={heading} tabIndex={-1}>
+          Your safety check
+        </h3>
+        <p data-testid="result-saved">
+          Thank you for answering these questions. We know they are not easy.
+          {assessment.pending ? <span class="pending"> · waiting to sync</span> : null}
+          {assessment.rejected ? <span class="refused"> · not saved: {assessment.rejected.message}</span> : null}
+        </p>
+        {riskPositive(assessment) ? (
+          <SafetyNow user={user} assessment={assessment} opId={opId} />
+        ) : (
+          <p>
+            You answered no to every question. If that changes, you can take this check again at any time, and crisis
+            help is always one tap away under <Link href="/crisis">Crisis help</Link>.
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
     <section class="card result" aria-labelledby="result-title" data-testid="assessment-result">
       <h3 id="result-title" ref={heading} tabIndex={-1}>
@@ -300,7 +361,8 @@ function Result({ user, assessment, opId }: { user: PublicUser; assessment: Asse
 }
 
 /**
- * Crisis help for a "yes" on PHQ-9 item 9: from the device alone, with where the flag stands —
+ * Crisis help for a "yes" on PHQ-9 item 9, or a safety check that raised a flag: from the device
+ * alone, with where the flag stands —
  * from its operation (pending, delivered, refused, with the time) when it was written here this
  * visit, or from the check-in's own sync state when it was written before.
  */
@@ -316,11 +378,27 @@ function SafetyNow({
   const status = useOpStatus(opId);
   return (
     <div class="safety-now" data-testid="assessment-crisis">
-      <p>
-        <strong>You said you have had thoughts of being better off dead or of hurting yourself.</strong> Thank you for
-        being honest. Thoughts like these can be frightening, and you don't have to face them alone.
-      </p>
-      <p>If you might act on them, or you feel in danger, please contact one of these now:</p>
+      {assessment.instrument === CSSRS && assessment.level === "high" ? (
+        <>
+          <p>
+            <strong>What you have told us means you deserve support right now.</strong> Thank you for being honest. You
+            don't have to face this alone, and you don't have to wait until things get worse.
+          </p>
+          <p>Please contact one of these now, or ask someone you trust to stay with you while you do:</p>
+        </>
+      ) : (
+        <>
+          <p>
+            <strong>
+              {assessment.instrument === CSSRS
+                ? "You said you have had thoughts of death or of ending your life."
+                : "You said you have had thoughts of being better off dead or of hurting yourself."}
+            </strong>{" "}
+            Thank you for being honest. Thoughts like these can be frightening, and you don't have to face them alone.
+          </p>
+          <p>If you might act on them, or you feel in danger, please contact one of these now:</p>
+        </>
+      )}
       <CrisisResourceList resources={crisisResourcesFor(user.timezone)} />
       <p>
         <Link href="/crisis">More crisis help</Link> · <Link href="/safety-plan">Open your safety plan</Link>
@@ -353,8 +431,12 @@ function History({ user, items }: { user: PublicUser; items: Assessment[] }) {
           {items.map((a) => (
             <li key={a.id}>
               <span class="grow">
-                {formatTime(a.at, user.timezone)} — <strong>{a.instrument}</strong> {a.score} out of{" "}
-                {maxScore(a.instrument)}, {a.severity}
+                {formatTime(a.at, user.timezone)} — <strong>{a.instrument}</strong>{" "}
+                {a.instrument === CSSRS
+                  ? a.level === null
+                    ? "safety check, no to every question"
+                    : "safety check, shared with your care team"
+                  : `${a.score} out of ${maxScore(a.instrument)}, ${a.severity}`}
                 {a.pending ? <span class="pending"> · waiting to sync</span> : null}
                 {a.rejected ? <span class="refused"> · not saved: {a.rejected.message}</span> : null}
               </span>

@@ -1,4 +1,5 @@
 import type { Instrument } from "../../../shared/domain/assessments";
+import type { CssrsItem } from "../../../shared/domain/cssrs";
 
 /**
  * The wording of PHQ-9 (Kroenke, Spitzer & Williams) and GAD-7 (Spitzer et al.), both in the
@@ -45,3 +46,41 @@ export const QUESTIONNAIRES: Readonly<Record<Instrument, Questionnaire>> = {
     ],
   },
 };
+
+/** One question of the C-SSRS screener: its wording, and the screener's own note where it has one. */
+export interface ScreenerQuestion {
+  text: string;
+  note?: string;
+}
+
+/**
+ * The C-SSRS screener (Columbia Suicide Severity Rating Scale, Screen Version, "Recent"), in the
+ * Columbia Lighthouse Project's public wording, asked of oneself: questions 1–5 about the past
+ * month, question 6 over one's life with its 3-month follow-up. Which questions show, and the
+ * triage, come from shared/domain/cssrs.ts.
+ */
+export const SCREENER = {
+  title: "Safety check (C-SSRS)",
+  topic: "thoughts of suicide",
+  stem: "The first questions are about the past month; the last one asks about any time in your life. Please answer yes or no.",
+  questions: {
+    wishToBeDead: { text: "Have you wished you were dead or wished you could go to sleep and not wake up?" },
+    suicidalThoughts: { text: "Have you actually had any thoughts of killing yourself?" },
+    method: {
+      text: "Have you been thinking about how you might do this?",
+      note: "For example: “I thought about taking an overdose but I never made a specific plan as to when, where or how I would actually do it… and I would never go through with it.”",
+    },
+    intent: {
+      text: "Have you had these thoughts and had some intention of acting on them?",
+      note: "As opposed to: “I have the thoughts but I definitely will not do anything about them.”",
+    },
+    plan: {
+      text: "Have you started to work out or worked out the details of how to kill yourself? Do you intend to carry out this plan?",
+    },
+    behaviour: {
+      text: "Have you ever done anything, started to do anything, or prepared to do anything to end your life?",
+      note: "For example: collected pills, obtained a gun, gave away valuables, wrote a will or suicide note, took out pills but didn't swallow any, held a gun but changed your mind or it was grabbed from your hand, went to the roof but didn't jump; or actually took pills, tried to shoot yourself, cut yourself, tried to hang yourself, etc.",
+    },
+    behaviourWithin3Months: { text: "Was this within the past 3 months?" },
+  } satisfies Readonly<Record<CssrsItem, ScreenerQuestion>>,
+} as const;
