@@ -128,5 +128,11 @@ console.log(
 );
 console.log(`${conversationLines.join("\n")}\n`);
 
+console.log(
+  "The project's corpora are labelled with the old levels, read here as tiers (high → acute, medium → ideation, low/none → benign).\n" +
+    "Their labels disagree with the C-SSRS rule of issue 12 in two ways: first-person suicidal thoughts, a passive wish not to live and\n" +
+    "self-harm are labelled high (the C-SSRS calls them ideation: medium), and a friend's or relative's risk is labelled medium (the\n" +
+    "screen is of the writer: lowered). So their 'acute → high' and 'ideation' rows count those as misses.\n",
+);
 report("Project corpus (CRISIS_CORPUS in crisis-corpus.ts)", scoreOld(CRISIS_CORPUS), showMisses);
 report("Project's former held-out set (HELD_OUT_CORPUS in crisis-corpus.ts)", scoreOld(HELD_OUT_CORPUS), showMisses);
