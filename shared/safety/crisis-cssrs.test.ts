@@ -238,6 +238,13 @@ describe("assessConversation", () => {
     expect(atLeastMedium(assessConversation(["i cut myself", "shaving lol"]).level)).toBe(false);
   });
 
+  it("joins a short fragment to the turn before it", () => {
+    expect(assessConversation(["i want to kill", "myself"]).level).toBe("high");
+    expect(assessConversation(["ive taken them", "all of them"]).category).toBe("behaviour");
+    expect(assessConversation(["dead", "tired"]).level).toBe("none");
+    expect(atLeastMedium(assessConversation(["i'm done", "with my exams!!"]).level)).toBe(false);
+  });
+
   it("reads only the last three turns", () => {
     expect(assessConversation(["i want to kill myself", "ok", "thanks", "what's for tea"]).level).toBe("none");
   });

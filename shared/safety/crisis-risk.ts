@@ -225,6 +225,13 @@ export const CONVERSATION_TURNS = 3;
 /** The longest turn (in words) that a leading gerund makes a continuation of the one before. */
 const FRAGMENT_MAX = 4;
 
+/** Words that open a sentence of its own: a short turn starting with one is not a fragment. */
+const OPENERS: ReadonlySet<string> = new Set(
+  "i we you he she they it my our your this that these those there what how why when where who yes no ok okay thanks thank hi hello hey sorry please so but and well".split(
+    " ",
+  ),
+);
+
 /** A turn that opens with one of these carries on the one before it ("i want to die" / "of embarrassment lol"). */
 const CONTINUATIONS: ReadonlySet<string> = new Set(
   "of from for with at in on because cause cos like lol lmao haha hahaha jk kidding joking as".split(" "),
@@ -236,8 +243,12 @@ function continuation(turn: string): string | null {
   let at = 0;
   if (words[0] === "i" && (words[1] === "mean" || words[1] === "meant")) at = 2;
   const first = words[at];
-  // A short fragment opening with a gerund ("shaving lol") finishes the turn before it.
-  const fragment = first?.endsWith("ing") && words.length <= FRAGMENT_MAX;
+  // A short fragment that does not open a sentence of its own ("shaving lol", "tonight", "all of
+  // them", "myself") finishes the turn before it.
+  const fragment =
+    first !== undefined &&
+    ((first.endsWith("ing") && words.length <= FRAGMENT_MAX) ||
+      (words.length <= FRAGMENT_MAX - 1 && !OPENERS.has(first)));
   if (first === undefined || !(CONTINUATIONS.has(first) || at === 2 || fragment)) return null;
   return words.slice(at).join(" ");
 }

@@ -238,6 +238,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(with|have|got|hold|holding|have got) (the|my|all the|all my) (${PILL_NOUN}|knife|rope|noose|gun|blade|razor|bleach) (in front of me|in my hand|in my hands|right here|here with me|next to me|ready|lined up|counted out)`,
     "(tonight|today|now) [be] the (night|day)",
     "(be|am) (do|doing) it (tonight|today|now|right now|this evening)",
+    "(be go to|be gonna) do it (tonight|right now|this evening)",
     "(will|ill|be go to|gonna) be (dead|gone) (by|before|tomorrow|tonight|soon|in the morning)",
     "(find|stop|save|reach) me * (too late|in time)",
     "(will not|wont|not) be (a burden|a problem|in the way|in anyone way|around|here|a bother) * (much longer|for long|for much longer|after|anymore|any more|soon)",
