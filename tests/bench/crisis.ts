@@ -11,6 +11,12 @@
  * (shared/safety/crisis-corpus.ts) follow; the classifier was built with them in view, so their
  * figures say little about ordinary English. Only counts of misses per category are printed, not
  * the missed messages, so that the report is not a worklist to tune the lexicon against.
+ *
+ * Exposure: the classifier was rebuilt (issue 12) by someone who never opened the held-out file,
+ * but some held-out messages are not unseen. The held-out author quoted the issue's own examples,
+ * and the rebuild's brief quoted a few phrasings and two conversations that are also in the
+ * held-out set. Those are listed in EXPOSED below, and the held-out figures are printed twice:
+ * every message, then only the messages the builder never saw.
  */
 import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import {
@@ -19,7 +25,29 @@ import {
   type HeldoutEntry,
   type HeldoutTier,
 } from "../../shared/safety/crisis-heldout";
-import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+
+/**
+ * Held-out texts the classifier's builder saw, verbatim or nearly: in the text of issue 12 (which
+ * the held-out author quoted) or in the brief the rebuild was done from. Written down when the
+ * rebuild began (2026-12-04), from those two documents, not from the results.
+ */
+const EXPOSED: ReadonlySet<string> = new Set([
+  // Quoted in issue 12.
+  "I already swallowed the tablets",
+  "This is the last time you'll hear from me",
+  "I feel like ending it",
+  "I'm done with life",
+  "Death would be a relief",
+  "I'd kill for a cup of tea right now",
+  "I used to self-harm, two years clean",
+  // Quoted, or nearly, in the rebuild's brief.
+  "I don't want to be here anymore",
+  "Everyone would be better off without me around",
+  "Dead tired after the night shift",
+]);
+/** Held-out conversations quoted in the rebuild's brief (by their first turn). */
+const EXPOSED_CONVERSATIONS: ReadonlySet<string> = new Set(["I've been saving up my pills", "I'm going to kill him"]);
 
 const GOALS = { acuteHigh: 0.95, anyMedium: 0.98, benignBelow: 0.95 } as const;
 const AT_LEAST_MEDIUM: readonly RiskLevel[] = ["medium", "high"];
@@ -123,14 +151,20 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 console.log("Crisis check (assessRisk) against the goals of issue 12. A report: nothing is asserted.\n");
 
 report("HELD-OUT corpus (crisis-heldout.ts, written by rule before tuning)", scoreHeldout(CRISIS_HELDOUT));
+const unseen = CRISIS_HELDOUT.filter((entry) => !EXPOSED.has(entry.text));
+report(
+  `HELD-OUT, only messages the builder never saw (${CRISIS_HELDOUT.length - unseen.length} exposed left out)`,
+  scoreHeldout(unseen),
+);
 
-const conversationLines = ["HELD-OUT two-turn conversations (risk only across turns):"];
+const conversationLines = ["HELD-OUT two-turn conversations, read as the companion reads them (assessConversation):"];
 for (const conversation of HELDOUT_CONVERSATIONS) {
   const last = assessRisk(conversation.turns.at(-1) ?? "").level;
-  const joined = assessRisk(conversation.turns.join("\n")).level;
+  const together = assessConversation(conversation.turns).level;
   const verdict = (level: RiskLevel) => `${level}${meets(conversation.tier, level) ? "" : " (miss)"}`;
+  const exposed = EXPOSED_CONVERSATIONS.has(conversation.turns[0] ?? "") ? "  (exposed)" : "";
   conversationLines.push(
-    `  ${`${conversation.tier} / ${conversation.category}`.padEnd(36)} last turn alone: ${verdict(last).padEnd(14)} turns joined: ${verdict(joined)}`,
+    `  ${`${conversation.tier} / ${conversation.category}`.padEnd(36)} last turn alone: ${verdict(last).padEnd(14)} together: ${verdict(together)}${exposed}`,
   );
 }
 console.log(`${conversationLines.join("\n")}\n`);
