@@ -88,7 +88,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(date|rope|pills|tablets|will|hose|hosepipe|charcoal|helium|knife|blade|blades) for (the|a|an|my|our|his|her|their|work|school|dinner|lunch|drinks|charity|camping|climbing|the garden|a party|cooking|balloons)",
     "to (watch|see|photograph|take photos of|take pictures of|spot) (the|a|some)",
     "drown (out|my sorrows)",
-    "point (of|in) (this|that|the|these|those|doing|going|my|homework|school|work|exams|studying|revising|algebra|maths|math|arguing|asking|it if)",
+    "point (of|in) (this|that|the|these|those|my|homework|school|work|exams|studying|revising|algebra|maths|math|arguing|asking|it if|going to|doing this|doing that|doing it|doing homework)",
     "(give|gave|giving) up on (this|the|that|my) (homework|puzzle|diet|game|essay|exam|project|level|book|show|team|idea)",
     "(cut|cuts|scratches) (on|all over) my (arm|arms|leg|legs|hand|hands) from (the|a|my)",
     "never be happy (with|about) (my|the|this|it|how|that)",

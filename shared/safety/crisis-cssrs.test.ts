@@ -70,6 +70,10 @@ describe("assessRisk by C-SSRS category", () => {
       "woke up in hospital after i took the pills",
       "going to swallow the lot",
       "taking my life tonight",
+      "i've decided to stop living",
+      "i've got a way to end it and i'm going to use it",
+      "i've written my funeral wishes",
+      "i plan on not waking up tomorrow",
     ]) {
       expect(assessRisk(text).level, text).toBe("high");
     }

@@ -72,7 +72,7 @@ const WISH =
   "(wish|wished|hope|hoped|pray|prayed|would rather|rather|would not mind if|would not care if|do not care if|would not mind|would welcome|welcome|would love to|would be nice to)";
 /** Killing oneself, in any words: the writer is the one who acts and dies. */
 const ACTIVE =
-  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|do myself in|do away with myself|die by suicide|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
+  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
   "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|get hit by|got hit by|be hit by|get run over|be run over|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
@@ -151,7 +151,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(load|loaded) (the|my|dad|a|his) (gun|shotgun|pistol|rifle)",
     `how (much|many) ${PILL_NOUN} * (lethal|fatal|deadly|enough|kill)`,
     `${PILL_NOUN} (be|would be|will be|is) (lethal|fatal|deadly|enough to)`,
-    "(write|wrote|written|draft|drafted|update|updated|make|made|sort|sorted|do|done|leave|left) [out|up] my will",
+    "(write|wrote|written|draft|drafted|update|updated|make|made|sort|sorted|do|done|leave|left|change|changed|finish|finished) [out|up] my will",
     "my will (be) (written|done|sorted|ready|updated)",
     `(write|wrote|written|leave|left) (letter|note) (to|for) [all] [my|of my] ${FAMILY}`,
     `(letter|note|message) * for (after|when) i (be|die|am) (gone|dead|not here)`,
@@ -177,6 +177,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(buy|bought|order|ordered|get|got) ${LOTS} ${PILL_NOUN}`,
     "(sort|sorted|put|putting|get|got) [out] my affairs [in order]",
     "(tie|tied|make|made) (a|the) noose",
+    "my funeral (wishes|plans|plan|arrangements|songs|song|playlist|instructions)",
     "(rope|noose|pill|tablet|gun|ligature|hose) [be] (ready|set up|tied|in place|prepared|sorted|loaded)",
     "(wrote|written|write|left|leave) (goodbye|a goodbye|my goodbye)",
     "(pick|picked|set|chosen|choose|chose|decided on|fix|fixed) (a|the) (date|day)",
@@ -191,6 +192,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
   ...cues("prep-weak")(
+    "(can|could|should|will|may) have my (clothes|stuff|things|belongings|car|books|jewellery|jewelry|room|games|money|guitar|phone|bike)",
+    "(left|leave|written|wrote) (instructions|my passwords|passwords)",
+    `${RESEARCH} * (nearest|highest|tallest) [high] (bridge|building|cliff|car park|multi storey|tower)`,
     "who (gets|get|will get|should get|should have|can have) (what|my)",
     "(will not|wont|not) be able to (look after|take care of|care for|feed|walk) (him|her|them|my)",
     `my ${PET} * (go to|going to|will go to|stay with|live with|be with)`,
@@ -296,6 +300,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ...cues("plan")(
     `(have|got|made|make|have got|there be) a plan (to|for) (${ACTIVE}|die|dying|overdose|jump|jumping|it|end|ending|do it|hang|when|how)`,
     "(have|got|made|have got) a suicide plan",
+    `(have|got|found|have got) (a|the) (way|method|means) to ${ACTIVE}`,
     "plan [be] [to] (bridge|pill|tablet|rope|noose|train|tracks|jump|overdose|od|gun|hang|cliff|roof|drown)",
     "(have|got|chose|chosen|picked|decided on|found) (a|the|my) method",
     `(when|where|how) i [will|be go to|be gonna] ${ACTIVE}`,
@@ -326,6 +331,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(not|never) feel safe (with|around|by) myself",
     "(can not|not sure i can|do not think i can) keep myself safe",
     "(made|make) up my mind",
+    "(go|going|head|heading|packed|ready|leave|leaving) * (other side|afterlife|the next life)",
+    "(plan|planning|intend|intending|decided|going|go) (on|to) not (wake up|waking up|be here|being here|be alive|being alive)",
     "(something|a thing|something that) i (can not|will not be able to|will never be able to) (take back|undo|come back from)",
     "(make sure|ensure|so) i (do not|never|will not|wont) wake up",
     "(check out|clock out|sign off|log off|bow out) (for good|permanently|forever|of life)",
@@ -427,6 +434,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "dark thought",
     `(${ACTIVE}) (be|sound|seem|feel) [like] (the answer|appealing|tempting|easier|better|a good idea)`,
     "(kill|killed|unalive|end|ended) myself",
+    "(urge|urges|impulse|impulses) to (jump|step off|throw myself|crash|drive off|swerve)",
     "(take|taking|end|ending) my [own] life",
     "(end|ending) it all",
     "(imagine|imagining|picture|picturing|plan|planning|think about|thinking about) my [own] funeral",
@@ -523,7 +531,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(life|my life|living) (have|has|had) no (meaning|point|purpose|value)",
     "no (meaning|purpose|point) (in|to) (life|my life|living|being alive)",
     "(no|not see any|can not see any) way out",
-    "(waste|waste of) (space|oxygen|air)",
+    "(waste|waste of) (space|oxygen|air|life|a life|skin)",
+    "too (painful|hard|much) to (keep living|keep going|live|go on|carry on|bear living)",
     "only (stay|staying|live|living|keep going|keep myself) [alive] (for|because)",
     "(world|everyone|everybody|family) (would|will) be better without me",
     "(no|nothing) to look forward to",
