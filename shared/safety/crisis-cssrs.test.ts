@@ -142,6 +142,12 @@ describe("assessRisk by C-SSRS category", () => {
       "took the whole box of chocolates lol",
       "took my whole prescription to the pharmacy",
       "i'm ending it all with a party",
+      "i've decided to stop living for other people's approval",
+      "i'm going to the other side of town tonight",
+      "i plan on not waking up early tomorrow, lie in!",
+      "it's too hard to keep going to the gym every day",
+      "my therapist said self harm is a coping mechanism",
+      "i scratched my arm on a nail",
     ]) {
       expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
     }
