@@ -103,12 +103,13 @@ export interface CompanionSafetyAnswer {
  * (the reply failed the safety check, or the safety second opinion found a crisis: show this
  * instead of everything so far) and `done`, or `error` (the provider failed after the reply
  * began; nothing was stored). A `safety` event may come before `done`: the second opinion found
- * risk the rule check did not (medium): show the resources beside the reply; the care team has
- * been told when `flagged`.
+ * risk the rule check did not: show the resources (beside the reply when medium; a `replace`
+ * follows when high); the care team has been told when `flagged`, and the device queues the
+ * flag itself when not.
  */
 export type CompanionStreamEvent =
   | { event: "delta"; data: { text: string } }
   | { event: "replace"; data: { text: string; resources: readonly CrisisResource[] } }
-  | { event: "safety"; data: { level: "medium"; resources: readonly CrisisResource[]; flagged: boolean } }
+  | { event: "safety"; data: { level: "high" | "medium"; resources: readonly CrisisResource[]; flagged: boolean } }
   | { event: "done"; data: { conversationId: string; messageId: string; userMessageId: string } }
   | { event: "error"; data: { code: string; message: string } };

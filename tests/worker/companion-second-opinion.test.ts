@@ -67,6 +67,11 @@ describe("the safety second opinion", () => {
     const events = await readEvents(await chat(p.accessToken, { text: ORDINARY }, provider.env));
     const replace = events.find((e) => e.event === "replace");
     expect(replace?.data.resources).toEqual(CRISIS_RESOURCES.US);
+    expect(events.find((e) => e.event === "safety")?.data).toEqual({
+      level: "high",
+      resources: CRISIS_RESOURCES.US,
+      flagged: true,
+    });
     expect(events.at(-1)?.event).toBe("done");
     expect(await flagsOf(p.userId)).toEqual([
       { source: "companion", level: "high", category: "preparation", status: "open" },

@@ -109,17 +109,19 @@ export async function streamReply(c: Context<AppEnv>, input: ReplyInput): Promis
     return v;
   });
   let acted = false;
-  /** Acts on a verdict once: a flag, and for medium the resources beside the reply (high replaces it). */
+  /**
+   * Acts on a verdict once: a flag, and a `safety` event with the resources and whether the flag
+   * was raised (the device queues it itself when not). Medium shows them beside the reply; high
+   * is followed by the reply's replacement.
+   */
   async function act(stream: Sender, v: SecondOpinion): Promise<void> {
     if (acted) return;
     acted = true;
     const flagged = (await input.raiseFlag?.(v)) ?? false;
-    if (v.level === "medium") {
-      await send(stream, {
-        event: "safety",
-        data: { level: "medium", resources: crisisResourcesFor(input.timezone), flagged },
-      });
-    }
+    await send(stream, {
+      event: "safety",
+      data: { level: v.level, resources: crisisResourcesFor(input.timezone), flagged },
+    });
   }
 
   return streamSSE(c, async (stream) => {

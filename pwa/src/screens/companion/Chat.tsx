@@ -118,12 +118,21 @@ export function Chat({
           code?: string;
           message?: string;
           resources?: CrisisResource[];
+          level?: string;
+          flagged?: boolean;
         };
         if (ev.event === "delta" && data.text) updateReply(replyId, (t) => ({ ...t, text: t.text + data.text }));
         else if (ev.event === "replace") {
           // The model's reply failed the safety check: a safe message replaces it.
           updateReply(replyId, (t) => ({ ...t, text: data.text ?? "" }));
           if (data.resources) setResources(data.resources);
+        } else if (ev.event === "safety") {
+          // The server's second opinion found risk this device's check did not: the resources now,
+          // and the flag from here if the server could not raise it.
+          if (data.resources) setResources(data.resources);
+          if (data.flagged === false && (data.level === "high" || data.level === "medium")) {
+            await queueFlag(data.level, null);
+          }
         } else if (ev.event === "done" && data.conversationId) {
           conversationId.current = data.conversationId;
           onReplied();
