@@ -1,18 +1,20 @@
 /**
  * `npx tsx tests/bench/crisis-dev.ts [--misses]`: how the crisis check does on the corpora it is
  * tuned against — the development corpus (shared/safety/crisis-dev.ts, written by rule from the
- * C-SSRS categories before tuning) and the project's own (shared/safety/crisis-corpus.ts) — as a
- * report: nothing is asserted. The honest figure is the held-out corpus's, which only
+ * C-SSRS categories before tuning), the second development corpus (shared/safety/crisis-dev2.ts,
+ * written independently in other registers: slang, terse texts, typos, questions, long messages)
+ * and the project's own (shared/safety/crisis-corpus.ts) — as a report: nothing is asserted. The honest figure is the held-out corpus's, which only
  * `tests/bench/crisis.ts` reports and whoever tunes the classifier must not run.
  *
  *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
  *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
  *   benign → below "medium" ("none" or "low")    rate,   goal ≥ 0.95
  *
- * `--misses` lists the development corpus's misses (this corpus is a worklist by design).
+ * `--misses` lists the development corpora's misses (they are worklists by design).
  */
 import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS, type DevTier } from "../../shared/safety/crisis-dev";
+import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 
 const GOALS = { acuteHigh: 0.95, anyMedium: 0.98, benignBelow: 0.95 } as const;
@@ -110,23 +112,52 @@ report(
   showMisses,
 );
 
-let conversationHits = 0;
-const conversationLines: string[] = [];
-for (const conversation of DEV_CONVERSATIONS) {
-  const risk = assessConversation(conversation.turns);
-  const last = assessRisk(conversation.turns.at(-1) ?? "").level;
-  const ok = meets(conversation.tier, risk.level);
-  if (ok) conversationHits++;
-  if (!ok || showMisses) {
-    conversationLines.push(
-      `    ${ok ? "ok  " : "miss"} ${conversation.tier.padEnd(8)} conversation: ${risk.level.padEnd(6)} (${risk.category ?? "-"}), last turn alone: ${last.padEnd(6)} ${conversation.note}`,
-    );
-  }
+interface Conversation {
+  turns: readonly string[];
+  tier: DevTier;
+  note: string;
 }
-console.log(
-  `Development conversations (DEV_CONVERSATIONS, assessConversation): ${conversationHits}/${DEV_CONVERSATIONS.length} meet their tier`,
+
+/** Each conversation read with assessConversation: how many meet their tier, per tier and in all. */
+function reportConversations(title: string, conversations: readonly Conversation[], misses: boolean): void {
+  const lines: string[] = [];
+  const hits = { acute: 0, ideation: 0, benign: 0 };
+  const totals = { acute: 0, ideation: 0, benign: 0 };
+  for (const conversation of conversations) {
+    const risk = assessConversation(conversation.turns);
+    const last = assessRisk(conversation.turns.at(-1) ?? "").level;
+    const ok = meets(conversation.tier, risk.level);
+    totals[conversation.tier]++;
+    if (ok) hits[conversation.tier]++;
+    if (!ok || misses) {
+      lines.push(
+        `    ${ok ? "ok  " : "miss"} ${conversation.tier.padEnd(8)} conversation: ${risk.level.padEnd(6)} (${risk.category ?? "-"}), last turn alone: ${last.padEnd(6)} ${conversation.note}`,
+      );
+    }
+  }
+  const all = hits.acute + hits.ideation + hits.benign;
+  console.log(`${title}: ${all}/${conversations.length} meet their tier`);
+  console.log(rate("acute → high", hits.acute, totals.acute, GOALS.acuteHigh));
+  console.log(rate("ideation → ≥ medium", hits.ideation, totals.ideation, GOALS.anyMedium));
+  console.log(rate("benign → below medium", hits.benign, totals.benign, GOALS.benignBelow));
+  console.log(`${lines.join("\n")}\n`);
+}
+
+reportConversations("Development conversations (DEV_CONVERSATIONS, assessConversation)", DEV_CONVERSATIONS, showMisses);
+
+report(
+  "Second development corpus (CRISIS_DEV2 in crisis-dev2.ts)",
+  CRISIS_DEV2.map((entry) => {
+    const risk = assessRisk(entry.text);
+    return { ...entry, level: risk.level, found: risk.category };
+  }),
+  showMisses,
 );
-console.log(`${conversationLines.join("\n")}\n`);
+reportConversations(
+  "Second development conversations (DEV2_CONVERSATIONS, assessConversation)",
+  DEV2_CONVERSATIONS.map((conversation) => ({ ...conversation, note: conversation.category })),
+  showMisses,
+);
 
 console.log(
   "The project's corpora are labelled with the old levels, read here as tiers (high → acute, medium → ideation, low/none → benign).\n" +
