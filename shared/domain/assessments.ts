@@ -1,6 +1,7 @@
 /**
  * PHQ-9 and GAD-7 (public-domain questionnaires): scored on the device and again on the server with the
- * same function, so both always agree on the total, the severity band and the risk item.
+ * same function, so both always agree on the total, the severity band and the risk item. The C-SSRS
+ * screener, which has no total, is triaged in ./cssrs.ts.
  */
 
 /**

@@ -362,9 +362,9 @@ function Result({ user, assessment, opId }: { user: PublicUser; assessment: Asse
 
 /**
  * Crisis help for a "yes" on PHQ-9 item 9, or a safety check that raised a flag: from the device
- * alone, with where the flag stands —
- * from its operation (pending, delivered, refused, with the time) when it was written here this
- * visit, or from the check-in's own sync state when it was written before.
+ * alone, with where the flag stands — from its operation (pending, delivered, refused, with the
+ * time) when it was written here this visit, or from the check-in's own sync state when it was
+ * written before.
  */
 function SafetyNow({
   user,
