@@ -141,9 +141,16 @@ describe("the check-ins screen", () => {
       `/staff/patients/${patientId}`,
     );
     const flags = dashboard.timeline.items.filter((i) => i.kind === "riskFlag");
-    expect(flags).toEqual([expect.objectContaining({ source: "phq9_item9" })]);
-    // Not acknowledged yet. (The timeline sends SQLite's 0/1 for this flag rather than a boolean.)
-    expect(flags[0]?.acknowledged).toBeFalsy();
+    // PHQ-9 item 9 is ideation: a medium flag naming the C-SSRS category, open, not acknowledged yet.
+    expect(flags).toEqual([
+      expect.objectContaining({
+        source: "phq9_item9",
+        level: "medium",
+        category: "wish-to-be-dead",
+        status: "open",
+        acknowledged: null,
+      }),
+    ]);
     expect(dashboard.timeline.items.filter((i) => i.kind === "assessment")).toEqual([
       expect.objectContaining({ id: items[0]?.id, instrument: "PHQ-9", score: 8 }),
     ]);
