@@ -32,6 +32,14 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    "(swim|swimming|swam|dip|dipping|paddle|paddling|surf|surfing) in the (sea|river|lake|ocean|water|waves)",
+    "(overdose|overdoses) (management|cases|case|patients|patient|calls|protocol|protocols|ward|unit|training|antidote|response|reversal|lecture|module)",
+    "(deal with|dealing with|treat|treating|see|seeing|manage|managing|respond to|responding to) (overdose|overdoses|suicide attempts|self harm)",
+    "(end|ending|ended|finish|finishing) (it|things|it all) (tonight|today|now|soon) with",
+    "goodbye to (my|the|our|this) [old] (flat|house|home|job|school|office|car|city|town|team|uni|life in|hair|phone)",
+    "rope * (climbing|camping|sailing|boat|tent|swing|tug of war|washing line|skipping|abseiling)",
+    "(taken|took) them (to|for|out|back|home|with|off|in|on|round|into|there|shopping|swimming)",
+    "(nose|gum|gums|lip|finger|knee) (be|is|was|keeps) bleeding",
     "(cut|cutting|burnt|burned|burn|hurt|hit) myself (shaving|chopping|cooking|slicing|peeling|opening|gardening|baking|ironing|by accident|accidentally)",
     "(cut|cutting|burnt|burned|burn|hurt|hit) myself on (a|the|some|my|broken|an)",
     "(hurt|injured) myself (at|playing|doing|running|lifting|in) ",
@@ -125,7 +133,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // Reports: a story, the news, a lesson or a study. Cues with no named subject in such a sentence
   // are about someone else; "i want to kill myself" in one is still the writer's.
   ...of("reported")(
-    "(novel|book|film|movie|show|series|episode|song|game|story|character|documentary|article|news|paper|essay|class|lesson|lecture|study|studying|assignment|podcast|play|poem|hamlet|romeo|juliet|prevention|awareness|statistics|research|course|module|training|charity|campaign|tv|netflix|anime|manga|lyrics|dissertation|thesis|report|textbook)",
+    "(revising|revision|exam|exams|pharmacology|nursing|placement|novel|book|film|movie|show|series|episode|song|game|story|character|documentary|article|news|paper|essay|class|lesson|lecture|study|studying|assignment|podcast|play|poem|hamlet|romeo|juliet|prevention|awareness|statistics|research|course|module|training|charity|campaign|tv|netflix|anime|manga|lyrics|dissertation|thesis|report|textbook)",
     "how (do|can|should) i (support|help) ",
     "(write|wrote|written|writing|read|reading|research|researching|researched) (about|on|into)",
     "(asked|ask|asking|told|tell) (me|us|them) about",
@@ -156,6 +164,8 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   ),
   // Anywhere in a sentence: it is said of the past ("years ago i tried…").
   ...of("past")(
+    "in (1990|1991|1992|1993|1994|1995|1996|1997|1998|1999|2000|2001|2002|2003|2004|2005|2006|2007|2008|2009|2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|2021|2022|2023|2024|2025)",
+    "(after|following) (an|my|a) (overdose|attempt|suicide attempt) (in|years|months|when)",
     "(years|year|months) ago",
     "(last|a|one|two|three|several|many) year ago",
     "last year",
@@ -171,6 +181,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   ),
   // After a risk phrase in the same sentence: it is in the past ("when i was 16"), or over ("have gone").
   ...of("past-after")(
+    "in (1990|1991|1992|1993|1994|1995|1996|1997|1998|1999|2000|2001|2002|2003|2004|2005|2006|2007|2008|2009|2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|2021|2022|2023|2024|2025)",
     "when i was (a kid|little|young|younger|a teenager|a teen|at school|in school|<num>)",
     "(years|months) ago",
     "in the past",
@@ -189,7 +200,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "not",
     "never",
     "no longer",
-    "no (plans|plan|intention|intent|desire|wish|urge|urges|thoughts|thought|intentions) [of|to|about]",
+    "(no|zero|0) (plans|plan|intention|intent|desire|wish|urge|urges|thoughts|thought|intentions) [of|to|about]",
     "(have|has|had) not",
     "would not ever",
     "not (thinking|planning|going)",

@@ -168,6 +168,19 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
     categories.add("method");
   }
   if (pastAttempt && kinds.has("try-again")) categories.add("intent");
+  const means = kinds.has("means");
+  const intentWeak = kinds.has("intent-weak");
+  const timing = kinds.has("timing");
+  // A weak plan made firm by intent, a time or a preparation ("the how is figured out. the when is soon").
+  if (kinds.has("plan-weak") && intentWeak) categories.add("plan");
+  if (kinds.has("plan-set") && (intentWeak || timing || distressed || means || prepWeak > 0)) categories.add("plan");
+  // A place or a goodbye beside "i'm ready", "doing it now": imminent.
+  if ((place || kinds.has("farewell") || apologies > 0) && intentWeak) categories.add("imminence");
+  if (place && apologies > 0) categories.add("imminence");
+  // Named means the writer dwells on or can reach ("the belt… i keep looking at it", "i know where the key is").
+  if (means && (kinds.has("fixation") || kinds.has("access"))) categories.add("method");
+  // "relapsed. razor.": self-harm back.
+  if (kinds.has("relapse") && (means || kinds.has("mention"))) categories.add("self-harm");
   return categories;
 }
 

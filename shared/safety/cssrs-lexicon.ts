@@ -25,6 +25,12 @@ import type { CssrsCategory } from "../domain/risk-flags";
  * - `distress`: not risk alone ("i can't do this anymore", "hopeless"): low, but it lets the others count;
  * - `mention`: the topic named with no frame (suicide, self-harm, an overdose): low.
  * - `try-again`: "i want to try again", which is intent beside a past attempt.
+ * - `fixation`: dwelling on a thing ("i keep looking at it", "thinking about drinking it", "that would
+ *   do it"): a method beside named means;
+ * - `access`: access to means ("i know where the key is"): a method beside named means;
+ * - `plan-set`: a plan said to be settled ("the how is figured out", "plan's made"): a plan beside a
+ *   time, intent or distress;
+ * - `relapse`: "relapsed", "slipped up": self-harm beside a blade or a mention of self-harm.
  */
 export type CueKind =
   | "timing"
@@ -38,7 +44,11 @@ export type CueKind =
   | "prep-weak"
   | "distress"
   | "mention"
-  | "try-again";
+  | "try-again"
+  | "fixation"
+  | "access"
+  | "relapse"
+  | "plan-set";
 
 /**
  * One cue of the grammar. `subject`: `self` when the cue itself names the writer ("kill myself"),
@@ -72,14 +82,14 @@ const WISH =
   "(wish|wished|hope|hoped|pray|prayed|would rather|rather|would not mind if|would not care if|do not care if|would not mind|would welcome|welcome|would love to|would be nice to)";
 /** Killing oneself, in any words: the writer is the one who acts and dies. */
 const ACTIVE =
-  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
+  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|(do|did) myself in|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
-  "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|get hit by|got hit by|be hit by|get run over|be run over|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
+  "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|get hit by|got hit by|be hit by|get run over|be run over|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|disappear permanently|disappear for good|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
 const HIGH =
-  "(bridge|roof|rooftop|building|cliff|balcony|car park|multi storey|window|ledge|tower|tower block|height|flyover|overpass|somewhere high|something high|the top)";
+  "(multi storey car park|multistorey|multi story|parking garage|bridge|roof|rooftop|building|cliff|balcony|car park|multi storey|window|ledge|tower|tower block|height|flyover|overpass|somewhere high|something high|the top)";
 const VEHICLE = "(train|bus|car|lorry|truck|tube|van|traffic|oncoming traffic)";
-const WATER = "(sea|river|lake|ocean|canal|water|waves)";
+const WATER = "(sea|river|lake|ocean|canal|water|waves|reservoir|loch|quarry|harbour|harbor|pier|estuary)";
 const FAMILY =
   "(family|kid|kids|child|children|parent|parents|mum|mom|dad|partner|friend|friends|son|daughter|wife|husband|loved one|loved ones|everyone|everybody|boyfriend|girlfriend|sister|brother)";
 const PET = "(dog|cat|pet|rabbit|hamster|bird|puppy|kitten|horse|guinea pig|budgie|fish|tortoise)";
@@ -100,6 +110,20 @@ const cues =
 export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ behaviour: done already
   ...cues("behaviour")(
+    "(i|have|already|just) (taken|swallowed|downed|necked) (them|the lot|it all|them all|all of them|everything)",
+    "(took|swallowed|downed|necked) (them|it|the lot|everything) (already|just now|an hour ago|earlier)",
+    "(bleed|bleeding) (a lot|heavily|loads|badly|everywhere|so much|and it will not stop|and can not stop|out)",
+    "(drank|drunk|swallowed) * (bleach|poison|antifreeze|weedkiller|drain cleaner)",
+    `(went|go|drove|walked|got|climbed) (up|down|out) to the (${HIGH}|tracks|railway|station|sea|river) * to (jump|do it|end it|die)`,
+    "(woke|woken|wake) up in (a and e|a e|ae|the er|er|hospital|icu|resus)",
+    "attempted (last|this|yesterday|earlier|on|again|twice|once|a few)",
+    `(walked|waded|went) (into|out into|out to) the ${WATER}`,
+    "(got|been) (pulled|dragged|fished) out (of the|by)",
+    `(got|get) as far as the (${HIGH}|tracks|railway|station|platform|edge|ledge|river|sea)`,
+    "(could not|couldnt|did not|didnt) (go through with it|do it|jump|take them|follow through)",
+    "(stranger|someone|somebody|police|security|they|he|she) talked me (down|off)",
+    "(drove|swerved|steered|crashed) * (at|towards|into) (the|a) (wall|tree|barrier|bridge|lorry|truck|oncoming)",
+    `(in|to|ended up in) (a and e|a e|hospital) (after|because|from) (taking|swallowing|took) ${LOTS} ${PILL}`,
     `(took|taken|swallowed|downed|necked) ${LOTS} [of] ${OWNER} ${PILL}`,
     `had ${LOTS} [of] ${OWNER} ${PILL_NOUN}`,
     `(took|taken|swallowed|downed|necked) (them|it) all`,
@@ -133,6 +157,30 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
+    "(ordered|bought|got|found|have|sorted) (something|everything|what i need|the stuff|the things) [online] (to do it with|i need to do it)",
+    "(note|notes|letter|letters) * one for (my|each|every|mum|mom|dad|the)",
+    "one (note|letter) for (each|every|everyone|everybody)",
+    "(give|giving|gave|given) (my|all my|away my) (stuff|things|belongings|possessions|clothes|guitar|books|games|jewellery|jewelry) away",
+    "(give|giving) my (stuff|things|belongings|possessions) (away|to)",
+    "(life insurance|my passwords|my pin|my bank details) * (easy for them|for them after|for after|for when)",
+    "(wrote|written|write|left|leave) down my passwords",
+    "(will not|wont|will never|not) be needing (it|them|any of (it|them)|this|that|these)",
+    "(will not|wont|not) (be around|be here|be alive) to (use|see|need|enjoy|spend|read|wear) (it|them|this|that)",
+    "(delete|deleted|deleting|wipe|wiped|close|closed) * (so) (there be|there is) nothing left of me",
+    "nothing left of me",
+    "(so|when) (nobody|no one|noone) (be|is) left with my (debt|debts|mess|stuff|bills)",
+    "(when|after|once) i (be|am) (gone|dead)",
+    "(whoever|the person who|whoever it is who|the one who) (find|finds|will find|has to find) me",
+    "(rehome|rehomed|rehoming) the (cat|dog|pet|rabbit|hamster|animals)",
+    "(collect|collected|collecting|save|saving|saved) (all|all of) my (prescriptions|prescription|meds|medication|tablets|pills)",
+    `(save|saving|keep|keeping) (them|it) for (when|the day|the night) i (be|am) ready`,
+    "(instructions|plans|wishes|playlist|songs) for my funeral",
+    "my funeral (playlist|songs|music)",
+    "(mind|look after|take care of|watch|have) my (little one|kids|kid|son|daughter|children|baby|dog|cat|pet) * just in case",
+    "(told|tell|telling) (work|my boss|them|my manager) i (will not|wont) be (back|coming back|in) (after|from)",
+    "(sorted|sort|decided|decide|written|wrote) [out] who gets what",
+    "(backed|back) up [all] my (photos|pictures|files) for (mum|mom|my|them|dad|her|him)",
+    "(wiped|wipe|cleared|clear) my (laptop|phone|computer|history|search history)",
     `(save|stockpile|stockpiled|hoard|hoarded|collect|collected|stash|stashed|store|stored|saved|keep|kept|gather|gathered) [up] ${OWNER} ${PILL_NOUN}`,
     `(save|stockpile|stockpiled|hoard|hoarded|stash|stashed|saved) * ${PILL_NOUN}`,
     "(suicide|goodbye|farewell) (note|letter|video|message|text|email|post|voicemail)",
@@ -187,11 +235,32 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(got|get) rid of (all|everything|most) [of] my (stuff|thing|things|belongings)",
   ),
   ...cues("plan-weak")("(have|got|made|have got) a plan", "[the|my] plan (be|is)"),
+  ...cues("plan-set")(
+    "the (how|when|where) (be) (figured out|worked out|sorted|decided|planned|set|chosen|picked)",
+    "(worked|figured|sorted) out the (timing|time|details|logistics|route|when|where|how)",
+    "[my|the] plan [be] (made|set|ready|sorted|in place|done|decided)",
+    "(a|the) (place|spot) (i have been|i be|ive been|i have) (thinking of|thinking about|picked|chosen|found|looking at)",
+    "(have|got|found) (a|the) (place|spot) (picked|chosen|sorted)",
+    "(got|have) (it|everything) [all] planned",
+    `plan be [to] [the|a] (${HIGH}|tracks|railway|${WATER}|${VEHICLE}|motorway|woods|forest|garage)`,
+  ),
   ...cues("intent-weak")(
+    "(to|then|and) jump",
+    "(and|then) (not|never) (come|coming) back",
+    "(that will|that would|it will|and that will|and it will) be (that|the end of it|the end of me)",
+    "(it|everything|this|it all|all of this) (will|be go to|be gonna) [all] be over (soon|tonight|today|by|in|before|tomorrow|this)",
+    "(i be|i am) ready (now|to go)",
+    "i be ready",
+    "do it (now|tonight|right now)",
+    "not (getting on|get on|catching|here for|for a walk|here to catch)",
+    "(i be|be) go (in|under|now)",
+    "before i (go|leave) (for good|forever|for ever)",
+    "next time i (will not|wont|be not go to) (swerve|stop|bottle it|chicken out|pull back|hesitate|fail|mess it up|wake up|call anyone)",
     "(finally|really|actually) (go to|gonna|about to|will) do it",
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
   ...cues("prep-weak")(
+    "one for (mum|mom|dad|my|each|every|the) * one for",
     "(can|could|should|will|may) have my (clothes|stuff|things|belongings|car|books|jewellery|jewelry|room|games|money|guitar|phone|bike)",
     "(left|leave|written|wrote) (instructions|my passwords|passwords)",
     `${RESEARCH} * (nearest|highest|tallest) [high] (bridge|building|cliff|car park|multi storey|tower)`,
@@ -227,6 +296,11 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ imminence: it is about to happen
   ...cues("imminence")(
+    "(tell|let) (my|them|him|her) * (it be not|it was not|this be not|that it be not) (their|your|his|her|anyone) fault",
+    "(if|when) (someone|anyone|somebody|you|they) (find|finds|read|reads|see|sees) this (i be|i am|im)",
+    "(will|be go to|gonna) [all] be over (in an hour|in a few hours|tonight|in a minute|in minutes|soon)",
+    "before i (go|leave|die) (for good|forever|for ever)",
+    "(be) (doing|do) it (now|tonight|right now)",
     "this (be|is) (goodbye|my goodbye|the end|it)",
     "goodbye (everyone|everybody|all|world|forever|for good|for ever|cruel world|guys|all of you)",
     "(last|final) (time you will hear from me|message|text|goodbye|time you hear from me|words|note)",
@@ -264,11 +338,19 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(want|need) to (stop exist|not exist|cease to exist|disappear|not be here|not be alive|die) [permanently|forever] (tonight|today|now|right now)",
   ),
   ...cues("timing")(
+    "(when|while|till|until|once) (the house be empty|nobody be home|no one be home|nobody be in|no one be in|no one be around|nobody be around|the house be quiet|they be asleep|everyone be asleep)",
+    "(nobody|no one|noone) (home|in|around|round) (till|until|before)",
+    "(will not|wont|not) be (round|home|back|in|around) (till|until|before)",
+    "(next|this|on) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
+    "(on|by|before) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    "(in an hour|in a few hours|after work|after school|this weekend|tonight|on the anniversary)",
+    "the when be soon",
     // Not feeling safe is about now: with risk it is imminent, like a time.
     "(do not|not|no longer|never) feel safe",
     "(tonight|tonite|right now|now|today|this evening|this afternoon|in an hour|in a few hours|by morning|before morning|tomorrow|this weekend|soon|later tonight|at midnight|when everyone * (asleep|out|at work|gone))",
   ),
   ...cues("farewell")(
+    "(sorry|apologies) to (whoever|anyone who|the person who|whoever has to|everyone who)",
     "(goodbye|bye)",
     "i love you",
     "(thank|thanks) [you] for (everything|being there|all you have done|all of it)",
@@ -276,6 +358,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "i be [so] sorry",
   ),
   ...cues("apology")(
+    "sorry to (whoever|anyone who|the person who)",
+    "(i have|i be|i am) made my peace",
     "i be sorry (mum|mom|dad|everyone|guys|all|everybody|for being a burden)",
     "(thank|thanks) [you] for trying",
     "(made|make|making) [my] peace",
@@ -286,18 +370,26 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "it be time",
   ),
   ...cues("place-at")(
+    `(at|on) the (train station|station|platform|tracks|level crossing)`,
+    `(by|at|near|beside|next to|parked by|parked at) the (${WATER}|cliff|cliffs|tracks|railway|edge|ledge)`,
+    `(parked|sitting|sat|stood|standing) (at|on) the top of [the] ${HIGH}`,
+    "(in|into) the woods",
     `(be|stand|sit|standing|sitting|up) (on|at) the (${HIGH}|tracks|railway|edge|ledge|platform)`,
     `(on|at) the (edge|ledge) of`,
     `(be|sit|stand) (at|on) the top of [the] ${HIGH}`,
   ),
   ...cues("place")(
+    `(head|heading|go|going|drive|driving|walk|walking|on my way) (to|up to|down to|towards) the (${HIGH}|tracks|railway|${WATER}|cliff|cliffs|edge|woods|motorway)`,
     "(go|head|walk|drive|drove|walking|driving|heading|on my way) to the (bridge|cliff|tracks|railway|roof|edge|ledge|sea|river|multi storey|car park)",
   ),
   ...cues("means")(
+    "(have|got|have got) (the|my) means",
+    "(belt|cord|cable|shotgun|rifle|antifreeze|weedkiller|bleach|razor|razors|blade|blades)",
     "(pill|tablet|paracetamol|painkiller|sleeping pill|co codamol|codeine|antidepressant|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|medicine cabinet|medicine cupboard|vodka|whisky|whiskey|rope|noose|knife|blade|razor|gun|shotgun|pistol|bleach|poison|ligature|charcoal|helium|antifreeze)",
   ),
   // ------------------------------------------------------------ plan: how, where, when
   ...cues("plan")(
+    "plan * (the|my|got the|have the) means",
     `(have|got|made|make|have got|there be) a plan (to|for) (${ACTIVE}|die|dying|overdose|jump|jumping|it|end|ending|do it|hang|when|how)`,
     "(have|got|made|have got) a suicide plan",
     `(have|got|found|have got) (a|the) (way|method|means) to ${ACTIVE}`,
@@ -323,6 +415,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ intent: wants or means to act
   ...cues("intent")(
+    "(intend|intended|plan|planning|mean|meant|decide|decided|go to|gonna) to (die|be dead)",
+    "(stop|stopped|quit) (eat|eating|drink|drinking|take my meds|taking my meds) (until|till|so) (i|that i) (die|be dead|starve)",
     `${WANT} [to] [just|really|finally|actually|simply|go and|go ahead and|seriously] ${ACTIVE}`,
     `(want|wanted|need|ready|decide|decided|about to) [to] [just|really|finally|actually|simply] (die|be dead)`,
     `be (end|kill|top|unalive|off) (it|myself|my life|things|everything|it all)`,
@@ -356,6 +450,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(gun|pistol|rifle|shotgun) (to|against) my head",
   ),
   ...cues("method")(
+    `(step|walk|lie|lay|stand|throw myself|walking|stepping) (out|out into) (in front of|under) [a|the] (${VEHICLE}|lorry|train)`,
+    "(drink|drinking|swallow|swallowing|ingest) * (bleach|poison|antifreeze|weedkiller|drain cleaner)",
+    "(use|using|used) (the|a|my|that) (rope|belt|cord|knife|blade|razor|gun|shotgun|cable) * (on myself|to do it|to end it)",
     "(overdose|od|take an overdose|take a overdose)",
     `(take|swallow|down|neck) ${LOTS} [of] ${OWNER} ${PILL}`,
     `(take|swallow|down|neck) (them|it) all`,
@@ -400,6 +497,14 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(cut|burn|burned|burnt|scratch|scratched) my (arm|arms|leg|legs|thigh|thighs|skin|wrist|stomach|hip|hips|body)",
   ),
   ...cues("self-harm")(
+    "(bang|hit|punch|smash|slam) my (head|fist|fists|hand|hands) (against|on|off|into) (the|a) (wall|walls|floor|door|desk)",
+    "(hide|hid|cover|covered) [up] my (arm|leg|thigh|wrist|stomach|skin) * (cut|cuts|scar|scars|burn|burns|mark|marks)",
+    "(hide|hid|cover|covered) [up] my (cuts|scars|marks|burns)",
+    "(arm|leg|thigh|wrist|stomach|skin|body) (be) (covered in|full of|all) (cut|cuts|scar|scars|burn|burns|marks|bruises)",
+    "my (hand|arm|finger|fingers|skin|wrist|leg|thigh|face|head) * on purpose",
+    "(give|gave|giving|inflict|inflicted|cause|caused) (it|pain|the pain|hurt) (to|on) myself",
+    "(scratch|scratched|pick|picked) * (until|till|til) i (bleed|bled)",
+    "(deserve|deserved) (the pain|to hurt|to be hurt|the hurt)",
     "self (harm|harmed|harming|injury|injure|injured|injuring|mutilation|mutilate|destruct)",
     "(want|need|urge|urges|itch|craving|crave|tempt|tempted|go to|gonna|about to|will) [to] (cut|burn|hurt)",
     "(want|need|go to|gonna|about to|will|urge to|feel like) (hurt|harm|cut|burn|punish) myself",
@@ -422,6 +527,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ suicidal thoughts: active, non-specific
   ...cues("suicidal-thoughts")(
+    "(suicide|death|dying|kill myself|killing myself|end it|ending it) (keep|keeps) (pop|popping|come|coming|creep|creeping|go|going|flash|flashing) (into|through|in|across) my (head|mind)",
+    "(unalive|suicide) (thought|thoughts|urge|urges|feeling|feelings|ideation)",
+    "(think|thought) about (kill myself|dying by suicide|suicide) (again|every day|all the time|a lot)",
     "suicidal",
     "suicidal (thought|thoughts|feeling|feelings|ideation|urge|urges)",
     `${THINK} ${ACTIVE}`,
@@ -447,6 +555,19 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ wish to be dead: passive
   ...cues("wish-to-be-dead")(
+    "(pray|hope|wish|keep hoping|keep praying) * i (do not|will not|never) wake up",
+    "(would not|do not|not) (mind|care) [at all] if (the|a|my) (plane|car|bus|train) (crash|crashed|went down|goes down|go down)",
+    "life * (wait|waiting) * (be over|end|to end|be done)",
+    "(hope|hoping|wish|pray|praying) (something|anything) (bad|terrible|awful|fatal) (happen|happens|will happen) to me",
+    "(swap|trade|switch) places with (someone|anyone|somebody|a person) (who be|who is|that be) (dying|dead|terminal)",
+    "(not fussed|not bothered|do not care|do not mind|indifferent) (if|whether|about whether) i (live|die)",
+    `(nice|good|easier|peaceful|lovely|better|simpler|kinder|a relief) [it] (would|will|could) be to [just] (${PASSIVE}|stop existing|stop exist|${ACTIVE})`,
+    "(died|die|dying|pass away|passed away) in my sleep",
+    "(want|wish|hope|hoping) (the|my) (cancer|illness|tumour|tumor|disease) (to come back|to return|to spread|come back)",
+    "(do not|not) [really] (look|bother looking|bother to look) (when|before) i cross",
+    "(terminal|fatal) (diagnosis|illness) * (relieved|relief|glad|happy)",
+    "if i (did not|do not|never) wake up (tomorrow|tonight|again|in the morning) * (relief|relieved|fine|ok|okay|better)",
+    "(can not|do not|could not) (see|picture|imagine) [myself] (be|being) (alive|here|around) (in|by|at|next|for)",
     `${WISH} * ${PASSIVE}`,
     `${WISH} ${PASSIVE}`,
     "(would|id|i would) (rather|sooner|prefer to) be dead",
@@ -495,6 +616,31 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ hopelessness: no point, a burden
   ...cues("hopelessness")(
+    "nothing [be|will] [ever] [go to|gonna] (get|be|feel) (better|any better|easier)",
+    "(it|its|things|life|my life|this) [be|will] never [ever] [go to|gonna] (get|be|feel) (better|any better|easier)",
+    "(can not|do not) see (a|any) way (forward|through|ahead)",
+    "no light at the end of (the|this|my) tunnel",
+    "no (version of the|version of my) future",
+    "(run out of|ran out of|no more|lost all my|lost my|out of) (reason|reasons) to (live|keep going|go on|stay|be here|carry on|keep living|stay alive)",
+    "(tired|sick|weary|exhausted) of (trying to|try to) (live|stay alive|keep going|be alive)",
+    "(just|only) (exist|existing) [and] not (living|live)",
+    "(do not think|not sure|doubt|do not know if) i (will|would|be go to) make it to (<num>|thirty|forty|twenty|my <num>|next year|christmas|my birthday)",
+    "(can not|do not|can no longer) see (a|any) reason [for me] to [still] (live|be here|be alive|go on|keep going|carry on|stay)",
+    "life (be) [just|only|nothing but] (pain|suffering|misery|torture|agony)",
+    "(do not know|not sure|no idea) why i (keep going|bother|carry on|be still here|keep trying|keep living|even try|still bother)",
+    "(easier|better|happier|lighter|freer|simpler|calmer) (life|lives|time|place) without me",
+    "(lighter|freer|better|happier|easier) without me (in it|around|here)",
+    "deserve [a] better (mum|mom|dad|parent|partner|daughter|son|friend|sister|brother|wife|husband|girlfriend|boyfriend) than me",
+    "(get over it|be relieved|relieved|be better off|be free|be happier|be fine|move on) * if i (be|was|were) (gone|dead|not here|not around)",
+    "if i (be|was|were) (gone|dead|not here|not around|no longer here) * (get over it|relieved|better off|free|happier|fine|would not have to|not have to|not need to|would not need to)",
+    "(better|easier|happier) [off] for (all of them|all of us|everyone|everybody|them|my family|the family|my kids|people|you|him|her) (if|when) i [just] (disappeared|died|die|vanished|was gone|be gone|was not here|be not here|was dead|be dead)",
+    "(take|taking|took) up space",
+    "without me (she|he|they|everyone|everybody|you|we|my family|mum|mom|dad|the world) (would|will|could) [finally|all] be (free|happier|better|fine|better off|okay|ok|relieved|lighter)",
+    "(sick|tired|weary) of being (the|a) (problem|burden|nuisance|disappointment|letdown)",
+    "(they|everyone|everybody|you|my family|people|the world|she|he) (would|will) [all] be better off (if|without|when|i know)",
+    "(they|everyone|everybody|my family|the world) (would|will) all be better off",
+    "(everyone|everybody|my family|the world|they all) (would|will) be better off",
+    "(would|will|does) (anyone|anybody|people|everyone) [even|actually|really] (notice|care|miss me) (if i|when i)",
     "(better|easier|happier) [off] without me",
     "(do not|can not|not|no longer) see the point (in|of) (live|living|life|go on|going on|carry on|be alive|being alive|anything|it all|existing)",
     "(life|living|existence|existing|my life) (feel|be|seem) [so|completely|totally] (pointless|meaningless|hopeless|not worth it|empty and pointless)",
@@ -541,6 +687,14 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ context that counts only with risk
   ...cues("distress")(
+    "why bother",
+    "(every day|each day|everything|life) (be|feel) [just] (the same|grey|pointless|meaningless|nothing)",
+    "can not see (it|that|this|things) ever (change|changing|getting better|improving|not being|being different)",
+    "(everything|it all|all of it|life) [be] [so] pointless",
+    "(still|just) want out",
+    "can not (do|face|take|survive|get through) another (night|day)",
+    "(do not|not|no longer) care (what happen|what happens|what becomes) (to|of) me",
+    "(do not|not|no longer) care what happens",
     "can not (do this|take this|take it|cope|go on) [anymore|any more]",
     "can not (anymore|any more|do it anymore)",
     "(hopeless|worthless|pointless|empty inside)",
@@ -556,10 +710,27 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(i give up|give up)",
   ),
   ...cues("mention")(
+    "unalive",
     "(suicide|overdose|self harm|kill myself|killed myself|noose|self harming|suicidal)",
     "(kill|killed|hurt|harm|harmed|cut|hang|hanged|hung) (himself|herself|themselves|themself)",
   ),
-  ...cues("try-again")("(want|go to|gonna|will|going to|need) to try again", "try [it] again"),
+  ...cues("try-again")(
+    "(want|go to|gonna|will|going to|need) to try again",
+    "try [it] again",
+    "(be|i be) go back (today|tonight|tomorrow|there|later)",
+    "(be|i be) go back",
+  ),
+  ...cues("fixation")(
+    "(keep|kept|be|been|can not stop) (look|looking|stare|staring|glance|glancing) at (it|them)",
+    "(keep|kept|be|been|can not stop) (think|thinking) about (drink|drinking|swallow|swallowing|take|taking|use|using) (it|them)",
+    "(that|which|it|this) (would|will|could|should|might) do (it|the job|the trick)",
+    "(stare|staring|stared|look|looking) at it all (evening|night|day)",
+  ),
+  ...cues("access")(
+    "know where (the key|the keys|the code|he keep|she keep|they keep|it be kept|they be kept|it be|they be)",
+    "(have|got|get) access to (a|the|my|his|her|dad) (gun|shotgun|rifle|pills|tablets|meds|medication|key)",
+  ),
+  ...cues("relapse")("(relapse|relapsed|slipped up|slip up|had a relapse)"),
 ];
 
 /**

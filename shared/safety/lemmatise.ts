@@ -18,6 +18,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   dying: "die",
   lying: "lie",
   tying: "tie",
+  using: "use",
   does: "do",
   has: "have",
   am: "be",

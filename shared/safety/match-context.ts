@@ -178,15 +178,17 @@ export function readMatch(
     within(tokens, end, PAST_REACH, (at) => context.pastStarts.has(at)) ||
     context.pastSentences.has(context.sentences[start] as number);
   // "I used to want to die, and now I want to again": back, so not past. "Never again" stays past.
-  const back = within(
-    tokens,
-    end,
-    AGAIN_REACH,
-    (at) =>
-      (tokens[at] === "again" && tokens[at - 1] !== "never") ||
-      (tokens[at] === "back" &&
-        (tokens[at - 1] === "coming" || tokens[at - 1] === "come" || tokens[at - 1] === "came")),
-  );
+  const back =
+    lemmas.slice(start, end).includes("again") ||
+    within(
+      tokens,
+      end,
+      AGAIN_REACH,
+      (at) =>
+        (tokens[at] === "again" && tokens[at - 1] !== "never") ||
+        (tokens[at] === "back" &&
+          (tokens[at - 1] === "coming" || tokens[at - 1] === "come" || tokens[at - 1] === "came")),
+    );
   const words = lemmas.slice(start, end);
   // A time, means or a farewell belongs to the message, not to a person in it.
   const namesWriter =

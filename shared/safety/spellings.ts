@@ -134,6 +134,19 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
   gf: "girlfriend",
   // Risk vocabulary: slang, euphemism and misspellings.
   kms: "kill myself",
+  ctb: "kill myself",
+  wld: "would",
+  wd: "would",
+  cld: "could",
+  shld: "should",
+  tbh: "to be honest",
+  tbf: "to be fair",
+  everythings: "everything is",
+  lifes: "life is",
+  nothings: "nothing is",
+  itll: "it will",
+  thatll: "that will",
+  yall: "you all",
   tryed: "tried",
   wnat: "want",
   watn: "want",
@@ -188,6 +201,7 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
  */
 export const BIGRAMS: Readonly<Record<string, string>> = {
   "my self": "myself",
+  "w o": "without",
   "un alive": "unalive",
   "sewer slide": "suicide",
   "any more": "anymore",
