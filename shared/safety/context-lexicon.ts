@@ -32,6 +32,7 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    "is (self harm|self harming|suicide|cutting|suicidal thoughts|overdose) (common|normal|usual|rare|more common|treatable|hereditary|genetic|a sign|a symptom)",
     "(swim|swimming|swam|dip|dipping|paddle|paddling|surf|surfing) in the (sea|river|lake|ocean|water|waves)",
     "(overdose|overdoses) (management|cases|case|patients|patient|calls|protocol|protocols|ward|unit|training|antidote|response|reversal|lecture|module)",
     "(deal with|dealing with|treat|treating|see|seeing|manage|managing|respond to|responding to) (overdose|overdoses|suicide attempts|self harm)",

@@ -247,7 +247,7 @@ const OPENERS: ReadonlySet<string> = new Set(
 
 /** A turn that opens with one of these carries on the one before it ("i want to die" / "of embarrassment lol"). */
 const CONTINUATIONS: ReadonlySet<string> = new Set(
-  "of from for with at in on because cause cos like lol lmao haha hahaha jk kidding joking as".split(" "),
+  "of from for with at in on to out because cause cos like lol lmao haha hahaha jk kidding joking as".split(" "),
 );
 
 /** The turn as a continuation of the one before, or null: "i mean at this party" → "at this party". */

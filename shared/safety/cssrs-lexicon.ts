@@ -236,6 +236,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("plan-weak")("(have|got|made|have got) a plan", "[the|my] plan (be|is)"),
   ...cues("plan-set")(
+    "(a|the) (place|spot) (on|by|near|at|in) (the|a|my) * (i have been|i be|i have) (thinking of|thinking about|picked|chosen|found|looking at)",
     "the (how|when|where) (be) (figured out|worked out|sorted|decided|planned|set|chosen|picked)",
     "(worked|figured|sorted) out the (timing|time|details|logistics|route|when|where|how)",
     "[my|the] plan [be] (made|set|ready|sorted|in place|done|decided)",
@@ -245,6 +246,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `plan be [to] [the|a] (${HIGH}|tracks|railway|${WATER}|${VEHICLE}|motorway|woods|forest|garage)`,
   ),
   ...cues("intent-weak")(
+    "(work|working|worked|build|building|psych|psyching) (up to it|up the courage|up the nerve|myself up)",
     "(to|then|and) jump",
     "(and|then) (not|never) (come|coming) back",
     "(that will|that would|it will|and that will|and it will) be (that|the end of it|the end of me)",
@@ -260,6 +262,11 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
   ...cues("prep-weak")(
+    "(sort|sorting|sorted) [out] my (things|stuff|belongings|possessions|affairs) [out]",
+    "(gave|give|giving|given) (most|all|everything|loads|lots|half) * (to charity|to the charity shop|away)",
+    "(will not|wont|not) need (any of it|it|them|any of them|anything|my stuff|my things) (after|by|from|beyond|once|anymore)",
+    "(rehomed|rehome|rehoming)",
+    "(box|boxes|pack|packs|packet|packets|strip|strips|bottle|bottles) (saved|stashed|hoarded|put away|hidden|put aside) [up]",
     "one for (mum|mom|dad|my|each|every|the) * one for",
     "(can|could|should|will|may) have my (clothes|stuff|things|belongings|car|books|jewellery|jewelry|room|games|money|guitar|phone|bike)",
     "(left|leave|written|wrote) (instructions|my passwords|passwords)",
@@ -358,6 +365,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "i be [so] sorry",
   ),
   ...cues("apology")(
+    "(tell|let) (her|him|them|my) * (i love|that i love) (her|him|them|you|everyone)",
     "sorry to (whoever|anyone who|the person who)",
     "(i have|i be|i am) made my peace",
     "i be sorry (mum|mom|dad|everyone|guys|all|everybody|for being a burden)",
@@ -370,6 +378,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "it be time",
   ),
   ...cues("place-at")(
+    `(${WATER}|tracks|railway|bridge|edge|drop|cliff) [be|is|s] right (there|here|in front of me|below me|beneath me|under me)`,
     `(at|on) the (train station|station|platform|tracks|level crossing)`,
     `(by|at|near|beside|next to|parked by|parked at) the (${WATER}|cliff|cliffs|tracks|railway|edge|ledge)`,
     `(parked|sitting|sat|stood|standing) (at|on) the top of [the] ${HIGH}`,
@@ -379,7 +388,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(be|sit|stand) (at|on) the top of [the] ${HIGH}`,
   ),
   ...cues("place")(
-    `(head|heading|go|going|drive|driving|walk|walking|on my way) (to|up to|down to|towards) the (${HIGH}|tracks|railway|${WATER}|cliff|cliffs|edge|woods|motorway)`,
+    `(head|heading|go|going|went|drive|driving|drove|walk|walking|walked|climb|climbed|on my way) (to|up to|down to|towards|onto) the (${HIGH}|tracks|railway|${WATER}|cliff|cliffs|edge|woods|motorway)`,
     "(go|head|walk|drive|drove|walking|driving|heading|on my way) to the (bridge|cliff|tracks|railway|roof|edge|ledge|sea|river|multi storey|car park)",
   ),
   ...cues("means")(
@@ -555,17 +564,20 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ wish to be dead: passive
   ...cues("wish-to-be-dead")(
+    "(just|only|basically) (wait|waiting) [for it|for life|for everything|for it all|for my life] to (be over|end)",
     "(pray|hope|wish|keep hoping|keep praying) * i (do not|will not|never) wake up",
     "(would not|do not|not) (mind|care) [at all] if (the|a|my) (plane|car|bus|train) (crash|crashed|went down|goes down|go down)",
     "life * (wait|waiting) * (be over|end|to end|be done)",
     "(hope|hoping|wish|pray|praying) (something|anything) (bad|terrible|awful|fatal) (happen|happens|will happen) to me",
-    "(swap|trade|switch) places with (someone|anyone|somebody|a person) (who be|who is|that be) (dying|dead|terminal)",
+    "(swap|trade|switch) places with (someone|anyone|somebody|a person) (who be|who is|that be|whos) (dying|dead|terminal)",
     "(not fussed|not bothered|do not care|do not mind|indifferent) (if|whether|about whether) i (live|die)",
     `(nice|good|easier|peaceful|lovely|better|simpler|kinder|a relief) [it] (would|will|could) be to [just] (${PASSIVE}|stop existing|stop exist|${ACTIVE})`,
     "(died|die|dying|pass away|passed away) in my sleep",
     "(want|wish|hope|hoping) (the|my) (cancer|illness|tumour|tumor|disease) (to come back|to return|to spread|come back)",
     "(do not|not) [really] (look|bother looking|bother to look) (when|before) i cross",
     "(terminal|fatal) (diagnosis|illness) * (relieved|relief|glad|happy)",
+    "(terminal|fatal) (diagnosis|illness|disease) [i think|i reckon|honestly] i (would|will) [be] [kind of|actually|honestly|secretly] (relieved|glad|happy|grateful)",
+    "if i (did not|do not|never) wake up [tomorrow|tonight|again|in the morning] it (would|will|could|might) be [a|such a] (relief|release|blessing|mercy|better|easier)",
     "if i (did not|do not|never) wake up (tomorrow|tonight|again|in the morning) * (relief|relieved|fine|ok|okay|better)",
     "(can not|do not|could not) (see|picture|imagine) [myself] (be|being) (alive|here|around) (in|by|at|next|for)",
     `${WISH} * ${PASSIVE}`,
@@ -642,7 +654,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(everyone|everybody|my family|the world|they all) (would|will) be better off",
     "(would|will|does) (anyone|anybody|people|everyone) [even|actually|really] (notice|care|miss me) (if i|when i)",
     "(better|easier|happier) [off] without me",
-    "(do not|can not|not|no longer) see the point (in|of) (live|living|life|go on|going on|carry on|be alive|being alive|anything|it all|existing)",
+    "(do not|can not|not|no longer) see the point (in|of) (live|living|life|go on|going on|carry on|be alive|being alive|anything|it all|existing|any of it|me being here|being here|me)",
     "(life|living|existence|existing|my life) (feel|be|seem) [so|completely|totally] (pointless|meaningless|hopeless|not worth it|empty and pointless)",
     "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i (would|had) never (be|been) born",
     "(better|easier|happier) [off] [for everyone|for everybody|for them|for my family] (if|when) i [just] (be|am|was|were|be not) (gone|dead|not around|not here|not alive|never born|no longer here)",
