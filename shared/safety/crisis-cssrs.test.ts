@@ -154,6 +154,101 @@ describe("assessRisk by C-SSRS category", () => {
   });
 });
 
+/** Other registers (slang, terse texts, implied first person), written for these tests, per frame. */
+describe("assessRisk in other registers", () => {
+  const high = (text: string) => expect(assessRisk(text).level, text).toBe("high");
+  const medium = (text: string) => expect(atLeastMedium(assessRisk(text).level), text).toBe(true);
+  const below = (text: string) => expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
+
+  it("reads slang and text-speak for suicide (ctb, wld, w/o, tbh, do meself in)", () => {
+    high("gonna ctb this weekend");
+    medium("been having ctb thoughts all week");
+    medium("wld anyone even care if i was gone");
+    medium("my flatmates wld be happier w/o me");
+    high("might do meself in tbh");
+  });
+
+  it("reads recent behaviour said tersely: taken them, bleeding, woke up in A&E, aborted or interrupted", () => {
+    high("i've already taken them all");
+    high("took them just now, sorry");
+    high("cut and bleeding loads, it won't stop");
+    high("woke up in a&e this morning");
+    high("couldn't go through with it on the bridge last night");
+    high("a stranger talked me down off the ledge");
+    high("I waded into the lake until a dog walker shouted");
+  });
+
+  it("reads a settled plan beside a time or intent, and means dwelt on or within reach", () => {
+    high("the when and where are worked out. saturday");
+    high("worked out the timing, nobody home till late");
+    high("my plan is the quarry");
+    high("there's a cable in the loft that would do it");
+    high("the razor blades are in my drawer and i keep staring at them");
+    high("the pills are in mum's cupboard and i know where she keeps the key");
+  });
+
+  it("reads preparation for after: notes for each person, passwords, debts, pets, whoever finds me", () => {
+    high("letters written, one for my dad and one for my sister");
+    high("left my passwords and bank details on the desk so it's easy for them after");
+    high("been cleaning the flat so whoever finds me doesn't have to deal with a mess");
+    high("collected all my meds from the chemist and I'm keeping them for when i'm ready");
+    high("won't be needing any of my stuff, my brother can have it");
+  });
+
+  it("reads finality, farewells and imminence in few words", () => {
+    high("it'll all be over in a few hours");
+    high("tell them it wasn't their fault");
+    high("by the canal. i'm ready");
+    high("before i go for good: thanks for everything");
+    high("heading up to the top of the car park, sorry to whoever finds me");
+  });
+
+  it("reads hopelessness and burden in other words", () => {
+    medium("nothing's ever going to get better for me");
+    medium("it's never going to get any better");
+    medium("i've run out of reasons to stay alive");
+    medium("everyone would have an easier life without me");
+    medium("without me my parents would finally be free");
+    medium("they'd get over it pretty fast if i was gone");
+    medium("life is just pain");
+    medium("don't know why i bother carrying on");
+    medium("no light at the end of the tunnel for me");
+  });
+
+  it("reads passive wishes in other words", () => {
+    medium("i keep praying i won't wake up");
+    medium("wouldn't care at all if the bus crashed with me on it");
+    medium("not fussed if i live or die");
+    medium("i'd welcome a terminal diagnosis tbh, i think i'd be relieved");
+    medium("how peaceful it would be to just not exist");
+  });
+
+  it("reads self-harm acts said without the words 'self harm'", () => {
+    medium("been banging my head against the wall again");
+    medium("my legs are covered in scars and fresh cuts");
+    medium("held my hand under the hot tap on purpose");
+    medium("scratched till i bled last night");
+    medium("cutting again after a year clean");
+    medium("relapsed last night. blade.");
+  });
+
+  it("keeps the everyday uses of the same words below medium", () => {
+    below("i have zero plans to hurt myself");
+    below("swimming in the lake with the kids, so cold");
+    below("we took them to the park after school");
+    below("my nose was bleeding a lot this morning");
+    below("revising overdose management for my nursing exam");
+    below("I was in hospital after an overdose in 2018, now I'm doing well");
+    below("rehomed a rescue dog from the shelter, she's lovely");
+    below("the plan is the cinema then pizza");
+    below("bought rope for the climbing gym");
+    below("thinking about using the blender on the weekend");
+    below("one for mum and one for dad, christmas shopping done");
+    below("i'm going to jump in the shower then head out");
+    below("is suicide common in young men?");
+  });
+});
+
 describe("assessRisk's guards", () => {
   it("reads a denial after the risk ('…i said never') and recovery ('clean from') as lowering it", () => {
     expect(atLeastMedium(assessRisk("they asked if i'd had suicidal thoughts, i said never").level)).toBe(false);

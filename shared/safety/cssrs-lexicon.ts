@@ -73,7 +73,7 @@ const LOTS =
 const OWNER = "[my|the|mum|mom|dad|her|his|their|nan|gran|own]";
 /** To act on a target: wanting, needing, being ready or set to, intending. Then "to" (optional). */
 const WANT =
-  "(want|need|ready|decide|decided|plan|planned|intend|intended|tempt|tempted|go to|about to|will|gotta|got to|have to|mean|meant|feel like|felt like|would like|desperate|long|crave|itch|wish i could|wish i had the guts|wish i had the courage|should|should just|might just|could just|may as well|might as well|gonna)";
+  "(want|need|ready|decide|decided|plan|planned|intend|intended|tempt|tempted|go to|about to|will|gotta|got to|have to|mean|meant|feel like|felt like|would like|desperate|long|crave|itch|wish i could|wish i had the guts|wish i had the courage|should|should just|might|might just|could just|may as well|might as well|gonna)";
 /** To think of a target. */
 const THINK =
   "(think about|think of|thought about|thought of|thought|idea of|consider|considered|contemplate|contemplated|fantasise about|fantasize about|dream about|dream of|obsess over|picture|imagine|imagined|pictured|tell me to|telling me to)";
@@ -121,7 +121,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(got|been) (pulled|dragged|fished) out (of the|by)",
     `(got|get) as far as the (${HIGH}|tracks|railway|station|platform|edge|ledge|river|sea)`,
     "(could not|couldnt|did not|didnt) (go through with it|do it|jump|take them|follow through)",
-    "(stranger|someone|somebody|police|security|they|he|she) talked me (down|off)",
+    `talked me (down|off) (from|off) [the|a] (${HIGH}|edge|ledge|tracks|platform|railing|railings)`,
+    "(stranger|someone|somebody|police|officer|security|they|he|she|man|woman|guy|lady|bloke|person|friend|mate) talked me (down|off)",
     "(drove|swerved|steered|crashed) * (at|towards|into) (the|a) (wall|tree|barrier|bridge|lorry|truck|oncoming)",
     `(in|to|ended up in) (a and e|a e|hospital) (after|because|from) (taking|swallowing|took) ${LOTS} ${PILL}`,
     `(took|taken|swallowed|downed|necked) ${LOTS} [of] ${OWNER} ${PILL}`,
@@ -164,7 +165,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(give|giving) my (stuff|things|belongings|possessions) (away|to)",
     "(life insurance|my passwords|my pin|my bank details) * (easy for them|for them after|for after|for when)",
     "(wrote|written|write|left|leave) down my passwords",
-    "(will not|wont|will never|not) be needing (it|them|any of (it|them)|this|that|these)",
+    "(will not|wont|will never|not) be needing (it|them|any of (it|them)|this|that|these|any of my (stuff|things|belongings|clothes|stuff)|my (stuff|things|belongings|clothes))",
     "(will not|wont|not) (be around|be here|be alive) to (use|see|need|enjoy|spend|read|wear) (it|them|this|that)",
     "(delete|deleted|deleting|wipe|wiped|close|closed) * (so) (there be|there is) nothing left of me",
     "nothing left of me",
@@ -243,7 +244,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(a|the) (place|spot) (i have been|i be|ive been|i have) (thinking of|thinking about|picked|chosen|found|looking at)",
     "(have|got|found) (a|the) (place|spot) (picked|chosen|sorted)",
     "(got|have) (it|everything) [all] planned",
-    `plan be [to] [the|a] (${HIGH}|tracks|railway|${WATER}|${VEHICLE}|motorway|woods|forest|garage)`,
   ),
   ...cues("intent-weak")(
     "(work|working|worked|build|building|psych|psyching) (up to it|up the courage|up the nerve|myself up)",
@@ -262,6 +262,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
   ...cues("prep-weak")(
+    "(easy|easier|simpler) for (them|everyone|my family|whoever|him|her) (after|when i|once i|afterwards)",
     "(sort|sorting|sorted) [out] my (things|stuff|belongings|possessions|affairs) [out]",
     "(gave|give|giving|given) (most|all|everything|loads|lots|half) * (to charity|to the charity shop|away)",
     "(will not|wont|not) need (any of it|it|them|any of them|anything|my stuff|my things) (after|by|from|beyond|once|anymore)",
@@ -398,6 +399,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ plan: how, where, when
   ...cues("plan")(
+    `plan be [to] [the|a] (${HIGH}|tracks|railway|${WATER}|motorway)`,
     "plan * (the|my|got the|have the) means",
     `(have|got|made|make|have got|there be) a plan (to|for) (${ACTIVE}|die|dying|overdose|jump|jumping|it|end|ending|do it|hang|when|how)`,
     "(have|got|made|have got) a suicide plan",
@@ -511,6 +513,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(hide|hid|cover|covered) [up] my (cuts|scars|marks|burns)",
     "(arm|leg|thigh|wrist|stomach|skin|body) (be) (covered in|full of|all) (cut|cuts|scar|scars|burn|burns|marks|bruises)",
     "my (hand|arm|finger|fingers|skin|wrist|leg|thigh|face|head) * on purpose",
+    "(held|hold|put|press|pressed|kept|keep|stuck) my (hand|arm|finger|fingers|skin|wrist|leg|thigh|face|head) (on|in|under|against|over|onto) * on purpose",
     "(give|gave|giving|inflict|inflicted|cause|caused) (it|pain|the pain|hurt) (to|on) myself",
     "(scratch|scratched|pick|picked) * (until|till|til) i (bleed|bled)",
     "(deserve|deserved) (the pain|to hurt|to be hurt|the hurt)",
@@ -601,7 +604,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(fine|ok|okay|happy|glad|good|relieved|at peace) if i [just] (did not wake up|do not wake up|never woke up|died|die|was gone|be gone|disappeared)",
     "(die|dying|pass away|passing away) in my sleep",
     "(hope|wish|pray) (the|this|my) (plane|car|bus|train) (crash|crashes|goes down|go down)",
-    "(would|i would) welcome (a heart attack|death|the end|an accident|a crash|cancer|a fatal)",
+    "(would|i would) welcome (a heart attack|death|the end|an accident|a crash|cancer|a fatal|a terminal|a terminal diagnosis|a terminal illness|an illness)",
     "(do not|not|never|would not) care (if|whether) i (live|die) or (die|live|not)",
     "(would not|do not) mind (not exist|not being here|not be here|not waking up|not wake up|dying|die|being dead|be dead)",
     "(do not|can not) see myself (be|being) (alive|here|around) (in|by|next|for|much)",
@@ -647,7 +650,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "if i (be|was|were) (gone|dead|not here|not around|no longer here) * (get over it|relieved|better off|free|happier|fine|would not have to|not have to|not need to|would not need to)",
     "(better|easier|happier) [off] for (all of them|all of us|everyone|everybody|them|my family|the family|my kids|people|you|him|her) (if|when) i [just] (disappeared|died|die|vanished|was gone|be gone|was not here|be not here|was dead|be dead)",
     "(take|taking|took) up space",
-    "without me (she|he|they|everyone|everybody|you|we|my family|mum|mom|dad|the world) (would|will|could) [finally|all] be (free|happier|better|fine|better off|okay|ok|relieved|lighter)",
+    `without me [my] (${FAMILY}|she|he|they|everyone|everybody|you|we|the world) (would|will|could) [finally|all] be (free|happier|better|fine|better off|okay|ok|relieved|lighter)`,
     "(sick|tired|weary) of being (the|a) (problem|burden|nuisance|disappointment|letdown)",
     "(they|everyone|everybody|you|my family|people|the world|she|he) (would|will) [all] be better off (if|without|when|i know)",
     "(they|everyone|everybody|my family|the world) (would|will) all be better off",
