@@ -32,6 +32,8 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    "(goodbye|bye) * see you",
+    "(hurt|hurting|cut|cutting|burn|hit|hitting|punch|stab|harm|harming) (him|her|them|you|someone|somebody|people|my brother|my sister|my dad|my mum|my mom|my ex|my boss)",
     "is (self harm|self harming|suicide|cutting|suicidal thoughts|overdose) (common|normal|usual|rare|more common|treatable|hereditary|genetic|a sign|a symptom)",
     "(swim|swimming|swam|dip|dipping|paddle|paddling|surf|surfing) in the (sea|river|lake|ocean|water|waves)",
     "(overdose|overdoses) (management|cases|case|patients|patient|calls|protocol|protocols|ward|unit|training|antidote|response|reversal|lecture|module)",

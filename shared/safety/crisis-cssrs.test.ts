@@ -246,6 +246,15 @@ describe("assessRisk in other registers", () => {
     below("one for mum and one for dad, christmas shopping done");
     below("i'm going to jump in the shower then head out");
     below("is suicide common in young men?");
+    below("bye all, see you on thursday for the quiz");
+    below("i want to hurt her feelings less, how do i say it");
+  });
+
+  it("reads being on the tracks, a last 'love you all', 'why am i even alive' and hair pulled till it bled", () => {
+    high("i'm lying on the railway line");
+    high("i'm ready now. love you all");
+    medium("why am i even still alive");
+    medium("bit my nails till they bled on purpose");
   });
 });
 

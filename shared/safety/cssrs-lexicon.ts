@@ -246,6 +246,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(got|have) (it|everything) [all] planned",
   ),
   ...cues("intent-weak")(
+    "(nobody|no one|nothing|you) (will|can|be go to|gonna|could) stop me (this time|now|tonight)",
+    "i be (go to|gonna) do it",
     "(work|working|worked|build|building|psych|psyching) (up to it|up the courage|up the nerve|myself up)",
     "(to|then|and) jump",
     "(and|then) (not|never) (come|coming) back",
@@ -304,6 +306,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ imminence: it is about to happen
   ...cues("imminence")(
+    "(i be|be|i am) (on|between|lying on|sat on|standing on) the (train tracks|tracks|railway line|rails|railway tracks)",
     "(tell|let) (my|them|him|her) * (it be not|it was not|this be not|that it be not) (their|your|his|her|anyone) fault",
     "(if|when) (someone|anyone|somebody|you|they) (find|finds|read|reads|see|sees) this (i be|i am|im)",
     "(will|be go to|gonna) [all] be over (in an hour|in a few hours|tonight|in a minute|in minutes|soon)",
@@ -358,6 +361,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(tonight|tonite|right now|now|today|this evening|this afternoon|in an hour|in a few hours|by morning|before morning|tomorrow|this weekend|soon|later tonight|at midnight|when everyone * (asleep|out|at work|gone))",
   ),
   ...cues("farewell")(
+    "love you all",
     "(sorry|apologies) to (whoever|anyone who|the person who|whoever has to|everyone who)",
     "(goodbye|bye)",
     "i love you",
@@ -524,7 +528,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(cut|cutting) again",
     "(fresh|new|deep|open) (cut|wound|scar|scars) on (my|me)",
     "(fresh|new) (cut|cuts|wound|wounds|burn|burns)",
-    "(scratch|scratched|pick|picked) * (until|till|til) (it|they) (bleed|bled|bleeds)",
+    "(scratch|scratched|pick|picked|pull|pulled|bite|bit|punch|punched|hit|bang|banged|rub|rubbed) * (until|till|til) (it|they) (bleed|bled|bleeds|bruised|blistered)",
     "(bang|banged|hit|punch|punched) (my head|the wall|a wall|walls) * (until|till|til|on purpose|hurt|bleed|bled)",
     "(hurt|hit|burn|burned|cut|punch|punched|scratch|scratched) * on purpose",
     "(feel|cause|want) pain so i",
@@ -618,6 +622,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(do not|not|never) deserve to (live|be alive|be here|exist|be happy and alive)",
     "(should not|should never|shouldnt) be (alive|here|born)",
     "(why|how) (be|am) i still (alive|here|breathing)",
+    "(why|how) (be|am) i [even|even still] (alive|breathing)",
     "why i (be|am) still (alive|here|breathing)",
     "deserve to die",
     "(easier|better|nicer|simpler|kinder) (to be dead|to die|being dead|if i die|if i died|if i be dead|if i did not wake up)",
@@ -702,6 +707,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ context that counts only with risk
   ...cues("distress")(
+    "(not|no longer) (scared|afraid|frightened) (anymore|any more|of dying|of death|to die|now)",
     "why bother",
     "(every day|each day|everything|life) (be|feel) [just] (the same|grey|pointless|meaningless|nothing)",
     "can not see (it|that|this|things) ever (change|changing|getting better|improving|not being|being different)",
