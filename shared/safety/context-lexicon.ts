@@ -32,6 +32,9 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    "gone (on|for|to|abroad|away|travelling|traveling|camping|out)",
+    "bleeding * (tooth|teeth|gum|gums|nose|lip|period|dentist|extraction|wisdom)",
+    "bleeding (a lot|loads|heavily|so much|badly) (after|from|since) (my|the|a) (tooth|teeth|gum|gums|nose|lip|period|dentist|extraction|wisdom tooth|op|operation|surgery|injection|blood test)",
     "(goodbye|bye) * see you",
     "(hurt|hurting|cut|cutting|burn|hit|hitting|punch|stab|harm|harming) (him|her|them|you|someone|somebody|people|my brother|my sister|my dad|my mum|my mom|my ex|my boss)",
     "is (self harm|self harming|suicide|cutting|suicidal thoughts|overdose) (common|normal|usual|rare|more common|treatable|hereditary|genetic|a sign|a symptom)",

@@ -250,6 +250,31 @@ describe("assessRisk in other registers", () => {
     below("i want to hurt her feelings less, how do i say it");
   });
 
+  it("reads newer slang and loose amounts: yeet, self delete, rope as a verb, the easy way out, a heap of meds, fixing to", () => {
+    high("gonna yeet myself off the car park roof tonight");
+    high("going to self delete tonight");
+    high("i'm going to rope this weekend");
+    high("taking the easy way out tonight");
+    high("swallowed a heap of my tablets");
+    high("fixing to kill myself");
+    high("about to swallow the whole packet");
+    high("i'll be at the cliff in 5 minutes");
+    high("got a plan. it's happening tomorrow");
+    medium("cba with life anymore");
+    medium("i'm so over living");
+    medium("carved into my leg last night");
+  });
+
+  it("keeps the loose frames' everyday uses below medium", () => {
+    below("i'll be at the station in 10 mins");
+    below("i'll be over in an hour with the cake");
+    below("when i'm gone on holiday can you feed the cat");
+    below("bleeding a lot after my wisdom tooth came out");
+    below("tell her it wasn't her fault the milk spilled");
+    below("i've done it! passed my driving test");
+    below("deleted instagram for my mental health");
+  });
+
   it("reads being on the tracks, a last 'love you all', 'why am i even alive' and hair pulled till it bled", () => {
     high("i'm lying on the railway line");
     high("i'm ready now. love you all");

@@ -69,11 +69,11 @@ const PILL = `(${PILL_NOUN}|them|it)`;
 const ALCOHOL = "(vodka|whisky|whiskey|wine|alcohol|booze|gin|rum|beer|cider)";
 /** An amount that makes taking medicine an overdose. */
 const LOTS =
-  "[like|about|around|over|maybe|nearly|almost|at least|probably] ((a|the) whole (packet|box|bottle|pack|strip|tub|blister) [of]|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
+  "[like|about|around|over|maybe|nearly|almost|at least|probably] ((a|the) whole (packet|box|bottle|pack|strip|tub|blister) [of]|a heap of|heap of|a bunch of|bunch of|a ton of|tons of|loads of|a fistful of|fistful of|a stack of|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
 const OWNER = "[my|the|mum|mom|dad|her|his|their|nan|gran|own]";
 /** To act on a target: wanting, needing, being ready or set to, intending. Then "to" (optional). */
 const WANT =
-  "(want|need|ready|decide|decided|plan|planned|intend|intended|tempt|tempted|go to|about to|will|gotta|got to|have to|mean|meant|feel like|felt like|would like|desperate|long|crave|itch|wish i could|wish i had the guts|wish i had the courage|should|should just|might|might just|could just|may as well|might as well|gonna)";
+  "(want|need|ready|decide|decided|plan|planned|intend|intended|tempt|tempted|go to|about to|fixing to|fixin to|will|gotta|got to|have to|mean|meant|feel like|felt like|would like|desperate|long|crave|itch|wish i could|wish i had the guts|wish i had the courage|should|should just|might|might just|could just|may as well|might as well|gonna)";
 /** To think of a target. */
 const THINK =
   "(think about|think of|thought about|thought of|thought|idea of|consider|considered|contemplate|contemplated|fantasise about|fantasize about|dream about|dream of|obsess over|picture|imagine|imagined|pictured|tell me to|telling me to)";
@@ -82,7 +82,7 @@ const WISH =
   "(wish|wished|hope|hoped|pray|prayed|would rather|rather|would not mind if|would not care if|do not care if|would not mind|would welcome|welcome|would love to|would be nice to)";
 /** Killing oneself, in any words: the writer is the one who acts and dies. */
 const ACTIVE =
-  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|(do|did) myself in|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took) my [own] life|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
+  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|(do|did) myself in|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took) my [own] life|yeet myself|self delete|delete myself|take the easy way out|take the coward way out|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
   "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|get hit by|got hit by|be hit by|get run over|be run over|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|disappear permanently|disappear for good|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
@@ -168,7 +168,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(will not|wont|will never|not) be needing (it|them|any of (it|them)|this|that|these|any of my (stuff|things|belongings|clothes|stuff)|my (stuff|things|belongings|clothes))",
     "(will not|wont|not) (be around|be here|be alive) to (use|see|need|enjoy|spend|read|wear) (it|them|this|that)",
     "(delete|deleted|deleting|wipe|wiped|close|closed) * (so) (there be|there is) nothing left of me",
-    "nothing left of me",
     "(so|when) (nobody|no one|noone) (be|is) left with my (debt|debts|mess|stuff|bills)",
     "(when|after|once) i (be|am) (gone|dead)",
     "(whoever|the person who|whoever it is who|the one who) (find|finds|will find|has to find) me",
@@ -201,7 +200,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `how (much|many) ${PILL_NOUN} * (lethal|fatal|deadly|enough|kill)`,
     `${PILL_NOUN} (be|would be|will be|is) (lethal|fatal|deadly|enough to)`,
     "(write|wrote|written|draft|drafted|update|updated|make|made|sort|sorted|do|done|leave|left|change|changed|finish|finished) [out|up] my will",
-    "my will (be) (written|done|sorted|ready|updated)",
+    "my will [be] (written|done|sorted|ready|updated)",
     `(write|wrote|written|leave|left) (letter|note) (to|for) [all] [my|of my] ${FAMILY}`,
     `(letter|note|message) * for (after|when) i (be|die|am) (gone|dead|not here)`,
     "for (after|when) i (be|am) (gone|dead|not here|not around)",
@@ -246,6 +245,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(got|have) (it|everything) [all] planned",
   ),
   ...cues("intent-weak")(
+    "(it be|it is|its|it will be) happening (tonight|tomorrow|today|soon|this weekend|now|on)",
     "(nobody|no one|nothing|you) (will|can|be go to|gonna|could) stop me (this time|now|tonight)",
     "i be (go to|gonna) do it",
     "(work|working|worked|build|building|psych|psyching) (up to it|up the courage|up the nerve|myself up)",
@@ -264,6 +264,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
   ...cues("prep-weak")(
+    "(deleted|delete|deleting|wiped|closed|closing) (my|all my) (insta|instagram|fb|facebook|tiktok|twitter|snapchat|accounts|account|social media|socials|profile|profiles)",
+    "i [have|have just|just] done it",
+    "nothing left of me",
     "(easy|easier|simpler) for (them|everyone|my family|whoever|him|her) (after|when i|once i|afterwards)",
     "(sort|sorting|sorted) [out] my (things|stuff|belongings|possessions|affairs) [out]",
     "(gave|give|giving|given) (most|all|everything|loads|lots|half) * (to charity|to the charity shop|away)",
@@ -278,7 +281,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(will not|wont|not) be able to (look after|take care of|care for|feed|walk) (him|her|them|my)",
     `my ${PET} * (go to|going to|will go to|stay with|live with|be with)`,
     `${PILL_NOUN} (counted|counted out|lined up|ready|sorted|saved|hidden)`,
-    "(note|notes|letter|letters) (written|done|ready|left|finished|typed)",
+    "(note|notes|letter|letters) [be] (written|done|ready|left|finished|typed)",
     "(everything|it all) [be] (ready|set|sorted|in place)",
     "(now|just|now just) (waiting|wait)",
     "(wait|waiting|need to wait) (till|until|for) (they|everyone|everybody|my family|the house|my parents|my partner) [be|to be|to go to] (asleep|out|gone|in bed|sleep|bed)",
@@ -307,9 +310,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ imminence: it is about to happen
   ...cues("imminence")(
     "(i be|be|i am) (on|between|lying on|sat on|standing on) the (train tracks|tracks|railway line|rails|railway tracks)",
-    "(tell|let) (my|them|him|her) * (it be not|it was not|this be not|that it be not) (their|your|his|her|anyone) fault",
+    `(tell|let) (my ${FAMILY}|them|everyone|everybody|the kids|my kids) [know] [that] (it be not|it was not|this be not|it is not) (their|your|anyone) fault`,
     "(if|when) (someone|anyone|somebody|you|they) (find|finds|read|reads|see|sees) this (i be|i am|im)",
-    "(will|be go to|gonna) [all] be over (in an hour|in a few hours|tonight|in a minute|in minutes|soon)",
+    "(it|everything|this|it all|all of this|all) (will|be go to|gonna) [all] be over (in an hour|in a few hours|tonight|in a minute|in minutes|soon)",
     "before i (go|leave|die) (for good|forever|for ever)",
     "(be) (doing|do) it (now|tonight|right now)",
     "this (be|is) (goodbye|my goodbye|the end|it)",
@@ -349,6 +352,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(want|need) to (stop exist|not exist|cease to exist|disappear|not be here|not be alive|die) [permanently|forever] (tonight|today|now|right now)",
   ),
   ...cues("timing")(
+    "in <num> (mins|minutes|min|hours|hrs|hour)",
     "(when|while|till|until|once) (the house be empty|nobody be home|no one be home|nobody be in|no one be in|no one be around|nobody be around|the house be quiet|they be asleep|everyone be asleep)",
     "(nobody|no one|noone) (home|in|around|round) (till|until|before)",
     "(will not|wont|not) be (round|home|back|in|around) (till|until|before)",
@@ -384,7 +388,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("place-at")(
     `(${WATER}|tracks|railway|bridge|edge|drop|cliff) [be|is|s] right (there|here|in front of me|below me|beneath me|under me)`,
-    `(at|on) the (train station|station|platform|tracks|level crossing)`,
+    `(at|on) the (tracks|level crossing|railway line)`,
     `(by|at|near|beside|next to|parked by|parked at) the (${WATER}|cliff|cliffs|tracks|railway|edge|ledge)`,
     `(parked|sitting|sat|stood|standing) (at|on) the top of [the] ${HIGH}`,
     "(in|into) the woods",
@@ -393,6 +397,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(be|sit|stand) (at|on) the top of [the] ${HIGH}`,
   ),
   ...cues("place")(
+    "(at|on) the (train station|station|platform)",
     `(head|heading|go|going|went|drive|driving|drove|walk|walking|walked|climb|climbed|on my way) (to|up to|down to|towards|onto) the (${HIGH}|tracks|railway|${WATER}|cliff|cliffs|edge|woods|motorway)`,
     "(go|head|walk|drive|drove|walking|driving|heading|on my way) to the (bridge|cliff|tracks|railway|roof|edge|ledge|sea|river|multi storey|car park)",
   ),
@@ -430,6 +435,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ intent: wants or means to act
   ...cues("intent")(
+    `${WANT} [to] rope (myself|tonight|today|now|soon|this weekend)`,
     "(intend|intended|plan|planning|mean|meant|decide|decided|go to|gonna) to (die|be dead)",
     "(stop|stopped|quit) (eat|eating|drink|drinking|take my meds|taking my meds) (until|till|so) (i|that i) (die|be dead|starve)",
     `${WANT} [to] [just|really|finally|actually|simply|go and|go ahead and|seriously] ${ACTIVE}`,
@@ -465,6 +471,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(gun|pistol|rifle|shotgun) (to|against) my head",
   ),
   ...cues("method")(
+    "(take|swallow|down|neck) (the|a) whole (bottle|box|packet|pack|strip|tub)",
     `(step|walk|lie|lay|stand|throw myself|walking|stepping) (out|out into) (in front of|under) [a|the] (${VEHICLE}|lorry|train)`,
     "(drink|drinking|swallow|swallowing|ingest) * (bleach|poison|antifreeze|weedkiller|drain cleaner)",
     "(use|using|used) (the|a|my|that) (rope|belt|cord|knife|blade|razor|gun|shotgun|cable) * (on myself|to do it|to end it)",
@@ -512,6 +519,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(cut|burn|burned|burnt|scratch|scratched) my (arm|arms|leg|legs|thigh|thighs|skin|wrist|stomach|hip|hips|body)",
   ),
   ...cues("self-harm")(
+    "(carve|carved|carving|etch|etched) (into|in) (my|myself)",
+    "(carve|carved|carving) (my|myself)",
     "(bang|hit|punch|smash|slam) my (head|fist|fists|hand|hands) (against|on|off|into) (the|a) (wall|walls|floor|door|desk)",
     "(hide|hid|cover|covered) [up] my (arm|leg|thigh|wrist|stomach|skin) * (cut|cuts|scar|scars|burn|burns|mark|marks)",
     "(hide|hid|cover|covered) [up] my (cuts|scars|marks|burns)",
@@ -543,6 +552,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ suicidal thoughts: active, non-specific
   ...cues("suicidal-thoughts")(
+    "(take|taking|took) the (easy|coward|cowards) way out",
     "(suicide|death|dying|kill myself|killing myself|end it|ending it) (keep|keeps) (pop|popping|come|coming|creep|creeping|go|going|flash|flashing) (into|through|in|across) my (head|mind)",
     "(unalive|suicide) (thought|thoughts|urge|urges|feeling|feelings|ideation)",
     "(think|thought) about (kill myself|dying by suicide|suicide) (again|every day|all the time|a lot)",
@@ -571,6 +581,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ wish to be dead: passive
   ...cues("wish-to-be-dead")(
+    "(want|wish|need) to be gone [forever|for good|permanently]",
     "(just|only|basically) (wait|waiting) [for it|for life|for everything|for it all|for my life] to (be over|end)",
     "(pray|hope|wish|keep hoping|keep praying) * i (do not|will not|never) wake up",
     "(would not|do not|not) (mind|care) [at all] if (the|a|my) (plane|car|bus|train) (crash|crashed|went down|goes down|go down)",
@@ -636,6 +647,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ hopelessness: no point, a burden
   ...cues("hopelessness")(
+    "(can not be arsed|can not be bothered|can not be assed) [with] (living|life|being alive|existing|exist|to live|anymore)",
+    "can not do life [anymore|any more]",
+    "(i be|be) [so|just|completely] over (life|living|existing|being alive)",
     "nothing [be|will] [ever] [go to|gonna] (get|be|feel) (better|any better|easier)",
     "(it|its|things|life|my life|this) [be|will] never [ever] [go to|gonna] (get|be|feel) (better|any better|easier)",
     "(can not|do not) see (a|any) way (forward|through|ahead)",

@@ -134,6 +134,9 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
   gf: "girlfriend",
   // Risk vocabulary: slang, euphemism and misspellings.
   kms: "kill myself",
+  cba: "can not be arsed",
+  fixin: "fixing",
+  yeet: "yeet",
   ctb: "kill myself",
   wld: "would",
   wd: "would",
