@@ -32,6 +32,7 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    "(want to|wanna|gonna|going to|could|about to) die * (tripped|fell over|embarrassing|embarrassed|cringe|so awkward|my crush)",
     "gone (on|for|to|abroad|away|travelling|traveling|camping|out)",
     "bleeding * (tooth|teeth|gum|gums|nose|lip|period|dentist|extraction|wisdom)",
     "bleeding (a lot|loads|heavily|so much|badly) (after|from|since) (my|the|a) (tooth|teeth|gum|gums|nose|lip|period|dentist|extraction|wisdom tooth|op|operation|surgery|injection|blood test)",

@@ -265,7 +265,22 @@ describe("assessRisk in other registers", () => {
     medium("carved into my leg last night");
   });
 
+  it("reads questions about lethality, means at hand in the bath, making it stop for good, and sleeping without waking", () => {
+    high("could someone die from 30 amitriptyline");
+    high("would 40 paracetamol be enough");
+    high("sitting in the bathroom with my blades");
+    high("i'm going to make the pain stop forever");
+    high("i'm going to fall asleep and never wake up, had the whole packet");
+    high("can't hold on any more. i'm at the top of the multi storey");
+    medium("every morning i wake up and wish i hadn't");
+    medium("so shattered with living");
+    medium("pray i get hit by a bus on the way to work");
+    medium("i daydream about my own funeral");
+  });
+
   it("keeps the loose frames' everyday uses below medium", () => {
+    below("this is it, exam results day!");
+    below("i could die, i tripped over in front of my crush");
     below("i'll be at the station in 10 mins");
     below("i'll be over in an hour with the cake");
     below("when i'm gone on holiday can you feed the cat");

@@ -69,7 +69,7 @@ const PILL = `(${PILL_NOUN}|them|it)`;
 const ALCOHOL = "(vodka|whisky|whiskey|wine|alcohol|booze|gin|rum|beer|cider)";
 /** An amount that makes taking medicine an overdose. */
 const LOTS =
-  "[like|about|around|over|maybe|nearly|almost|at least|probably] ((a|the) whole (packet|box|bottle|pack|strip|tub|blister) [of]|a heap of|heap of|a bunch of|bunch of|a ton of|tons of|loads of|a fistful of|fistful of|a stack of|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
+  "[like|about|around|over|maybe|nearly|almost|at least|probably] ((a|the) (whole|full|entire) (packet|box|bottle|pack|strip|tub|blister) [of]|a heap of|heap of|a bunch of|bunch of|a ton of|tons of|loads of|a fistful of|fistful of|a stack of|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
 const OWNER = "[my|the|mum|mom|dad|her|his|their|nan|gran|own]";
 /** To act on a target: wanting, needing, being ready or set to, intending. Then "to" (optional). */
 const WANT =
@@ -158,6 +158,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
+    `(can|could|would|will|do) (you|i|someone|a person|people) die (from|of|if i take|if you take) <num> [of] ${PILL_NOUN}`,
+    `(be|is) <num> [of] ${PILL_NOUN} enough`,
+    `<num> ${PILL_NOUN} (be|is|would be) (enough|lethal|fatal|deadly)`,
     "(ordered|bought|got|found|have|sorted) (something|everything|what i need|the stuff|the things) [online] (to do it with|i need to do it)",
     "(note|notes|letter|letters) * one for (my|each|every|mum|mom|dad|the)",
     "one (note|letter) for (each|every|everyone|everybody)",
@@ -309,13 +312,14 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ imminence: it is about to happen
   ...cues("imminence")(
+    "(bath|bathtub|bathroom|tub) with (a|the|my) (razor|blade|knife|blades|razors)",
     "(i be|be|i am) (on|between|lying on|sat on|standing on) the (train tracks|tracks|railway line|rails|railway tracks)",
     `(tell|let) (my ${FAMILY}|them|everyone|everybody|the kids|my kids) [know] [that] (it be not|it was not|this be not|it is not) (their|your|anyone) fault`,
     "(if|when) (someone|anyone|somebody|you|they) (find|finds|read|reads|see|sees) this (i be|i am|im)",
     "(it|everything|this|it all|all of this|all) (will|be go to|gonna) [all] be over (in an hour|in a few hours|tonight|in a minute|in minutes|soon)",
     "before i (go|leave|die) (for good|forever|for ever)",
     "(be) (doing|do) it (now|tonight|right now)",
-    "this (be|is) (goodbye|my goodbye|the end|it)",
+    "this (be|is) (goodbye|my goodbye|the end)",
     "goodbye (everyone|everybody|all|world|forever|for good|for ever|cruel world|guys|all of you)",
     "(last|final) (time you will hear from me|message|text|goodbye|time you hear from me|words|note)",
     "(last|final) time (you|anyone) (will|ever) (hear|see) (from|me)",
@@ -374,6 +378,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "i be [so] sorry",
   ),
   ...cues("apology")(
+    "this (be|is) it",
     "(tell|let) (her|him|them|my) * (i love|that i love) (her|him|them|you|everyone)",
     "sorry to (whoever|anyone who|the person who)",
     "(i have|i be|i am) made my peace",
@@ -435,6 +440,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ intent: wants or means to act
   ...cues("intent")(
+    "make (it|everything|the pain|this|it all) stop (for good|forever|permanently)",
+    "(go to|gonna|about to|will|plan to|want to|going to) (go to sleep|sleep|fall asleep) and (not|never) wake up",
     `${WANT} [to] rope (myself|tonight|today|now|soon|this weekend)`,
     "(intend|intended|plan|planning|mean|meant|decide|decided|go to|gonna) to (die|be dead)",
     "(stop|stopped|quit) (eat|eating|drink|drinking|take my meds|taking my meds) (until|till|so) (i|that i) (die|be dead|starve)",
@@ -571,7 +578,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(urge|urges|impulse|impulses) to (jump|step off|throw myself|crash|drive off|swerve)",
     "(take|taking|end|ending) my [own] life",
     "(end|ending) it all",
-    "(imagine|imagining|picture|picturing|plan|planning|think about|thinking about) my [own] funeral",
+    "(imagine|imagining|picture|picturing|plan|planning|think about|thinking about|fantasise about|fantasize about|dream about|daydream about) my [own] funeral",
     "(death|dying|suicide|killing myself) (be) all i [can] think about",
     "(go to|gonna|might|will|could|scared i will|scared i be go to) do something (stupid|drastic|bad to myself)",
     "(in order to|so i can|so that i can) (end it all|end my life|kill myself|die|end it)",
@@ -581,6 +588,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ wish to be dead: passive
   ...cues("wish-to-be-dead")(
+    "(wake|woke|wake up|woke up) and (wish|wished) i (had not|did not|was not|be not|never)",
+    "(wish|wished) i (had not|did not|never|would not|have not) (woken|wake|woke) up",
+    "(hope|wish|pray) [that] i (get|got|will get|would get) (in|into|hit by|run over by) (a|an) (car crash|crash|accident|bus|car|train|lorry|truck)",
     "(want|wish|need) to be gone [forever|for good|permanently]",
     "(just|only|basically) (wait|waiting) [for it|for life|for everything|for it all|for my life] to (be over|end)",
     "(pray|hope|wish|keep hoping|keep praying) * i (do not|will not|never) wake up",
@@ -695,7 +705,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(no|not see a|not see any|can not see a|can not see any|can not find a|can not find any|not find a) reason [for me] to (live|go on|stay|be alive|keep going|carry on|be here|keep living)",
     "(done|tired|sick|weary) [of] fighting",
     "(favour|favor) (if|when|by) i (died|die|be gone|was gone|disappeared|killed myself|dying|disappearing)",
-    "(exhausted|tired|sick|weary|worn out|drained) (by|of|with) (life|living|existing|being alive)",
+    "(exhausted|tired|sick|weary|worn out|drained|knackered|shattered) (by|of|with) (life|living|existing|being alive)",
     "(had enough|fed up) (of|with) (life|living|being alive|existing)",
     "can not fight (it|this|anymore|any longer) [anymore]",
     "(no one|nobody|they|no body) (will|would) (have to|need to) (deal with|put up with|worry about|look after|see) me (anymore|any more|after|again|ever)",
@@ -721,6 +731,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ context that counts only with risk
   ...cues("distress")(
+    "can not hold on [anymore|any more|much longer]",
     "(not|no longer) (scared|afraid|frightened) (anymore|any more|of dying|of death|to die|now)",
     "why bother",
     "(every day|each day|everything|life) (be|feel) [just] (the same|grey|pointless|meaningless|nothing)",
