@@ -392,6 +392,21 @@ describe("assessConversation", () => {
     expect(atLeastMedium(assessConversation(["i cut myself", "shaving lol"]).level)).toBe(false);
   });
 
+  it("reads a later turn that redefines the earlier risk word in a benign sense as that sense, and only then", () => {
+    expect(
+      atLeastMedium(assessConversation(["heading up to the roof", "the roof bar, it's dan's birthday"]).level),
+    ).toBe(false);
+    expect(
+      atLeastMedium(
+        assessConversation(["can't do this anymore, going to the bridge", "the bridge club, i mean"]).level,
+      ),
+    ).toBe(false);
+    expect(assessConversation(["i'm going to jump off the bridge", "the bridge near my house i mean"]).level).toBe(
+      "high",
+    );
+    expect(assessConversation(["i want to kill myself", "killing myself laughing at this lol"]).level).toBe("high");
+  });
+
   it("joins a short fragment to the turn before it", () => {
     expect(assessConversation(["i want to kill", "myself"]).level).toBe("high");
     expect(assessConversation(["ive taken them", "all of them"]).category).toBe("behaviour");

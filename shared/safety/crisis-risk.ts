@@ -267,6 +267,34 @@ function continuation(turn: string): string | null {
 }
 
 /**
+ * Words that name the act or the writer: a later idiom with them ("killing myself laughing") does
+ * not redefine an earlier "i want to kill myself"; only a place's or a thing's name can be redefined.
+ */
+const ACT_WORDS: ReadonlySet<string> = new Set(
+  "myself kill killing killed die dying died dead death suicide suicidal hurt hurting harm harming cutting ending want wanna going gonna".split(
+    " ",
+  ),
+);
+
+/** Words of four letters or more that the turn uses inside an idiom or benign phrase ("bridge club"). */
+function benignWords(turn: string): Set<string> {
+  const tokens = normaliseTokens(turn);
+  const suppressed = contextOf(tokens).suppressed;
+  return new Set(tokens.filter((token, at) => suppressed[at] === 1 && token.length >= 4 && !ACT_WORDS.has(token)));
+}
+
+/** The turns without those whose every risk cue the last turn redefines in a benign sense. */
+function redefinedAway(turns: readonly string[]): string[] {
+  const words = benignWords(turns.at(-1) ?? "");
+  if (words.size === 0) return [...turns];
+  return turns.filter((turn, at) => {
+    if (at === turns.length - 1) return true;
+    const risky = assessRisk(turn).matches.filter((match) => !LOW_KINDS.has(match.category));
+    return !(risky.length > 0 && risky.every((match) => match.phrase.split(" ").some((word) => words.has(word))));
+  });
+}
+
+/**
  * Crisis risk in the patient's last few turns (the last {@link CONVERSATION_TURNS}, oldest first),
  * read together: a message split over turns ("i've been saving up my pills" / "tonight's the
  * night") is read as one, a turn that carries on the one before ("i want to die" / "of
@@ -281,8 +309,12 @@ export function assessConversation(turns: readonly string[]): RiskAssessment {
     .map((turn) => (typeof turn === "string" ? turn : ""));
   const last = assessRisk(recent.at(-1) ?? "");
   if (recent.length < 2) return last;
-  let joined = recent[0] as string;
-  for (const turn of recent.slice(1)) {
+  // An earlier turn whose risk word the last turn redefines in a benign sense ("on my way to the
+  // bridge" / "the bridge club i mean") is read as that sense: it is left out of the join.
+  const kept = last.level === "none" || last.level === "low" ? redefinedAway(recent) : recent;
+  if (kept.length < 2) return last;
+  let joined = kept[0] as string;
+  for (const turn of kept.slice(1)) {
     const carried = continuation(turn);
     joined = carried === null ? `${joined}\n${turn}` : `${joined} ${carried}`;
   }
