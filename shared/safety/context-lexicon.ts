@@ -32,6 +32,10 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    "(on|at) the edge of (my|your|our|their|his|her) seat",
+    "(bottle|glass|jug|flask|pint|cup|mug) of (water|juice|milk|squash|pop|coke|tea|coffee|smoothie|lemonade|fizzy)",
+    "(get|be|feel) better than (this|that|ever|today|now)",
+    "(nothing|no) to look forward to (at|in) (work|school|class|the office|uni|college)",
     "(want to|wanna|gonna|going to|could|about to) die * (tripped|fell over|embarrassing|embarrassed|cringe|so awkward|my crush)",
     "gone (on|for|to|abroad|away|travelling|traveling|camping|out)",
     "bleeding * (tooth|teeth|gum|gums|nose|lip|period|dentist|extraction|wisdom)",

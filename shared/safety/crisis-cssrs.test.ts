@@ -281,6 +281,11 @@ describe("assessRisk in other registers", () => {
   it("keeps the loose frames' everyday uses below medium", () => {
     below("this is it, exam results day!");
     below("i could die, i tripped over in front of my crush");
+    below("on the edge of my seat watching the final");
+    below("took a whole bottle of water on the hike");
+    below("sorted who gets what for secret santa");
+    below("i finished my notes for the exam, one for each module");
+    below("it's never going to get better than this!");
     below("i'll be at the station in 10 mins");
     below("i'll be over in an hour with the cake");
     below("when i'm gone on holiday can you feed the cat");
