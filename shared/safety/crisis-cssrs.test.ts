@@ -278,6 +278,14 @@ describe("assessRisk in other registers", () => {
     medium("i daydream about my own funeral");
   });
 
+  it("reads more medicines, high places and methods by name", () => {
+    high("going to take all my zopiclone tonight");
+    high("i'm going to swallow my whole pregabalin prescription");
+    high("gonna jump off the footbridge");
+    high("i keep thinking about stepping out into oncoming traffic");
+    high("the methadone is in the cupboard and i want to drink it all");
+  });
+
   it("keeps the loose frames' everyday uses below medium", () => {
     below("this is it, exam results day!");
     below("i could die, i tripped over in front of my crush");

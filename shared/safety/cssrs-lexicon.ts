@@ -64,7 +64,7 @@ export interface Cue {
 // ---------------------------------------------------------------------------------------- slots
 /** Pills and medicines, base forms. */
 const PILL_NOUN =
-  "(pill|tablet|paracetamol|painkiller|med|meds|medication|medicine|sleeping pill|antidepressant|co codamol|codeine|ibuprofen|aspirin|tylenol|acetaminophen|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|oxy|opioid)";
+  "(pill|tablet|paracetamol|painkiller|med|meds|medication|medicine|sleeping pill|antidepressant|co codamol|codeine|ibuprofen|aspirin|tylenol|acetaminophen|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|oxy|opioid|zopiclone|pregabalin|gabapentin|venlafaxine|olanzapine|prozac|xanax|valium|ambien|nytol|oramorph|morphine|fentanyl|methadone|naproxen|antipsychotic|beta blocker|anti depressant|sleeping tablet|painkillers|benzo|benzos)";
 const PILL = `(${PILL_NOUN}|them|it)`;
 const ALCOHOL = "(vodka|whisky|whiskey|wine|alcohol|booze|gin|rum|beer|cider)";
 /** An amount that makes taking medicine an overdose. */
@@ -87,7 +87,7 @@ const ACTIVE =
 const PASSIVE =
   "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|get hit by|got hit by|be hit by|get run over|be run over|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|disappear permanently|disappear for good|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
 const HIGH =
-  "(multi storey car park|multistorey|multi story|parking garage|bridge|roof|rooftop|building|cliff|balcony|car park|multi storey|window|ledge|tower|tower block|height|flyover|overpass|somewhere high|something high|the top)";
+  "(multi storey car park|multistorey|multi story|parking garage|viaduct|footbridge|skyscraper|crane|bridge|roof|rooftop|building|cliff|balcony|car park|multi storey|window|ledge|tower|tower block|height|flyover|overpass|somewhere high|something high|the top)";
 const VEHICLE = "(train|bus|car|lorry|truck|tube|van|traffic|oncoming traffic)";
 const WATER = "(sea|river|lake|ocean|canal|water|waves|reservoir|loch|quarry|harbour|harbor|pier|estuary)";
 const FAMILY =
@@ -409,7 +409,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ...cues("means")(
     "(have|got|have got) (the|my) means",
     "(belt|cord|cable|shotgun|rifle|antifreeze|weedkiller|bleach|razor|razors|blade|blades)",
-    "(pill|tablet|paracetamol|painkiller|sleeping pill|co codamol|codeine|antidepressant|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|medicine cabinet|medicine cupboard|vodka|whisky|whiskey|rope|noose|knife|blade|razor|gun|shotgun|pistol|bleach|poison|ligature|charcoal|helium|antifreeze)",
+    "(pill|tablet|paracetamol|painkiller|sleeping pill|co codamol|codeine|antidepressant|zopiclone|pregabalin|gabapentin|venlafaxine|olanzapine|prozac|xanax|valium|ambien|nytol|oramorph|morphine|fentanyl|methadone|benzo|benzos|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|medicine cabinet|medicine cupboard|vodka|whisky|whiskey|rope|noose|knife|blade|razor|gun|shotgun|pistol|bleach|poison|ligature|charcoal|helium|antifreeze)",
   ),
   // ------------------------------------------------------------ plan: how, where, when
   ...cues("plan")(
@@ -478,6 +478,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(gun|pistol|rifle|shotgun) (to|against) my head",
   ),
   ...cues("method")(
+    "(take|swallow|down|neck) (my|the|a|her|his|mum|mom|dad) (whole|entire|full) * (prescription|supply|packet|box|bottle|pack|strip|stash)",
     "(take|swallow|down|neck) (the|a) whole (bottle|box|packet|pack|strip|tub)",
     `(step|walk|lie|lay|stand|throw myself|walking|stepping) (out|out into) (in front of|under) [a|the] (${VEHICLE}|lorry|train)`,
     "(drink|drinking|swallow|swallowing|ingest) * (bleach|poison|antifreeze|weedkiller|drain cleaner)",
@@ -509,7 +510,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "eat (my|a) (gun|bullet)",
     "(drink|drank|starve|starved|bleed|freeze|poison|gas) myself to death",
     "set (myself|me) (on fire|alight|ablaze)",
-    "(run|walk|step|jump|throw myself) into (the|a) (road|traffic|motorway|path of)",
+    "(run|walk|step|jump|throw myself) [out] into [the|a] (road|traffic|oncoming traffic|motorway|path of)",
     "(go to|want to|about to|gonna|could|will) (step|walk) (in front of|into) (a|the)",
     "lie down on the (tracks|railway|line|road)",
     `${THINK} (drive|driving|crash|crashing|swerve|swerving) (off|into)`,
@@ -767,6 +768,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(be|i be) go back",
   ),
   ...cues("fixation")(
+    "(drink|swallow|take|down|neck) (it|them) all",
     "(keep|kept|be|been|can not stop) (look|looking|stare|staring|glance|glancing) at (it|them)",
     "(keep|kept|be|been|can not stop) (think|thinking) about (drink|drinking|swallow|swallowing|take|taking|use|using) (it|them)",
     "(that|which|it|this) (would|will|could|should|might) do (it|the job|the trick)",

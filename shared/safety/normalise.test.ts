@@ -26,6 +26,13 @@ describe("normaliseText, against text disguised for a filter (issue 12: Unicode 
     expect(normaliseText("h*u*r*t")).toBe("hurt");
   });
 
+  it("reads a symbol standing for a letter inside a word (! for i, @ for a, $ for s)", () => {
+    expect(normaliseText("k!ll myself")).toBe("kill myself");
+    expect(normaliseText("de@d")).toBe("dead");
+    expect(normaliseText("sui$ide")).toBe("suicide"); // "suiside", a misspelling the lexicon knows
+    expect(normaliseText("wow! great")).toBe("wow . great");
+  });
+
   it("keeps abbreviations of two letters and ordinary hyphenated words", () => {
     expect(normaliseText("e.g. x-ray")).toBe("e . g . x ray"); // two letters: not joined
     expect(normaliseText("a well-known self-help book")).toBe("a well known self help book");

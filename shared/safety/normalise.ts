@@ -80,9 +80,16 @@ function foldConfusables(word: string): string {
   return word.replace(CONFUSABLE, (ch) => CONFUSABLES[ch] ?? ch);
 }
 
-/** The text as a reader sees it: invisible characters dropped, spaced-out letters joined. */
+/** A symbol that stands for a letter between two letters of a word ("k!ll", "su!c!de", "de@d", "$"). */
+const SYMBOL_LETTER = /(?<=\p{L})[!@$](?=\p{L})/gu;
+const SYMBOL_LETTERS: Readonly<Record<string, string>> = { "!": "i", "@": "a", $: "s" };
+
+/** The text as a reader sees it: invisible characters dropped, spaced-out letters joined, symbols for letters read. */
 function unhide(text: string): string {
-  return text.replace(IGNORABLE, "").replace(SPACED_LETTERS, (run) => run.replace(SPACER, ""));
+  return text
+    .replace(IGNORABLE, "")
+    .replace(SPACED_LETTERS, (run) => run.replace(SPACER, ""))
+    .replace(SYMBOL_LETTER, (symbol) => SYMBOL_LETTERS[symbol] ?? symbol);
 }
 
 const lookup = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
