@@ -286,6 +286,19 @@ describe("assessRisk in other registers", () => {
     high("the methadone is in the cupboard and i want to drink it all");
   });
 
+  it("reads a question about oneself with a frequency, a double negative, hidden arms and sore wrists as ideation", () => {
+    const ideation = (text: string, category: string) => {
+      const result = assessRisk(text);
+      expect(atLeastMedium(result.level), text).toBe(true);
+      expect(result.category, text).toBe(category);
+    };
+    ideation("is it normal to think about suicide all the time?", "suicidal-thoughts");
+    ideation("i'd be lying if i said i never thought about killing myself", "suicidal-thoughts");
+    ideation("wearing long sleeves to hide my wrists again", "self-harm");
+    ideation("my thighs are sore from what i did last night", "self-harm");
+    below("is it normal to think about death sometimes?");
+  });
+
   it("keeps the loose frames' everyday uses below medium", () => {
     below("this is it, exam results day!");
     below("i could die, i tripped over in front of my crush");

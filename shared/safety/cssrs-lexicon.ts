@@ -158,6 +158,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
+    "not survive (the|a) (fall|drop|jump|impact)",
+    "(jump|fall) (from|off) (to|and) not survive",
     `(can|could|would|will|do) (you|i|someone|a person|people) die (from|of|if i take|if you take) <num> [of] ${PILL_NOUN}`,
     `(be|is) <num> [of] ${PILL_NOUN} enough`,
     `<num> ${PILL_NOUN} (be|is|would be) (enough|lethal|fatal|deadly)`,
@@ -523,6 +525,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ self-harm: urges and acts
   ...cues("self-harm", "self")(
+    "(hide|hid|hiding) my (arm|arms|wrist|wrists|thigh|thighs|scar|scars|cut|cuts)",
+    "(arm|arms|wrist|wrists|thigh|thighs) [be] (sting|stinging|hurt|burn|burning|sore|throb|throbbing) from what i (did|do|have done)",
     "(cut|burn|burned|burnt|hurt|harm|harmed|hit|punch|punched|scratch|scratched|bite|bit|pinch|pinched|starve|starved|slap|slapped|stab|stabbed|punish|punished|bruise|bruised|mutilate|mutilated|injure|injured) myself",
     "(cut|burn|burned|burnt|scratch|scratched) my (arm|arms|leg|legs|thigh|thighs|skin|wrist|stomach|hip|hips|body)",
   ),
@@ -559,6 +563,11 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(hard time|struggle|struggling|trying|try|fighting|fight|hard) (not|not to) (hurt|harm|cut|burn) myself",
   ),
   // ------------------------------------------------------------ suicidal thoughts: active, non-specific
+  // The writer named or asked about with a frequency that is their own ("is it normal to… every day").
+  ...cues("suicidal-thoughts", "self")(
+    "(think|thinking|thought) about (die|dying|death|suicide|kill myself|killing myself|ending it|end it) [by suicide] (every day|every single day|all the time|constantly|every night|daily|most days|every morning)",
+    "(lying|lie) if i (said|say) i (had not|have not|never|did not|do not) (thought about|think about|considered|wanted to) (suicide|dying|die|ending it|end it|kill myself|killing myself|ending my life)",
+  ),
   ...cues("suicidal-thoughts")(
     "(take|taking|took) the (easy|coward|cowards) way out",
     "(suicide|death|dying|kill myself|killing myself|end it|ending it) (keep|keeps) (pop|popping|come|coming|creep|creeping|go|going|flash|flashing) (into|through|in|across) my (head|mind)",
