@@ -32,6 +32,12 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    "(fixing|fix|fixed|repairing|repair|working on|servicing|washing|cleaning|checking) (the|my|our|his|her) (car|engine|van|bike|motorbike)",
+    "(just|already) (took|taken|had) my (meds|medication|antidepressants|tablets|pills|dose|morning meds|evening meds|prescription) (feeling|like|as|on time|for|this|and feel|with|so|now)",
+    "edge of the (pool|bed|sofa|seat|stage|bath|diving board|road|pavement|kerb|curb|table|desk|pitch|field)",
+    "the (night|day) * (date|party|wedding|gig|concert|match|game|show|exam|interview|birthday|premiere|launch|final|results)",
+    "end of (the road|an era|the line) for (my|the|our|his|her|this|that)",
+    "the end of (an era|the day|the week|term|the month|the year|the season|the series|the book|the film|the show|the holidays)",
     "(on|at) the edge of (my|your|our|their|his|her) seat",
     "(bottle|glass|jug|flask|pint|cup|mug) of (water|juice|milk|squash|pop|coke|tea|coffee|smoothie|lemonade|fizzy)",
     "(get|be|feel) better than (this|that|ever|today|now)",
@@ -67,11 +73,11 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "bridge (club|game|games|night|tournament|party|lesson|lessons|player|players)",
     "disappear (to|for a|for the|for|off|on|abroad|into the countryside|somewhere)",
     "(jump|jumping|jumped) out of (a|the) (plane|aeroplane|airplane|helicopter)",
-    "(dog|cat|pet|rabbit|hamster|kids) * (while|whilst|until|during) (i|we) (move|moving|am away|be away|go away|travel|am on holiday|go on holiday|settle|am at)",
+    "(dog|cat|pet|rabbit|hamster|kids) * (while|whilst|until|during) (i|we) (move|moving|am away|be away|go away|travel|am on holiday|go on holiday|settle|am at|am abroad|are abroad|am travelling|am traveling|am in hospital|am working away|go abroad)",
     "(on|at) the (bridge|roof) * (traffic|queue|jam|stuck|view|sunset|photo|photos|walk|run|cycle|cycling|bus|train|car)",
     "(die|dying|died) (in|with) (your|his|her|their) arms",
     "(tired|sick|weary) of (living|live) (in|with|at|near|on|by|here|there|alone|together|at home|out of)",
-    "shoot myself in the foot",
+    "(shoot|shot|shooting) myself in the foot",
     "want to live (in|with|at|near|there|abroad|on|alone|together|here|somewhere|by)",
     "(end|ending|ended|finish|finishing) (it|things) with",
     // Idioms: death words that mean tired, delighted, embarrassed, in trouble or out of charge.

@@ -299,6 +299,26 @@ describe("assessRisk in other registers", () => {
     below("is it normal to think about death sometimes?");
   });
 
+  it("reads counts of boxes, what-happens-if questions, a survived attempt and terse farewells", () => {
+    high("i've swallowed 3 packets of co-codamol");
+    high("what would happen if i took 60 ibuprofen");
+    high("overdosed but woke up. next time i'll take more");
+    high("it's time. bye everyone");
+    medium("i may as well be dead");
+    medium("don't think i'd mind not waking up");
+    medium("what's even the point of me being here");
+  });
+
+  it("keeps cars being fixed, medicine taken as prescribed, pools, big nights and eras ending below medium", () => {
+    below("in the garage fixing the car, the engine won't start");
+    below("just took my meds like the gp said");
+    below("sat on the edge of the pool with my feet in");
+    below("tonight's the night: the final!");
+    below("end of an era for my old phone");
+    below("my sister's having my dog while i'm abroad");
+    below("shot myself in the foot in that meeting");
+  });
+
   it("keeps the loose frames' everyday uses below medium", () => {
     below("this is it, exam results day!");
     below("i could die, i tripped over in front of my crush");

@@ -69,7 +69,7 @@ const PILL = `(${PILL_NOUN}|them|it)`;
 const ALCOHOL = "(vodka|whisky|whiskey|wine|alcohol|booze|gin|rum|beer|cider)";
 /** An amount that makes taking medicine an overdose. */
 const LOTS =
-  "[like|about|around|over|maybe|nearly|almost|at least|probably] ((a|the) (whole|full|entire) (packet|box|bottle|pack|strip|tub|blister) [of]|a heap of|heap of|a bunch of|bunch of|a ton of|tons of|loads of|a fistful of|fistful of|a stack of|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
+  "[like|about|around|over|maybe|nearly|almost|at least|probably] ((a|the) (whole|full|entire) (packet|box|bottle|pack|strip|tub|blister) [of]|<num> (box|boxes|packet|packets|pack|packs|strip|strips|bottle|bottles|blister|blisters|tub|tubs) [of]|a heap of|heap of|a bunch of|bunch of|a ton of|tons of|loads of|a fistful of|fistful of|a stack of|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
 const OWNER = "[my|the|mum|mom|dad|her|his|their|nan|gran|own]";
 /** To act on a target: wanting, needing, being ready or set to, intending. Then "to" (optional). */
 const WANT =
@@ -110,6 +110,7 @@ const cues =
 export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ behaviour: done already
   ...cues("behaviour")(
+    "(jumped|overdosed|took them|cut|hanged|hung myself|tried) but (survived|lived|woke up|did not die|it did not work|failed|got found|was found)",
     "(i|have|already|just) (taken|swallowed|downed|necked) (them|the lot|it all|them all|all of them|everything)",
     "(took|swallowed|downed|necked) (them|it|the lot|everything) (already|just now|an hour ago|earlier)",
     "(bleed|bleeding) (a lot|heavily|loads|badly|everywhere|so much|and it will not stop|and can not stop|out)",
@@ -158,6 +159,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
+    `(what happens|what would happen|what will happen) if (you|i|someone|a person) (take|took|swallow|swallowed|had) <num> [of] ${PILL_NOUN}`,
     "not survive (the|a) (fall|drop|jump|impact)",
     "(jump|fall) (from|off) (to|and) not survive",
     `(can|could|would|will|do) (you|i|someone|a person|people) die (from|of|if i take|if you take) <num> [of] ${PILL_NOUN}`,
@@ -380,6 +382,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "i be [so] sorry",
   ),
   ...cues("apology")(
+    "its time",
     "this (be|is) it",
     "(tell|let) (her|him|them|my) * (i love|that i love) (her|him|them|you|everyone)",
     "sorry to (whoever|anyone who|the person who)",
@@ -592,12 +595,13 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(death|dying|suicide|killing myself) (be) all i [can] think about",
     "(go to|gonna|might|will|could|scared i will|scared i be go to) do something (stupid|drastic|bad to myself)",
     "(in order to|so i can|so that i can) (end it all|end my life|kill myself|die|end it)",
-    "(should|might as well|may as well) [just] die",
+    "(should|might as well|may as well) [just] (die|be dead)",
     "(suicide|death|dying|killing myself|ending it|ending my life|ending it all) * (mind|head)",
     "to (end it all|end my life|kill myself|end it)",
   ),
   // ------------------------------------------------------------ wish to be dead: passive
   ...cues("wish-to-be-dead")(
+    "do not think (i would|id|i will) mind (dying|die|being dead|be dead|not waking up|not wake up|not existing|not exist)",
     "(wake|woke|wake up|woke up) and (wish|wished) i (had not|did not|was not|be not|never)",
     "(wish|wished) i (had not|did not|never|would not|have not) (woken|wake|woke) up",
     "(hope|wish|pray) [that] i (get|got|will get|would get) (in|into|hit by|run over by) (a|an) (car crash|crash|accident|bus|car|train|lorry|truck)",
@@ -709,7 +713,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "burden (to|on|for) (everyone|my|them|others|people|the|you|everybody)",
     "(no one|nobody|noone) (would|will|would even) (miss me|notice|care|miss)",
     "(no one|nobody) (care|cares) if i (die|live|be alive|be gone)",
-    "what [be] [even] the point (in|of) [even] (live|living|life|be alive|being alive|go on|going on|carry on|anything|it all|any of it|trying|me|existing|exist)",
+    "what [be] [even] the point (in|of) [even] (live|living|life|be alive|being alive|go on|going on|carry on|anything|it all|any of it|trying|me|existing|exist|being here|be here|me being here)",
     "(no|not any|any) point [in|of|to] [me] [even] (live|living|life|be alive|being alive|go on|going on|carry on|any of it|it all|existing|exist)",
     "no point (anymore|any more|to any of it|to anything)",
     "(no|not see a|not see any|can not see a|can not see any|can not find a|can not find any|not find a) reason [for me] to (live|go on|stay|be alive|keep going|carry on|be here|keep living)",
