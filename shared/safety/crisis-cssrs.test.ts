@@ -460,6 +460,16 @@ describe("assessConversation", () => {
     expect(atLeastMedium(assessConversation(["i'm done", "with my exams!!"]).level)).toBe(false);
   });
 
+  it("reads two weak signs of intent across turns, and a train-times question beside one", () => {
+    expect(assessConversation(["oddly at peace this week", "cos i've decided. it'll be over soon"]).level).toBe("high");
+    expect(
+      assessConversation(["when does the next train pass through the crossing", "i'm not getting on it"]).level,
+    ).toBe("high");
+    expect(
+      atLeastMedium(assessConversation(["what time does the last train go through town", "need to get home"]).level),
+    ).toBe(false);
+  });
+
   it("reads only the last three turns", () => {
     expect(assessConversation(["i want to kill myself", "ok", "thanks", "what's for tea"]).level).toBe("none");
   });

@@ -173,6 +173,10 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
   const timing = kinds.has("timing");
   // A weak plan made firm by intent, a time or a preparation ("the how is figured out. the when is soon").
   if (kinds.has("plan-weak") && intentWeak) categories.add("plan");
+  // Two weak signs of intent together ("because i've decided. it'll all be over by the weekend"), or one
+  // beside a weak preparation ("what time does the last train come through… i'm not getting on it").
+  if ((kinds.get("intent-weak") ?? 0) >= 2) categories.add("intent");
+  if (intentWeak && prepWeak > 0) categories.add("preparation");
   if (kinds.has("plan-set") && (intentWeak || timing || distressed || means || prepWeak > 0)) categories.add("plan");
   // A place or a goodbye beside "i'm ready", "doing it now": imminent.
   if ((place || kinds.has("farewell") || apologies > 0) && intentWeak) categories.add("imminence");

@@ -251,6 +251,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(got|have) (it|everything) [all] planned",
   ),
   ...cues("intent-weak")(
+    "(because|cause|cos|now|since|and) i (have|have finally) decided",
+    "(calm|at peace|peaceful|a weight lifted|relieved) * (decided|made up my mind|made my decision|made the decision)",
     "(it be|it is|its|it will be) happening (tonight|tomorrow|today|soon|this weekend|now|on)",
     "(nobody|no one|nothing|you) (will|can|be go to|gonna|could) stop me (this time|now|tonight)",
     "i be (go to|gonna) do it",
@@ -270,6 +272,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
   ...cues("prep-weak")(
+    "(when|time|times) (do|does|will) the (last|next|fast|express|first|freight) train (come|pass|go|run) (through|past|by)",
     "(it be|its|it is|everything be|everything is) [all] (written down|in an envelope|in writing)",
     "(deleted|delete|deleting|wiped|closed|closing) (my|all my) (insta|instagram|fb|facebook|tiktok|twitter|snapchat|accounts|account|social media|socials|profile|profiles)",
     "i [have|have just|just] done it",
