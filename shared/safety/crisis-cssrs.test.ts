@@ -319,6 +319,14 @@ describe("assessRisk in other registers", () => {
     below("shot myself in the foot in that meeting");
   });
 
+  it("reads being better off not existing, everyone fine without me, a life worth nothing and whether it would matter", () => {
+    medium("honestly i'd be happier not being around");
+    medium("my family would be just fine without me");
+    medium("living is too much and i can't cope anymore");
+    medium("my life's not worth a thing");
+    medium("would it even matter if i was gone");
+  });
+
   it("keeps the loose frames' everyday uses below medium", () => {
     below("this is it, exam results day!");
     below("i could die, i tripped over in front of my crush");

@@ -604,6 +604,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ wish to be dead: passive
   ...cues("wish-to-be-dead")(
+    "(better off|happier|easier|better) (not existing|not being here|not being alive|not being around|not alive|not around)",
     "do not think (i would|id|i will) mind (dying|die|being dead|be dead|not waking up|not wake up|not existing|not exist)",
     "(wake|woke|wake up|woke up) and (wish|wished) i (had not|did not|was not|be not|never)",
     "(wish|wished) i (had not|did not|never|would not|have not) (woken|wake|woke) up",
@@ -674,6 +675,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ hopelessness: no point, a burden
   ...cues("hopelessness")(
+    "(everyone|everybody|they all|the world|my family|people) (would|will) be (fine|okay|ok|alright|just fine) without me",
     "(can not be arsed|can not be bothered|can not be assed) [with] (living|life|being alive|existing|exist|to live|anymore)",
     "can not do life [anymore|any more]",
     "(i be|be) [so|just|completely] over (life|living|existing|being alive)",
@@ -701,7 +703,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(they|everyone|everybody|you|my family|people|the world|she|he) (would|will) [all] be better off (if|without|when|i know)",
     "(they|everyone|everybody|my family|the world) (would|will) all be better off",
     "(everyone|everybody|my family|the world|they all) (would|will) be better off",
-    "(would|will|does) (anyone|anybody|people|everyone) [even|actually|really] (notice|care|miss me) (if i|when i)",
+    "(would|will|does) (anyone|anybody|people|everyone|it) [even|actually|really] (notice|care|miss me|matter) (if i|when i)",
     "(better|easier|happier) [off] without me",
     "(do not|can not|not|no longer) see the point (in|of) (live|living|life|go on|going on|carry on|be alive|being alive|anything|it all|existing|any of it|me being here|being here|me)",
     "(life|living|existence|existing|my life) (feel|be|seem) [so|completely|totally] (pointless|meaningless|hopeless|not worth it|empty and pointless)",
@@ -730,7 +732,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(can not|can no longer|can not keep) (go on|carry on|keep going|keep live|keep living|continue)",
     "can not keep (go|going|live|living|do this|doing this) (like this|anymore|any more)",
     "(do not|not) know how [much] longer i can (go on|keep going|keep go|do this|take this|take it|live like this|hold on|last)",
-    "(life|living) (be not|not|isnt|be never) worth (live|living|it)",
+    "(life|living|my life) (be not|not|isnt|be never) worth (live|living|it|anything|a thing|much)",
     "(tired|sick|weary) of (live|living|life)",
     "done with (life|living|live|this life|it all|this world|everything)",
     "give up on (life|living|live|everything|myself)",
@@ -748,6 +750,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ context that counts only with risk
   ...cues("distress")(
+    "(life|living|everything) (be) (too hard|too much|unbearable|so hard|hell)",
     "can not hold on [anymore|any more|much longer]",
     "(not|no longer) (scared|afraid|frightened) (anymore|any more|of dying|of death|to die|now)",
     "why bother",
