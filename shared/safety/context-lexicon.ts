@@ -32,6 +32,13 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    "(hide|hiding|hid|cover|covering|covered) my (arm|arms|leg|legs|thigh|thighs|wrist|wrists) * (sunburn|sunburnt|tattoo|tattoos|eczema|psoriasis|rash|acne|hair|fat|weight|cold|bruise|bruises)",
+    "what i (did|do) (at|in|during) (the|my|a) (gym|class|match|game|training|session|workout|run|yoga|shift|garden|allotment)",
+    "ready for (a|the|my|some|dinner|lunch|breakfast|bed|work|school|coffee|tea|food|this|it|that|christmas|summer|holiday|the weekend)",
+    "not (getting|get|going to get) on (a|the|any) (train|bus|plane|flight|ferry|tube) (because|cos|as|since|due|till|until|today|with|they)",
+    "(at|on|to|by) the (bridge|station|tracks|river|canal|sea|roof|cliff|car park|platform) * (to meet|to see|to pick|to collect|to watch|for the|for a|with my|with the|with friends)",
+    "(fault|blame) (the|that|for the|for that) (match|game|train|bus|flight|party|meeting|event|vase|car|dog|cat|milk|delay|mess|plan|plans)",
+    "bleeding (a lot|loads|heavily|so much|badly) (after|from|since) (giving blood|donating blood|a blood donation|a blood test|my blood test|a nosebleed)",
     "(fixing|fix|fixed|repairing|repair|working on|servicing|washing|cleaning|checking) (the|my|our|his|her) (car|engine|van|bike|motorbike)",
     "(just|already) (took|taken|had) my (meds|medication|antidepressants|tablets|pills|dose|morning meds|evening meds|prescription) (feeling|like|as|on time|for|this|and feel|with|so|now)",
     "edge of the (pool|bed|sofa|seat|stage|bath|diving board|road|pavement|kerb|curb|table|desk|pitch|field)",

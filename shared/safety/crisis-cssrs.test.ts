@@ -196,7 +196,7 @@ describe("assessRisk in other registers", () => {
   });
 
   it("reads finality, farewells and imminence in few words", () => {
-    high("it'll all be over in a few hours");
+    high("can't face another day. it'll all be over in a few hours");
     high("tell them it wasn't their fault");
     high("by the canal. i'm ready");
     high("before i go for good: thanks for everything");
@@ -328,6 +328,12 @@ describe("assessRisk in other registers", () => {
   });
 
   it("keeps the loose frames' everyday uses below medium", () => {
+    below("it'll all be over soon, one more exam then freedom");
+    below("hiding my arms because of the sunburn");
+    below("my arms are sore from what i did at the gym");
+    below("by the canal, ready for a coffee");
+    below("i'll be at the bridge in 10 minutes to meet you");
+    below("bleeding loads after giving blood ha");
     below("this is it, exam results day!");
     below("i could die, i tripped over in front of my crush");
     below("on the edge of my seat watching the final");

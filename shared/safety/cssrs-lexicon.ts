@@ -323,7 +323,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(i be|be|i am) (on|between|lying on|sat on|standing on) the (train tracks|tracks|railway line|rails|railway tracks)",
     `(tell|let) (my ${FAMILY}|them|everyone|everybody|the kids|my kids) [know] [that] (it be not|it was not|this be not|it is not) (their|your|anyone) fault`,
     "(if|when) (someone|anyone|somebody|you|they) (find|finds|read|reads|see|sees) this (i be|i am|im)",
-    "(it|everything|this|it all|all of this|all) (will|be go to|gonna) [all] be over (in an hour|in a few hours|tonight|in a minute|in minutes|soon)",
     "before i (go|leave|die) (for good|forever|for ever)",
     "(be) (doing|do) it (now|tonight|right now)",
     "this (be|is) (goodbye|my goodbye|the end)",
