@@ -16,34 +16,9 @@ import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/s
 import { CRISIS_DEV, DEV_CONVERSATIONS, type DevTier } from "../../shared/safety/crisis-dev";
 import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { AT_LEAST_MEDIUM, GOALS, LEVELS, meets, rate } from "./crisis-scoring";
 
-const GOALS = { acuteHigh: 0.95, anyMedium: 0.98, benignBelow: 0.95 } as const;
-const AT_LEAST_MEDIUM: readonly RiskLevel[] = ["medium", "high"];
-const LEVELS: readonly RiskLevel[] = ["high", "medium", "low", "none"];
 const showMisses = process.argv.includes("--misses");
-
-function meets(tier: DevTier, level: RiskLevel): boolean {
-  if (tier === "acute") return level === "high";
-  if (tier === "ideation") return AT_LEAST_MEDIUM.includes(level);
-  return !AT_LEAST_MEDIUM.includes(level);
-}
-
-/** 95% Wilson score interval of a proportion. */
-function wilson(hits: number, n: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const z = 1.96;
-  const p = hits / n;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-
-function rate(name: string, hits: number, n: number, goal: number): string {
-  const value = n === 0 ? Number.NaN : hits / n;
-  const [low, high] = wilson(hits, n);
-  const verdict = value >= goal ? "meets" : "BELOW";
-  return `  ${name.padEnd(32)} ${String(hits).padStart(4)}/${String(n).padEnd(4)} = ${value.toFixed(3)}  (95% CI ${low.toFixed(2)}–${high.toFixed(2)})  goal ≥ ${goal.toFixed(2)}: ${verdict}`;
-}
 
 interface Scored {
   text: string;

@@ -26,6 +26,7 @@ import {
   type HeldoutTier,
 } from "../../shared/safety/crisis-heldout";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { AT_LEAST_MEDIUM, GOALS, LEVELS, meets, rate } from "./crisis-scoring";
 
 /**
  * Held-out texts the classifier's builder saw, verbatim or nearly: in the text of issue 12 (which
@@ -48,34 +49,6 @@ const EXPOSED: ReadonlySet<string> = new Set([
 ]);
 /** Held-out conversations quoted in the rebuild's brief (by their first turn). */
 const EXPOSED_CONVERSATIONS: ReadonlySet<string> = new Set(["I've been saving up my pills", "I'm going to kill him"]);
-
-const GOALS = { acuteHigh: 0.95, anyMedium: 0.98, benignBelow: 0.95 } as const;
-const AT_LEAST_MEDIUM: readonly RiskLevel[] = ["medium", "high"];
-const LEVELS: readonly RiskLevel[] = ["high", "medium", "low", "none"];
-
-/** Whether the level meets what the tier asks of it. */
-function meets(tier: HeldoutTier, level: RiskLevel): boolean {
-  if (tier === "acute") return level === "high";
-  if (tier === "ideation") return AT_LEAST_MEDIUM.includes(level);
-  return !AT_LEAST_MEDIUM.includes(level);
-}
-
-/** 95% Wilson score interval of a proportion, so that small categories are not over-read. */
-function wilson(hits: number, n: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const z = 1.96;
-  const p = hits / n;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-
-function rate(name: string, hits: number, n: number, goal: number): string {
-  const value = n === 0 ? Number.NaN : hits / n;
-  const [low, high] = wilson(hits, n);
-  const verdict = value >= goal ? "meets" : "BELOW";
-  return `  ${name.padEnd(40)} ${String(hits).padStart(4)}/${String(n).padEnd(4)} = ${value.toFixed(3)}  (95% CI ${low.toFixed(2)}–${high.toFixed(2)})  goal ≥ ${goal.toFixed(2)}: ${verdict}`;
-}
 
 interface Scored {
   tier: HeldoutTier;
