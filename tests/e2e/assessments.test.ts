@@ -122,7 +122,7 @@ describe("the check-ins screen", () => {
     await backOnline();
     await expect
       .poll(() => page.getByTestId("care-team-note").textContent(), { timeout: 20_000 })
-      .toMatch(/care team has been told/);
+      .toMatch(/care team can now see this/);
     expect(await page.getByTestId("assessment-history").textContent()).not.toContain("waiting to sync");
 
     const items = await mine();

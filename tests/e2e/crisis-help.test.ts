@@ -219,7 +219,9 @@ describe("Alert my care team", () => {
 
     await backOnline(b, page);
     await expect.poll(() => status.getAttribute("data-state"), { timeout: 30_000 }).toBe("delivered");
-    expect(await status.textContent()).toMatch(/^Delivered at .+\. Your care team has your alert\.$/);
+    expect(await status.textContent()).toMatch(
+      /^Delivered at .+: your care team can now see your alert, marked urgent\. If you are in danger now/,
+    );
     const flags = (await flagsOf("sos")).filter((f) => f.source === "sos");
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ level: "high", status: "open" });
@@ -267,7 +269,7 @@ describe("a low mood check-in", () => {
 
     await backOnline(b, page);
     await expect.poll(() => status.getAttribute("data-state"), { timeout: 30_000 }).toBe("delivered");
-    expect(await status.textContent()).toMatch(/^Delivered at .+: your care team has been told/);
+    expect(await status.textContent()).toMatch(/^Delivered at .+: your care team can now see this/);
     const flags = (await flagsOf("low-mood")).filter((f) => f.source === "low_mood");
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ level: "low" });

@@ -113,7 +113,7 @@ describe("the C-SSRS safety check", () => {
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     const status = page.getByTestId("assessment-crisis").getByTestId("flag-status");
     await expect.poll(() => status.getAttribute("data-state"), { timeout: 30_000 }).toBe("delivered");
-    expect(await status.textContent()).toMatch(/^Delivered at .+: your care team has been told/);
+    expect(await status.textContent()).toMatch(/^Delivered at .+: your care team can now see this/);
 
     const flags = await cssrsFlags();
     expect(flags).toHaveLength(1);

@@ -412,7 +412,7 @@ function SafetyNow({
               ? `This check-in was not saved (${assessment.rejected.message}), so your care team has not been told through it. If you would like them to know, you can tell them directly.`
               : assessment.pending
                 ? "Your care team will be told about this answer so they can check in with you. Pending: it is saved on this device and will reach them at the next sync."
-                : "Your care team has been told about this answer so they can check in with you."}
+                : "Your care team can see this answer, so they can check in with you."}
           </p>
         )}
       </div>

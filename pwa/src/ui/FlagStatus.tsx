@@ -22,7 +22,8 @@ function flagRaised(result: unknown): boolean {
 
 /**
  * Where a flag for the care team stands, in one plain line: pending (saved here, sent at the
- * next sync), delivered (the server has it), or refused (with the reason and what to do).
+ * next sync), delivered (the server has it: it is on the care team's list, which is all the
+ * patient is told, since nobody is paged yet), or refused (with the reason and what to do).
  * `sos`: the patient's own "Alert my care team"; `check-in`: a flag a check-in raises (a low
  * mood, PHQ-9 item 9), whose delivery is the check-in's own.
  */
@@ -46,9 +47,9 @@ export function FlagStatus({
   } else if (status.state === "delivered") {
     text =
       kind === "sos"
-        ? `Delivered at ${at}. Your care team has your alert.`
+        ? `Delivered at ${at}: your care team can now see your alert, marked urgent. If you are in danger now, do not wait for them: call a number here.`
         : flagRaised(status.result)
-          ? `Delivered at ${at}: your care team has been told, so they can check in with you.`
+          ? `Delivered at ${at}: your care team can now see this, so they can check in with you.`
           : `Saved at ${at}. Your care team can see your check-ins.`;
   } else {
     const reason = `${status.error.message.replace(/[.\s]+$/, "")}.`;
