@@ -13,7 +13,8 @@
  *              multi-byte character, between `\r` and `\n`), with a comment line and a role-only
  *              first delta, ending in `data: [DONE]`
  * - `slow`     one token every 60 ms
- * - `gentle`   one token every 400 ms: reading pace, for the browser test to watch and stop
+ * - `gentle`   one token every 400 ms (reading pace), with a 4 s pause before the last: for the
+ *              browser test to watch and to press Stop before the reply ends, even on a busy machine
  * - `ratelimit-N` 429 with `Retry-After: 1` N times, then `normal`
  * - `fail-N`   500 N times, then `normal`
  * - `down`     always 503
@@ -48,6 +49,9 @@ const recorded = new Map<string, Recorded[]>();
 const classifications = new Map<string, Recorded[]>();
 const attempts = new Map<string, number>();
 const sockets = new Set<Socket>();
+
+/** `gentle`'s pause before its last token: a window to press Stop in, however slow the browser. */
+const GENTLE_PAUSE_MS = 4_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -135,10 +139,11 @@ async function completions(req: IncomingMessage, res: ServerResponse): Promise<v
     case "slow":
     case "gentle": {
       streamHeaders(res);
-      for (const d of FAKE_REPLY_DELTAS) {
+      for (const [i, d] of FAKE_REPLY_DELTAS.entries()) {
         if (res.destroyed) return;
         res.write(sseEvent(d));
-        await sleep(behaviour === "slow" ? 60 : 400);
+        const beforeLast = i === FAKE_REPLY_DELTAS.length - 2;
+        await sleep(behaviour === "slow" ? 60 : beforeLast ? GENTLE_PAUSE_MS : 400);
       }
       res.end("data: [DONE]\n\n");
       return;
