@@ -16,7 +16,7 @@ import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/s
 import { CRISIS_DEV, DEV_CONVERSATIONS, type DevTier } from "../../shared/safety/crisis-dev";
 import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
-import { AT_LEAST_MEDIUM, GOALS, LEVELS, meets, rate } from "./crisis-scoring";
+import { GOALS, goalLines, LEVELS, meets, rate } from "./crisis-scoring";
 
 const showMisses = process.argv.includes("--misses");
 
@@ -31,30 +31,12 @@ interface Scored {
 function report(title: string, scored: readonly Scored[], misses: boolean): void {
   const of = (tier: DevTier) => scored.filter((entry) => entry.tier === tier);
   const acute = of("acute");
-  const risky = [...acute, ...of("ideation")];
   const benign = of("benign");
   const count = (entries: readonly Scored[], test: (level: RiskLevel) => boolean) =>
     entries.filter((entry) => test(entry.level)).length;
   const lines = [
     `${title}: ${scored.length} messages (${acute.length} acute, ${of("ideation").length} ideation, ${benign.length} benign)`,
-    rate(
-      "acute → high",
-      count(acute, (level) => level === "high"),
-      acute.length,
-      GOALS.acuteHigh,
-    ),
-    rate(
-      "acute + ideation → ≥ medium",
-      count(risky, (level) => AT_LEAST_MEDIUM.includes(level)),
-      risky.length,
-      GOALS.anyMedium,
-    ),
-    rate(
-      "benign → below medium",
-      count(benign, (level) => !AT_LEAST_MEDIUM.includes(level)),
-      benign.length,
-      GOALS.benignBelow,
-    ),
+    ...goalLines(scored),
     "  tier \\ level        high medium    low   none",
     ...(["acute", "ideation", "benign"] as const).map(
       (tier) =>

@@ -36,3 +36,33 @@ export function rate(name: string, hits: number, n: number, goal: number): strin
   const verdict = value >= goal ? "meets" : "BELOW";
   return `  ${name.padEnd(40)} ${String(hits).padStart(4)}/${String(n).padEnd(4)} = ${value.toFixed(3)}  (95% CI ${low.toFixed(2)}–${high.toFixed(2)})  goal ≥ ${goal.toFixed(2)}: ${verdict}`;
 }
+
+/** The three goal lines of a scored corpus: acute → high, any risk → at least medium, benign below. */
+export function goalLines(scored: readonly { tier: Tier; level: RiskLevel }[]): string[] {
+  const of = (tier: Tier) => scored.filter((entry) => entry.tier === tier);
+  const count = (entries: readonly { level: RiskLevel }[], test: (level: RiskLevel) => boolean) =>
+    entries.filter((entry) => test(entry.level)).length;
+  const acute = of("acute");
+  const risky = [...acute, ...of("ideation")];
+  const benign = of("benign");
+  return [
+    rate(
+      "acute → high",
+      count(acute, (level) => level === "high"),
+      acute.length,
+      GOALS.acuteHigh,
+    ),
+    rate(
+      "acute + ideation → ≥ medium",
+      count(risky, (level) => AT_LEAST_MEDIUM.includes(level)),
+      risky.length,
+      GOALS.anyMedium,
+    ),
+    rate(
+      "benign → below medium",
+      count(benign, (level) => !AT_LEAST_MEDIUM.includes(level)),
+      benign.length,
+      GOALS.benignBelow,
+    ),
+  ];
+}

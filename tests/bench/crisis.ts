@@ -26,7 +26,7 @@ import {
   type HeldoutTier,
 } from "../../shared/safety/crisis-heldout";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
-import { AT_LEAST_MEDIUM, GOALS, LEVELS, meets, rate } from "./crisis-scoring";
+import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
 /**
  * Held-out texts the classifier's builder saw, verbatim or nearly: in the text of issue 12 (which
@@ -61,30 +61,12 @@ function report(title: string, scored: readonly Scored[]): void {
   const acute = of("acute");
   const ideation = of("ideation");
   const benign = of("benign");
-  const risky = [...acute, ...ideation];
   const count = (entries: readonly Scored[], test: (level: RiskLevel) => boolean) =>
     entries.filter((entry) => test(entry.level)).length;
 
   const lines = [
     `${title}: ${scored.length} messages (${acute.length} acute, ${ideation.length} ideation, ${benign.length} benign)`,
-    rate(
-      "acute → high",
-      count(acute, (level) => level === "high"),
-      acute.length,
-      GOALS.acuteHigh,
-    ),
-    rate(
-      "acute + ideation → ≥ medium",
-      count(risky, (level) => AT_LEAST_MEDIUM.includes(level)),
-      risky.length,
-      GOALS.anyMedium,
-    ),
-    rate(
-      "benign → below medium",
-      count(benign, (level) => !AT_LEAST_MEDIUM.includes(level)),
-      benign.length,
-      GOALS.benignBelow,
-    ),
+    ...goalLines(scored),
     `  ideation → ≥ medium alone: ${count(ideation, (level) => AT_LEAST_MEDIUM.includes(level))}/${ideation.length}; ideation scored high (over-triage, not a miss): ${count(ideation, (level) => level === "high")}`,
     "  tier \\ level        high medium    low   none",
     ...(["acute", "ideation", "benign"] as const).map(
