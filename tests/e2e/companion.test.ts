@@ -53,11 +53,14 @@ describe("the companion", () => {
     await box.fill("Can you tell me something calming");
     await page.getByRole("button", { name: "Send", exact: true }).click();
     // The fake model (`gentle`) pauses 4 s before its last words ("…help a little."): Stop lands in
-    // that pause even on a busy machine (a CI run on 2026-12-04 let the whole reply arrive first).
-    await expect.poll(() => page.getByTestId("chat").locator("li.companion").last().textContent()).toContain("That");
+    // that pause even on a busy machine. The second reply is watched by its position: until its
+    // first words arrive, `.last()` is still the first reply, which already says "That…" and "help a
+    // little" (a CI run on 2026-12-04 pressed Stop before the second reply existed and read the first).
+    const second = page.getByTestId("chat").locator("li.companion").nth(1);
+    await expect.poll(() => second.textContent(), { timeout: 15_000 }).toContain("That");
     await page.getByRole("button", { name: "Stop" }).click();
     await expect.poll(() => page.getByTestId("chat-status").textContent()).toBe("Stopped.");
-    expect(await page.getByTestId("chat").locator("li.companion").last().textContent()).not.toContain("help a little");
+    expect(await second.textContent()).not.toContain("help a little");
 
     // The history is on the server, and the patient can delete it.
     const token = await apiToken(server, "companion");
