@@ -21,7 +21,11 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, codes: Pat
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const fields = fieldIssues(parsed.error);
-    const special = fields.map((f) => codes[f.path]).find((code) => code !== undefined);
+    // Own keys only: a field path is client input, and "toString" or "__proto__" must not find
+    // Object.prototype's members (issue 13, item 4: they became a code and a 500).
+    const special = fields
+      .map((f) => (Object.hasOwn(codes, f.path) ? codes[f.path] : undefined))
+      .find((code) => code !== undefined);
     throw new ApiError(special ?? "VALIDATION_FAILED", { fields });
   }
   return parsed.data;
