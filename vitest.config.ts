@@ -74,6 +74,9 @@ export default defineConfig(async () => {
                   JWT_SECRET: "test-only-jwt-secret-9f8e7d6c5b4a39281706f5e4d3c2b1a0",
                   FHIR_SIGNING_KEY: testSigningKey(),
                   TEST_MIGRATIONS: migrations,
+                  // The tests stand in for Cloudflare's edge: each request carries the address the
+                  // edge would set (tests/worker/helpers.ts), so per-IP limits stay per test.
+                  TRUST_CF_CONNECTING_IP: "true",
                   // No model unless a test points the companion at the fake server: a developer's
                   // .dev.vars must not send test chats to a real provider.
                   COMPANION_PROVIDER: "",

@@ -5,11 +5,25 @@ import { hmacSha256 } from "./crypto";
 import { toHex } from "./encoding";
 
 /**
- * The caller's address as Cloudflare's edge reports it. The edge overwrites any
- * CF-Connecting-IP a client sends, so it is safe to key rate limits on; wrangler dev sets it
- * locally. Absent (a direct call in tests), all such callers share one bucket.
+ * Whether CF-Connecting-IP may be believed. Cloudflare's edge sets it on every request and
+ * overwrites any value a client sent, so behind the edge it is the caller's address (ASVS
+ * 15.3.4). Anywhere else — wrangler dev, workerd on its own, another proxy in front — it is
+ * whatever the client chose to send. Only TRUST_CF_CONNECTING_IP = "true" (set in wrangler.toml's
+ * production env) turns it on; unset or anything else is off, so a deployment that forgets it
+ * fails closed.
+ */
+export function trustsConnectingIp(env: Pick<Env, "TRUST_CF_CONNECTING_IP">): boolean {
+  return env.TRUST_CF_CONNECTING_IP === "true";
+}
+
+/**
+ * The caller's address, for per-IP rate limits and the audit hash. When the header is not
+ * trusted (or absent), every caller is "unknown" and shares one bucket: a forged header can
+ * neither escape a per-IP limit nor put another address in the audit log, at the price of one
+ * shared per-IP limit (the per-account limits still apply per account).
  */
 export function clientIp(c: Context<AppEnv>): string {
+  if (!trustsConnectingIp(c.env)) return "unknown";
   return c.req.header("CF-Connecting-IP") ?? "unknown";
 }
 
