@@ -17,6 +17,14 @@
  * and the rebuild's brief quoted a few phrasings and two conversations that are also in the
  * held-out set. Those are listed in EXPOSED below, and the held-out figures are printed twice:
  * every message, then only the messages the builder never saw.
+ *
+ * The SECOND held-out corpus (shared/safety/crisis-heldout2.ts) is printed first of all. It was
+ * written on 2026-12-04 by another writer who had read neither the classifier nor any corpus,
+ * before the third tuning round (on crisis-dev3.ts), and nobody who tunes the rules has seen it:
+ * only its figures are printed here, never its texts. Scored once before that round, at c828add:
+ * acute → high 60/98 = 0.61, any risk → ≥ medium 124/178 = 0.70, benign below medium 79/92 = 0.86,
+ * conversations 10/17; the first held-out corpus read 0.90 / 0.92 / 0.97 at the same commit, so
+ * the first set flatters the rules.
  */
 import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import {
@@ -25,6 +33,7 @@ import {
   type HeldoutEntry,
   type HeldoutTier,
 } from "../../shared/safety/crisis-heldout";
+import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
@@ -104,6 +113,19 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 }
 
 console.log("Crisis check (assessRisk) against the goals of issue 12. A report: nothing is asserted.\n");
+
+report(
+  "SECOND HELD-OUT corpus (crisis-heldout2.ts, written by rule before the third tuning round, never seen by whoever tunes)",
+  scoreHeldout(CRISIS_HELDOUT2),
+);
+const conversations2 = (["acute", "ideation", "benign"] as const).map((tier) => {
+  const of = HELDOUT2_CONVERSATIONS.filter((conversation) => conversation.tier === tier);
+  const met = of.filter((conversation) => meets(tier, assessConversation(conversation.turns).level)).length;
+  return `${tier} ${met}/${of.length}`;
+});
+console.log(
+  `SECOND HELD-OUT conversations (assessConversation): ${HELDOUT2_CONVERSATIONS.filter((c) => meets(c.tier, assessConversation(c.turns).level)).length}/${HELDOUT2_CONVERSATIONS.length} meet their tier (${conversations2.join(", ")})\n`,
+);
 
 report("HELD-OUT corpus (crisis-heldout.ts, written by rule before tuning)", scoreHeldout(CRISIS_HELDOUT));
 const unseen = CRISIS_HELDOUT.filter((entry) => !EXPOSED.has(entry.text));
