@@ -11,7 +11,7 @@
  */
 export interface ContextPhrase {
   pattern: string;
-  kind: "suppress" | "protective" | "reported" | "past" | "past-after" | "resolved-after" | "negator";
+  kind: "suppress" | "protective" | "reported" | "setting" | "past" | "past-after" | "resolved-after" | "negator";
 }
 
 const of =
@@ -32,9 +32,30 @@ const PLACES =
 export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A risk phrase overlapping one of these is figurative or accidental, and is dropped.
   ...of("suppress")(
+    // Hyperbole about a chore ("another meeting and i'll shoot myself"), a leap into a new job, a joke.
+    "(another|one more) (meeting|zoom|call|lecture|class|email|presentation|spreadsheet|episode|advert|ad|song|match|game|shift|seminar|webinar|assembly|quiz) * (i will|i would|i am going to|i am gonna) (shoot|kill|hang|stab|drown|throw)",
+    "(jump|jumping|jumped|leap|leaping) off a cliff into (the unknown|something|a new|this|it)",
+    "leap of faith",
+    "(can|should|could) [just] go jump (off|in)",
+    "go jump in (a|the) (lake|river|sea)",
+    // Everyday means: a car warmed up, a swim, a barbecue.
+    "(car|cars|engine|engines) running * (to warm|warm it up|warm up|to defrost|defrost|for a minute|for a few minutes|while i)",
+    "(jump|jumping|jumped|dive|diving) (in|into) the (lake|sea|river|pool|water|ocean|loch) * (hike|walk|swim|cool|cool off|hot|heat|sunny|summer|holiday|beach|friends|mates|dog|lol)",
+    "(bbq|barbecue|barbeque) * charcoal",
+    "(planned|planned out|all planned) * (wedding|party|holiday|trip|birthday|surprise|day out|menu|route|event|itinerary|meal|dinner|hen do|stag do)",
+    "(wedding|party|holiday|trip|birthday|surprise|day out|menu|route|event|itinerary|meal|dinner) * (all planned|planned out|planned)",
+    "(all|it will all|it will|it is all|it) be over * (exam|exams|test|tests|interview|shift|term|semester|meeting|flight|surgery|op|appointment|wedding|holiday|deadline|deadlines|freedom|results)",
+    "(exam|exams|test|interview|shift|term|semester|meeting|flight|surgery|op|appointment|deadline|deadlines|results) * (it will all be over|all be over|it will be over)",
+    "(end|ending|ended|finish|finishing|cancel|cancelling) (it|it all|things) * my (gym|membership|subscription|contract|phone|account|relationship|job|diet|streak|course|degree)",
+    "charcoal (for|on) the (bbq|barbecue|barbeque|grill)",
+    // Pain hyperbole: a body that hurts, not a wish to die.
+    "(cramps|cramp|migraine|migraines|headache|toothache|hangover|sunburn|contractions|period pain|back pain|stomach ache|tummy ache|earache|kidney stone|kidney stones) * (i want to die|want to die|i could die|i am going to die|i am gonna die|dying)",
+    "(i want to die|want to die) * (cramps|cramp|migraine|headache|toothache|hangover|period pain|back pain|stomach ache)",
+    // A song's or an album's words, quoted or described.
+    "(lyrics|lyric|the line|chorus|track about|song about|songs about|album about|song called|track called|song titled) * (i want to die|i want to kill myself|want to die|wanting to die|kill myself|killing myself|end my life)",
     "(hide|hiding|hid|cover|covering|covered) my (arm|arms|leg|legs|thigh|thighs|wrist|wrists) * (sunburn|sunburnt|tattoo|tattoos|eczema|psoriasis|rash|acne|hair|fat|weight|cold|bruise|bruises)",
     "what i (did|do) (at|in|during) (the|my|a) (gym|class|match|game|training|session|workout|run|yoga|shift|garden|allotment)",
-    "ready for (a|the|my|some|dinner|lunch|breakfast|bed|work|school|coffee|tea|food|this|it|that|christmas|summer|holiday|the weekend)",
+    "ready for (a|the|my|some|dinner|lunch|breakfast|bed|work|school|coffee|tea|food|this|that|christmas|summer|holiday|the weekend)",
     "not (getting|get|going to get) on (a|the|any) (train|bus|plane|flight|ferry|tube) (because|cos|as|since|due|till|until|today|with|they)",
     "(at|on|to|by) the (bridge|station|tracks|river|canal|sea|roof|cliff|car park|platform) * (to meet|to see|to pick|to collect|to watch|for the|for a|with my|with the|with friends)",
     "(fault|blame) (the|that|for the|for that) (match|game|train|bus|flight|party|meeting|event|vase|car|dog|cat|milk|delay|mess|plan|plans)",
@@ -57,7 +78,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(hurt|hurting|cut|cutting|burn|hit|hitting|punch|stab|harm|harming) (him|her|them|you|someone|somebody|people|my brother|my sister|my dad|my mum|my mom|my ex|my boss)",
     "is (self harm|self harming|suicide|cutting|suicidal thoughts|overdose) (common|normal|usual|rare|more common|treatable|hereditary|genetic|a sign|a symptom)",
     "(swim|swimming|swam|dip|dipping|paddle|paddling|surf|surfing) in the (sea|river|lake|ocean|water|waves)",
-    "(overdose|overdoses) (management|cases|case|patients|patient|calls|protocol|protocols|ward|unit|training|antidote|response|reversal|lecture|module)",
+    "(overdose|overdoses) (management|cases|case|patients|patient|calls|protocol|protocols|ward|unit|training|antidote|response|reversal|lecture|module|risk|risks)",
     "(deal with|dealing with|treat|treating|see|seeing|manage|managing|respond to|responding to) (overdose|overdoses|suicide attempts|self harm)",
     "(end|ending|ended|finish|finishing) (it|things|it all) (tonight|today|now|soon) with",
     "goodbye to (my|the|our|this) [old] (flat|house|home|job|school|office|car|city|town|team|uni|life in|hair|phone)",
@@ -74,7 +95,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(die|died|dying) laughing",
     "to die for",
     "dying (to|for) (see|go|know|try|meet|get|have|hear|watch|a)",
-    "overdosed on (chocolate|sugar|caffeine|coffee|cake|sweets|candy|carbs|netflix|tv|love|easter eggs|pizza|crisps|cheese|christmas|memes)",
+    "(overdosed|overdose|od) (on|of) (chocolate|sugar|caffeine|coffee|cake|sweets|candy|carbs|netflix|tv|love|easter eggs|pizza|crisps|cheese|christmas|memes)",
     "suicide (squad|doors|door|run|runs|drills|sprints|mission|missions)",
     "drown myself in (work|coffee|tea|wine|paperwork|books|music|study|studying|revision|tv|netflix|chocolate|my sorrows|sorrows|games|emails|homework)",
     "bridge (club|game|games|night|tournament|party|lesson|lessons|player|players)",
@@ -91,7 +112,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(kill|killing|killed) for (a|an|some|the)",
     "(is|are|was|were|it is|that is) (killing|killed) me",
     "(kill|killed|killing) (the|those) (lights|light|engine|music|mood|vibe|noise|tv|radio)",
-    "dead (tired|serious|on|set|ringer|beat|end|loss|heat|weight|easy|good|cute|funny|lucky|cool|nice|jealous|proud|excited|keen|chuffed|happy|sure|right|simple|quiet|boring|posh|fit|sweet|gorgeous|rich|smart|clever|pretty|inside lol)",
+    "dead (tired|serious|on|set|ringer|beat|end|loss|heat|easy|good|cute|funny|lucky|cool|nice|jealous|proud|excited|keen|chuffed|happy|sure|right|simple|quiet|boring|posh|fit|sweet|gorgeous|rich|smart|clever|pretty|inside lol)",
     "(die|dying|died) (my|her|his|your|their|the) (hair|beard|eyebrows|clothes|jeans|shirt|fabric|roots|fringe)",
     "(rather|sooner) die than",
     "roof (terrace|garden|bar|top bar|party|deck)",
@@ -128,7 +149,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "my will to (include|add|reflect|cover|leave)",
     "other side of",
     "(wake|waking|woke) up (early|till|until|before|at|in time)",
-    "(keep|keeping) going (to|back|with|for|at)",
+    "(keep|keeping) going (to the|to work|to school|to class|to my|to uni|to college|to the gym|back|with|for|at)",
     "(self harm|suicide|cutting|overdose) (is|was|can be) (a|an|common|often|usually) (coping|common|sign|symptom|way to cope|mechanism|mental|leading|problem|issue|topic)",
     "(cut|scratched|burnt|burned|grazed|caught) my (arm|arms|leg|legs|hand|hands|finger|fingers|knee|knees|wrist|foot|feet|thumb|elbow|shin|face) on (a|the|some|my|an)",
     "(prescription|prescriptions|tablets|pills|meds|medication|medicine) (to|back to|into|from) the (pharmacy|chemist|chemists|doctor|doctors|gp|surgery|hospital pharmacy)",
@@ -157,6 +178,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // Reports: a story, the news, a lesson or a study. Cues with no named subject in such a sentence
   // are about someone else; "i want to kill myself" in one is still the writer's.
   ...of("reported")(
+    "(album|track|tune|chorus|verse|quote|meme|rap|band|singer|playlist)",
     "(revising|revision|exam|exams|pharmacology|nursing|placement|novel|book|film|movie|show|series|episode|song|game|story|character|documentary|article|news|paper|essay|class|lesson|lecture|study|studying|assignment|podcast|play|poem|hamlet|romeo|juliet|prevention|awareness|statistics|research|course|module|training|charity|campaign|tv|netflix|anime|manga|lyrics|dissertation|thesis|report|textbook)",
     "how (do|can|should) i (support|help) ",
     "(write|wrote|written|writing|read|reading|research|researching|researched) (about|on|into)",
@@ -165,8 +187,20 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(common|normal|usual) in (teenagers|teens|young people|people|students|men|women)",
     "(a|my) (friend|client|patient|student|classmate|colleague) who",
   ),
+  // A clinician's shift or a student's course: a method, means or preparation named in the same
+  // sentence with no word for the writer is the work's ("three overdoses came in", "lethal doses").
+  ...of("setting")(
+    "(shift|night shift|on the ward|my patients|a patient|the patients|my caseload)",
+    "i am a (gp|nurse|doctor|paramedic|pharmacist|medic|carer|care worker|social worker|therapist|counsellor|counselor|psychiatrist|psychologist|police officer|firefighter|student nurse|medical student|nursing student|pharmacy student)",
+    "(i prescribe|we prescribe|studying|revising|toxicology|pharmacology|my pharmacy|my nursing|my medical)",
+    "for my (exam|exams|pharmacy exam|course|module|assignment|dissertation|essay|coursework|placement)",
+  ),
   // Lower a medium score; never lower an explicit intent, plan or attempt below high.
   ...of("protective")(
+    "(glad|happy|grateful|thankful) (to be|i am|i am still) (alive|still here|here)",
+    "alive and (glad|well|happy|grateful|thriving|kicking)",
+    "(celebrating|celebrate)",
+    "(got|landed|started|get) (my|a) (dream|new) job",
     "(have|got|think of|thinking of|think about|thinking about) my (kids|children|son|daughter|boys|girls|family|baby|babies|partner|wife|husband|pets|dog|cat|mum|mom|mam)",
     "(safety|crisis) plan",
     `(called|rang|phoned|texted|spoke to|speaking to|talked to|talking to|going to call|will call|reached out to|contacted) (samaritans|the samaritans|988|111|116 123|a helpline|the helpline|the crisis line|the crisis team|my ${PEOPLE})`,
@@ -188,6 +222,10 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   ),
   // Anywhere in a sentence: it is said of the past ("years ago i tried…").
   ...of("past")(
+    "(year|years|month|months|day|days|week|weeks) since (my|the|i)",
+    "(scars|scar|marks|cuts) * (are|is|were) (old|faded|healed|white|silver)",
+    "used to (think|feel|believe|want|wish|say)",
+    "(clean|free|sober) <num> (days|weeks|months|years)",
     "in (1990|1991|1992|1993|1994|1995|1996|1997|1998|1999|2000|2001|2002|2003|2004|2005|2006|2007|2008|2009|2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|2021|2022|2023|2024|2025)",
     "(after|following) (an|my|a) (overdose|attempt|suicide attempt) (in|years|months|when)",
     "(years|year|months) ago",
@@ -260,7 +298,7 @@ export const FIRST_PERSON: ReadonlySet<string> = new Set(["i", "me", "my", "myse
  * @example OTHER_PERSON.has("friend") // true
  */
 export const OTHER_PERSON: ReadonlySet<string> = new Set(
-  "he she they him her them his hers their you your friend friends mate mates bestie boyfriend girlfriend partner husband wife mum mom mam dad brother sister son daughter cousin uncle aunt auntie nan gran grandad grandma grandpa someone somebody people person man woman guy girl boy kid kids child children student students colleague character celebrity patient classmate flatmate roommate who we us our dog cat pet plant phone battery grandad grandma granddad nana nanny".split(
+  "he she they him her them his hers their you your friend friends mate mates bestie boyfriend girlfriend partner husband wife mum mom mam dad brother sister son daughter cousin uncle aunt auntie nan gran grandad grandma grandpa someone somebody people person man woman guy girl boy kid kids child children student students colleague colleagues character celebrity patient patients client clients classmate flatmate roommate who we us our dog cat pet plant phone battery grandad grandma granddad nana nanny".split(
     " ",
   ),
 );

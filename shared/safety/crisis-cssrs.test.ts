@@ -569,3 +569,135 @@ describe("assessModelReply's normalisation", () => {
     }
   });
 });
+
+/** Families added in the third tuning round (issue 12, dev3): examples written for these tests, with their guards. */
+describe("assessRisk's third-round families", () => {
+  const high = (text: string) => expect(assessRisk(text).level, text).toBe("high");
+  const medium = (text: string) => expect(atLeastMedium(assessRisk(text).level), text).toBe(true);
+  const below = (text: string) => expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
+
+  it("reads a decision said and left at that, and intent beside a time or means", () => {
+    high("i've made my choice. i have decided. im not staying");
+    high("nobody is going to talk me out of it this time");
+    high("i will do it after the funeral, when everyone is asleep");
+    high("its final. my decision.");
+    high("i will finish my life soon");
+    high("i'm going to do it myself, i'm done waiting for it to come naturally");
+    below("i have decided to go to uni in leeds");
+    below("i'm not staying at this company, i have decided");
+    below("i'm going to do it myself, the plumber is too expensive");
+  });
+
+  it("reads a plan without the word suicide: settled, timed, at a place", () => {
+    high("that's the plan. the tablets, sunday night");
+    high("i've planned it all out. thursday morning when they're at work");
+    high("going to walk up to the reservoir on friday and not walk back");
+    high("it's all planned out, nobody will find me until monday");
+    below("my plan is to go shopping tomorrow");
+    below("it's all planned out, the wedding is on saturday");
+  });
+
+  it("reads preparation: stockpiling, tidying up after oneself, giving things away, goodbyes by phone", () => {
+    high("stocking up on my co-codamol a packet at a time");
+    high("sorted my room out so no one will have to deal with my stuff after");
+    high("phoned all my friends tonight just to say i love them");
+    high("gave away my guitar and all my books, wont need them");
+    high("sold my bike, cancelled my gym membership. won't need any of it");
+    below("said goodbye to my friends at the station, off to spain");
+    below("gave my sister my old phone, she needed one");
+  });
+
+  it("reads questions about how a method works or how much is enough", () => {
+    high("how long would it take to bleed out");
+    high("how many of my mum's tablets would be enough");
+    high("would it hurt if i jumped from the sixth floor");
+    high("which is less painful, the rope or the pills");
+    high("how do you drown yourself when you can swim");
+    high("if i swallowed 30 paracetamol would i die");
+    below("if i take 2 paracetamol will it help my headache");
+    below("which is faster, the train or the bus to manchester");
+  });
+
+  it("reads poisons, roads, pockets of stones, a car crashed on purpose and hanging from a beam", () => {
+    high("i'm going to drink the rat poison in the garage");
+    high("drank some of the stuff under the sink an hour ago");
+    high("gonna step out onto the motorway tonight");
+    high("i'll let the train take me");
+    high("i'll swerve the car into the wall on purpose");
+    high("i will hang from the beam in the loft");
+    high("going to take my father's sleeping pills, every one of them");
+    below("we hang the washing from the beam in the loft");
+    below("i swerved to avoid a fox on the motorway");
+  });
+
+  it("reads imminent farewells and acts interrupted", () => {
+    high("bye everyone. for good.");
+    high("this will be my last entry. take care of yourself");
+    high("cya in the next life");
+    high("whoever reads this, it's not your fault");
+    high("i won't make it through the night, made sure of it");
+    high("my sister caught me with the rope last night");
+    high("stood on a stool with the cable this morning");
+    high("attempted on saturday. still want to");
+    below("bye, see you tomorrow at work");
+    below("quit smoking for good, so proud");
+  });
+
+  it("reads passive wishes said sideways: an ellipsis, a plane, the lord calling, sleep that lasts", () => {
+    medium("it would be easier to just... not exist");
+    medium("honestly i'd be relieved if the plane went down");
+    medium("i wish the lord would take me home");
+    medium("i just want to sleep and stay asleep");
+    medium("praying for a heart attack so it stops");
+    medium("every day i'm gutted that i woke up");
+    medium("i'm ready for it all to be over");
+    below("wish i could disappear to the beach for the weekend");
+    below("i'd happily die for my kids");
+  });
+
+  it("reads active thoughts, hopelessness and burden in other words", () => {
+    medium("my brain keeps drifting to suicide");
+    medium("the kill myself thoughts are loud");
+    medium("so over life honestly");
+    medium("living is a prison sentence");
+    medium("things won't get better, i know that now");
+    medium("my kids would be freer if i wasn't around");
+    medium("i'm just dead weight to them");
+    medium("the life insurance would do more for them than i ever will");
+    below("the cake is dead weight, barely rose");
+    below("my knee won't get better without physio");
+  });
+
+  it("reads self-harm urges and acts in other words, and keeps healed scars and accidents below medium", () => {
+    medium("trying so hard not to cut tonight");
+    medium("can't stop looking at the blade");
+    medium("the razor is calling me");
+    medium("so close to relapse");
+    medium("pressed a hot lighter to my arm");
+    medium("broke apart a pencil sharpener again");
+    medium("wearing a hoodie to hide the cuts");
+    below("my scars are old and faded now");
+    below("i cut my arm on the fence, it's a mess");
+  });
+
+  it("keeps hyperbole, swims, barbecues, songs, study and clinical work below medium", () => {
+    below("one more zoom call and i will shoot myself");
+    below("jumping off a cliff into a new career");
+    below("she can go jump in a lake");
+    below("the engine's running in the garage to warm it up");
+    below("we jumped into the river to cool off on the walk");
+    below("barbecue on saturday, bought charcoal");
+    below("an overdose of sugar at the party lol");
+    below("migraine so bad i want to die");
+    below("there's a song about wanting to die on their new album");
+    below("revising pharmacology, lethal doses of paracetamol tonight");
+    below("night shift, two overdoses came in");
+    below("it'll all be over by friday, last exam");
+    below("3 years since my attempt. alive and grateful");
+    below("used to think they'd be better off without me, not now");
+  });
+
+  it("reads a cue at work or in study as the writer's when they name themselves", () => {
+    high("after my shift i know exactly how and when i'll do it");
+  });
+});

@@ -183,6 +183,14 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
   if (place && apologies > 0) categories.add("imminence");
   // Named means the writer dwells on or can reach ("the belt… i keep looking at it", "i know where the key is").
   if (means && (kinds.has("fixation") || kinds.has("access"))) categories.add("method");
+  // Intent beside a time ("it's happening tonight", "gonna do it on my birthday") is imminent intent.
+  if (intentWeak && timing) categories.add("intent");
+  // Intent beside named means ("i'll take them, all, and not wake"): a method.
+  if (intentWeak && means) categories.add("method");
+  // A place beside an act that prepares ("on the platform. trains every 10 min").
+  if (place && prepWeak > 0) categories.add("preparation");
+  // Named means with distress and a time or a place ("3am. the knife block. im not scared anymore").
+  if (means && kinds.has("distress") && (timing || place)) categories.add("imminence");
   // "relapsed. razor.": self-harm back.
   if (kinds.has("relapse") && (means || kinds.has("mention"))) categories.add("self-harm");
   return categories;
@@ -204,7 +212,15 @@ export function assessRisk(text: string): RiskAssessment {
   const found = relevant(findPhrases(CUES, lemmas)).filter((match) => !touches(context.suppressed, match));
   const matches = found.map((match) => readMatch(tokens, lemmas, match, context));
 
-  const live = matches.filter((match) => !match.negated && !match.past && match.about === "self");
+  // Two weak signs of intent read from the same words ("i'm going to do it" and "do it myself") are one.
+  let weakEnd = -1;
+  const echoes = found.map((match) => {
+    if (match.entry.category !== "intent-weak") return false;
+    const echo = match.start < weakEnd;
+    weakEnd = Math.max(weakEnd, match.end);
+    return echo;
+  });
+  const live = matches.filter((match, at) => !match.negated && !match.past && match.about === "self" && !echoes[at]);
   const pastAttempt = matches.some(
     (match) => match.category === "behaviour" && match.past && !match.negated && match.about === "self",
   );

@@ -67,10 +67,27 @@ const PILL_NOUN =
   "(pill|tablet|paracetamol|painkiller|med|meds|medication|medicine|sleeping pill|antidepressant|co codamol|codeine|ibuprofen|aspirin|tylenol|acetaminophen|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|oxy|opioid|zopiclone|pregabalin|gabapentin|venlafaxine|olanzapine|prozac|xanax|valium|ambien|nytol|oramorph|morphine|fentanyl|methadone|naproxen|antipsychotic|beta blocker|anti depressant|sleeping tablet|painkillers|benzo|benzos)";
 const PILL = `(${PILL_NOUN}|them|it)`;
 const ALCOHOL = "(vodka|whisky|whiskey|wine|alcohol|booze|gin|rum|beer|cider)";
+/** Household poisons and chemicals, in the words people use for them. */
+const POISON =
+  "(bleach|poison|antifreeze|weedkiller|weed killer|drain cleaner|rat poison|pesticide|paraquat|oven cleaner|toilet cleaner|caustic soda|the stuff under the sink|stuff under the sink|cleaning products)";
+/** Means named in a comparison of ways to die ("the train or the bridge"). */
+const METHOD_NOUN =
+  "(train|bridge|tracks|pill|tablet|rope|noose|hang|hanging|overdose|jump|jumping|drown|drowning|gun|poison|bleach|cliff|roof|knife|razor|gas|fumes|car fumes)";
+/** Roads to walk or run out into. */
+const ROAD = "(road|traffic|oncoming traffic|motorway|highway|freeway|interstate|dual carriageway|busy road|main road)";
+/** Better off, in the words of a burden: how those left would be without the writer. */
+const RELIEVED =
+  "(better|better off|happier|freer|free|fine|okay|ok|relieved|lighter|easier|richer|safer|calmer|less stressed|less)";
+/** The writer gone, after "if i": "if i was not here", "if i just disappeared". */
+const GONE =
+  "(be|was|were|did|just|just be|just was) (not here|gone|dead|not around|not there|not alive|no longer here|not a thing|not in the picture|never born|no longer around)";
+/** The days of the week. */
+const WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 /** An amount that makes taking medicine an overdose. */
 const LOTS =
   "[like|about|around|over|maybe|nearly|almost|at least|probably] ((a|the) (whole|full|entire) (packet|box|bottle|pack|strip|tub|blister) [of]|<num> (box|boxes|packet|packets|pack|packs|strip|strips|bottle|bottles|blister|blisters|tub|tubs) [of]|a heap of|heap of|a bunch of|bunch of|a ton of|tons of|loads of|a fistful of|fistful of|a stack of|all|all of|all of the|the whole|a whole|every|every single|load of|a load of|a lot of|lot of|too many|<many>|a handful of|handful of|the lot|the rest of|the whole bottle of|a whole bottle of|a bottle of|the bottle of|a box of|the box of|a packet of|the packet of|a pack of|a strip of|double|triple|extra)";
-const OWNER = "[my|the|mum|mom|dad|her|his|their|nan|gran|own]";
+const OWNER =
+  "[my|the|her|his|their] [mum|mom|dad|mother|father|mums|moms|dads|nan|gran|grandma|own|wife|husband|partner]";
 /** To act on a target: wanting, needing, being ready or set to, intending. Then "to" (optional). */
 const WANT =
   "(want|need|ready|decide|decided|plan|planned|intend|intended|tempt|tempted|go to|about to|fixing to|fixin to|will|gotta|got to|have to|mean|meant|feel like|felt like|would like|desperate|long|crave|itch|wish i could|wish i had the guts|wish i had the courage|should|should just|might|might just|could just|may as well|might as well|gonna)";
@@ -82,7 +99,7 @@ const WISH =
   "(wish|wished|hope|hoped|pray|prayed|would rather|rather|would not mind if|would not care if|do not care if|would not mind|would welcome|welcome|would love to|would be nice to)";
 /** Killing oneself, in any words: the writer is the one who acts and dies. */
 const ACTIVE =
-  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|(do|did) myself in|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took) my [own] life|yeet myself|self delete|delete myself|take the easy way out|take the coward way out|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
+  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|(do|did) myself in|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took|finish) my [own] life|finish myself [off]|yeet myself|self delete|delete myself|take the easy way out|take the coward way out|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
   "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|get hit by|got hit by|be hit by|get run over|be run over|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|disappear permanently|disappear for good|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
@@ -96,7 +113,7 @@ const PET = "(dog|cat|pet|rabbit|hamster|bird|puppy|kitten|horse|guinea pig|budg
 const RESEARCH =
   "(research|researched|google|googled|look up|looked up|search|searched|read up on|find out|found out|look into|looked into|work out|worked out|look at|looked at)";
 const DEATH_WORDS =
-  "(die|death|suicide|kill myself|end my life|overdose|noose|lethal|fatal|painless|hang|pill|tablet|dose|dosage|method|methods|way to go)";
+  "(die|death|suicide|kill myself|end my life|overdose|noose|lethal|fatal|painless|hang|pill|tablet|dose|dosage|method|methods|way to go|how long it take|how long do it take|how much it take|hurt least|least painful)";
 
 const cues =
   (category: Cue["category"], subject: Cue["subject"] = "any") =>
@@ -110,6 +127,10 @@ const cues =
 export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ behaviour: done already
   ...cues("behaviour")(
+    `(drank|drunk|swallowed|downed|necked) [half|some|most of|all of|half of] [a|the] [bottle|tub|can|cup|glass|mug] [of] [the|some] ${POISON}`,
+    "(found|caught|saw|walked in on) me with (the|a|my) (cord|rope|belt|noose|knife|blade|pills|tablets|ligature|scarf|cable|razor|gun)",
+    `attempted (${WEEKDAY}|last night|yesterday|this morning|this week|at the weekend|on the weekend)`,
+    "(had|held|pressed|put) (a|the|my) (knife|blade|razor|gun|pistol) (to|against|on) my (wrist|wrists|throat|neck|head|arm|chest|temple)",
     "(jumped|overdosed|took them|cut|hanged|hung myself|tried) but (survived|lived|woke up|did not die|it did not work|failed|got found|was found)",
     "(i|have|already|just) (taken|swallowed|downed|necked) (them|the lot|it all|them all|all of them|everything)",
     "(took|swallowed|downed|necked) (them|it|the lot|everything) (already|just now|an hour ago|earlier)",
@@ -159,6 +180,22 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
+    `(stock|stockpile|build) up [on] [the|my|some] ${PILL_NOUN}`,
+    "(passwords|bank details|pin|pin numbers|logins|account details) * (in an envelope|in the envelope|for my (son|daughter|wife|husband|partner|kids|family|mum|mom|dad))",
+    "so (no one|nobody|noone|they|mum|my family) (have to|need to|will have to) (do it|deal with it|sort it|clear it|clean it|sort it out|do that|clear it out|deal with my stuff) (after|afterwards|later|when|once)",
+    "(rang|called|phoned|texted|messaged|visited|saw) (everyone|everybody|all my friends|all my family|my family|my friends|people|them all|all of them) * to (say|tell them) (i love them|goodbye|bye|thanks|thank you|i love you)",
+    "(give|gave|given) away my (clothes|guitar|books|games|jewellery|jewelry|records|console|ps5|xbox|collection|bike|camera|laptop|phone)",
+    "(which|what) (height|floor|drop|fall|dose|amount) * (guaranteed|be sure|be certain|certain|fatal|lethal|survivable|kill|enough)",
+    "how (high|tall|far|deep) (do|would|should|must) (a|the|it) (building|bridge|drop|fall|cliff|roof|car park|cut|water) (have to|need to|need|have) be",
+    "(would|will|do) it hurt (if|to|when) (you|i|someone|a person|one) (jump|jumped|hang|hanged|drown|drowned|overdose|overdosed|cut|slit|fall|fell|shoot|shot)",
+    "how long (do it take|would it take|it take|will it take|before you|before i|till you|until you) (to die|die|to bleed out|bleed out|to drown|drown|to suffocate|to pass out|to lose consciousness)",
+    `how (much|many) [of] ${OWNER} ${PILL_NOUN} * (lethal|fatal|deadly|enough|kill|die|overdose)`,
+    `if (you|i|someone|somebody|a person|one) (take|took|swallow|swallowed|had) <many> [of] [my|the|your] ${PILL_NOUN}`,
+    "(most|least|a) painless (way|method|ways|methods) <end>",
+    `(quicker|faster|less painful|more painless|surer|more certain|more reliable|kinder|cleaner) * ${METHOD_NOUN} or [the|a] ${METHOD_NOUN}`,
+    "(would|will|could|do|can) (the|car|exhaust|engine) * (fumes|fume|exhaust|carbon monoxide) (do it|kill|work|be enough|be fatal|do the job)",
+    "how deep * (need to|have to|got to|should i|would i|do i) cut",
+    "(can|could|how do you|how would you|how do i|how would i|how to|how easy be it to|how hard be it to|possible to) [you|i|one|someone|a person] (drown|hang|suffocate|poison|gas|starve|shoot|kill|overdose|electrocute) (yourself|oneself|themselves|themself|myself)",
     `(what happens|what would happen|what will happen) if (you|i|someone|a person) (take|took|swallow|swallowed|had) <num> [of] ${PILL_NOUN}`,
     "not survive (the|a) (fall|drop|jump|impact)",
     "(jump|fall) (from|off) (to|and) not survive",
@@ -220,7 +257,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `my ${PET} (have|has|had|get|got) a (new|good) home`,
     `(look|looked|looking) after my ${PET} (for me|when i|after i)`,
     "(say|said) my goodbye",
-    "(say|said) goodbye to (everyone|everybody|all of you|the people i love|my loved ones|the world|this world)",
+    "(say|said) (goodbye|bye|my goodbyes|goodbyes) to (everyone|everybody|all of you|the people i love|my loved ones|the world|this world|the group|the group chat)",
     `${RESEARCH} * ${DEATH_WORDS}`,
     "how many (pill|tablet|paracetamol) (it take|would|to|will|does it take|do it take|would it take)",
     "(which|what) (dose|amount) * (enough|kill|lethal|fatal)",
@@ -240,17 +277,52 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(best|easiest|quickest|surest|fastest|most painless) (way|method) to (die|go|kill myself|end it|end my life|overdose)",
     "(got|get) rid of (all|everything|most) [of] my (stuff|thing|things|belongings)",
   ),
-  ...cues("plan-weak")("(have|got|made|have got) a plan", "[the|my] plan (be|is)"),
+  ...cues("plan-weak")(
+    "(that be|this be|that is|this is) (the|my) plan <end>",
+    "(that be|this be|that is|this is) my (way|way out|exit|method|ticket out)",
+    "(have|got|made) (a|the|my) plan",
+    "(have|got|made|have got) a plan",
+    "[the|my] plan (be|is)",
+  ),
   ...cues("plan-set")(
+    "(i have|have|i) planned it [all] [out]",
+    "(it|its|it be|everything|everything be|it all be|all be) [all] planned [out]",
     "(a|the) (place|spot) (on|by|near|at|in) (the|a|my) * (i have been|i be|i have) (thinking of|thinking about|picked|chosen|found|looking at)",
     "the (how|when|where) (be) (figured out|worked out|sorted|decided|planned|set|chosen|picked)",
-    "(worked|figured|sorted) out the (timing|time|details|logistics|route|when|where|how)",
+    "(worked|figured|sorted|thought) out the (timing|time|details|logistics|route|when|where|how|whole thing|whole plan|lot|everything)",
     "[my|the] plan [be] (made|set|ready|sorted|in place|done|decided)",
     "(a|the) (place|spot) (i have been|i be|ive been|i have) (thinking of|thinking about|picked|chosen|found|looking at)",
     "(have|got|found) (a|the) (place|spot) (picked|chosen|sorted)",
     "(got|have) (it|everything) [all] planned",
   ),
   ...cues("intent-weak")(
+    "(decided|decide) to go <end>",
+    "(have|has) decided <end>",
+    "i be not staying <end>",
+    "not (staying|sticking around|hanging around) (around|here|much longer|any longer|on this earth|in this world)",
+    "for real (now|this time)",
+    "not to (catch|get on|board) it",
+    "this be (the|my) last (week|day|night|weekend|month|christmas|birthday)",
+    "(do|doing|make|making) it (happen|happen myself|myself)",
+    "(will|go to|gonna|be go to) do it myself",
+    "(talk|stop|persuade) me out of it",
+    "(my|be my) (choice|decision) <end>",
+    "final <end>",
+    "on my [own] terms",
+    "(made|make) sure of (that|it) <end>",
+    "(will not|never|not go to) (write|talk|message|text|speak|be in touch) [to you|with you] again",
+    "go now <end>",
+    "for good <end>",
+    "(i will|i be go to|i be gonna|gonna|go to|be go to) do it (at|on|in|near|after|before|when|while|once|by|this|next|the|tomorrow|tonight)",
+    "i be doing it",
+    "(i will|i be go to|i be gonna) go too",
+    "(walked|went|drove|been|gone) (there|up there|down there|out there) to (check|look|scope|see|test|practise|practice)",
+    "(asking|ask) for (me|myself) <end>",
+    "for myself i be asking",
+    "you know what i mean",
+    "(in order|so) (that|to) (i|i can) (not|never) wake [up]",
+    "and (not|never) wake [up] <end>",
+    "(it|everything|it all) (will|be go to|be gonna) all be over",
     "(because|cause|cos|now|since|and) i (have|have finally) decided",
     "(calm|at peace|peaceful|a weight lifted|relieved) * (decided|made up my mind|made my decision|made the decision)",
     "(it be|it is|its|it will be) happening (tonight|tomorrow|today|soon|this weekend|now|on)",
@@ -258,7 +330,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "i be (go to|gonna) do it",
     "(work|working|worked|build|building|psych|psyching) (up to it|up the courage|up the nerve|myself up)",
     "(to|then|and) jump",
-    "(and|then) (not|never) (come|coming) back",
+    "(and|then) (not|never) (come|coming|drive|driving|walk|walking|check|checking|go|going|swim|swimming) (back|out|home|down)",
     "(that will|that would|it will|and that will|and it will) be (that|the end of it|the end of me)",
     "(it|everything|this|it all|all of this) (will|be go to|be gonna) [all] be over (soon|tonight|today|by|in|before|tomorrow|this)",
     "(i be|i am) ready (now|to go)",
@@ -272,6 +344,25 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
   ...cues("prep-weak")(
+    "(been to|went to|visit|visited|go to|tried) (<num>|several|different|a few|multiple) (chemists|chemist|pharmacies|pharmacy|shops|supermarkets)",
+    "so (nobody|no one|noone|they) (ask|asks|asked|notice|notices|question|questions|get suspicious|gets suspicious|suspect|suspects)",
+    "(made|make|making|sorted|arranged|booked) [the|my] (arrangements|plans) for (my|the) funeral",
+    "(pre paid|prepaid|paid for) (my|the) funeral",
+    "funeral * (pre paid|prepaid|paid for|paid up|booked)",
+    "(nobody|no one|noone) (need|will need|will have to|have to) (trouble|bother|worry|sort|deal)",
+    "(cleared|clear|clearing) out (my|the) (room|flat|house|desk|wardrobe|stuff|things)",
+    "(sold|sell|selling) my (guitar|stuff|things|clothes|books|games|console|ps5|xbox|bike|car|collection|camera|records)",
+    "(keep|have) it (forever|for good|for ever)",
+    "(told|tell|asked) (him|her|them) to keep it (forever|for good|for ever)",
+    "(gave|give|given) [my] [little|big|younger|older] (brother|sister|cousin|nephew|niece|son|daughter|best friend|friend|mate) my",
+    "just in case <end>",
+    "(cancelled|canceled|cancel|cancelling) my (phone|contract|phone contract|subscription|subscriptions|gym|membership|insurance|lease|tenancy|direct debits|standing orders|bills)",
+    "(train|bus) (timetable|times|schedule) * (express|fast|freight|non stop)",
+    "(fast|express|freight|non stop) (one|train|ones|trains) (that|which) (do not|will not|never) stop",
+    "(nobody|no one|noone|they) (will|would|can|be go to|gonna|will not) (find|notice|miss) me (till|until|for|before|in time)",
+    "(train|trains|they|one) (every|come every|run every|pass every|pass through every) <num> (min|mins|minutes|minute)",
+    "(sat|stood|stayed|waited|was) (there|at the edge|on the edge|on the ledge|at the top) for (hours|ages|a while|an hour|a long time|<num> hours|<num> hour)",
+    "(almost|nearly) <end>",
     "(when|time|times) (do|does|will) the (last|next|fast|express|first|freight) train (come|pass|go|run) (through|past|by)",
     "(it be|its|it is|everything be|everything is) [all] (written down|in an envelope|in writing)",
     "(deleted|delete|deleting|wiped|closed|closing) (my|all my) (insta|instagram|fb|facebook|tiktok|twitter|snapchat|accounts|account|social media|socials|profile|profiles)",
@@ -294,7 +385,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(note|notes|letter|letters) [be] (written|done|ready|left|finished|typed)",
     "(everything|it all) [be] (ready|set|sorted|in place)",
     "(now|just|now just) (waiting|wait)",
-    "(wait|waiting|need to wait) (till|until|for) (they|everyone|everybody|my family|the house|my parents|my partner) [be|to be|to go to] (asleep|out|gone|in bed|sleep|bed)",
+    "(wait|waiting|need to wait) (till|until|for) [my] (they|everyone|everybody|family|the house|parents|partner|mum|mom|dad|mums|moms|dads|wife|husband|flatmate|flatmates|roommate|the kids|kids) [be|to be|to go to] (asleep|out|gone|in bed|sleep|bed|at work|away|on holiday|not home)",
     "(arranged|arrange|sorted|asked) for (someone|somebody|my mum|my mom|my sister|my brother|my friend|a friend|my neighbour|my neighbor) to (look after|take care of|have|take) my",
     "(will not|wont|will never|not go to|will not be needing) need (them|it|this|that|these|those|anything|any of it|my)",
     "(when|after|once) i (be|am) (gone|dead|not here|not around|no longer here)",
@@ -319,6 +410,11 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ imminence: it is about to happen
   ...cues("imminence")(
+    "(stand|stood|be|sit|sat) on (the|a) (chair|stool|ladder|bucket|box) with (the|a|my) (belt|rope|cord|noose|scarf|cable|tie|lead)",
+    "this (will be|be) my last (check in|entry|post|log|message|session|chat|journal entry|diary entry)",
+    "(see you|see ya|cya|bye|goodbye) (never|in the next life|in another life|on the other side)",
+    `(will not|never|not go to|not gonna) (make it|survive|last|be here|be alive|be around) (to|till|until|through|past) (morning|the morning|tomorrow|the night|tonight|the weekend|${WEEKDAY})`,
+    `not (go to|gonna|will) be (alive|around|here) (by|in|after|past|tomorrow|next|this|on) [the|a] (weekend|morning|tomorrow|tonight|week|${WEEKDAY}|christmas|new year)`,
     "(bath|bathtub|bathroom|tub) with (a|the|my) (razor|blade|knife|blades|razors)",
     "(i be|be|i am) (on|between|lying on|sat on|standing on) the (train tracks|tracks|railway line|rails|railway tracks)",
     `(tell|let) (my ${FAMILY}|them|everyone|everybody|the kids|my kids) [know] [that] (it be not|it was not|this be not|it is not) (their|your|anyone) fault`,
@@ -362,6 +458,12 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(want|need) to (stop exist|not exist|cease to exist|disappear|not be here|not be alive|die) [permanently|forever] (tonight|today|now|right now)",
   ),
   ...cues("timing")(
+    `(${WEEKDAY}) (night|morning|evening|afternoon)`,
+    `(till|until|by|before|after) ${WEEKDAY}`,
+    "(1am|2am|3am|4am|5am|midnight|<num> am)",
+    "(new year eve|new years eve|christmas eve|christmas day|my birthday|on my birthday|after diwali|after christmas|after eid|the anniversary)",
+    "(nobody|no one|noone) [be] (around|home|here|about|in) <end>",
+    "(once|when|while|after) [my] (the kids|kids|the children|children|everyone|everybody|wife|husband|partner|mum|mom|dad|mums|moms|dads|parents|flatmate|the house) (be) (asleep|out|away|gone|at|in bed|at work|at school|not home)",
     "in <num> (mins|minutes|min|hours|hrs|hour)",
     "(when|while|till|until|once) (the house be empty|nobody be home|no one be home|nobody be in|no one be in|no one be around|nobody be around|the house be quiet|they be asleep|everyone be asleep)",
     "(nobody|no one|noone) (home|in|around|round) (till|until|before)",
@@ -375,6 +477,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(tonight|tonite|right now|now|today|this evening|this afternoon|in an hour|in a few hours|by morning|before morning|tomorrow|this weekend|soon|later tonight|at midnight|when everyone * (asleep|out|at work|gone))",
   ),
   ...cues("farewell")(
+    "take care of yourself",
+    "look after yourself",
+    "(take care|look after) yourselves",
     "love you all",
     "(sorry|apologies) to (whoever|anyone who|the person who|whoever has to|everyone who)",
     "(goodbye|bye)",
@@ -384,6 +489,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "i be [so] sorry",
   ),
   ...cues("apology")(
+    "(whoever|anyone who|whoever be|the person who) (read|find|see) (this|me)",
+    "(it be|its|it|this be) not (your|anyone|their|anybody) fault",
+    "(do not|never) come (looking|looking for me|find me|after me)",
     "its time",
     "this (be|is) it",
     "(tell|let) (her|him|them|my) * (i love|that i love) (her|him|them|you|everyone)",
@@ -400,8 +508,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("place-at")(
     `(${WATER}|tracks|railway|bridge|edge|drop|cliff) [be|is|s] right (there|here|in front of me|below me|beneath me|under me)`,
-    `(at|on) the (tracks|level crossing|railway line)`,
-    `(by|at|near|beside|next to|parked by|parked at) the (${WATER}|cliff|cliffs|tracks|railway|edge|ledge)`,
+    `(at|on) the (tracks|level crossing|railway line|railway track|train track|train tracks|rail track|rail tracks)`,
+    `(by|at|near|beside|next to|parked by|parked at) the [old|disused|abandoned|local|usual|same|big] (${WATER}|cliff|cliffs|tracks|railway|railway track|railway tracks|train track|train tracks|rail track|edge|ledge)`,
     `(parked|sitting|sat|stood|standing) (at|on) the top of [the] ${HIGH}`,
     "(in|into) the woods",
     `(be|stand|sit|standing|sitting|up) (on|at) the (${HIGH}|tracks|railway|edge|ledge|platform)`,
@@ -409,17 +517,20 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(be|sit|stand) (at|on) the top of [the] ${HIGH}`,
   ),
   ...cues("place")(
+    "train station",
     "(at|on) the (train station|station|platform)",
     `(head|heading|go|going|went|drive|driving|drove|walk|walking|walked|climb|climbed|on my way) (to|up to|down to|towards|onto) the (${HIGH}|tracks|railway|${WATER}|cliff|cliffs|edge|woods|motorway)`,
     "(go|head|walk|drive|drove|walking|driving|heading|on my way) to the (bridge|cliff|tracks|railway|roof|edge|ledge|sea|river|multi storey|car park)",
   ),
   ...cues("means")(
+    "(car fumes|exhaust fumes|weed killer|rat poison)",
     "(have|got|have got) (the|my) means",
     "(belt|cord|cable|shotgun|rifle|antifreeze|weedkiller|bleach|razor|razors|blade|blades)",
     "(pill|tablet|paracetamol|painkiller|sleeping pill|co codamol|codeine|antidepressant|zopiclone|pregabalin|gabapentin|venlafaxine|olanzapine|prozac|xanax|valium|ambien|nytol|oramorph|morphine|fentanyl|methadone|benzo|benzos|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|quetiapine|lithium|diazepam|tramadol|insulin|propranolol|medicine cabinet|medicine cupboard|vodka|whisky|whiskey|rope|noose|knife|blade|razor|gun|shotgun|pistol|bleach|poison|ligature|charcoal|helium|antifreeze)",
   ),
   // ------------------------------------------------------------ plan: how, where, when
   ...cues("plan")(
+    "(i have|have) made the plan",
     `plan be [to] [the|a] (${HIGH}|tracks|railway|${WATER}|motorway)`,
     "plan * (the|my|got the|have the) means",
     `(have|got|made|make|have got|there be) a plan (to|for) (${ACTIVE}|die|dying|overdose|jump|jumping|it|end|ending|do it|hang|when|how)`,
@@ -447,6 +558,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ intent: wants or means to act
   ...cues("intent")(
+    "(will not|can not|nobody can|no one can|nobody will|no one will|not go to|nobody be go to|no one be go to|nobody be gonna|no one be gonna) talk me (out of it|down|out of this) (this time|again|now|anymore)",
+    "(go|going|ready to go|want to|wanna|go to|gonna|about to) (be with|meet|see) (jesus|god|the lord|my maker|my creator|the angels|my ancestors)",
     "make (it|everything|the pain|this|it all) stop (for good|forever|permanently)",
     "(go to|gonna|about to|will|plan to|want to|going to) (go to sleep|sleep|fall asleep) and (not|never) wake up",
     `${WANT} [to] rope (myself|tonight|today|now|soon|this weekend)`,
@@ -454,7 +567,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(stop|stopped|quit) (eat|eating|drink|drinking|take my meds|taking my meds) (until|till|so) (i|that i) (die|be dead|starve)",
     `${WANT} [to] [just|really|finally|actually|simply|go and|go ahead and|seriously] ${ACTIVE}`,
     `(want|wanted|need|ready|decide|decided|about to) [to] [just|really|finally|actually|simply] (die|be dead)`,
-    `be (end|kill|top|unalive|off) (it|myself|my life|things|everything|it all)`,
+    `be (end|finish|kill|top|unalive|off) (it|myself|my life|things|everything|it all)`,
     "(my) mind (be) made up",
     "(ready|time) to (die|let go|leave this world|go for good)",
     "(not|never) feel safe (with|around|by) myself",
@@ -485,10 +598,21 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(gun|pistol|rifle|shotgun) (to|against) my head",
   ),
   ...cues("method")(
+    `(step|walk|run|wander|go) (out onto|onto|out into|into|out on|on to) [the|a] ${ROAD}`,
+    "let (a|the) (truck|lorry|train|bus|car|van|wave|waves|sea|river|current|tide) (take|hit|get|run over|end|carry) me",
+    "(fill|filling|filled|load|loaded|stuff|stuffed) my pockets (with|full of) (stones|rocks|weights)",
+    "(stones|rocks) in my pockets",
+    "(i will|will|i be go to|gonna|want to|go to|about to|ready to) (go|step|walk|drive|fall|throw myself|let myself fall|roll) off (the|a) (edge|cliff|cliffs|ledge|side|railing)",
+    `(take|swallow|down|neck) ${OWNER} ${PILL_NOUN} (all|every one|every last one|the lot|at once|in one go|together)`,
+    "(crash|wreck|roll|drive|steer|swerve) (the|my|our|a) (car|van|bike|motorbike|truck) (on purpose|deliberately|intentionally)",
+    "(drive|crash|swerve|steer) * (on purpose|deliberately|intentionally)",
+    "(hang|hanging) (from|off) (the|a|that|this) (tree|beam|banister|bannister|ceiling|door|loft|rafter|rafters|hook|bridge|branch|stairs|pipe)",
+    "charcoal * (in|inside) (the|a|my) (closed|sealed|shut|locked|small) (bathroom|bedroom|room|car|tent|garage)",
+    `${PILL_NOUN} (and|with|plus|washed down with) ${ALCOHOL}`,
     "(take|swallow|down|neck) (my|the|a|her|his|mum|mom|dad) (whole|entire|full) * (prescription|supply|packet|box|bottle|pack|strip|stash)",
     "(take|swallow|down|neck) (the|a) whole (bottle|box|packet|pack|strip|tub)",
     `(step|walk|lie|lay|stand|throw myself|walking|stepping) (out|out into) (in front of|under) [a|the] (${VEHICLE}|lorry|train)`,
-    "(drink|drinking|swallow|swallowing|ingest) * (bleach|poison|antifreeze|weedkiller|drain cleaner)",
+    `(drink|drinking|swallow|swallowing|ingest|neck|down) * ${POISON}`,
     "(use|using|used) (the|a|my|that) (rope|belt|cord|knife|blade|razor|gun|shotgun|cable) * (on myself|to do it|to end it)",
     "(overdose|od|take an overdose|take a overdose)",
     `(take|swallow|down|neck) ${LOTS} [of] ${OWNER} ${PILL}`,
@@ -502,14 +626,14 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(drive|crash|drove|steer|swerve) * (into|in front of) oncoming",
     `(step|walk|lie|lay|stand|throw myself) [down] (in front of|under|on|onto) [a|the] [train|railway] (${VEHICLE}|tracks|railway|line)`,
     `(walk|swim|wade) (into|out into|out to|in) the ${WATER}`,
-    "(drive|crash|drove|steer) * (into|off) (a|the) (wall|tree|bridge|cliff|river|lorry|truck|oncoming|motorway|barrier)",
+    "(drive|crash|drove|steer|swerve|plough|ram) * (into|off) (a|the) (wall|tree|bridge|cliff|river|lorry|truck|oncoming|motorway|barrier)",
     "crash my car",
     "(car|engine|exhaust|fume|fumes|hose|hosepipe) * (garage|closed|shut)",
     "(garage) * (engine|exhaust|fume|fumes|car running|door shut)",
     "run the (car|engine) (in|inside) the garage",
     "(slit|cut|slash|open|slice) [open] [my] (wrist|vein|throat|artery|arteries)",
     "(cut|slash|slice) (deep|deeper|too deep|really deep|down|along) [enough]",
-    "(drink|drinking|swallow|take|ingest) (bleach|poison|antifreeze|weedkiller|drain cleaner)",
+    `(drink|drinking|swallow|take|ingest) ${POISON}`,
     "(gun|shotgun|pistol|rifle) on myself",
     `(jump|leap) [off|from] (it|there) (tonight|now|today)`,
     "(go to|about to|want to|ready to|gonna|could|will|going to|so i can|then i can) jump",
@@ -536,6 +660,20 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(cut|burn|burned|burnt|scratch|scratched) my (arm|arms|leg|legs|thigh|thighs|skin|wrist|stomach|hip|hips|body)",
   ),
   ...cues("self-harm")(
+    "(trying|try|fighting|struggling|hard) not to (cut|self harm|hurt myself|burn|relapse)",
+    "(keep|kept|can not stop|be) (look|stare|glance) at (the|my) (razor|blade|blades|razors|sharpener|compass|scissors|lighter)",
+    "(crave|miss|need|want) (the|that) (pain|sting|release|relief)",
+    "(blade|blades|razor|razors|sharpener|compass|lighter) (be) (calling|call) [me|my name|to me]",
+    "(so close|close|this close|nearly|almost|about|tempted|urge|want|go to) to relapse",
+    "(razor|blade|compass|sharpener|scissors|knife|lighter) * (look|looking|seem|seems) (tempting|inviting)",
+    "pain on the outside",
+    "(press|pressed|held|hold|put|stubbed|touched) (a|the|my) [hot|heated|lit|burning] (spoon|lighter|cigarette|iron|blade|razor|knife|match|curling iron|straighteners) (to|on|against|into) my (skin|arm|arms|leg|legs|thigh|thighs|wrist|wrists|stomach|hip|hips|hand|chest)",
+    "(arm|arms|wrist|wrists|thigh|thighs|leg|legs) (be) (a mess|a state|wrecked|ruined|shredded|cut up|torn up) again",
+    "(used|use|using|got out|grabbed|took out) (the|my|a) [pencil sharpener|sharpener] (blade|blades) (<end>|again|today|tonight|last night|yesterday|this morning)",
+    "(used|use|using) (the|my|a) (razor|razors) (<end>|again)",
+    "(sleeve|sleeves|jumper|jumpers|hoodie|hoodies) * (because of|cos of|to hide|to cover) (what i did|what i do|what i have done|the marks|my marks|the cuts|my cuts|the scars|my arms|my wrists)",
+    "(told|tell|said to) (her|him|them|everyone|people|my mum|my mom|my dad|work|school|my teacher) (it be|it was|they be|they were) (the cat|a cat|an accident|from the cat|from gardening|cat scratches|the dog)",
+    "(snap|snapped|broke|break|broken|broke apart|break apart|take apart|took apart|taken apart|smashed|smash|unscrewed|unscrew) (a|my|the) (pencil sharpener|sharpener|razor|disposable razor)",
     "(carve|carved|carving|etch|etched) (into|in) (my|myself)",
     "(carve|carved|carving) (my|myself)",
     "(bang|hit|punch|smash|slam) my (head|fist|fists|hand|hands) (against|on|off|into) (the|a) (wall|walls|floor|door|desk)",
@@ -574,6 +712,12 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(lying|lie) if i (said|say) i (had not|have not|never|did not|do not) (thought about|think about|considered|wanted to) (suicide|dying|die|ending it|end it|kill myself|killing myself|ending my life)",
   ),
   ...cues("suicidal-thoughts")(
+    "(the|those|my|dark|bad) thought (be) (back|returning|loud|louder|getting worse|bad again)",
+    "the dark (ones|thought)",
+    `${ACTIVE} (voice|voices|thought|urge|urges|place|mood)`,
+    `(voice|voices) (tell|telling|say|saying) me to (${ACTIVE}|die|jump)`,
+    "(head|brain|mind) (go|went|keep go|keep going|keep drift|drift|drifted|wander|wandered) [back|straight] to * (die|death|dying|suicide|dark place|end it|kill myself|ending it|not being here)",
+    "ideation",
     "(take|taking|took) the (easy|coward|cowards) way out",
     "(suicide|death|dying|kill myself|killing myself|end it|ending it) (keep|keeps) (pop|popping|come|coming|creep|creeping|go|going|flash|flashing) (into|through|in|across) my (head|mind)",
     "(unalive|suicide) (thought|thoughts|urge|urges|feeling|feelings|ideation)",
@@ -603,6 +747,22 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ wish to be dead: passive
   ...cues("wish-to-be-dead")(
+    `(would|will|could|it would) be (nice|good|easier|lovely|peaceful|a relief|better|simpler|kinder) to [just] (${PASSIVE}|stop existing|stop exist)`,
+    "(be fine|fine|ok|okay|relieved|happy|glad|would not mind|would not care|do not care) if (the|a|my) (plane|car|bus|train) (crash|crashed|went down|goes down|go down)",
+    "(want|wish) to not be <end>",
+    "if i [got ill and|get ill and|got sick and|get sick and] (die|died) * (would not fight it|not fight it|let it happen|let it take me)",
+    "(happily|gladly) (not exist|stop exist|never wake up|not wake up|disappear|cease to exist|be dead|not be here|not be alive)",
+    "(sleep|go to sleep|fall asleep) and stay asleep",
+    "stay asleep forever",
+    "(god|jesus|the lord) (would|will|to|could|please) (call|take|bring) me (home|away|now|already|soon)",
+    "(life|my life) (could|would|might) (end|stop) * (and|i) * (relief|relieved|fine|glad|happy|at peace|not mind|not care)",
+    "(ready|happy|waiting) (to go|for it|for death) (whenever|when|once) (it|death|god|he|the lord|my time) (come|call)",
+    "(pray|praying|prayed|hope|hoping|wish|wishing) for (a|an) (car crash|crash|accident|heart attack|stroke|aneurysm|asteroid|meteor|fatal|terminal)",
+    "(want|wish|wish i could|would love to|like to) [to] [just] (evaporate|dissolve|fade away|melt away|be erased|be deleted)",
+    "ready for (it|it all|everything|life|this) to (be over|end)",
+    "(wait|waiting) for (it|death|the end) to (happen|come|be over|take me)",
+    "(disappointed|sad|annoyed|upset|angry|gutted|sorry) (i|that i) (woke|wake|still wake|keep waking) up",
+    "(disappointed|gutted) to (wake up|still be alive|be alive)",
     "(better off|happier|easier|better) (not existing|not being here|not being alive|not being around|not alive|not around)",
     "do not think (i would|id|i will) mind (dying|die|being dead|be dead|not waking up|not wake up|not existing|not exist)",
     "(wake|woke|wake up|woke up) and (wish|wished) i (had not|did not|was not|be not|never)",
@@ -674,6 +834,22 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ hopelessness: no point, a burden
   ...cues("hopelessness")(
+    "so over (life|living|existing|everything|it all)",
+    "why (keep going|carry on|go on|bother living|keep trying|keep living|even try)",
+    "(life|living|existing|being alive|my life) (feel|be|feel like|be like) [like] (a|an) (punishment|prison|sentence|curse|chore|burden|torture|nightmare|hell)",
+    "(it|things|life|nothing) (will not|be not go to|be never go to|be not gonna) (get|be) (better|any better|easier)",
+    "what be there left <end>",
+    "(do not|can not) see myself (making it|make it|living|getting|reaching) (to|past|till) (<num>|thirty|forty|twenty|fifty|next year|christmas)",
+    "(weight|drain|burden|millstone|problem) on (my|them|everyone|everybody|the family|my family|her|him)",
+    `(would|will) * ${RELIEVED} * if i ${GONE}`,
+    `${RELIEVED} (if|when) i ${GONE}`,
+    "(life insurance|insurance|the payout|my death) * (would|will|could) (help|be worth|do more|be better|pay off)",
+    "worth more (dead|to them dead|gone)",
+    "(they|everyone|people|everybody|my family|nobody) (would|will) (forget me|forget about me|not miss me|move on) * (fine|okay|ok|week|day|month|quickly|soon)",
+    "(i be|i be just|i be such|i feel like|feel like|i be a) [a|just|such a|total] dead weight",
+    "(lighter|freer|calmer|quieter|richer|simpler|nicer|fine) without me",
+    "(world|no one|nobody|they|everyone|my family) (do not|never) need me",
+    "deserve (a|an|someone|somebody|better) * who be not me",
     "(everyone|everybody|they all|the world|my family|people) (would|will) be (fine|okay|ok|alright|just fine) without me",
     "(can not be arsed|can not be bothered|can not be assed) [with] (living|life|being alive|existing|exist|to live|anymore)",
     "can not do life [anymore|any more]",
@@ -749,6 +925,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ context that counts only with risk
   ...cues("distress")(
+    "(feel|feeling|felt|be) [so|quite|very] (calm|at peace|peaceful) (for the first time|now|finally|about it)",
+    "(tired|sick|exhausted) of pretending",
     "(life|living|everything) (be) (too hard|too much|unbearable|so hard|hell)",
     "can not hold on [anymore|any more|much longer]",
     "(not|no longer) (scared|afraid|frightened) (anymore|any more|of dying|of death|to die|now)",
@@ -775,6 +953,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(i give up|give up)",
   ),
   ...cues("mention")(
+    "<num> (month|months|week|weeks|day|days|year|years) (gone|wasted|down the drain)",
     "unalive",
     "(suicide|overdose|self harm|kill myself|killed myself|noose|self harming|suicidal)",
     "(kill|killed|hurt|harm|harmed|cut|hang|hanged|hung) (himself|herself|themselves|themself)",
@@ -786,6 +965,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(be|i be) go back",
   ),
   ...cues("fixation")(
+    "(all of them|the lot|every one of them|every last one|all of it|enough of both|the whole lot|all at once|in one go) <end>",
     "(drink|swallow|take|down|neck) (it|them) all",
     "(keep|kept|be|been|can not stop) (look|looking|stare|staring|glance|glancing) at (it|them)",
     "(keep|kept|be|been|can not stop) (think|thinking) about (drink|drinking|swallow|swallowing|take|taking|use|using) (it|them)",

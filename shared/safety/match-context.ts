@@ -82,6 +82,7 @@ export function contextOf(tokens: readonly string[]) {
     protective: byKind("protective"),
     reported: coverage(tokens.length, byKind("reported")),
     pastSentences: sentencesWith(sentences, byKind("past")),
+    settingSentences: sentencesWith(sentences, byKind("setting")),
     sentences,
     negatorEnds: new Set(byKind("negator").map((match) => match.end)),
     pastStarts: new Set(byKind("past-after").map((match) => match.start)),
@@ -135,6 +136,16 @@ function subjectBefore(
     if (OTHER_PERSON.has(token)) return "other";
   }
   return "self";
+}
+
+/** Whether the writer is named in the few words before a cue, within its sentence ("i know exactly how"). */
+function writerBefore(tokens: readonly string[], start: number): boolean {
+  for (let at = start - 1; at >= 0 && at >= start - SUBJECT_REACH; at--) {
+    const token = tokens[at] as string;
+    if (token === SENTENCE_BREAK) return false;
+    if (FIRST_PERSON.has(token)) return true;
+  }
+  return false;
 }
 
 /** "…have gone", "…and i said no", "…but i am not" (ending the sentence: "…but i am not ok" is no denial). */
@@ -195,7 +206,11 @@ export function readMatch(
     entry.subject === "self" ||
     UNOWNED.has(entry.category) ||
     words.some((word) => FIRST_PERSON.has(word) || word === "me");
-  const about = namesWriter ? "self" : subjectBefore(tokens, start, context.reported, !ACUTE_CUES.has(entry.category));
+  const acute = ACUTE_CUES.has(entry.category);
+  // "Three overdoses came in on my shift": an acute cue at work or in study, naming no one, is the work's.
+  const atWork =
+    acute && context.settingSentences.has(context.sentences[start] as number) && !writerBefore(tokens, start);
+  const about = namesWriter ? "self" : atWork ? "other" : subjectBefore(tokens, start, context.reported, !acute);
   return {
     phrase: words.join(" "),
     category: entry.category,

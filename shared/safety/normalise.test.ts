@@ -4,6 +4,13 @@ import { normaliseText, normaliseTokens } from "./normalise";
 import { BIGRAMS, CONTRACTIONS, SPELLINGS } from "./spellings";
 
 describe("normaliseText, against text disguised for a filter (issue 12: Unicode hardening)", () => {
+  it("reads an ellipsis as a pause inside the sentence, and other stops as its end", () => {
+    expect(normaliseTokens("so tired... of it")).toEqual(["so", "tired", "of", "it"]);
+    expect(normaliseTokens("so tired… of it")).toEqual(["so", "tired", "of", "it"]);
+    expect(normaliseTokens("so tired. of it")).toEqual(["so", "tired", ".", "of", "it"]);
+    expect(normaliseTokens("so tired?! of it")).toEqual(["so", "tired", ".", "of", "it"]);
+  });
+
   it("drops invisible characters: zero-width spaces and joiners, soft hyphens, bidi marks", () => {
     expect(normaliseText("hurt\u200b my\u00adself")).toBe("hurt myself");
     expect(normaliseText("o\u200dver\u2060dose \u200eplan")).toBe("overdose plan");

@@ -27,6 +27,15 @@ describe("compilePhrases and findPhrases", () => {
     expect(spans("call (my (gp|mum)|988)", "call 988")).toEqual([[0, 2]]);
   });
 
+  it("matches <end> at a sentence break or the end of the message, reading no word", () => {
+    expect(spans("decided to go <end>", "i have decided to go")).toEqual([[2, 5]]);
+    expect(spans("decided to go <end>", "decided to go. it is calm")).toEqual([[0, 3]]);
+    expect(spans("decided to go <end>", "decided to go to uni")).toEqual([]);
+    expect(spans("go (now|away) <end>", "go away")).toEqual([[0, 2]]);
+    expect(() => compilePhrases([{ pattern: "<end> go" }])).toThrow();
+    expect(() => compilePhrases([{ pattern: "go <end> now" }])).toThrow();
+  });
+
   it("reports the longest reading of a phrase at each start", () => {
     expect(spans("end it [all]", "end it all")).toEqual([[0, 3]]);
   });

@@ -7,7 +7,9 @@ import { SENTENCE_BREAK } from "./normalise";
  * - `(kill|end) my life`: one of several alternatives, each one or more words; groups nest;
  * - `[really|so] suicidal`: an optional group;
  * - `*`: up to {@link MAX_GAP} words of anything within the sentence, between two words;
- * - `<num>`: a number; `<many>`: a number of ten or more (digits or words), for pill counts.
+ * - `<num>`: a number; `<many>`: a number of ten or more (digits or words), for pill counts;
+ * - `<end>`: the end of the sentence (a break or the end of the message), reading no word: "decided to
+ *   go <end>" is not "decided to go to uni". Only last in a pattern.
  * Each pattern compiles to a small graph whose branches join again, so its size is that of the
  * pattern, not of every phrase it stands for.
  */
@@ -19,7 +21,11 @@ import { SENTENCE_BREAK } from "./normalise";
 export const MAX_GAP = 3;
 
 type TokenClass = "<num>" | "<many>";
-type Edge = { word: string; to: State } | { cls: TokenClass; to: State } | { gap: true; to: State };
+type Edge =
+  | { word: string; to: State }
+  | { cls: TokenClass; to: State }
+  | { gap: true; to: State }
+  | { end: true; to: State };
 interface State {
   id: number;
   edges: Edge[];
@@ -103,6 +109,10 @@ function buildSequence(b: Builder, parts: readonly string[], at: { i: number }, 
       }
       current.edges.push({ gap: true, to: next });
       afterWord = false;
+    } else if (part === "<end>") {
+      if (parts[at.i] !== undefined && !/^[)\]|]$/.test(parts[at.i] as string)) b.fail("may use <end> only last");
+      current.edges.push({ end: true, to: next });
+      afterWord = false;
     } else if (part === "<num>" || part === "<many>") {
       current.edges.push({ cls: part, to: next });
       afterWord = true;
@@ -137,6 +147,7 @@ function firstWords(start: State): Set<string> | undefined {
     stack.push(...state.free);
     for (const edge of state.edges) {
       if ("word" in edge) words.add(edge.word);
+      else if ("end" in edge) throw new Error("a phrase pattern may not start with <end>");
       else numeric = true;
     }
   }
@@ -176,6 +187,7 @@ interface Closure {
   words: Map<string, State[]>;
   classes: { cls: TokenClass; to: State }[];
   gaps: State[];
+  ends: State[];
 }
 
 const CLOSURES = new WeakMap<State, Closure>();
@@ -183,7 +195,7 @@ const CLOSURES = new WeakMap<State, Closure>();
 function closureOf(state: State): Closure {
   const cached = CLOSURES.get(state);
   if (cached !== undefined) return cached;
-  const closure: Closure = { accept: false, words: new Map(), classes: [], gaps: [] };
+  const closure: Closure = { accept: false, words: new Map(), classes: [], gaps: [], ends: [] };
   const seen = new Set<State>();
   const stack = [state];
   while (stack.length > 0) {
@@ -195,6 +207,7 @@ function closureOf(state: State): Closure {
     for (const edge of current.edges) {
       if ("word" in edge) closure.words.set(edge.word, [...(closure.words.get(edge.word) ?? []), edge.to]);
       else if ("cls" in edge) closure.classes.push({ cls: edge.cls, to: edge.to });
+      else if ("end" in edge) closure.ends.push(edge.to);
       else closure.gaps.push(edge.to);
     }
   }
@@ -215,7 +228,10 @@ function longestEnd(pattern: Compiled<unknown>, tokens: readonly string[], start
     const closure = closureOf(state);
     if (closure.accept) best = Math.max(best, at);
     const token = tokens[at];
-    if (token === undefined || token === SENTENCE_BREAK) continue;
+    if (token === undefined || token === SENTENCE_BREAK) {
+      for (const to of closure.ends) stack.push([to, at]);
+      continue;
+    }
     for (const to of closure.words.get(token) ?? []) stack.push([to, at + 1]);
     for (const { cls, to } of closure.classes) if (testClass(cls, token)) stack.push([to, at + 1]);
     // The gap's own word is read by the edge after it; skip up to MAX_GAP words, never a sentence end.

@@ -2,7 +2,9 @@
  * `npx tsx tests/bench/crisis-dev.ts [--misses]`: how the crisis check does on the corpora it is
  * tuned against — the development corpus (shared/safety/crisis-dev.ts, written by rule from the
  * C-SSRS categories before tuning), the second development corpus (shared/safety/crisis-dev2.ts,
- * written independently in other registers: slang, terse texts, typos, questions, long messages)
+ * written independently in other registers: slang, terse texts, typos, questions, long messages),
+ * the third development corpus (shared/safety/crisis-dev3.ts, a third independent writer: euphemism,
+ * regional and non-native wording, diary-style messages, impersonal and third-person phrasing)
  * and the project's own (shared/safety/crisis-corpus.ts) — as a report: nothing is asserted. The honest figure is the held-out corpus's, which only
  * `tests/bench/crisis.ts` reports and whoever tunes the classifier must not run.
  *
@@ -15,6 +17,7 @@
 import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS, type DevTier } from "../../shared/safety/crisis-dev";
 import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
+import { CRISIS_DEV3, DEV3_CONVERSATIONS } from "../../shared/safety/crisis-dev3";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { GOALS, goalLines, LEVELS, meets, rate } from "./crisis-scoring";
 
@@ -113,6 +116,24 @@ report(
 reportConversations(
   "Second development conversations (DEV2_CONVERSATIONS, assessConversation)",
   DEV2_CONVERSATIONS.map((conversation) => ({ ...conversation, note: conversation.category })),
+  showMisses,
+);
+
+console.log(
+  "Third development corpus: before any tuning on it (2026-12-04) it read acute → high 0.45 (69/154), any risk → ≥ medium 0.53 (150/285),\n" +
+    "benign below medium 0.88 (135/154), and 14/31 conversations met their tier.\n",
+);
+report(
+  "Third development corpus (CRISIS_DEV3 in crisis-dev3.ts)",
+  CRISIS_DEV3.map((entry) => {
+    const risk = assessRisk(entry.text);
+    return { ...entry, level: risk.level, found: risk.category };
+  }),
+  showMisses,
+);
+reportConversations(
+  "Third development conversations (DEV3_CONVERSATIONS, assessConversation)",
+  DEV3_CONVERSATIONS.map((conversation) => ({ ...conversation, note: conversation.category })),
   showMisses,
 );
 
