@@ -11,7 +11,16 @@
  */
 export interface ContextPhrase {
   pattern: string;
-  kind: "suppress" | "protective" | "reported" | "setting" | "past" | "past-after" | "resolved-after" | "negator";
+  kind:
+    | "suppress"
+    | "protective"
+    | "reported"
+    | "setting"
+    | "self-clarifier"
+    | "past"
+    | "past-after"
+    | "resolved-after"
+    | "negator";
 }
 
 const of =
@@ -42,6 +51,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(car|cars|engine|engines) running * (to warm|warm it up|warm up|to defrost|defrost|for a minute|for a few minutes|while i)",
     "(jump|jumping|jumped|dive|diving) (in|into) the (lake|sea|river|pool|water|ocean|loch) * (hike|walk|swim|cool|cool off|hot|heat|sunny|summer|holiday|beach|friends|mates|dog|lol)",
     "(bbq|barbecue|barbeque) * charcoal",
+    "(taking|take|took|taken) (photos|pictures|pics|a photo|a picture|selfies|a selfie) (of|for|with)",
     "(planned|planned out|all planned) * (wedding|party|holiday|trip|birthday|surprise|day out|menu|route|event|itinerary|meal|dinner|hen do|stag do)",
     "(wedding|party|holiday|trip|birthday|surprise|day out|menu|route|event|itinerary|meal|dinner) * (all planned|planned out|planned)",
     "(all|it will all|it will|it is all|it) be over * (exam|exams|test|tests|interview|shift|term|semester|meeting|flight|surgery|op|appointment|wedding|holiday|deadline|deadlines|freedom|results)",
@@ -82,7 +92,9 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(deal with|dealing with|treat|treating|see|seeing|manage|managing|respond to|responding to) (overdose|overdoses|suicide attempts|self harm)",
     "(end|ending|ended|finish|finishing) (it|things|it all) (tonight|today|now|soon) with",
     "goodbye to (my|the|our|this) [old] (flat|house|home|job|school|office|car|city|town|team|uni|life in|hair|phone)",
-    "rope * (climbing|camping|sailing|boat|tent|swing|tug of war|washing line|skipping|abseiling)",
+    "(climbing|camping|sailing|boat|tent|skipping|abseiling|tow|towing|washing|bungee|new climbing) rope",
+    "rope (swing|ladder|bridge|course|burn|light|lights)",
+    "rope [today|yesterday|online] (for|at|in) [the|a|my|some] (climbing|camping|sailing|boat|tent|swing|tug of war|washing line|skipping|abseiling|garden|gym|boat|dog|trip|wall|bouldering|course)",
     "(taken|took) them (to|for|out|back|home|with|off|in|on|round|into|there|shopping|swimming)",
     "(nose|gum|gums|lip|finger|knee) (be|is|was|keeps) bleeding",
     "(cut|cutting|burnt|burned|burn|hurt|hit) myself (shaving|chopping|cooking|slicing|peeling|opening|gardening|baking|ironing|by accident|accidentally)",
@@ -194,6 +206,13 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "i am a (gp|nurse|doctor|paramedic|pharmacist|medic|carer|care worker|social worker|therapist|counsellor|counselor|psychiatrist|psychologist|police officer|firefighter|student nurse|medical student|nursing student|pharmacy student)",
     "(i prescribe|we prescribe|studying|revising|toxicology|pharmacology|my pharmacy|my nursing|my medical)",
     "for my (exam|exams|pharmacy exam|course|module|assignment|dissertation|essay|coursework|placement)",
+  ),
+  // Anywhere in a message: the person or "someone" spoken of is the writer ("i mean me", "asking for myself").
+  ...of("self-clarifier")(
+    "(i mean|i meant|meaning|by that i mean|by someone i mean|i am talking about) (me|myself)",
+    "(asking|ask|asked|i am asking) for (me|myself)",
+    "for (me|myself) i am asking",
+    "(the friend|my friend|this friend|someone|the person) (is|was) (me|actually me|really me)",
   ),
   // Lower a medium score; never lower an explicit intent, plan or attempt below high.
   ...of("protective")(

@@ -701,3 +701,41 @@ describe("assessRisk's third-round families", () => {
     high("after my shift i know exactly how and when i'll do it");
   });
 });
+
+/** Conversation families added in the third tuning round (issue 12, dev3), with their guards. */
+describe("assessConversation's third-round families", () => {
+  const level = (turns: string[]) => assessConversation(turns).level;
+
+  it("reads 'i mean me' and 'asking for myself' as making someone else's risk the writer's", () => {
+    expect(level(["what if a person took a whole box of tablets", "i mean me", "tonight"])).toBe("high");
+    expect(assessRisk("how many pills would kill someone? asking for myself").level).toBe("high");
+    expect(atLeastMedium(level(["my friend took a whole box of tablets", "she's in hospital now"]))).toBe(false);
+  });
+
+  it("reads stashed pills counted up, someone else's medicine with a time, and a farewell to the app", () => {
+    expect(level(["been hoarding them", "nearly 60 so far", "saturday"])).toBe("high");
+    expect(level(["i've taken my dad's painkillers", "tonight once he's asleep"])).toBe("high");
+    expect(level(["thanks for all the talks", "i won't be needing you after tomorrow"])).toBe("high");
+    expect(atLeastMedium(level(["thanks for all the talks", "see you next week"]))).toBe(false);
+  });
+
+  it("reads a rope bought 'not for climbing', and keeps one bought for climbing below medium", () => {
+    expect(level(["got some rope yesterday", "not for camping", "the loft, when the house is empty"])).toBe("high");
+    expect(atLeastMedium(level(["got some rope yesterday", "for the climbing wall at the gym"]))).toBe(false);
+  });
+
+  it("reads a retraction to a story or a harmless thing as that, and only when the last turn is harmless", () => {
+    expect(atLeastMedium(level(["i want to kill myself", "lol i meant the show, that finale destroyed me"]))).toBe(
+      false,
+    );
+    expect(atLeastMedium(level(["downed a load of tablets today", "vitamins, new routine"]))).toBe(false);
+    expect(level(["i want to kill myself", "i meant the show at first but honestly i want to die tonight"])).toBe(
+      "high",
+    );
+  });
+
+  it("joins a pastime carried on the turn before, so the pastime reads the place", () => {
+    expect(atLeastMedium(level(["up on the roof", "watching the fireworks over the city with everyone"]))).toBe(false);
+    expect(level(["up on the roof", "not scared"])).toBe("high");
+  });
+});

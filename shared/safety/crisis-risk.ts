@@ -191,6 +191,8 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
   if (place && prepWeak > 0) categories.add("preparation");
   // Named means with distress and a time or a place ("3am. the knife block. im not scared anymore").
   if (means && kinds.has("distress") && (timing || place)) categories.add("imminence");
+  // Someone else's medicine taken or hidden, with a time ("got my mum's sleeping tablets… tonight").
+  if (kinds.has("access") && timing) categories.add("preparation");
   // "relapsed. razor.": self-harm back.
   if (kinds.has("relapse") && (means || kinds.has("mention"))) categories.add("self-harm");
   return categories;
@@ -270,17 +272,26 @@ const CONTINUATIONS: ReadonlySet<string> = new Set(
   "of from for with at in on to out because cause cos like lol lmao haha hahaha jk kidding joking as".split(" "),
 );
 
+/** Gerunds of a pastime that carry on the turn before at any length ("on the bridge" / "taking photos of the sunset"). */
+const PASTIMES: ReadonlySet<string> = new Set(
+  "taking watching enjoying admiring filming photographing walking fishing waiting sightseeing painting sketching".split(
+    " ",
+  ),
+);
+
 /** The turn as a continuation of the one before, or null: "i mean at this party" → "at this party". */
 function continuation(turn: string): string | null {
   const words = normaliseTokens(turn);
   let at = 0;
   if (words[0] === "i" && (words[1] === "mean" || words[1] === "meant")) at = 2;
+  // "i mean me": a clarification of who, kept whole so it is read as one.
+  if (at === 2 && (words[2] === "me" || words[2] === "myself") && words.length === 3) return words.join(" ");
   const first = words[at];
   // A short fragment that does not open a sentence of its own ("shaving lol", "tonight", "all of
   // them", "myself") finishes the turn before it.
   const fragment =
     first !== undefined &&
-    ((first.endsWith("ing") && words.length <= FRAGMENT_MAX) ||
+    ((first.endsWith("ing") && (words.length <= FRAGMENT_MAX || PASTIMES.has(first))) ||
       (words.length <= FRAGMENT_MAX - 1 && !OPENERS.has(first)));
   if (first === undefined || !(CONTINUATIONS.has(first) || at === 2 || fragment)) return null;
   return words.slice(at).join(" ");
@@ -301,6 +312,25 @@ function benignWords(turn: string): Set<string> {
   const tokens = normaliseTokens(turn);
   const suppressed = contextOf(tokens).suppressed;
   return new Set(tokens.filter((token, at) => suppressed[at] === 1 && token.length >= 4 && !ACT_WORDS.has(token)));
+}
+
+/** Words after which a last turn retracts the turns before as being about a story or a harmless thing. */
+const RETRACTIONS: ReadonlySet<string> = new Set(["meant", "mean", "talking", "referring", "about"]);
+const RETRACTED_TO: ReadonlySet<string> = new Set(
+  "film movie show series episode book song album game ending character video meme tiktok play exam vitamins multivitamins supplements".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether the last turn says the turns before were about a story or a harmless thing ("no no i meant
+ * the film", "vitamins lol"): one of those words within its first few words, after "i meant" or alone.
+ */
+function retracts(turn: string): boolean {
+  const words = normaliseTokens(turn).slice(0, 8);
+  const at = words.findIndex((word) => RETRACTED_TO.has(word));
+  if (at < 0) return false;
+  return at === 0 || words.slice(0, at).some((word) => RETRACTIONS.has(word));
 }
 
 /** The turns without those whose every risk cue the last turn redefines in a benign sense. */
@@ -331,7 +361,9 @@ export function assessConversation(turns: readonly string[]): RiskAssessment {
   if (recent.length < 2) return last;
   // An earlier turn whose risk word the last turn redefines in a benign sense ("on my way to the
   // bridge" / "the bridge club i mean") is read as that sense: it is left out of the join.
-  const kept = last.level === "none" || last.level === "low" ? redefinedAway(recent) : recent;
+  const harmless = last.level === "none" || last.level === "low";
+  if (harmless && retracts(recent.at(-1) ?? "")) return last;
+  const kept = harmless ? redefinedAway(recent) : recent;
   if (kept.length < 2) return last;
   let joined = kept[0] as string;
   for (const turn of kept.slice(1)) {

@@ -180,6 +180,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
+    `how (much|many) [of] ${OWNER} ${PILL_NOUN} (be|would be) too (much|many)`,
     `(stock|stockpile|build) up [on] [the|my|some] ${PILL_NOUN}`,
     "(passwords|bank details|pin|pin numbers|logins|account details) * (in an envelope|in the envelope|for my (son|daughter|wife|husband|partner|kids|family|mum|mom|dad))",
     "so (no one|nobody|noone|they|mum|my family) (have to|need to|will have to) (do it|deal with it|sort it|clear it|clean it|sort it out|do that|clear it out|deal with my stuff) (after|afterwards|later|when|once)",
@@ -301,6 +302,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "i be not staying <end>",
     "not (staying|sticking around|hanging around) (around|here|much longer|any longer|on this earth|in this world)",
     "for real (now|this time)",
+    "(will not|never) be needing you",
     "not to (catch|get on|board) it",
     "this be (the|my) last (week|day|night|weekend|month|christmas|birthday)",
     "(do|doing|make|making) it (happen|happen myself|myself)",
@@ -358,7 +360,10 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "just in case <end>",
     "(cancelled|canceled|cancel|cancelling) my (phone|contract|phone contract|subscription|subscriptions|gym|membership|insurance|lease|tenancy|direct debits|standing orders|bills)",
     "(train|bus) (timetable|times|schedule) * (express|fast|freight|non stop)",
-    "(fast|express|freight|non stop) (one|train|ones|trains) (that|which) (do not|will not|never) stop",
+    "(fast|express|freight|non stop) (one|train|ones|trains) [that|which] (do not|will not|never) stop",
+    "(it|train|the train|the fast one|the express) (pass|pass through|come through) at <num>",
+    "(been|be|keep|kept) (saving|stashing|hoarding|collecting|stockpiling|hiding) (them|it) [up]",
+
     "(nobody|no one|noone|they) (will|would|can|be go to|gonna|will not) (find|notice|miss) me (till|until|for|before|in time)",
     "(train|trains|they|one) (every|come every|run every|pass every|pass through every) <num> (min|mins|minutes|minute)",
     "(sat|stood|stayed|waited|was) (there|at the edge|on the edge|on the ledge|at the top) for (hours|ages|a while|an hour|a long time|<num> hours|<num> hour)",
@@ -463,7 +468,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(1am|2am|3am|4am|5am|midnight|<num> am)",
     "(new year eve|new years eve|christmas eve|christmas day|my birthday|on my birthday|after diwali|after christmas|after eid|the anniversary)",
     "(nobody|no one|noone) [be] (around|home|here|about|in) <end>",
-    "(once|when|while|after) [my] (the kids|kids|the children|children|everyone|everybody|wife|husband|partner|mum|mom|dad|mums|moms|dads|parents|flatmate|the house) (be) (asleep|out|away|gone|at|in bed|at work|at school|not home)",
+    "(once|when|while|after) [my] (the kids|kids|the children|children|everyone|everyones|everybody|everybodys|wife|husband|partner|mum|mom|dad|mums|moms|dads|parents|flatmate|the house) [be] (asleep|out|away|gone|at|in bed|at work|at school|not home)",
     "in <num> (mins|minutes|min|hours|hrs|hour)",
     "(when|while|till|until|once) (the house be empty|nobody be home|no one be home|nobody be in|no one be in|no one be around|nobody be around|the house be quiet|they be asleep|everyone be asleep)",
     "(nobody|no one|noone) (home|in|around|round) (till|until|before)",
@@ -477,6 +482,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(tonight|tonite|right now|now|today|this evening|this afternoon|in an hour|in a few hours|by morning|before morning|tomorrow|this weekend|soon|later tonight|at midnight|when everyone * (asleep|out|at work|gone))",
   ),
   ...cues("farewell")(
+    "(thank|thanks) [you] for (all the|all our|all your) (chats|talks|help|support|time)",
     "take care of yourself",
     "look after yourself",
     "(take care|look after) yourselves",
@@ -507,6 +513,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "it be time",
   ),
   ...cues("place-at")(
+    "(i be|be) up high",
+    "(roof|top) of my (building|block|flat|tower)",
     `(${WATER}|tracks|railway|bridge|edge|drop|cliff) [be|is|s] right (there|here|in front of me|below me|beneath me|under me)`,
     `(at|on) the (tracks|level crossing|railway line|railway track|train track|train tracks|rail track|rail tracks)`,
     `(by|at|near|beside|next to|parked by|parked at) the [old|disused|abandoned|local|usual|same|big] (${WATER}|cliff|cliffs|tracks|railway|railway track|railway tracks|train track|train tracks|rail track|edge|ledge)`,
@@ -661,6 +669,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("self-harm")(
     "(trying|try|fighting|struggling|hard) not to (cut|self harm|hurt myself|burn|relapse)",
+    "(thing|things|what|stuff) i (used to do|do|did|have been doing|been doing) to my (arm|arms|leg|legs|wrist|wrists|thigh|thighs|skin|body)",
     "(keep|kept|can not stop|be) (look|stare|glance) at (the|my) (razor|blade|blades|razors|sharpener|compass|scissors|lighter)",
     "(crave|miss|need|want) (the|that) (pain|sting|release|relief)",
     "(blade|blades|razor|razors|sharpener|compass|lighter) (be) (calling|call) [me|my name|to me]",
@@ -751,6 +760,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(be fine|fine|ok|okay|relieved|happy|glad|would not mind|would not care|do not care) if (the|a|my) (plane|car|bus|train) (crash|crashed|went down|goes down|go down)",
     "(want|wish) to not be <end>",
     "if i [got ill and|get ill and|got sick and|get sick and] (die|died) * (would not fight it|not fight it|let it happen|let it take me)",
+    "(would rather|rather) not (go on|carry on|be here|live|wake up|exist|be alive|continue|keep going)",
     "(happily|gladly) (not exist|stop exist|never wake up|not wake up|disappear|cease to exist|be dead|not be here|not be alive)",
     "(sleep|go to sleep|fall asleep) and stay asleep",
     "stay asleep forever",
@@ -823,7 +833,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(why|how) (be|am) i [even|even still] (alive|breathing)",
     "why i (be|am) still (alive|here|breathing)",
     "deserve to die",
-    "(easier|better|nicer|simpler|kinder) (to be dead|to die|being dead|if i die|if i died|if i be dead|if i did not wake up)",
+    "(easier|better|nicer|simpler|kinder) (to be dead|to die|being dead|if i [just] (die|died|be dead|did not wake up|do not wake up|never woke up|never wake up))",
     "(want|need|like) to [just] (go to sleep and (never|not) wake up|fall asleep and (never|not) wake up|never wake up|not wake up|sleep forever|stop exist|not exist)",
     "(wait|waiting) (to die|for death|for the end|to be dead)",
     "(want|need) (the pain|it all|everything|the hurt) to (stop|end) [forever|for good]",
@@ -925,6 +935,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ context that counts only with risk
   ...cues("distress")(
+    "not scared <end>",
     "(feel|feeling|felt|be) [so|quite|very] (calm|at peace|peaceful) (for the first time|now|finally|about it)",
     "(tired|sick|exhausted) of pretending",
     "(life|living|everything) (be) (too hard|too much|unbearable|so hard|hell)",
@@ -966,13 +977,15 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("fixation")(
     "(all of them|the lot|every one of them|every last one|all of it|enough of both|the whole lot|all at once|in one go) <end>",
-    "(drink|swallow|take|down|neck) (it|them) all",
+    "(drink|swallow|take|down|neck|inject|use) (it|them) all",
     "(keep|kept|be|been|can not stop) (look|looking|stare|staring|glance|glancing) at (it|them)",
     "(keep|kept|be|been|can not stop) (think|thinking) about (drink|drinking|swallow|swallowing|take|taking|use|using) (it|them)",
     "(that|which|it|this) (would|will|could|should|might) do (it|the job|the trick)",
     "(stare|staring|stared|look|looking) at it all (evening|night|day)",
   ),
+  ...cues("prep-weak", "self")("(about|around|over|nearly|almost) <many> (now|so far)"),
   ...cues("access")(
+    "(nicked|stole|stolen|taken|took|grabbed|hid|hidden|got|have) (my|her|his) (mum|mom|dad|mums|moms|dads|mother|father|nan|gran|grandma|partner|wife|husband) [sleeping] (pill|tablet|med|meds|medication|insulin|painkiller|antidepressant|sleeping pill|sleeping tablet)",
     "know where (the key|the keys|the code|he keep|she keep|they keep|it be kept|they be kept|it be|they be)",
     "(have|got|get) access to (a|the|my|his|her|dad) (gun|shotgun|rifle|pills|tablets|meds|medication|key)",
   ),

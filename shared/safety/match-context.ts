@@ -83,6 +83,7 @@ export function contextOf(tokens: readonly string[]) {
     reported: coverage(tokens.length, byKind("reported")),
     pastSentences: sentencesWith(sentences, byKind("past")),
     settingSentences: sentencesWith(sentences, byKind("setting")),
+    selfClarified: byKind("self-clarifier").length > 0,
     sentences,
     negatorEnds: new Set(byKind("negator").map((match) => match.end)),
     pastStarts: new Set(byKind("past-after").map((match) => match.start)),
@@ -210,7 +211,12 @@ export function readMatch(
   // "Three overdoses came in on my shift": an acute cue at work or in study, naming no one, is the work's.
   const atWork =
     acute && context.settingSentences.has(context.sentences[start] as number) && !writerBefore(tokens, start);
-  const about = namesWriter ? "self" : atWork ? "other" : subjectBefore(tokens, start, context.reported, !acute);
+  const about =
+    namesWriter || context.selfClarified
+      ? "self"
+      : atWork
+        ? "other"
+        : subjectBefore(tokens, start, context.reported, !acute);
   return {
     phrase: words.join(" "),
     category: entry.category,
