@@ -31,6 +31,10 @@ export const ERROR_CATALOGUE = {
     message: "Turn on the AI companion in your settings to chat with it.",
   },
   REAUTH_FAILED: { status: 403, message: "The password or code you re-entered is not correct." },
+  STAFF_DEACTIVATION_REQUIRED: {
+    status: 403,
+    message: "Staff and admin accounts are not deleted by their owner: an admin deactivates them.",
+  },
   NOT_FOUND: { status: 404, message: "Not found." },
   METHOD_NOT_ALLOWED: { status: 405, message: "This method is not allowed here." },
   EMAIL_TAKEN: { status: 409, message: "An account with this email already exists." },
@@ -44,6 +48,7 @@ export const ERROR_CATALOGUE = {
   ID_CONFLICT: { status: 409, message: "This id is already used by another item." },
   FLAG_RESOLVED: { status: 409, message: "This flag is already resolved." },
   CANNOT_CHANGE_SELF: { status: 409, message: "Admins cannot disable their own account." },
+  LAST_ADMIN: { status: 409, message: "Haven needs at least one active admin; this is the last one." },
   HABIT_ARCHIVED: { status: 409, message: "This habit is archived." },
   HABIT_DAILY_TARGET_MET: { status: 409, message: "This habit has already met its target for the day." },
   COMPLETION_TOO_SOON: { status: 409, message: "This habit was completed less than a minute ago." },

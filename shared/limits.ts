@@ -51,6 +51,8 @@ export const RATE_LIMITS = {
   loginPerAccount: { limit: 5, windowSeconds: 60 },
   loginPerIp: { limit: 30, windowSeconds: 60 },
   twoFactorPerUser: { limit: 10, windowSeconds: 60 },
+  /** DELETE /me re-checks the password (and the second factor): no password oracle, no scrypt flood. */
+  deleteAccountPerUser: { limit: 5, windowSeconds: 60 },
   registerPerIp: { limit: 5, windowSeconds: 60 * 60 },
   syncPushPerUser: { limit: 60, windowSeconds: 60 },
   companionChatPerUser: { limit: 30, windowSeconds: 60 },

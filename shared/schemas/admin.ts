@@ -16,10 +16,11 @@ export const auditQuery = z.strictObject({
   cursor: z.string().max(128).optional(),
 });
 
+/** An audit event as admins read it; a crisis event's who, what and request are null (aggregate only). */
 export interface AuditEventView {
   id: number;
   at: string;
-  requestId: string;
+  requestId: string | null;
   userId: string | null;
   role: string | null;
   action: string;

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { givenPassword } from "./auth";
+import { givenPassword, mfaCode } from "./auth";
 
-/** Deleting my account needs my password again: a stolen access token alone cannot do it. */
-export const deleteAccountBody = z.strictObject({ password: givenPassword });
+/**
+ * Deleting my account needs my password again, and with 2FA on the current second factor (a TOTP
+ * or a recovery code) too: a stolen access token, or a stolen token plus the password, cannot do it.
+ */
+export const deleteAccountBody = z.strictObject({ password: givenPassword, code: mfaCode.optional() });

@@ -76,12 +76,15 @@ describe("my data: deleting my account", () => {
     expect((await call("/api/v1/me", { token: p.accessToken })).status).toBe(401);
   });
 
-  it("keeps the audit log append-only except for erasing identity", async () => {
+  it("keeps the audit log append-only: identity goes only by pseudonymising a deleted account (issue 13, item 2)", async () => {
     await patientWithHabit();
     await expect(env.DB.prepare("UPDATE audit_events SET action = 'x'").run()).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare("UPDATE audit_events SET user_id = NULL").run()).rejects.toThrow(/append-only/);
-    await env.DB.prepare(
-      "UPDATE audit_events SET user_id = NULL, ip_hash = NULL WHERE id = (SELECT max(id) FROM audit_events)",
-    ).run();
+    // Erasing who acted is no longer allowed while the actor's account exists (it was before).
+    await expect(
+      env.DB.prepare(
+        "UPDATE audit_events SET user_id = NULL, ip_hash = NULL WHERE id = (SELECT max(id) FROM audit_events)",
+      ).run(),
+    ).rejects.toThrow(/append-only/);
   });
 });

@@ -1,9 +1,10 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { clientTimeOk } from "../../shared/domain/completion-policy";
 import { ERROR_CATALOGUE, type ErrorCode } from "../../shared/errors";
-import { COMMAND_SCHEMAS, isCommandType } from "../../shared/schemas/commands";
+import { COMMAND_SCHEMAS, type CommandType, isCommandType } from "../../shared/schemas/commands";
 import { database } from "../db/client";
 import { auditEvents, ops } from "../db/schema";
+import { UNKNOWN_OPERATION_ACTION } from "../lib/audit";
 import { loggableError } from "../lib/errors";
 import { fieldIssues } from "../lib/validate";
 import { changeStatements } from "./change-log";
@@ -48,6 +49,7 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
   const statements: BatchItem<"sqlite">[] = [];
   const results: CommandResult[] = [];
   let broken = false;
+  let unknownTypes = 0;
   for (const cmd of input.commands) {
     // After a command that could not run, the rest wait for it: a device's writes apply in order.
     if (broken) {
@@ -96,7 +98,9 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
       ? { opId: cmd.opId, status: "applied" as const, httpStatus: decision.status, body: decision.body }
       : rejection(cmd, decision.code, decision.message);
     if (decision.ok) statements.push(...decision.statements);
-    else statements.push(auditRejection(ctx, cmd, decision.code));
+    else if (isCommandType(cmd.type)) statements.push(auditRejection(ctx, cmd.type, decision.code));
+    // The client's words never name an audit action: unknown types are counted, one event per call.
+    else unknownTypes++;
     const record = {
       type,
       status: result.httpStatus,
@@ -114,6 +118,7 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
     state.ops.set(cmd.opId, record);
     results.push(result);
   }
+  if (unknownTypes > 0) statements.push(auditUnknownOperations(ctx, unknownTypes));
   statements.push(...changeStatements(db, ctx, before));
   if (statements.length === 0) return results;
   try {
@@ -176,17 +181,39 @@ function decide(ctx: CommandContext, cmd: Command): Decision {
   return handler(ctx, parsed.data, timed);
 }
 
-/** Every rejected command is an audit event (identifiers and the code only, never the payload). */
-function auditRejection(ctx: CommandContext, cmd: Command, code: ErrorCode) {
+/**
+ * Every rejected command is an audit event (identifiers and the code only, never the payload),
+ * named after its type, which is one of the known command types (isCommandType), never free text.
+ */
+function auditRejection(ctx: CommandContext, type: CommandType, code: ErrorCode) {
   return ctx.db.insert(auditEvents).values({
     at: ctx.now,
     requestId: ctx.actor.requestId,
     userId: ctx.actor.userId,
     role: ctx.actor.role,
-    action: `command.${cmd.type.slice(0, 40)}`,
+    action: `command.${type}`,
     target: ctx.actor.userId === ctx.userId ? null : ctx.userId,
     outcome: "failure",
     errorCode: code,
+    ipHash: ctx.actor.ipHash,
+  });
+}
+
+/**
+ * Operations of a type that is not a command, however many in one call: a single event with a
+ * fixed action name and their count (the client's type strings are never stored: they could
+ * carry control or bidi characters, or pose as another action).
+ */
+function auditUnknownOperations(ctx: CommandContext, count: number) {
+  return ctx.db.insert(auditEvents).values({
+    at: ctx.now,
+    requestId: ctx.actor.requestId,
+    userId: ctx.actor.userId,
+    role: ctx.actor.role,
+    action: UNKNOWN_OPERATION_ACTION,
+    target: `count:${count}`,
+    outcome: "failure",
+    errorCode: "VALIDATION_FAILED",
     ipHash: ctx.actor.ipHash,
   });
 }

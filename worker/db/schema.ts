@@ -93,9 +93,10 @@ export const recoveryCodes = sqliteTable(
 );
 
 /**
- * Append-only audit trail (triggers in the migration refuse UPDATE and DELETE). Never holds
- * passwords, tokens, codes or health content; the IP is an HMAC, not the address. `userId` has
- * no foreign key on purpose: events outlive the account they describe.
+ * Append-only audit trail (triggers in the migrations refuse UPDATE and DELETE, except the
+ * pseudonymisation of a deleted account: migration 0011). Never holds passwords, tokens, codes or
+ * health content; the IP and email are HMACs. `userId` has no foreign key on purpose: events
+ * outlive the account they describe, which is then named by a keyed tombstone (`deleted:…`).
  */
 export const auditEvents = sqliteTable(
   "audit_events",
@@ -395,18 +396,16 @@ export const assignments = sqliteTable(
 
 /**
  * Messages between two users. Each participant deletes only for themselves. The body is also
- * indexed by `messages_fts` (an FTS5 table kept in step by triggers, in the migration).
+ * indexed by `messages_fts` (an FTS5 table kept in step by triggers, in the migration). No
+ * foreign keys on the participants (migration 0011): a thread stays in the other person's inbox
+ * after one participant's account is deleted (README, "Deleting an account").
  */
 export const messages = sqliteTable(
   "messages",
   {
     id: text("id").primaryKey(),
-    senderId: text("sender_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    recipientId: text("recipient_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    senderId: text("sender_id").notNull(),
+    recipientId: text("recipient_id").notNull(),
     body: text("body").notNull(),
     /** The sender's client time (written offline, perhaps). */
     sentAt: integer("sent_at").notNull(),
@@ -418,7 +417,11 @@ export const messages = sqliteTable(
   (t) => [index("messages_sender").on(t.senderId, t.sentAt), index("messages_recipient").on(t.recipientId, t.sentAt)],
 );
 
-/** Clinicians' private notes about a patient: never shown to the patient, therapists or admins. */
+/**
+ * Clinicians' private notes about a patient: never shown to the patient, therapists or admins.
+ * A note goes with the patient's account but outlives its author's (no foreign key on the author,
+ * migration 0011; README, "Retention").
+ */
 export const clinicalNotes = sqliteTable(
   "clinical_notes",
   {
@@ -426,9 +429,7 @@ export const clinicalNotes = sqliteTable(
     patientId: text("patient_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    authorId: text("author_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    authorId: text("author_id").notNull(),
     body: text("body").notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),

@@ -4,6 +4,8 @@ import type { ErrorCode } from "../../shared/errors";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { auditEvents } from "../db/schema";
+import { hmacSha256 } from "./crypto";
+import { toHex } from "./encoding";
 
 export type AuditOutcome = "success" | "failure" | "blocked";
 
@@ -18,6 +20,8 @@ export interface AuditInput {
   role?: string | null;
   target?: string | null;
   errorCode?: ErrorCode | null;
+  /** The request's IP hash unless given (null: an event that must not carry it, such as a deletion's). */
+  ipHash?: string | null;
 }
 
 function auditValues(c: Context<AppEnv>, input: AuditInput): typeof auditEvents.$inferInsert {
@@ -31,7 +35,7 @@ function auditValues(c: Context<AppEnv>, input: AuditInput): typeof auditEvents.
     target: input.target ?? null,
     outcome: input.outcome,
     errorCode: input.errorCode ?? null,
-    ipHash: c.get("ipHash"),
+    ipHash: input.ipHash !== undefined ? input.ipHash : c.get("ipHash"),
   };
 }
 
@@ -79,3 +83,42 @@ export function auditStatementIf(c: Context<AppEnv>, input: AuditInput, conditio
 export async function audit(c: Context<AppEnv>, input: AuditInput): Promise<void> {
   await auditStatement(c, input);
 }
+
+/**
+ * The keyed hash of an email address, for audit targets (and per-account rate-limit keys): an
+ * HMAC under a key derived from the server secret, so nobody holding a copy of the audit log can
+ * confirm a guessed address by hashing it. The address is normalised as the schemas do.
+ */
+export async function emailAuditHash(env: Pick<Env, "JWT_SECRET">, email: string): Promise<string> {
+  return toHex(await hmacSha256(`audit-email:${env.JWT_SECRET}`, email.trim().toLowerCase()));
+}
+
+/**
+ * What a deleted account is called in the audit log from then on: `deleted:` and an HMAC of its
+ * id under a key derived from the server secret. The same person always maps to the same
+ * tombstone (their events still read as one person's), and without the key nobody can tell
+ * whose it was.
+ */
+export async function auditTombstone(env: Pick<Env, "JWT_SECRET">, userId: string): Promise<string> {
+  return `deleted:${toHex(await hmacSha256(`audit-tombstone:${env.JWT_SECRET}`, userId)).slice(0, 32)}`;
+}
+
+/**
+ * Crisis events (risk flags, an SOS, a companion reply replaced for safety, staff working on a
+ * flag) are clinical information: admins see that they happened, and when, only in aggregate —
+ * never per patient (GET /admin/audit hides who, which flag, which request and the IP hash).
+ */
+export const CRISIS_AUDIT_ACTIONS = [
+  "companion.risk",
+  "patient.sos",
+  "command.risk.flag",
+  "companion.reply_replaced",
+] as const;
+export const CRISIS_AUDIT_PREFIX = "staff.flag.";
+
+export function isCrisisAuditAction(action: string): boolean {
+  return (CRISIS_AUDIT_ACTIONS as readonly string[]).includes(action) || action.startsWith(CRISIS_AUDIT_PREFIX);
+}
+
+/** The audit action of sync operations whose type is not a known command (one event per push). */
+export const UNKNOWN_OPERATION_ACTION = "sync.unknown_operation";

@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
@@ -7,7 +7,7 @@ import { type AdminUserView, createUserBody, updateUserBody, usersQuery } from "
 import type { AppEnv } from "../app-env";
 import { hashPassword } from "../auth/password";
 import { revokeUserSessions } from "../auth/sessions";
-import { database } from "../db/client";
+import { type Database, database } from "../db/client";
 import { recoveryCodes, users } from "../db/schema";
 import { findUserByEmail, findUserById, newUserRow, type UserRow } from "../db/users";
 import { auditStatement } from "../lib/audit";
@@ -83,20 +83,28 @@ export const adminUsers = new Hono<AppEnv>()
     const user = await findUserById(db, id);
     if (!user) throw new ApiError("NOT_FOUND");
     if (body.status === "disabled" && id === c.get("auth").userId) throw new ApiError("CANNOT_CHANGE_SELF");
+    const disablingAnAdmin = body.status === "disabled" && user.role === "admin" && user.status === "active";
+    if (disablingAnAdmin && !(await anotherActiveAdmin(db, id))) throw new ApiError("LAST_ADMIN");
     const updated = { ...user, ...body, updatedAt: Date.now() };
     const action =
       body.status && body.status !== user.status
         ? `admin.user.${body.status === "disabled" ? "disable" : "enable"}`
         : "admin.user.update";
-    await db.batch([
-      db
-        .update(users)
-        .set({ ...body, updatedAt: updated.updatedAt })
-        .where(eq(users.id, id)),
-      // Disabling ends every session at once; its access tokens die with them (requireAuth).
-      ...(body.status === "disabled" ? [revokeUserSessions(db, id, "account_disabled")] : []),
-      auditStatement(c, { action, outcome: "success", target: id }),
-    ]);
+    try {
+      await db.batch([
+        db
+          .update(users)
+          .set({ ...body, updatedAt: updated.updatedAt })
+          .where(eq(users.id, id)),
+        // Disabling ends every session at once; its access tokens die with them (requireAuth).
+        ...(body.status === "disabled" ? [revokeUserSessions(db, id, "account_disabled")] : []),
+        auditStatement(c, { action, outcome: "success", target: id }),
+      ]);
+    } catch (err) {
+      // Two admins disabling each other at once: the database keeps the last one (migration 0011).
+      if (String(err).includes("last active admin")) throw new ApiError("LAST_ADMIN");
+      throw err;
+    }
     return c.json({ user: adminUserView(updated) });
   })
   .post("/:id/2fa/reset", pathParams(idParam), async (c) => {
@@ -114,3 +122,14 @@ export const adminUsers = new Hono<AppEnv>()
     ]);
     return c.json({ user: adminUserView({ ...user, totpSecret: null }) });
   });
+
+/** Whether an active admin other than `id` exists (the last one is never disabled: LAST_ADMIN). */
+async function anotherActiveAdmin(db: Database, id: string): Promise<boolean> {
+  const row = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.status, "active"), ne(users.id, id)))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}

@@ -13,17 +13,19 @@ import { signMfaToken } from "../auth/tokens";
 import { database } from "../db/client";
 import { sessions, users } from "../db/schema";
 import { findUserByEmail, findUserById, newUserRow } from "../db/users";
-import { audit, auditStatement } from "../lib/audit";
+import { audit, auditStatement, emailAuditHash } from "../lib/audit";
 import { clientIp } from "../lib/client-ip";
-import { sha256Hex } from "../lib/crypto";
 import { enforceRateLimit } from "../lib/rate-limit";
 import { jsonBody, pathParams } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
 import { requireSameOrigin } from "../middleware/same-origin";
 import { twoFactor } from "./two-factor";
 
-/** Hashes an email for rate-limit keys and audit targets: no address in KV or the audit log. */
-const emailKey = (email: string) => sha256Hex(`email:${email}`);
+/**
+ * Hashes an email for rate-limit keys and audit targets: no address in KV or the audit log, and a
+ * keyed hash (HMAC), so a guessed address cannot be confirmed against a copy of either.
+ */
+const emailKey = (env: Env, email: string) => emailAuditHash(env, email);
 
 export const auth = new Hono<AppEnv>()
   .post("/register", jsonBody(registerBody), async (c) => {
@@ -35,7 +37,7 @@ export const auth = new Hono<AppEnv>()
       await audit(c, {
         action: "auth.register",
         outcome: "failure",
-        target: await emailKey(body.email),
+        target: await emailKey(c.env, body.email),
         errorCode: "EMAIL_TAKEN",
       });
       throw new ApiError("EMAIL_TAKEN");
@@ -59,7 +61,7 @@ export const auth = new Hono<AppEnv>()
 
   .post("/login", jsonBody(loginBody), async (c) => {
     const { email, password } = c.req.valid("json");
-    const target = await emailKey(email);
+    const target = await emailKey(c.env, email);
     await enforceRateLimit(c, "loginPerIp", clientIp(c));
     await enforceRateLimit(c, "loginPerAccount", target);
     const db = database(c.env.DB);
@@ -168,7 +170,7 @@ export const auth = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
-    await enforceRateLimit(c, "loginPerAccount", await emailKey(user.email), { userId });
+    await enforceRateLimit(c, "loginPerAccount", await emailKey(c.env, user.email), { userId });
     if (!(await verifyPassword(currentPassword, user.passwordHash)).ok) {
       await audit(c, { action: "auth.password.change", outcome: "failure", errorCode: "REAUTH_FAILED" });
       throw new ApiError("REAUTH_FAILED");

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { toCsv } from "../../shared/csv";
 import { readStoredPlan, safetyPlanView } from "../../shared/domain/safety-plan-merge";
@@ -7,6 +7,7 @@ import { deleteAccountBody } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
 import { verifyPassword } from "../auth/password";
 import { clearRefreshCookie } from "../auth/refresh-cookie";
+import { checkSecondFactor } from "../auth/second-factor";
 import { database } from "../db/client";
 import { companionMessageView, conversationView, journalView } from "../db/companion";
 import {
@@ -28,7 +29,9 @@ import {
 } from "../db/schema";
 import { findUserById, publicUser } from "../db/users";
 import { assessmentView, completionView, habitView, messageView, moodView, petView, questView } from "../db/views";
-import { audit, auditStatement } from "../lib/audit";
+import { audit, auditStatement, auditTombstone, emailAuditHash } from "../lib/audit";
+import { sha256Hex } from "../lib/crypto";
+import { enforceRateLimit } from "../lib/rate-limit";
 import { jsonBody } from "../lib/validate";
 import { requireRole } from "../middleware/require-auth";
 import { fhirResponse } from "./fhir";
@@ -157,19 +160,72 @@ export const meData = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
-    if (!(await verifyPassword(c.req.valid("json").password, user.passwordHash)).ok) {
+    // Staff and admin accounts are deactivated by an admin, never deleted by their owner: their
+    // actions (views, exports, notes, flags) stay attributable, and their notes stay with the patient.
+    if (user.role !== "patient") {
+      await audit(c, { action: "me.delete", outcome: "failure", errorCode: "STAFF_DEACTIVATION_REQUIRED" });
+      throw new ApiError("STAFF_DEACTIVATION_REQUIRED");
+    }
+    // The password (and second factor) check is limited before any scrypt work: no password oracle.
+    await enforceRateLimit(c, "deleteAccountPerUser", userId, { userId });
+    const { password, code } = c.req.valid("json");
+    const passwordOk = (await verifyPassword(password, user.passwordHash)).ok;
+    // With 2FA on, the current second factor too; it is checked (and a recovery code spent) only
+    // after the right password, so a wrong password never uses one up.
+    const secondFactorOk =
+      user.totpSecret === null || (passwordOk && code !== undefined && (await checkSecondFactor(db, user, code)));
+    if (!passwordOk || !secondFactorOk) {
       await audit(c, { action: "me.delete", outcome: "failure", errorCode: "REAUTH_FAILED" });
       throw new ApiError("REAUTH_FAILED");
     }
-    // One batch: audit events lose everything that identifies me, then the account and, by
-    // foreign-key cascade, every row that belongs to it go; a last, anonymous event records it.
+    const now = Date.now();
+    const tombstone = await auditTombstone(c.env, userId);
+    // Email hashes in audit targets (failed sign-ins): the keyed one, and the plain one of older rows.
+    const emailHashes = JSON.stringify([
+      await emailAuditHash(c.env, user.email),
+      await sha256Hex(`email:${user.email}`),
+    ]);
+    const mine = or(eq(messages.senderId, userId), eq(messages.recipientId, userId));
+    // One batch (one transaction), in this order:
     await db.batch([
+      // 1. Messages: my copies are deleted for me; the other person keeps theirs (a thread stays
+      //    in their inbox), and a message neither side keeps is removed.
+      db
+        .update(messages)
+        .set({ deletedBySenderAt: now })
+        .where(and(eq(messages.senderId, userId), isNull(messages.deletedBySenderAt))),
+      db
+        .update(messages)
+        .set({ deletedByRecipientAt: now })
+        .where(and(eq(messages.recipientId, userId), isNull(messages.deletedByRecipientAt))),
+      db
+        .delete(messages)
+        .where(and(mine, isNotNull(messages.deletedBySenderAt), isNotNull(messages.deletedByRecipientAt))),
+      // 2. The account and, by foreign-key cascade, every row that belongs to it.
+      db.delete(users).where(eq(users.id, userId)),
+      // 3. The audit log names me by a keyed tombstone from now on: as the actor of my own events
+      //    (whose IP hash goes), and where I was the subject of someone else's, whose actor stays.
+      //    The table's trigger allows exactly this, and only once my account row is gone.
       db
         .update(auditEvents)
-        .set({ userId: null, ipHash: null, target: null })
-        .where(or(eq(auditEvents.userId, userId), sql`${auditEvents.target} LIKE ${`%${userId}%`}`)),
-      db.delete(users).where(eq(users.id, userId)),
-      auditStatement(c, { action: "me.delete", outcome: "success", userId: null, role: user.role }),
+        .set({
+          userId: sql`CASE WHEN ${auditEvents.userId} = ${userId} THEN ${tombstone} ELSE ${auditEvents.userId} END`,
+          ipHash: sql`CASE WHEN ${auditEvents.userId} = ${userId} THEN NULL ELSE ${auditEvents.ipHash} END`,
+          target: sql`CASE WHEN ${auditEvents.target} IN (SELECT value FROM json_each(${emailHashes})) THEN ${tombstone}
+            ELSE replace(${auditEvents.target}, ${userId}, ${tombstone}) END`,
+        })
+        .where(
+          sql`${auditEvents.userId} = ${userId} OR instr(${auditEvents.target}, ${userId}) > 0
+            OR ${auditEvents.target} IN (SELECT value FROM json_each(${emailHashes}))`,
+        ),
+      // 4. The deletion itself, under the tombstone.
+      auditStatement(c, {
+        action: "me.delete",
+        outcome: "success",
+        userId: tombstone,
+        role: user.role,
+        ipHash: null,
+      }),
     ]);
     clearRefreshCookie(c);
     return c.body(null, 204);

@@ -14,6 +14,9 @@ import { after, page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
 
+/** How the inbox names the other participant of a thread after their account was deleted. */
+export const DELETED_ACCOUNT_NAME = "Deleted account";
+
 /** Messages I can see: sent by me and not deleted by me, or to me and not deleted by me. */
 const visibleTo = (me: string): SQL =>
   or(
@@ -78,7 +81,8 @@ export const messageRoutes = new Hono<AppEnv>()
     const byId = new Map(names.map((n) => [n.id, n]));
     return c.json({
       items: ids.map((id) => ({
-        with: { id, displayName: byId.get(id)?.displayName ?? "", role: byId.get(id)?.role ?? null },
+        // A participant whose account was deleted: their thread stays, under this name.
+        with: { id, displayName: byId.get(id)?.displayName ?? DELETED_ACCOUNT_NAME, role: byId.get(id)?.role ?? null },
         lastMessage: messageView((conversations.get(id) as { last: MessageRow }).last),
         unread: conversations.get(id)?.unread ?? 0,
       })),
@@ -130,9 +134,13 @@ export const messageRoutes = new Hono<AppEnv>()
     if (m.recipientId !== me) throw new ApiError("FORBIDDEN", { message: "Only the recipient marks a message read." });
     if (m.readAt !== null) return c.json({ message: messageView(m) });
     const read = { ...m, readAt: Date.now() };
+    // The sender's change log too, unless their account was deleted (their thread stays with me).
+    const senderExists =
+      (await db.select({ id: users.id }).from(users).where(eq(users.id, m.senderId)).get()) !== undefined;
+    const audience = senderExists ? [m.senderId, m.recipientId] : [m.recipientId];
     await db.batch([
       db.update(messages).set({ readAt: read.readAt }).where(eq(messages.id, m.id)),
-      ...changeRows(db, [m.senderId, m.recipientId], "message", m.id, messageView(read), read.readAt),
+      ...changeRows(db, audience, "message", m.id, messageView(read), read.readAt),
     ]);
     return c.json({ message: messageView(read) });
   })
