@@ -37,7 +37,7 @@ export default function Settings({ user }: ScreenProps) {
       <SessionsSection user={user} offline={offline} version={sessionsVersion} />
       <PasswordSection offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
       <ExportSection offline={offline} />
-      <DeleteAccountSection offline={offline} />
+      <DeleteAccountSection user={user} offline={offline} />
     </>
   );
 }
