@@ -697,6 +697,36 @@ describe("assessRisk's third-round families", () => {
     below("used to think they'd be better off without me, not now");
   });
 
+  it("reads hints of intent beside risk or another hint, but not beside a time alone", () => {
+    high("my choice. final.");
+    high("i want to die. nobody will talk me out of it");
+    below("final answer. pizza tonight");
+    below("i won't be needing you after tonight, my therapist is back");
+    below("you know what i mean, see you tomorrow");
+  });
+
+  it("keeps everyday uses of the new frames below medium", () => {
+    below("cancelled my gym membership, won't need it now i run outside");
+    below("been stocking up on paracetamol for the flu season");
+    below("standing on a chair with a belt to hang the fairy lights");
+    below("so close to relapsing on cigarettes");
+    below("the thoughts are back about moving house");
+    below("i'd rather not go on the trip");
+    below("i'm ready for it to be over, this week has been long");
+    below("why keep going to that gym");
+    below("my mum found me with the knife in the kitchen, making dinner");
+    below("i told her it was the cat that broke the vase");
+    below("let the train take me to brighton");
+    below("walk onto the road carefully");
+    below("my sister snapped my pencil sharpener");
+  });
+
+  it("reads a third person made the writer by a clarifier", () => {
+    high("he is going to kill himself tonight. he meaning me");
+    high("what if someone took 50 paracetamol? asking for myself");
+    expect(assessRisk("he is going to kill himself").level).toBe("low");
+  });
+
   it("reads a cue at work or in study as the writer's when they name themselves", () => {
     high("after my shift i know exactly how and when i'll do it");
   });

@@ -88,6 +88,16 @@ const isCategory = (category: Cue["category"]): category is CssrsCategory =>
 const rank = (category: Cue["category"]): number =>
   isCategory(category) ? CSSRS_CATEGORIES.length - CSSRS_CATEGORIES.indexOf(category) : 0;
 
+/** Reflexives that a self-clarifier ("i mean me") makes the writer's. */
+const REFLEXIVES: ReadonlySet<string> = new Set([
+  "himself",
+  "herself",
+  "themselves",
+  "themself",
+  "yourself",
+  "oneself",
+]);
+
 /** "iwanttodie", "i w a n t t o d i e" (joined by the normaliser): words run together to dodge a filter. */
 function spreadRunTogether(tokens: readonly string[]): string[] {
   const spread: string[] = [];
@@ -162,20 +172,21 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
     categories.add("imminence");
   }
   if (apologies > 0 && (distressed || apologies >= 2 || kinds.has("timing"))) categories.add("imminence");
-  if (kinds.has("intent-weak") && distressed) categories.add("intent");
+  if ((kinds.has("intent-weak") || kinds.has("intent-hint")) && distressed) categories.add("intent");
   if (kinds.has("timing") && risk) categories.add("imminence");
   if (kinds.has("means") && [...categories].some((category) => RAISED_BY_MEANS.has(category))) {
     categories.add("method");
   }
   if (pastAttempt && kinds.has("try-again")) categories.add("intent");
   const means = kinds.has("means");
-  const intentWeak = kinds.has("intent-weak");
+  const intentWeak = kinds.has("intent-weak") || kinds.has("intent-hint");
+  const intentFirm = kinds.has("intent-weak");
   const timing = kinds.has("timing");
   // A weak plan made firm by intent, a time or a preparation ("the how is figured out. the when is soon").
   if (kinds.has("plan-weak") && intentWeak) categories.add("plan");
   // Two weak signs of intent together ("because i've decided. it'll all be over by the weekend"), or one
   // beside a weak preparation ("what time does the last train come through… i'm not getting on it").
-  if ((kinds.get("intent-weak") ?? 0) >= 2) categories.add("intent");
+  if ((kinds.get("intent-weak") ?? 0) + (kinds.get("intent-hint") ?? 0) >= 2) categories.add("intent");
   if (intentWeak && prepWeak > 0) categories.add("preparation");
   if (kinds.has("plan-set") && (intentWeak || timing || distressed || means || prepWeak > 0)) categories.add("plan");
   // A place or a goodbye beside "i'm ready", "doing it now": imminent.
@@ -184,9 +195,9 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
   // Named means the writer dwells on or can reach ("the belt… i keep looking at it", "i know where the key is").
   if (means && (kinds.has("fixation") || kinds.has("access"))) categories.add("method");
   // Intent beside a time ("it's happening tonight", "gonna do it on my birthday") is imminent intent.
-  if (intentWeak && timing) categories.add("intent");
+  if (intentFirm && timing) categories.add("intent");
   // Intent beside named means ("i'll take them, all, and not wake"): a method.
-  if (intentWeak && means) categories.add("method");
+  if (intentFirm && means) categories.add("method");
   // A place beside an act that prepares ("on the platform. trains every 10 min").
   if (place && prepWeak > 0) categories.add("preparation");
   // Named means with distress and a time or a place ("3am. the knife block. im not scared anymore").
@@ -208,16 +219,18 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
  * @example assessRisk("i've been saving up my tablets").category // "preparation"
  */
 export function assessRisk(text: string): RiskAssessment {
-  const tokens = spreadRunTogether(normaliseTokens(typeof text === "string" ? text : ""));
+  const written = spreadRunTogether(normaliseTokens(typeof text === "string" ? text : ""));
+  const context = contextOf(written);
+  // "she is going to kill herself. she meaning me": the one spoken of is the writer.
+  const tokens = context.selfClarified ? written.map((token) => (REFLEXIVES.has(token) ? "myself" : token)) : written;
   const lemmas = tokens.map(lemma);
-  const context = contextOf(tokens);
   const found = relevant(findPhrases(CUES, lemmas)).filter((match) => !touches(context.suppressed, match));
   const matches = found.map((match) => readMatch(tokens, lemmas, match, context));
 
   // Two weak signs of intent read from the same words ("i'm going to do it" and "do it myself") are one.
   let weakEnd = -1;
   const echoes = found.map((match) => {
-    if (match.entry.category !== "intent-weak") return false;
+    if (match.entry.category !== "intent-weak" && match.entry.category !== "intent-hint") return false;
     const echo = match.start < weakEnd;
     weakEnd = Math.max(weakEnd, match.end);
     return echo;

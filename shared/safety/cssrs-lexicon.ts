@@ -31,6 +31,8 @@ import type { CssrsCategory } from "../domain/risk-flags";
  * - `plan-set`: a plan said to be settled ("the how is figured out", "plan's made"): a plan beside a
  *   time, intent or distress;
  * - `relapse`: "relapsed", "slipped up": self-harm beside a blade or a mention of self-harm.
+ * - `intent-hint`: a hint of intent ("my choice.", "for good.", "you won't talk me out of it"): weak
+ *   intent beside risk, a goodbye or another sign of intent, but not made imminent by a time alone.
  */
 export type CueKind =
   | "timing"
@@ -48,7 +50,8 @@ export type CueKind =
   | "fixation"
   | "access"
   | "relapse"
-  | "plan-set";
+  | "plan-set"
+  | "intent-hint";
 
 /**
  * One cue of the grammar. `subject`: `self` when the cue itself names the writer ("kill myself"),
@@ -128,7 +131,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ behaviour: done already
   ...cues("behaviour")(
     `(drank|drunk|swallowed|downed|necked) [half|some|most of|all of|half of] [a|the] [bottle|tub|can|cup|glass|mug] [of] [the|some] ${POISON}`,
-    "(found|caught|saw|walked in on) me with (the|a|my) (cord|rope|belt|noose|knife|blade|pills|tablets|ligature|scarf|cable|razor|gun)",
+    "(found|caught|saw|walked in on) me with (the|a|my) (cord|rope|belt|noose|pills|tablets|ligature|scarf|cable|gun)",
     `attempted (${WEEKDAY}|last night|yesterday|this morning|this week|at the weekend|on the weekend)`,
     "(had|held|pressed|put) (a|the|my) (knife|blade|razor|gun|pistol) (to|against|on) my (wrist|wrists|throat|neck|head|arm|chest|temple)",
     "(jumped|overdosed|took them|cut|hanged|hung myself|tried) but (survived|lived|woke up|did not die|it did not work|failed|got found|was found)",
@@ -175,13 +178,12 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(i|have|had) attempted (last|this|yesterday|earlier|on|again|twice|once|a few)",
     "(nearly|almost) (did it|went through with it|jumped|killed myself|took them|hung myself|hanged myself)",
     `(downed|drank|drunk|necked|swallowed|took|taken|had) [a|the|some|half a|a whole] [bottle of|load of|litre of] ${ALCOHOL} (and|with|plus) [all|all of] (my|the|some|his|her|mum|mom) ${PILL_NOUN}`,
-    "(stood|sat|climbed|went|got) (on|onto|over|to|up on) the (edge|ledge|railing|railings|barrier|parapet)",
+    `(stood|sat|climbed|went|got) (on|onto|over|to|up on) the [${HIGH}] (edge|ledge|railing|railings|barrier|parapet)`,
     "(have|had|i) (attempted|tried) (before|previously|once|twice|suicide)",
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
     `how (much|many) [of] ${OWNER} ${PILL_NOUN} (be|would be) too (much|many)`,
-    `(stock|stockpile|build) up [on] [the|my|some] ${PILL_NOUN}`,
     "(passwords|bank details|pin|pin numbers|logins|account details) * (in an envelope|in the envelope|for my (son|daughter|wife|husband|partner|kids|family|mum|mom|dad))",
     "so (no one|nobody|noone|they|mum|my family) (have to|need to|will have to) (do it|deal with it|sort it|clear it|clean it|sort it out|do that|clear it out|deal with my stuff) (after|afterwards|later|when|once)",
     "(rang|called|phoned|texted|messaged|visited|saw) (everyone|everybody|all my friends|all my family|my family|my friends|people|them all|all of them) * to (say|tell them) (i love them|goodbye|bye|thanks|thank you|i love you)",
@@ -297,31 +299,10 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(got|have) (it|everything) [all] planned",
   ),
   ...cues("intent-weak")(
-    "(decided|decide) to go <end>",
-    "(have|has) decided <end>",
-    "i be not staying <end>",
-    "not (staying|sticking around|hanging around) (around|here|much longer|any longer|on this earth|in this world)",
-    "for real (now|this time)",
-    "(will not|never) be needing you",
-    "not to (catch|get on|board) it",
-    "this be (the|my) last (week|day|night|weekend|month|christmas|birthday)",
-    "(do|doing|make|making) it (happen|happen myself|myself)",
-    "(will|go to|gonna|be go to) do it myself",
-    "(talk|stop|persuade) me out of it",
-    "(my|be my) (choice|decision) <end>",
-    "final <end>",
-    "on my [own] terms",
-    "(made|make) sure of (that|it) <end>",
-    "(will not|never|not go to) (write|talk|message|text|speak|be in touch) [to you|with you] again",
-    "go now <end>",
-    "for good <end>",
     "(i will|i be go to|i be gonna|gonna|go to|be go to) do it (at|on|in|near|after|before|when|while|once|by|this|next|the|tomorrow|tonight)",
     "i be doing it",
     "(i will|i be go to|i be gonna) go too",
     "(walked|went|drove|been|gone) (there|up there|down there|out there) to (check|look|scope|see|test|practise|practice)",
-    "(asking|ask) for (me|myself) <end>",
-    "for myself i be asking",
-    "you know what i mean",
     "(in order|so) (that|to) (i|i can) (not|never) wake [up]",
     "and (not|never) wake [up] <end>",
     "(it|everything|it all) (will|be go to|be gonna) all be over",
@@ -345,7 +326,32 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(finally|really|actually) (go to|gonna|about to|will) do it",
     "(go to|gonna) do it (tonight|today|now|soon)",
   ),
+  // Hints of intent: count as weak intent beside risk, a goodbye or another hint, never beside a time alone.
+  ...cues("intent-hint")(
+    "(decided|decide) to go <end>",
+    "(have|has) decided <end>",
+    "i be not staying <end>",
+    "for real (now|this time)",
+    "not to (catch|get on|board) it",
+    "this be (the|my) last (week|day|night|weekend|month|christmas|birthday)",
+    "(will not|never) be needing you",
+    "(do|doing|make|making) it (happen|happen myself|myself)",
+    "(will|go to|gonna|be go to) do it myself",
+    "(talk|stop|persuade) me out of it",
+    "(my|be my) (choice|decision) <end>",
+    "final <end>",
+    "on my [own] terms",
+    "(made|make) sure of (that|it) <end>",
+    "(will not|never|not go to) (write|talk|message|text|speak|be in touch) [to you|with you] again",
+    "go now <end>",
+    "for good <end>",
+    "(asking|ask) for (me|myself) <end>",
+    "for myself i be asking",
+    "you know what i mean",
+  ),
   ...cues("prep-weak")(
+    `(stock|stockpile|build) up [on] [the|my|some] ${PILL_NOUN}`,
+    "(bit by bit|a few at a time|a few each|one at a time|a few every|a packet at a time|a box at a time|a strip at a time)",
     "(been to|went to|visit|visited|go to|tried) (<num>|several|different|a few|multiple) (chemists|chemist|pharmacies|pharmacy|shops|supermarkets)",
     "so (nobody|no one|noone|they) (ask|asks|asked|notice|notices|question|questions|get suspicious|gets suspicious|suspect|suspects)",
     "(made|make|making|sorted|arranged|booked) [the|my] (arrangements|plans) for (my|the) funeral",
@@ -356,7 +362,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(sold|sell|selling) my (guitar|stuff|things|clothes|books|games|console|ps5|xbox|bike|car|collection|camera|records)",
     "(keep|have) it (forever|for good|for ever)",
     "(told|tell|asked) (him|her|them) to keep it (forever|for good|for ever)",
-    "(gave|give|given) [my] [little|big|younger|older] (brother|sister|cousin|nephew|niece|son|daughter|best friend|friend|mate) my",
     "just in case <end>",
     "(cancelled|canceled|cancel|cancelling) my (phone|contract|phone contract|subscription|subscriptions|gym|membership|insurance|lease|tenancy|direct debits|standing orders|bills)",
     "(train|bus) (timetable|times|schedule) * (express|fast|freight|non stop)",
@@ -415,6 +420,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ imminence: it is about to happen
   ...cues("imminence")(
+    "not (staying|sticking around|hanging around|be around) (much longer|for much longer|for long|any longer)",
     "(stand|stood|be|sit|sat) on (the|a) (chair|stool|ladder|bucket|box) with (the|a|my) (belt|rope|cord|noose|scarf|cable|tie|lead)",
     "this (will be|be) my last (check in|entry|post|log|message|session|chat|journal entry|diary entry)",
     "(see you|see ya|cya|bye|goodbye) (never|in the next life|in another life|on the other side)",
@@ -434,7 +440,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "by the time (you|anyone|someone|somebody|they|people) (read|see|find|get) (this|it|me)",
     "(will not|will never|wont) be (here|alive|around) (tomorrow|by morning|in the morning|much longer|for long|by tonight|next week|anymore)",
     "not be alive (by|in the|tomorrow|much longer)",
-    `(tell|let) (my|them) ${FAMILY} (i be sorry|that i be sorry|i love|that i love)`,
+    `(tell|let) [my|them] ${FAMILY} (i be sorry|that i be sorry|i love|that i love)`,
     `on my way to the (${HIGH}|tracks|railway|sea|river|cliff|edge)`,
     "(stand|sit|be) (on|at) the (edge|ledge)",
     `(stand|sit) on the (${HIGH}|tracks|railway|platform edge)`,
@@ -606,8 +612,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(gun|pistol|rifle|shotgun) (to|against) my head",
   ),
   ...cues("method")(
-    `(step|walk|run|wander|go) (out onto|onto|out into|into|out on|on to) [the|a] ${ROAD}`,
-    "let (a|the) (truck|lorry|train|bus|car|van|wave|waves|sea|river|current|tide) (take|hit|get|run over|end|carry) me",
+    `(will|go to|gonna|want to|about to|ready to|could|might|should|i be go to) (step|walk|run|wander|go) (out onto|onto|out into|into|out on|on to) [the|a] ${ROAD}`,
+    "let (a|the) (truck|lorry|train|bus|car|van) (hit|run over|end|crush|flatten) me",
+    "let (a|the) (truck|lorry|train|bus|car|van|wave|waves|sea|river|current|tide) (take|carry|get) me (<end>|away|under|out|for good|tonight|now)",
     "(fill|filling|filled|load|loaded|stuff|stuffed) my pockets (with|full of) (stones|rocks|weights)",
     "(stones|rocks) in my pockets",
     "(i will|will|i be go to|gonna|want to|go to|about to|ready to) (go|step|walk|drive|fall|throw myself|let myself fall|roll) off (the|a) (edge|cliff|cliffs|ledge|side|railing)",
@@ -616,7 +623,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(drive|crash|swerve|steer) * (on purpose|deliberately|intentionally)",
     "(hang|hanging) (from|off) (the|a|that|this) (tree|beam|banister|bannister|ceiling|door|loft|rafter|rafters|hook|bridge|branch|stairs|pipe)",
     "charcoal * (in|inside) (the|a|my) (closed|sealed|shut|locked|small) (bathroom|bedroom|room|car|tent|garage)",
-    `${PILL_NOUN} (and|with|plus|washed down with) ${ALCOHOL}`,
+    `${PILL_NOUN} (and|with|plus|washed down with) [the|some|a bottle of|a load of] ${ALCOHOL}`,
     "(take|swallow|down|neck) (my|the|a|her|his|mum|mom|dad) (whole|entire|full) * (prescription|supply|packet|box|bottle|pack|strip|stash)",
     "(take|swallow|down|neck) (the|a) whole (bottle|box|packet|pack|strip|tub)",
     `(step|walk|lie|lay|stand|throw myself|walking|stepping) (out|out into) (in front of|under) [a|the] (${VEHICLE}|lorry|train)`,
@@ -681,8 +688,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(used|use|using|got out|grabbed|took out) (the|my|a) [pencil sharpener|sharpener] (blade|blades) (<end>|again|today|tonight|last night|yesterday|this morning)",
     "(used|use|using) (the|my|a) (razor|razors) (<end>|again)",
     "(sleeve|sleeves|jumper|jumpers|hoodie|hoodies) * (because of|cos of|to hide|to cover) (what i did|what i do|what i have done|the marks|my marks|the cuts|my cuts|the scars|my arms|my wrists)",
-    "(told|tell|said to) (her|him|them|everyone|people|my mum|my mom|my dad|work|school|my teacher) (it be|it was|they be|they were) (the cat|a cat|an accident|from the cat|from gardening|cat scratches|the dog)",
-    "(snap|snapped|broke|break|broken|broke apart|break apart|take apart|took apart|taken apart|smashed|smash|unscrewed|unscrew) (a|my|the) (pencil sharpener|sharpener|razor|disposable razor)",
+    "(told|tell|said to) (her|him|them|everyone|people|my mum|my mom|my dad|work|school|my teacher) (it be|it was|they be|they were) (the cat|a cat|from the cat|from gardening|cat scratches|the dog) <end>",
+    "(snap|snapped|broke|break|broken|broke apart|break apart|take apart|took apart|taken apart|smashed|smash|unscrewed|unscrew) (a|the|another) (pencil sharpener|sharpener|razor|disposable razor)",
     "(carve|carved|carving|etch|etched) (into|in) (my|myself)",
     "(carve|carved|carving) (my|myself)",
     "(bang|hit|punch|smash|slam) my (head|fist|fists|hand|hands) (against|on|off|into) (the|a) (wall|walls|floor|door|desk)",
@@ -760,7 +767,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(be fine|fine|ok|okay|relieved|happy|glad|would not mind|would not care|do not care) if (the|a|my) (plane|car|bus|train) (crash|crashed|went down|goes down|go down)",
     "(want|wish) to not be <end>",
     "if i [got ill and|get ill and|got sick and|get sick and] (die|died) * (would not fight it|not fight it|let it happen|let it take me)",
-    "(would rather|rather) not (go on|carry on|be here|live|wake up|exist|be alive|continue|keep going)",
+    "(would rather|rather) not (go on|carry on|continue|keep going) <end>",
+    "(would rather|rather) not (be here|live|wake up|exist|be alive|be around)",
     "(happily|gladly) (not exist|stop exist|never wake up|not wake up|disappear|cease to exist|be dead|not be here|not be alive)",
     "(sleep|go to sleep|fall asleep) and stay asleep",
     "stay asleep forever",
@@ -845,7 +853,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ hopelessness: no point, a burden
   ...cues("hopelessness")(
     "so over (life|living|existing|everything|it all)",
-    "why (keep going|carry on|go on|bother living|keep trying|keep living|even try)",
+    "why (keep going|carry on|go on|bother living|keep trying|keep living|even try) (<end>|when|if|at all|anymore)",
     "(life|living|existing|being alive|my life) (feel|be|feel like|be like) [like] (a|an) (punishment|prison|sentence|curse|chore|burden|torture|nightmare|hell)",
     "(it|things|life|nothing) (will not|be not go to|be never go to|be not gonna) (get|be) (better|any better|easier)",
     "what be there left <end>",
@@ -985,6 +993,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("prep-weak", "self")("(about|around|over|nearly|almost) <many> (now|so far)"),
   ...cues("access")(
+    "know where [my] (dad|mum|mom|he|she|they|grandad|granddad) (keep|hide|put|store)",
     "(nicked|stole|stolen|taken|took|grabbed|hid|hidden|got|have) (my|her|his) (mum|mom|dad|mums|moms|dads|mother|father|nan|gran|grandma|partner|wife|husband) [sleeping] (pill|tablet|med|meds|medication|insulin|painkiller|antidepressant|sleeping pill|sleeping tablet)",
     "know where (the key|the keys|the code|he keep|she keep|they keep|it be kept|they be kept|it be|they be)",
     "(have|got|get) access to (a|the|my|his|her|dad) (gun|shotgun|rifle|pills|tablets|meds|medication|key)",
