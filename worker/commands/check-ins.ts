@@ -2,8 +2,8 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { assessmentAllowed, scoreAssessment } from "../../shared/domain/assessments";
 import { moodXp } from "../../shared/domain/completion-policy";
+import { creditDay, sameCreditDay } from "../../shared/domain/credit-day";
 import { CSSRS, triageCssrs } from "../../shared/domain/cssrs";
-import { localDay } from "../../shared/domain/local-day";
 import { crisisResourcesFor, moodRaisesFlag } from "../../shared/domain/risk";
 import { type CssrsCategory, type FlagLevel, RULE_CATEGORIES, RULE_LEVELS } from "../../shared/domain/risk-flags";
 import {
@@ -51,8 +51,11 @@ function raiseFlag(ctx: CommandContext, raise: FlagRaise, refId: string, stateme
 export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Command): Decision {
   const id = p.id ?? crypto.randomUUID();
   if (ctx.state.moodIds.has(id)) return reject("ID_CONFLICT");
-  const day = localDay(cmd.at, ctx.state.timezone, ctx.state.dayStartHour);
-  const award = moodXp((ctx.state.moodsPerDay.get(day) ?? 0) === 0);
+  // First check-in of the day: no rewarded mood shares its credited day, even across a change of
+  // time zone (shared/domain/credit-day.ts).
+  const credit = creditDay(cmd.at, ctx.state.timezone, ctx.state.dayStartHour);
+  const day = credit.localDay;
+  const award = moodXp(!ctx.state.rewardedMoods.some((m) => sameCreditDay(m, credit)));
   const row = {
     userId: ctx.userId,
     id,
@@ -64,10 +67,11 @@ export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Co
     note: p.note ?? null,
     tags: JSON.stringify(p.tags ?? []),
     createdAt: ctx.now,
+    dayEndsAt: credit.dayEndsAt,
   };
   ctx.state.moodIds.add(id);
   changed(ctx, "mood", id, moodView(row));
-  ctx.state.moodsPerDay.set(day, (ctx.state.moodsPerDay.get(day) ?? 0) + 1);
+  if (award.xp > 0 && !ctx.late) ctx.state.rewardedMoods.push(credit);
   const statements: BatchItem<"sqlite">[] = [ctx.db.insert(moods).values(row)];
   const body: Record<string, unknown> = {
     mood: moodView(row),

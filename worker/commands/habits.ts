@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { decideCompletion } from "../../shared/domain/completion-policy";
-import { localDay } from "../../shared/domain/local-day";
+import { creditDay, sameCreditDay } from "../../shared/domain/credit-day";
 import type { habitComplete, habitCreate, habitUpdate } from "../../shared/schemas/wellbeing";
 import { habitCompletions, habits } from "../db/schema";
 import { type CompletionRow, completionView, type HabitRow, habitView } from "../db/wellbeing";
@@ -88,7 +88,15 @@ export function completeHabit(
   const habit = ctx.state.habits.get(p.habitId);
   if (!habit) return reject("NOT_FOUND");
   if (habit.archivedAt !== null) return reject("HABIT_ARCHIVED");
-  const day = localDay(cmd.at, ctx.state.timezone, ctx.state.dayStartHour);
+  // A completion counts for its credited day: the completions (and habit XP) that share it count
+  // against the day's target and cap, even across a change of time zone (shared/domain/credit-day.ts).
+  const credit = creditDay(cmd.at, ctx.state.timezone, ctx.state.dayStartHour);
+  const day = credit.localDay;
+  const sameDay = [...ctx.state.completions.values()].filter(
+    (c) =>
+      c.undoneAt === null &&
+      sameCreditDay({ at: c.at, localDay: c.localDay, dayEndsAt: c.dayEndsAt ?? Number.NaN }, credit),
+  );
   const live = [...ctx.state.completions.values()].filter((c) => c.habitId === habit.id && c.undoneAt === null);
   const decision = decideCompletion({
     difficulty: habit.difficulty,
@@ -98,9 +106,9 @@ export function completeHabit(
         : { type: "weekly", timesPerWeek: habit.scheduleTarget },
     atMs: cmd.at,
     nowMs: ctx.now,
-    completionsOnDay: live.filter((c) => c.localDay === day).length,
+    completionsOnDay: sameDay.filter((c) => c.habitId === habit.id).length,
     otherCompletionTimesMs: live.map((c) => c.at),
-    habitXpOnDay: ctx.state.habitXpByDay.get(day) ?? 0,
+    habitXpOnDay: sameDay.reduce((total, c) => total + c.xp, 0),
   });
   if (!decision.ok) return reject(decision.code);
   // Late (outside the client-time window, judged on the time the client sent): kept, earning nothing.
@@ -118,6 +126,7 @@ export function completeHabit(
     undoneAt: null,
     createdAt: ctx.now,
     late,
+    dayEndsAt: credit.dayEndsAt,
   };
   ctx.state.completions.set(id, row);
   changed(ctx, "completion", id, completionView(row));

@@ -40,10 +40,6 @@ export function applyReward(ctx: CommandContext, earned: Reward, statements: Bat
         }),
     );
     ctx.state.totals = { xp: before.xp + reward.xp, coins: before.coins + reward.coins };
-    if (reward.source === "habit") {
-      const day = ctx.state.habitXpByDay;
-      day.set(reward.localDay, (day.get(reward.localDay) ?? 0) + reward.xp);
-    }
   }
   return progressAnswer(before, { xp: reward.xp, coins: reward.coins });
 }

@@ -1,7 +1,7 @@
 import type { Column } from "drizzle-orm";
-import { and, eq, gte, type SQL, sql, sum } from "drizzle-orm";
+import { and, eq, gte, type SQL, sql } from "drizzle-orm";
 import { CLIENT_TIME_PAST_MS } from "../../shared/domain/completion-policy";
-import { localDay } from "../../shared/domain/local-day";
+import { type CreditDay, dayEndsAt } from "../../shared/domain/credit-day";
 import type { Role } from "../../shared/roles";
 import type { Database } from "../db/client";
 import {
@@ -49,9 +49,9 @@ export interface UserState {
   completions: Map<string, CompletionRow>;
   /** Ids of existing moods among those the commands name (client-chosen ids must be new). */
   moodIds: Set<string>;
-  moodsPerDay: Map<string, number>;
+  /** Moods in the window that earned the first-check-in reward, with their credited days. */
+  rewardedMoods: CreditDay[];
   assessments: { id: string; instrument: string; at: number }[];
-  habitXpByDay: Map<string, number>;
   /** Journal entries the commands name by id: when each was first written. */
   journal: Map<string, { at: number; createdAt: number }>;
   /** Ids of existing risk flags among those the commands name (a replayed flag is not raised twice). */
@@ -86,8 +86,6 @@ export async function loadUserState(
   now: number,
 ): Promise<UserState> {
   const since = now - WINDOW_MS;
-  // A lower bound on any local day in the window, whatever the user's zone (UTC±14 h).
-  const firstDay = localDay(since - 2 * DAY_MS, "UTC", 0);
   const [
     user,
     total,
@@ -96,8 +94,7 @@ export async function loadUserState(
     questRows,
     assessmentRows,
     completionRows,
-    moodDays,
-    xpRows,
+    moodRows,
     opRows,
     people,
     messageRows,
@@ -127,17 +124,17 @@ export async function loadUserState(
           sql`(${habitCompletions.at} >= ${since} OR ${inJson(habitCompletions.id, named(commands, "completionId"))})`,
         ),
       ),
-    // Moods per local day in the window (for "first check-in of the day"), not the rows themselves.
+    // The moods in the window that earned "first check-in of the day", with when their day ends.
     db
-      .select({ day: moods.localDay, n: sql<number>`count(*)` })
+      .select({ at: moods.at, localDay: moods.localDay, dayEndsAt: moods.dayEndsAt })
       .from(moods)
-      .where(and(eq(moods.userId, userId), gte(moods.at, since)))
-      .groupBy(moods.localDay),
-    db
-      .select({ day: rewards.localDay, xp: sum(rewards.xp) })
-      .from(rewards)
-      .where(and(eq(rewards.userId, userId), eq(rewards.source, "habit"), gte(rewards.localDay, firstDay)))
-      .groupBy(rewards.localDay),
+      .where(
+        and(
+          eq(moods.userId, userId),
+          gte(moods.at, since),
+          sql`EXISTS (SELECT 1 FROM ${rewards} WHERE ${rewards.userId} = ${moods.userId} AND ${rewards.source} = 'mood' AND ${rewards.refId} = ${moods.id} AND ${rewards.xp} > 0)`,
+        ),
+      ),
     db
       .select({ opId: ops.opId, type: ops.type, status: ops.status, result: ops.result })
       .from(ops)
@@ -175,22 +172,35 @@ export async function loadUserState(
       .from(safetyPlans)
       .where(eq(safetyPlans.userId, userId)),
   ]);
+  const timezone = user[0]?.timezone ?? "UTC";
+  const dayStartHour = user[0]?.dayStartHour ?? 4;
+  // Rows from before migration 0012 have no recorded day end: it is worked out in today's zone,
+  // once per local day (a few days in the window).
+  const ends = new Map<string, number>();
+  const endOf = (row: { localDay: string; dayEndsAt: number | null }) => {
+    if (row.dayEndsAt !== null) return row.dayEndsAt;
+    let end = ends.get(row.localDay);
+    if (end === undefined) {
+      end = dayEndsAt(row.localDay, timezone, dayStartHour);
+      ends.set(row.localDay, end);
+    }
+    return end;
+  };
   return {
     found: user[0] !== undefined,
     role: user[0]?.role ?? "patient",
     people: new Map(people.map((u) => [u.id, { role: u.role, status: u.status }])),
     messageIds: new Set(messageRows.map((m) => m.id)),
-    timezone: user[0]?.timezone ?? "UTC",
-    dayStartHour: user[0]?.dayStartHour ?? 4,
+    timezone,
+    dayStartHour,
     totals: { xp: total[0]?.xp ?? 0, coins: total[0]?.coins ?? 0 },
     pet: pet[0],
     habits: new Map(habitRows.map((h) => [h.id, h])),
     quests: new Map(questRows.map((q) => [q.id, q])),
-    completions: new Map(completionRows.map((c) => [c.id, c])),
+    completions: new Map(completionRows.map((c) => [c.id, { ...c, dayEndsAt: endOf(c) }])),
     moodIds: new Set(namedMoods.map((m) => m.id)),
-    moodsPerDay: new Map(moodDays.map((d) => [d.day, d.n])),
+    rewardedMoods: moodRows.map((m) => ({ at: m.at, localDay: m.localDay, dayEndsAt: endOf(m) })),
     assessments: assessmentRows,
-    habitXpByDay: new Map(xpRows.map((r) => [r.day, Number(r.xp ?? 0)])),
     journal: new Map(namedJournal.map((j) => [j.id, { at: j.at, createdAt: j.createdAt }])),
     riskFlagIds: new Set(namedFlags.map((f) => f.id)),
     safetyPlan: plan[0],

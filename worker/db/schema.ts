@@ -164,6 +164,8 @@ export const habitCompletions = sqliteTable(
     createdAt: integer("created_at").notNull(),
     /** Its client time lay outside the accepted window: kept, but it earned nothing (no streak credit). */
     late: integer("late", { mode: "boolean" }).notNull().default(false),
+    /** When its local day ends in the zone it was made in (ms); null before migration 0012. */
+    dayEndsAt: integer("day_ends_at"),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),
@@ -211,6 +213,8 @@ export const moods = sqliteTable(
     /** JSON array of strings. */
     tags: text("tags").notNull().default("[]"),
     createdAt: integer("created_at").notNull(),
+    /** When its local day ends in the zone it was logged in (ms); null before migration 0012. */
+    dayEndsAt: integer("day_ends_at"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.id] }), index("moods_at").on(t.userId, t.at)],
 );
