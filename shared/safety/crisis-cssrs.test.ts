@@ -721,6 +721,14 @@ describe("assessRisk's third-round families", () => {
     below("my sister snapped my pencil sharpener");
   });
 
+  it("reads a rope put up, pills counted by name, and waking up alive", () => {
+    high("the cord is hung from the banister");
+    high("how many of my mirtazapine would it take");
+    medium("i dread waking up still alive");
+    below("i hate waking up early for work");
+    below("the rope is up on the climbing wall");
+  });
+
   it("reads a third person made the writer by a clarifier", () => {
     high("he is going to kill himself tonight. he meaning me");
     high("what if someone took 50 paracetamol? asking for myself");

@@ -183,6 +183,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
+    "(rope|noose|ligature|belt|cord) [be] (up|hung|hung up|tied up) (in|on|from) (the|my) (loft|attic|garage|shed|tree|beam|banister|bannister|ceiling|wardrobe|door|rafter|rafters)",
     `how (much|many) [of] ${OWNER} ${PILL_NOUN} (be|would be) too (much|many)`,
     "(passwords|bank details|pin|pin numbers|logins|account details) * (in an envelope|in the envelope|for my (son|daughter|wife|husband|partner|kids|family|mum|mom|dad))",
     "so (no one|nobody|noone|they|mum|my family) (have to|need to|will have to) (do it|deal with it|sort it|clear it|clean it|sort it out|do that|clear it out|deal with my stuff) (after|afterwards|later|when|once)",
@@ -275,7 +276,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(rope|noose|pill|tablet|gun|ligature|hose) [be] (ready|set up|tied|in place|prepared|sorted|loaded)",
     "(wrote|written|write|left|leave) (goodbye|a goodbye|my goodbye)",
     "(pick|picked|set|chosen|choose|chose|decided on|fix|fixed) (a|the) (date|day)",
-    `how many ${PILL_NOUN} (would|does|will|do|did|should|could) (it|i) (take|need)`,
+    `how many [of] ${OWNER} ${PILL_NOUN} (would|does|will|do|did|should|could) (it|i) (take|need)`,
     "(most|least|quickest|fastest|easiest|surest|best|a) (painless|quick|easy|sure|reliable|effective|good) (way|ways|method|methods) to (die|go|kill myself|end it|end my life|overdose)",
     "(best|easiest|quickest|surest|fastest|most painless) (way|method) to (die|go|kill myself|end it|end my life|overdose)",
     "(got|get) rid of (all|everything|most) [of] my (stuff|thing|things|belongings)",
@@ -781,6 +782,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(wait|waiting) for (it|death|the end) to (happen|come|be over|take me)",
     "(disappointed|sad|annoyed|upset|angry|gutted|sorry) (i|that i) (woke|wake|still wake|keep waking) up",
     "(disappointed|gutted) to (wake up|still be alive|be alive)",
+    "(hate|dread|hated) (waking up|wake up|to wake up) (alive|still alive)",
     "(better off|happier|easier|better) (not existing|not being here|not being alive|not being around|not alive|not around)",
     "do not think (i would|id|i will) mind (dying|die|being dead|be dead|not waking up|not wake up|not existing|not exist)",
     "(wake|woke|wake up|woke up) and (wish|wished) i (had not|did not|was not|be not|never)",

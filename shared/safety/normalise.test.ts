@@ -4,9 +4,11 @@ import { normaliseText, normaliseTokens } from "./normalise";
 import { BIGRAMS, CONTRACTIONS, SPELLINGS } from "./spellings";
 
 describe("normaliseText, against text disguised for a filter (issue 12: Unicode hardening)", () => {
-  it("reads an ellipsis as a pause inside the sentence, and other stops as its end", () => {
-    expect(normaliseTokens("so tired... of it")).toEqual(["so", "tired", "of", "it"]);
-    expect(normaliseTokens("so tired… of it")).toEqual(["so", "tired", "of", "it"]);
+  it("reads an ellipsis after a word that cannot end a clause as a pause, and other stops as the end", () => {
+    expect(normaliseTokens("i want to just... stop")).toEqual(["i", "want", "to", "just", "stop"]);
+    expect(normaliseTokens("i want to just… stop")).toEqual(["i", "want", "to", "just", "stop"]);
+    expect(normaliseTokens("so tired... of it")).toEqual(["so", "tired", ".", "of", "it"]);
+    expect(normaliseTokens("so tired.. of it")).toEqual(["so", "tired", ".", "of", "it"]);
     expect(normaliseTokens("so tired. of it")).toEqual(["so", "tired", ".", "of", "it"]);
     expect(normaliseTokens("so tired?! of it")).toEqual(["so", "tired", ".", "of", "it"]);
   });

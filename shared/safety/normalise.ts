@@ -11,7 +11,13 @@ export const SENTENCE_BREAK = ".";
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
 const TOKENS = /[\p{L}\p{N}\p{M}']+|[.!?;\n]+/gu;
 const BREAK = /^[.!?;\n]+$/;
-const ELLIPSIS = /^\.{2,}$/;
+const ELLIPSIS = /^\.{3,}$/;
+/** Words a clause cannot end on: an ellipsis after one is a pause inside the sentence. */
+const DANGLING: ReadonlySet<string> = new Set(
+  "just to and or but the a an my your i so like would could should might be is am are was were of for really maybe kind sort".split(
+    " ",
+  ),
+);
 const REPEATS = /(\p{L})\1{2,}/gu;
 const HAS_DIGIT = /\d/;
 const LEETABLE = /^\p{L}[\p{L}\d]*$/u;
@@ -135,8 +141,8 @@ export function normaliseTokens(text: string): string[] {
   for (const [matched] of folded.matchAll(TOKENS)) {
     const raw = foldConfusables(matched);
     if (BREAK.test(raw)) {
-      // An ellipsis ("just... stop existing") is a pause, not the end of a sentence.
-      if (ELLIPSIS.test(raw)) continue;
+      // An ellipsis after a word that cannot end a clause ("to just... stop existing") is a pause.
+      if (ELLIPSIS.test(raw) && DANGLING.has(words.at(-1) ?? "")) continue;
       if (words.length > 0 && words.at(-1) !== SENTENCE_BREAK) words.push(SENTENCE_BREAK);
       continue;
     }
