@@ -9,6 +9,7 @@
  */
 
 import { scoreAssessment } from "../../shared/domain/assessments";
+import { dayEndsAt } from "../../shared/domain/credit-day";
 import { addDays, DEFAULT_DAY_START_HOUR, localDay, localDayStart } from "../../shared/domain/local-day";
 import { PET_START } from "../../shared/domain/pet";
 import {
@@ -55,6 +56,8 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   const sql: string[] = [];
   const earned: { day: string; source: string; xp: number; coins: number; ref: string; at: number }[] = [];
   const dayOf = (ms: number) => localDay(ms, patient.timezone, DAY_START_HOUR);
+  // When that local day ends in the patient's zone (shared/domain/credit-day.ts), as the Worker records it.
+  const endOf = (ms: number) => dayEndsAt(dayOf(ms), patient.timezone, DAY_START_HOUR);
   // The history is laid on the patient's own local days (the last DAYS of them, today included),
   // at wall-clock hours a person keeps: a morning glass of water, an evening check-in. Placing it
   // by UTC instead split one day's events over two local days at some hours of the day (and
@@ -100,7 +103,7 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
         const id = demoId(index, 2, hi * 1000 + d * 10 + t);
         const xp = HABIT_XP[h.difficulty];
         sql.push(
-          `INSERT OR IGNORE INTO habit_completions (user_id, id, habit_id, at, local_day, xp, coins, created_at) SELECT ${[uid, id, habitId, at, dayOf(at), xp, COINS_PER_XP_ACTION, at].map(q).join(", ")} ${unseeded};`,
+          `INSERT OR IGNORE INTO habit_completions (user_id, id, habit_id, at, local_day, xp, coins, created_at, day_ends_at) SELECT ${[uid, id, habitId, at, dayOf(at), xp, COINS_PER_XP_ACTION, at, endOf(at)].map(q).join(", ")} ${unseeded};`,
         );
         earned.push({ day: dayOf(at), source: "habit", xp, coins: COINS_PER_XP_ACTION, ref: id, at });
         const completion = {
@@ -114,6 +117,7 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
           undoneAt: null,
           createdAt: at,
           late: false,
+          dayEndsAt: endOf(at),
         };
         logged.push({ entity: "completion", id, data: completionView(completion) });
       }
@@ -143,9 +147,10 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
       note: null,
       tags: JSON.stringify(d % 5 === 0 ? ["work"] : []),
       createdAt: at,
+      dayEndsAt: endOf(at),
     };
     sql.push(
-      `INSERT OR IGNORE INTO moods (user_id, id, at, local_day, mood, sleep_quality, sleep_hours, note, tags, created_at) SELECT ${[uid, id, at, row.localDay, row.mood, sleep, hours, null, row.tags, at].map(q).join(", ")} ${unseeded};`,
+      `INSERT OR IGNORE INTO moods (user_id, id, at, local_day, mood, sleep_quality, sleep_hours, note, tags, created_at, day_ends_at) SELECT ${[uid, id, at, row.localDay, row.mood, sleep, hours, null, row.tags, at, row.dayEndsAt].map(q).join(", ")} ${unseeded};`,
     );
     logged.push({ entity: "mood", id, data: moodView(row) });
     earned.push({ day: dayOf(at), source: "mood", xp: FIRST_MOOD_OF_DAY_XP, coins: COINS_PER_XP_ACTION, ref: id, at });
