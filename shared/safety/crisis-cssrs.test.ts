@@ -729,6 +729,21 @@ describe("assessRisk's third-round families", () => {
     below("the rope is up on the climbing wall");
   });
 
+  it("reads formal, religious and bereaved registers, and their everyday twins", () => {
+    high("The arrangements are made. I will not wake up.");
+    high("i want to be with my late husband tonight");
+    high("sorry dad. love you all");
+    high("went out to the middle of the viaduct, staring down");
+    medium("if the lord took me in my sleep i'd be thankful");
+    medium("i think about how peaceful it would be to just let go");
+    medium("the kids deserve better than me");
+    medium("i hope the tumour would come back");
+    below("the van's in the garage for its service");
+    below("standing at the edge of the platform is dangerous, they keep saying");
+    below("sorry mum, running late, love you");
+    below("i visited my late husband's grave today, brought roses");
+  });
+
   it("reads a third person made the writer by a clarifier", () => {
     high("he is going to kill himself tonight. he meaning me");
     high("what if someone took 50 paracetamol? asking for myself");

@@ -300,6 +300,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(got|have) (it|everything) [all] planned",
   ),
   ...cues("intent-weak")(
+    "(will not|not go to|never) wake [up] [tomorrow|again] <end>",
     "(i will|i be go to|i be gonna|gonna|go to|be go to) do it (at|on|in|near|after|before|when|while|once|by|this|next|the|tomorrow|tonight)",
     "i be doing it",
     "(i will|i be go to|i be gonna) go too",
@@ -351,6 +352,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "you know what i mean",
   ),
   ...cues("prep-weak")(
+    "(made|make|making|sorted) (the|my|all the|all my|final) arrangements <end>",
+    "(arrangements|preparations) (be) (made|done|sorted|in place) <end>",
+    "(looking|staring|peering|look|stare) (down|over the edge) (<end>|at the water|at the drop|at the tracks|at the road)",
     `(stock|stockpile|build) up [on] [the|my|some] ${PILL_NOUN}`,
     "(bit by bit|a few at a time|a few each|one at a time|a few every|a packet at a time|a box at a time|a strip at a time)",
     "(been to|went to|visit|visited|go to|tried) (<num>|several|different|a few|multiple) (chemists|chemist|pharmacies|pharmacy|shops|supermarkets)",
@@ -502,6 +506,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "i be [so] sorry",
   ),
   ...cues("apology")(
+    "sorry (mum|mom|dad|everyone|guys|all|everybody|love|babe) <end>",
     "(whoever|anyone who|whoever be|the person who) (read|find|see) (this|me)",
     "(it be|its|it|this be) not (your|anyone|their|anybody) fault",
     "(do not|never) come (looking|looking for me|find me|after me)",
@@ -532,6 +537,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(be|sit|stand) (at|on) the top of [the] ${HIGH}`,
   ),
   ...cues("place")(
+    `(walk|walked|walking|went|go|going|stood|standing|climb|climbed) (out to|to|onto|up to) the (middle|top|edge|end) of the (${HIGH}|pier|tracks|cliff|cliffs)`,
     "train station",
     "(at|on) the (train station|station|platform)",
     `(head|heading|go|going|went|drive|driving|drove|walk|walking|walked|climb|climbed|on my way) (to|up to|down to|towards|onto) the (${HIGH}|tracks|railway|${WATER}|cliff|cliffs|edge|woods|motorway)`,
@@ -769,6 +775,11 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(want|wish) to not be <end>",
     "if i [got ill and|get ill and|got sick and|get sick and] (die|died) * (would not fight it|not fight it|let it happen|let it take me)",
     "(would rather|rather) not (go on|carry on|continue|keep going) <end>",
+    "(go|go to|gonna|want to|wanna|ready to|long to|about to|longing to) (be with|join) my (late|dead|departed) (wife|husband|partner|mum|mom|dad|son|daughter|brother|sister|nan|gran|grandma|grandad|friend|baby)",
+    "if (god|the lord|jesus|death|it) (took|take|came for|come for|called) me * (grateful|relieved|fine|ok|okay|happy|glad|not mind|at peace|thankful)",
+    "if (god|the lord|jesus|death) (took|take|came for|come for|called) me * (would|will) be (grateful|relieved|fine|happy|glad|at peace|thankful)",
+    "(god|the lord|jesus|death) (took|take|came for|come for|called|call) me (in my sleep|tonight|now|home|soon|already)",
+    "how (easy|simple|quick|nice|peaceful) it (would|could) be to [just] (stop|let go|end it|go|disappear|not wake up|slip away) <end>",
     "(would rather|rather) not (be here|live|wake up|exist|be alive|be around)",
     "(happily|gladly) (not exist|stop exist|never wake up|not wake up|disappear|cease to exist|be dead|not be here|not be alive)",
     "(sleep|go to sleep|fall asleep) and stay asleep",
@@ -798,7 +809,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(not fussed|not bothered|do not care|do not mind|indifferent) (if|whether|about whether) i (live|die)",
     `(nice|good|easier|peaceful|lovely|better|simpler|kinder|a relief) [it] (would|will|could) be to [just] (${PASSIVE}|stop existing|stop exist|${ACTIVE})`,
     "(died|die|dying|pass away|passed away) in my sleep",
-    "(want|wish|hope|hoping) (the|my) (cancer|illness|tumour|tumor|disease) (to come back|to return|to spread|come back)",
+    "(want|wish|hope|hoping) (the|my) (cancer|illness|tumour|tumor|disease) (to come back|to return|to spread|come back|would come back|would return|would spread|will come back)",
     "(do not|not) [really] (look|bother looking|bother to look) (when|before) i cross",
     "(terminal|fatal) (diagnosis|illness) * (relieved|relief|glad|happy)",
     "(terminal|fatal) (diagnosis|illness|disease) [i think|i reckon|honestly] i (would|will) [be] [kind of|actually|honestly|secretly] (relieved|glad|happy|grateful)",
@@ -855,6 +866,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ hopelessness: no point, a burden
   ...cues("hopelessness")(
     "so over (life|living|existing|everything|it all)",
+    "(deserve|deserves) better than me",
     "why (keep going|carry on|go on|bother living|keep trying|keep living|even try) (<end>|when|if|at all|anymore)",
     "(life|living|existing|being alive|my life) (feel|be|feel like|be like) [like] (a|an) (punishment|prison|sentence|curse|chore|burden|torture|nightmare|hell)",
     "(it|things|life|nothing) (will not|be not go to|be never go to|be not gonna) (get|be) (better|any better|easier)",
