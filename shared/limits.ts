@@ -15,6 +15,11 @@ export const EMAIL_MAX_LENGTH = 254;
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** The short-lived token between a correct password and the second factor. */
 export const MFA_TOKEN_TTL_SECONDS = 5 * 60;
+/**
+ * Codes checked with one mfaToken at most: after this many failures the token is locked (sign in
+ * again). A correct code spends the token, so it is single-use either way.
+ */
+export const MFA_TOKEN_MAX_ATTEMPTS = 10;
 /** A refresh token family dies after 7 days without use... */
 export const REFRESH_IDLE_SECONDS = 7 * 24 * 60 * 60;
 /** ...and 30 days after sign-in whatever happens; rotation never extends this. */
@@ -46,7 +51,11 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-/** Rate limits kept in KV (coarse; README.md explains the consistency caveat). */
+/**
+ * Fixed-window rate limits. Those that guard a secret (a password, a second factor) are counted
+ * atomically in a Durable Object (worker/durable/attempt-counter.ts); only the quotas listed in
+ * KV_RATE_LIMITS stay in KV, which can let a parallel burst through (README "Security baseline").
+ */
 export const RATE_LIMITS = {
   loginPerAccount: { limit: 5, windowSeconds: 60 },
   loginPerIp: { limit: 30, windowSeconds: 60 },
@@ -59,6 +68,13 @@ export const RATE_LIMITS = {
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
+
+/**
+ * The limits that guard no secret — quotas on work a signed-in user asks for — and may stay in
+ * KV (eventually consistent, so a burst can briefly exceed them). Every other limit, including
+ * any added later, is counted in the Durable Object.
+ */
+export const KV_RATE_LIMITS: readonly RateLimitName[] = ["syncPushPerUser", "companionChatPerUser"];
 
 /** At most this many operations in one sync push; more is refused whole (nothing applied). */
 export const SYNC_PUSH_MAX_OPERATIONS = 100;

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hotp, totpStep } from "../../worker/auth/totp";
+import { sha256Hex } from "../../worker/lib/crypto";
 import { call, errorOf, PASSWORD, type Registered, register } from "./helpers";
 
 interface Enrolled extends Registered {
@@ -79,6 +80,40 @@ describe("TOTP two-factor sign-in", () => {
     const hashes = stored.results.map((r) => r.code_hash as string);
     expect(hashes).toHaveLength(10);
     for (const code of u.recoveryCodes) expect(hashes.join()).not.toContain(code.replace("-", ""));
+  });
+
+  // Issue 13, item 12: a keyed hash, so a copy of the table alone cannot be searched for codes.
+  it("stores recovery codes under a keyed hash, never their plain SHA-256", async () => {
+    const u = await enrolled();
+    const stored = await env.DB.prepare("SELECT code_hash FROM recovery_codes WHERE user_id = ?").bind(u.user.id).all();
+    const hashes = new Set(stored.results.map((r) => r.code_hash as string));
+    expect(hashes.size).toBe(10);
+    for (const code of u.recoveryCodes) {
+      const normalised = code.replace("-", "").toLowerCase();
+      expect(hashes.has(await sha256Hex(normalised))).toBe(false);
+    }
+  });
+
+  it("still accepts a recovery code stored under the old unkeyed hash, and upgrades the user's old rows", async () => {
+    const u = await enrolled();
+    // Rows as the previous version wrote them: plain SHA-256 of the normalised code.
+    const legacy = ["abcde-fghjk", "mnpqr-stuvw"];
+    await env.DB.prepare("DELETE FROM recovery_codes WHERE user_id = ?").bind(u.user.id).run();
+    for (const code of legacy) {
+      await env.DB.prepare("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)")
+        .bind(u.user.id, await sha256Hex(code.replace("-", "")))
+        .run();
+    }
+    expect((await verify(await passwordStep(u.email), legacy[0] ?? "")).status).toBe(200);
+    expect((await verify(await passwordStep(u.email), legacy[0] ?? "")).status).toBe(401);
+    const rows = await env.DB.prepare("SELECT code_hash, used_at FROM recovery_codes WHERE user_id = ?")
+      .bind(u.user.id)
+      .all<{ code_hash: string; used_at: number | null }>();
+    // No row is left under the unkeyed hash; the unused one still works.
+    for (const code of legacy) {
+      expect(rows.results.map((r) => r.code_hash)).not.toContain(await sha256Hex(code.replace("-", "")));
+    }
+    expect((await verify(await passwordStep(u.email), legacy[1] ?? "")).status).toBe(200);
   });
 
   it("refuses a wrong code and audits the failure", async () => {

@@ -14,7 +14,7 @@ async function blockedEvents(target: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-describe("rate limits (KV, fixed windows)", () => {
+describe("rate limits (fixed windows)", () => {
   // The windows are fixed on the clock: freeze Date (the Worker runs in this isolate) at the
   // start of a window, so a minute or hour boundary cannot fall inside a test's burst.
   beforeEach(() => {
@@ -30,11 +30,11 @@ describe("rate limits (KV, fixed windows)", () => {
     const key = crypto.randomUUID();
     const t0 = Date.UTC(2026, 10, 22, 10, 0, 0);
     for (let i = 0; i < RATE_LIMITS.loginPerAccount.limit; i++) {
-      expect((await hitRateLimit(env.RATE_LIMIT, "loginPerAccount", key, t0 + i * 1000)).allowed).toBe(true);
+      expect((await hitRateLimit(env, "loginPerAccount", key, t0 + i * 1000)).allowed).toBe(true);
     }
-    const blocked = await hitRateLimit(env.RATE_LIMIT, "loginPerAccount", key, t0 + 20_000);
+    const blocked = await hitRateLimit(env, "loginPerAccount", key, t0 + 20_000);
     expect(blocked).toEqual({ allowed: false, retryAfter: 40 });
-    expect((await hitRateLimit(env.RATE_LIMIT, "loginPerAccount", key, t0 + 60_000)).allowed).toBe(true);
+    expect((await hitRateLimit(env, "loginPerAccount", key, t0 + 60_000)).allowed).toBe(true);
   });
 
   it("blocks the 6th login attempt on one account within a minute, from any address, with 429 and Retry-After", async () => {

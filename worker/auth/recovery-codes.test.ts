@@ -63,18 +63,43 @@ describe("normaliseRecoveryCode", () => {
 });
 
 describe("recoveryCodeRows", () => {
-  it("stores only a SHA-256 hex hash of the normalised code, never the code", async () => {
+  const SECRET = "test-secret-for-recovery-codes-0123456789abcdef";
+
+  it("stores only a keyed hash of the normalised code, never the code", async () => {
     const [code] = newRecoveryCodes(1) as [string];
-    const [row] = await recoveryCodeRows("user-1", [code]);
+    const [row] = await recoveryCodeRows(SECRET, "user-1", [code]);
     expect(row?.userId).toBe("user-1");
-    expect(row?.codeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.codeHash).toMatch(/^k1:[0-9a-f]{64}$/);
     expect(row?.codeHash).not.toContain(normaliseRecoveryCode(code));
-    const [typed] = await recoveryCodeRows("user-1", [code.toUpperCase().replace("-", " ")]);
+    const [typed] = await recoveryCodeRows(SECRET, "user-1", [code.toUpperCase().replace("-", " ")]);
     expect(typed?.codeHash).toBe(row?.codeHash);
   });
 
-  it("hashes abcdefghjk to its known SHA-256", async () => {
-    const [row] = await recoveryCodeRows("u", ["ABCDE-FGHJK"]);
-    expect(row?.codeHash).toBe("22f3f00d7f9cfe6eeefa9b71bdcb093a9080fcf4981d2dbf932648fa15a2d793");
+  it("is not the plain SHA-256 of the code, and differs for another user or another secret", async () => {
+    const [row] = await recoveryCodeRows(SECRET, "u", ["ABCDE-FGHJK"]);
+    // SHA-256("abcdefghjk"): what the previous version stored.
+    expect(row?.codeHash).not.toContain("22f3f00d7f9cfe6eeefa9b71bdcb093a9080fcf4981d2dbf932648fa15a2d793");
+    const [otherUser] = await recoveryCodeRows(SECRET, "v", ["ABCDE-FGHJK"]);
+    const [otherSecret] = await recoveryCodeRows(`${SECRET}!`, "u", ["ABCDE-FGHJK"]);
+    expect(new Set([row?.codeHash, otherUser?.codeHash, otherSecret?.codeHash]).size).toBe(3);
+  });
+
+  it("matches its construction: HMAC-SHA-256 under HKDF(secret) of `<user>:<SHA-256 of the code>`", async () => {
+    const encoder = new TextEncoder();
+    const ikm = await crypto.subtle.importKey("raw", encoder.encode(SECRET), "HKDF", false, ["deriveBits"]);
+    const keyBits = await crypto.subtle.deriveBits(
+      { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: encoder.encode("haven recovery-code hmac v1") },
+      ikm,
+      256,
+    );
+    const key = await crypto.subtle.importKey("raw", keyBits, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const mac = await crypto.subtle.sign(
+      "HMAC",
+      key,
+      encoder.encode("u:22f3f00d7f9cfe6eeefa9b71bdcb093a9080fcf4981d2dbf932648fa15a2d793"),
+    );
+    const hex = Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, "0")).join("");
+    const [row] = await recoveryCodeRows(SECRET, "u", ["ABCDE-FGHJK"]);
+    expect(row?.codeHash).toBe(`k1:${hex}`);
   });
 });

@@ -1,8 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, notLike } from "drizzle-orm";
 import { RECOVERY_CODE_COUNT } from "../../shared/limits";
 import type { Database } from "../db/client";
 import { recoveryCodes } from "../db/schema";
 import { sha256Hex } from "../lib/crypto";
+import { toHex } from "../lib/encoding";
 
 /** No 0/o, 1/l/i: codes are read off paper and typed by hand. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -27,17 +28,90 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
   });
 }
 
-/** Only SHA-256 hashes are stored: the codes are random, so a fast hash is enough (no dictionary). */
-export async function recoveryCodeRows(userId: string, codes: string[]) {
-  return Promise.all(codes.map(async (code) => ({ userId, codeHash: await sha256Hex(normaliseRecoveryCode(code)) })));
+/** Stored hashes made by recoveryCodeHash start with this; older rows are a bare SHA-256 (hex). */
+const KEYED_PREFIX = "k1:";
+const encoder = new TextEncoder();
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * The HMAC-SHA-256 key for recovery codes: HKDF-SHA-256 (RFC 5869) from the server secret with
+ * its own `info`, so it is independent of every other use of JWT_SECRET. Derived once per
+ * isolate and secret.
+ */
+function recoveryCodeKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = (async () => {
+      const ikm = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]);
+      return crypto.subtle.deriveKey(
+        {
+          name: "HKDF",
+          hash: "SHA-256",
+          salt: new Uint8Array(32),
+          info: encoder.encode("haven recovery-code hmac v1"),
+        },
+        ikm,
+        { name: "HMAC", hash: "SHA-256", length: 256 },
+        false,
+        ["sign"],
+      );
+    })();
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** HMAC over `<user id>:<SHA-256 of the code>`: the inner hash is what older rows stored. */
+async function keyedHash(secret: string, userId: string, legacyHash: string): Promise<string> {
+  const mac = await crypto.subtle.sign(
+    "HMAC",
+    await recoveryCodeKey(secret),
+    encoder.encode(`${userId}:${legacyHash}`),
+  );
+  return `${KEYED_PREFIX}${toHex(new Uint8Array(mac))}`;
+}
+
+/**
+ * What is stored for a recovery code: a keyed hash (HMAC-SHA-256 under a key derived from the
+ * server secret) of the user id and the code, so a copy of the table alone cannot be searched
+ * for codes (about 49 bits each), and the same code hashes differently for every user.
+ */
+export async function recoveryCodeHash(secret: string, userId: string, code: string): Promise<string> {
+  return keyedHash(secret, userId, await sha256Hex(normaliseRecoveryCode(code)));
+}
+
+export async function recoveryCodeRows(secret: string, userId: string, codes: string[]) {
+  return Promise.all(codes.map(async (code) => ({ userId, codeHash: await recoveryCodeHash(secret, userId, code) })));
+}
+
+/**
+ * Rewrites a user's rows stored by the previous version (a bare, unkeyed SHA-256 of the code)
+ * as keyed hashes. The keyed hash is computed over that SHA-256, so no code is needed: a row is
+ * upgraded the first time its owner passes a second-factor check, and a used row stays used.
+ */
+export async function upgradeLegacyRecoveryCodes(db: Database, secret: string, userId: string): Promise<void> {
+  const legacy = await db
+    .select({ id: recoveryCodes.id, codeHash: recoveryCodes.codeHash })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), notLike(recoveryCodes.codeHash, `${KEYED_PREFIX}%`)))
+    .all();
+  if (legacy.length === 0) return;
+  const upgraded = await Promise.all(legacy.map((row) => keyedHash(secret, userId, row.codeHash)));
+  const [first, ...rest] = legacy.map((row, i) =>
+    db
+      .update(recoveryCodes)
+      .set({ codeHash: upgraded[i] ?? "" })
+      .where(and(eq(recoveryCodes.id, row.id), eq(recoveryCodes.codeHash, row.codeHash))),
+  );
+  if (first) await db.batch([first, ...rest]);
 }
 
 /**
  * Spends a recovery code if it is one of the user's unused ones. The conditional update makes
  * it single-use even under concurrent attempts.
  */
-export async function spendRecoveryCode(db: Database, userId: string, code: string): Promise<boolean> {
-  const codeHash = await sha256Hex(normaliseRecoveryCode(code));
+export async function spendRecoveryCode(db: Database, secret: string, userId: string, code: string): Promise<boolean> {
+  const codeHash = await recoveryCodeHash(secret, userId, code);
   const result = await db
     .update(recoveryCodes)
     .set({ usedAt: Date.now() })

@@ -13,7 +13,9 @@ export const TOKEN_ISSUER = "haven";
 const ALG = "HS256";
 const KINDS = {
   access: { typ: "at+jwt", audience: "haven-api", ttl: ACCESS_TOKEN_TTL_SECONDS, claims: ["sid", "role"] },
-  mfa: { typ: "mfa+jwt", audience: "haven-mfa", ttl: MFA_TOKEN_TTL_SECONDS, claims: [] },
+  // The jti names the token's attempt counter (worker/durable/attempt-counter.ts): locked after
+  // MFA_TOKEN_MAX_ATTEMPTS codes, spent by the first correct one.
+  mfa: { typ: "mfa+jwt", audience: "haven-mfa", ttl: MFA_TOKEN_TTL_SECONDS, claims: ["jti"] },
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -74,10 +76,22 @@ export function signMfaToken(secret: string, userId: string, nowMs = Date.now())
   return sign("mfa", secret, userId, {}, nowMs);
 }
 
-/** The user id an MFA-step token was issued for; 401 MFA_TOKEN_INVALID for anything wrong with it. */
-export async function verifyMfaToken(secret: string, token: string): Promise<string> {
+export interface MfaClaims {
+  /** The user the token was issued for. */
+  userId: string;
+  /** The token's own id (jti): keys its attempt counter. */
+  tokenId: string;
+}
+
+/**
+ * The user an MFA-step token was issued for and the token's id; 401 MFA_TOKEN_INVALID for
+ * anything wrong with its signature or claims (whether it is spent or locked is the route's
+ * check).
+ */
+export async function verifyMfaToken(secret: string, token: string): Promise<MfaClaims> {
   try {
-    return (await verify("mfa", secret, token)).sub;
+    const payload = await verify("mfa", secret, token);
+    return { userId: payload.sub, tokenId: payload.jti as string };
   } catch {
     throw new ApiError("MFA_TOKEN_INVALID");
   }

@@ -6,4 +6,4 @@
  */
 import "./shift-isolate-clock";
 
-export { default, UserCommands } from "../index";
+export { AttemptCounter, default, UserCommands } from "../index";

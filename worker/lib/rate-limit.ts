@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { ApiError } from "../../shared/errors";
-import { RATE_LIMITS, type RateLimitName } from "../../shared/limits";
+import { KV_RATE_LIMITS, RATE_LIMITS, type RateLimitName } from "../../shared/limits";
 import type { AppEnv } from "../app-env";
 import { audit } from "./audit";
 
@@ -14,15 +14,35 @@ export interface RateLimitResult {
 }
 
 /**
- * A fixed-window counter in KV: `rl:<name>:<key>:<window start>`. KV is eventually consistent
- * (about 60 s across locations), so a burst spread over several locations can briefly exceed a
- * limit; the limits are coarse protections against guessing, not exact quotas (README.md).
+ * Counts one attempt against a fixed-window limit. A limit that guards a secret is counted in
+ * its AttemptCounter Durable Object (`<name>:<key>`), which decides and counts in one step, so a
+ * parallel burst gets exactly `limit` through; the quotas in KV_RATE_LIMITS use the KV counter.
  */
-export async function hitRateLimit(
-  kv: KVNamespace,
+export function hitRateLimit(
+  env: Pick<Env, "RATE_LIMIT" | "ATTEMPT_COUNTER">,
   name: RateLimitName,
   key: string,
   nowMs = Date.now(),
+): Promise<RateLimitResult> {
+  if (KV_RATE_LIMITS.includes(name)) return hitKvRateLimit(env.RATE_LIMIT, name, key, nowMs);
+  return env.ATTEMPT_COUNTER.get(env.ATTEMPT_COUNTER.idFromName(`${name}:${key}`)).hit(name, nowMs);
+}
+
+/** The attempt counter of one MFA-step token (by its jti): locked after its attempts, spent once verified. */
+export function mfaTokenCounter(env: Pick<Env, "ATTEMPT_COUNTER">, tokenId: string) {
+  return env.ATTEMPT_COUNTER.get(env.ATTEMPT_COUNTER.idFromName(`mfaToken:${tokenId}`));
+}
+
+/**
+ * A fixed-window counter in KV: `rl:<name>:<key>:<window start>`. It reads, then writes, and KV
+ * is eventually consistent (about 60 s across locations), so parallel requests can all pass:
+ * only for quotas that guard no secret (KV_RATE_LIMITS; README.md).
+ */
+async function hitKvRateLimit(
+  kv: KVNamespace,
+  name: RateLimitName,
+  key: string,
+  nowMs: number,
 ): Promise<RateLimitResult> {
   const { limit, windowSeconds } = RATE_LIMITS[name];
   const now = Math.floor(nowMs / 1000);
@@ -48,7 +68,7 @@ export async function checkRateLimit(
   key: string,
   who: { userId?: string | null } = {},
 ): Promise<RateLimitResult> {
-  const result = await hitRateLimit(c.env.RATE_LIMIT, name, key);
+  const result = await hitRateLimit(c.env, name, key);
   if (result.allowed) return result;
   await audit(c, {
     action: "rate_limit.block",

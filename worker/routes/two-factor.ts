@@ -13,7 +13,7 @@ import { database } from "../db/client";
 import { recoveryCodes, users } from "../db/schema";
 import { findUserById } from "../db/users";
 import { audit, auditStatement } from "../lib/audit";
-import { enforceRateLimit } from "../lib/rate-limit";
+import { enforceRateLimit, mfaTokenCounter } from "../lib/rate-limit";
 import { jsonBody } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
 
@@ -21,12 +21,26 @@ import { requireAuth } from "../middleware/require-auth";
 export const twoFactor = new Hono<AppEnv>()
   .post("/verify", jsonBody(verify2faBody), async (c) => {
     const { mfaToken, code } = c.req.valid("json");
-    const userId = await verifyMfaToken(c.env.JWT_SECRET, mfaToken);
+    const { userId, tokenId } = await verifyMfaToken(c.env.JWT_SECRET, mfaToken);
     await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+    // The token's own counter: at most MFA_TOKEN_MAX_ATTEMPTS codes are ever checked with it,
+    // and once one was right it is spent. Either way the answer is "sign in again".
+    const counter = mfaTokenCounter(c.env, tokenId);
+    const refusal = await counter.beginMfaAttempt();
+    if (refusal) {
+      await audit(c, {
+        action: "auth.2fa.verify",
+        outcome: "failure",
+        userId,
+        target: `mfa_token.${refusal}`,
+        errorCode: "MFA_TOKEN_INVALID",
+      });
+      throw new ApiError("MFA_TOKEN_INVALID");
+    }
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (user?.status !== "active" || !user.totpSecret) throw new ApiError("MFA_TOKEN_INVALID");
-    if (!(await checkSecondFactor(db, user, code))) {
+    if (!(await checkSecondFactor(db, user, code, c.env.JWT_SECRET))) {
       await audit(c, {
         action: "auth.2fa.verify",
         outcome: "failure",
@@ -35,6 +49,18 @@ export const twoFactor = new Hono<AppEnv>()
         errorCode: "MFA_CODE_INVALID",
       });
       throw new ApiError("MFA_CODE_INVALID");
+    }
+    // Two right codes raced with one token (two recovery codes): only the first starts a session.
+    if (!(await counter.spendMfaToken())) {
+      await audit(c, {
+        action: "auth.2fa.verify",
+        outcome: "failure",
+        userId,
+        role: user.role,
+        target: "mfa_token.spent",
+        errorCode: "MFA_TOKEN_INVALID",
+      });
+      throw new ApiError("MFA_TOKEN_INVALID");
     }
     return c.json(await startSession(c, user, "auth.2fa.verify"));
   })
@@ -73,7 +99,7 @@ export const twoFactor = new Hono<AppEnv>()
         .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step, updatedAt: Date.now() })
         .where(eq(users.id, userId)),
       db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
-      db.insert(recoveryCodes).values(await recoveryCodeRows(userId, codes)),
+      db.insert(recoveryCodes).values(await recoveryCodeRows(c.env.JWT_SECRET, userId, codes)),
       auditStatement(c, { action: "auth.2fa.confirm", outcome: "success" }),
     ]);
     return c.json({ enabled: true as const, recoveryCodes: codes });
@@ -87,7 +113,9 @@ export const twoFactor = new Hono<AppEnv>()
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
     if (!user.totpSecret) throw new ApiError("MFA_NOT_ENABLED");
-    const ok = (await verifyPassword(password, user.passwordHash)).ok && (await checkSecondFactor(db, user, code));
+    const ok =
+      (await verifyPassword(password, user.passwordHash)).ok &&
+      (await checkSecondFactor(db, user, code, c.env.JWT_SECRET));
     if (!ok) {
       await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "REAUTH_FAILED" });
       throw new ApiError("REAUTH_FAILED");
