@@ -87,7 +87,8 @@ describe("admin: users", () => {
       headers: { Origin: "http://localhost" },
     });
     expect(refreshed.status).toBe(401);
-    expect((await call("/api/v1/auth/login", { body: { email: staff.email, password: PASSWORD } })).status).toBe(403);
+    // A disabled account's right password is answered like a wrong one (issue 13, item 10).
+    expect((await call("/api/v1/auth/login", { body: { email: staff.email, password: PASSWORD } })).status).toBe(401);
     await call(`/api/v1/admin/users/${staff.user.id}`, {
       method: "PATCH",
       token: admin.accessToken,

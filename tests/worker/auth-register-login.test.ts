@@ -24,15 +24,19 @@ describe("POST /api/v1/auth/register", () => {
     expect(r.cookie).toMatch(/^haven_refresh=[A-Za-z0-9_-]{43}$/);
   });
 
-  it("stores the email lowercased and refuses the same address in another case with 409 EMAIL_TAKEN", async () => {
+  it("stores the email lowercased; the same address in another case creates no second account", async () => {
     const email = uniqueEmail("Case");
     const r = await register({ email });
     expect(r.user.email).toBe(email.toLowerCase());
     const again = await call("/api/v1/auth/register", {
       body: { email: email.toUpperCase(), password: PASSWORD, displayName: "Twin", timezone: "UTC" },
     });
-    expect(again.status).toBe(409);
-    expect((await errorOf(again)).code).toBe("EMAIL_TAKEN");
+    // Answered like a new registration (no account oracle: account-oracles.test.ts), but nothing is created.
+    expect(again.status).toBe(201);
+    const n = await env.DB.prepare("SELECT count(*) AS n FROM users WHERE lower(email) = ?")
+      .bind(email.toLowerCase())
+      .first<{ n: number }>();
+    expect(n?.n).toBe(1);
   });
 
   it("refuses a common password with 422 PASSWORD_TOO_COMMON", async () => {
@@ -91,12 +95,14 @@ describe("POST /api/v1/auth/login", () => {
     expect(anonymous?.n).toBeGreaterThan(0);
   });
 
-  it("refuses a disabled account with 403 ACCOUNT_DISABLED once the password is right", async () => {
+  it("refuses a disabled account with the right password as if it were wrong (401 INVALID_CREDENTIALS), auditing why", async () => {
     const r = await register();
     await env.DB.prepare("UPDATE users SET status = 'disabled' WHERE id = ?").bind(r.user.id).run();
     const res = await call("/api/v1/auth/login", { body: { email: r.email, password: PASSWORD } });
-    expect(res.status).toBe(403);
-    expect((await errorOf(res)).code).toBe("ACCOUNT_DISABLED");
+    expect(res.status).toBe(401);
+    expect((await errorOf(res)).code).toBe("INVALID_CREDENTIALS");
+    const rows = await auditRows(r.user.id);
+    expect(rows.some((row) => row.action === "auth.login" && row.error_code === "ACCOUNT_DISABLED")).toBe(true);
   });
 
   it("never lets a demo account sign in outside development", async () => {
@@ -118,8 +124,8 @@ describe("POST /api/v1/auth/login", () => {
       ENVIRONMENT: "production",
       JWT_SECRET: STRONG_SECRET,
     });
-    expect(prod.status).toBe(403);
-    expect((await errorOf(prod)).code).toBe("ACCOUNT_DISABLED");
+    expect(prod.status).toBe(401);
+    expect((await errorOf(prod)).code).toBe("INVALID_CREDENTIALS");
     const dev = await call("/api/v1/auth/login", { body: { email, password: PASSWORD } });
     expect(dev.status).toBe(200);
   });

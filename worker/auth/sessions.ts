@@ -44,6 +44,24 @@ export async function startSession(c: Context<AppEnv>, user: UserRow, action: st
   return { user: publicUser(user), accessToken };
 }
 
+/**
+ * The answer to a registration whose email already has an account (issue 13, item 10): shaped
+ * exactly like startSession's — a new-looking user, a signed access token, a refresh cookie —
+ * but nothing is stored, so the token names a session that does not exist (401 on first use)
+ * and the cookie is refused at refresh. Nobody learns from the answer that the email is taken,
+ * and nothing in it opens the existing account. (Once Haven sends email, the owner is told here.)
+ */
+export async function decoySession(c: Context<AppEnv>, user: UserRow): Promise<SignedIn> {
+  const now = Date.now();
+  writeRefreshCookie(c, randomToken(), REFRESH_ABSOLUTE_SECONDS);
+  const accessToken = await signAccessToken(
+    c.env.JWT_SECRET,
+    { userId: user.id, role: user.role, sessionId: crypto.randomUUID() },
+    now,
+  );
+  return { user: publicUser(user), accessToken };
+}
+
 export function revokeSession(db: Database, sessionId: string, reason: string, now = Date.now()) {
   return db
     .update(sessions)

@@ -8,7 +8,7 @@ import { changePasswordBody, loginBody, registerBody } from "../../shared/schema
 import type { AppEnv } from "../app-env";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
 import { clearRefreshCookie, readRefreshCookie } from "../auth/refresh-cookie";
-import { revokeSession, revokeUserSessions, rotateRefreshToken, startSession } from "../auth/sessions";
+import { decoySession, revokeSession, revokeUserSessions, rotateRefreshToken, startSession } from "../auth/sessions";
 import { signMfaToken } from "../auth/tokens";
 import { database } from "../db/client";
 import { sessions, users } from "../db/schema";
@@ -33,15 +33,7 @@ export const auth = new Hono<AppEnv>()
     const body = c.req.valid("json");
     if (isCommonPassword(body.password)) throw new ApiError("PASSWORD_TOO_COMMON");
     const db = database(c.env.DB);
-    if (await findUserByEmail(db, body.email)) {
-      await audit(c, {
-        action: "auth.register",
-        outcome: "failure",
-        target: await emailKey(c.env, body.email),
-        errorCode: "EMAIL_TAKEN",
-      });
-      throw new ApiError("EMAIL_TAKEN");
-    }
+    // Hashed before anything else, so a taken email costs the same work as a new one.
     const user = newUserRow({
       email: body.email,
       role: "patient",
@@ -49,11 +41,23 @@ export const auth = new Hono<AppEnv>()
       timezone: body.timezone,
       passwordHash: await hashPassword(body.password),
     });
+    // A taken email (in any case) is answered like a new registration: no account oracle
+    // (issue 13, item 10). Only the audit log records the refusal.
+    const taken = async () => {
+      await audit(c, {
+        action: "auth.register",
+        outcome: "failure",
+        target: await emailKey(c.env, body.email),
+        errorCode: "EMAIL_TAKEN",
+      });
+      return c.json(await decoySession(c, user), 201);
+    };
+    if (await findUserByEmail(db, body.email)) return taken();
     try {
       await db.insert(users).values(user);
     } catch (err) {
       // Two registrations of one email racing past the check above: the unique index decides.
-      if (String(err).includes("UNIQUE")) throw new ApiError("EMAIL_TAKEN");
+      if (String(err).includes("UNIQUE")) return taken();
       throw err;
     }
     return c.json(await startSession(c, user, "auth.register"), 201);
@@ -82,14 +86,17 @@ export const auth = new Hono<AppEnv>()
     // Demo accounts have a published password: outside development they can never sign in.
     const demoRefused = isDemoEmail(user.email) && c.env.ENVIRONMENT !== "development";
     if (user.status !== "active" || demoRefused) {
+      // Answered like a wrong password, so the answer does not tell whether this one was right
+      // (issue 13, item 10); the audit log keeps the reason.
       await audit(c, {
         action: "auth.login",
         outcome: "failure",
         userId: user.id,
         role: user.role,
+        target,
         errorCode: "ACCOUNT_DISABLED",
       });
-      throw new ApiError("ACCOUNT_DISABLED");
+      throw new ApiError("INVALID_CREDENTIALS");
     }
     if (check.needsRehash) {
       await db
