@@ -577,10 +577,9 @@ describe("assessRisk's third-round families", () => {
   const below = (text: string) => expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
 
   it("reads a decision said and left at that, and intent beside a time or means", () => {
-    high("i've made my choice. i have decided. im not staying");
+    high("i can't go on. i have decided. im not staying");
     high("nobody is going to talk me out of it this time");
-    high("i will do it after the funeral, when everyone is asleep");
-    high("its final. my decision.");
+    high("i can't go on. i will do it after the funeral, when everyone is asleep");
     high("i will finish my life soon");
     high("i'm going to do it myself, i'm done waiting for it to come naturally");
     below("i have decided to go to uni in leeds");
@@ -697,8 +696,11 @@ describe("assessRisk's third-round families", () => {
     below("used to think they'd be better off without me, not now");
   });
 
-  it("reads hints of intent beside risk or another hint, but not beside a time alone", () => {
-    high("my choice. final.");
+  it("reads hints of intent beside risk, a firmer sign or the topic named, but not beside each other or a time alone", () => {
+    high("suicide is my decision.");
+    below("my choice. my decision. the blue dress");
+    below("i'll do it on monday, the tax return");
+    below("it's happening on friday, my leaving do");
     high("i want to die. nobody will talk me out of it");
     below("final answer. pizza tonight");
     below("i won't be needing you after tonight, my therapist is back");
@@ -769,6 +771,7 @@ describe("assessConversation's third-round families", () => {
     expect(level(["been hoarding them", "nearly 60 so far", "saturday"])).toBe("high");
     expect(level(["i've taken my dad's painkillers", "tonight once he's asleep"])).toBe("high");
     expect(level(["thanks for all the talks", "i won't be needing you after tomorrow"])).toBe("high");
+    expect(level(["you asked me if i was okay", "i wasn't honest", "i'm doing it in ten minutes"])).toBe("high");
     expect(atLeastMedium(level(["thanks for all the talks", "see you next week"]))).toBe(false);
   });
 

@@ -186,7 +186,10 @@ function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCat
   if (kinds.has("plan-weak") && intentWeak) categories.add("plan");
   // Two weak signs of intent together ("because i've decided. it'll all be over by the weekend"), or one
   // beside a weak preparation ("what time does the last train come through… i'm not getting on it").
-  if ((kinds.get("intent-weak") ?? 0) + (kinds.get("intent-hint") ?? 0) >= 2) categories.add("intent");
+  // Hints count with a firmer sign or the topic named ("suicide. my choice. final."), not with each other.
+  const hints = kinds.get("intent-hint") ?? 0;
+  if ((kinds.get("intent-weak") ?? 0) + (intentFirm ? hints : 0) >= 2) categories.add("intent");
+  if (hints > 0 && kinds.has("mention")) categories.add("intent");
   if (intentWeak && prepWeak > 0) categories.add("preparation");
   if (kinds.has("plan-set") && (intentWeak || timing || distressed || means || prepWeak > 0)) categories.add("plan");
   // A place or a goodbye beside "i'm ready", "doing it now": imminent.

@@ -301,8 +301,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   ...cues("intent-weak")(
     "(will not|not go to|never) wake [up] [tomorrow|again] <end>",
-    "(i will|i be go to|i be gonna|gonna|go to|be go to) do it (at|on|in|near|after|before|when|while|once|by|this|next|the|tomorrow|tonight)",
-    "i be doing it",
     "(i will|i be go to|i be gonna) go too",
     "(walked|went|drove|been|gone) (there|up there|down there|out there) to (check|look|scope|see|test|practise|practice)",
     "(in order|so) (that|to) (i|i can) (not|never) wake [up]",
@@ -310,7 +308,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(it|everything|it all) (will|be go to|be gonna) all be over",
     "(because|cause|cos|now|since|and) i (have|have finally) decided",
     "(calm|at peace|peaceful|a weight lifted|relieved) * (decided|made up my mind|made my decision|made the decision)",
-    "(it be|it is|its|it will be) happening (tonight|tomorrow|today|soon|this weekend|now|on)",
     "(nobody|no one|nothing|you) (will|can|be go to|gonna|could) stop me (this time|now|tonight)",
     "i be (go to|gonna) do it",
     "(work|working|worked|build|building|psych|psyching) (up to it|up the courage|up the nerve|myself up)",
@@ -330,6 +327,9 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // Hints of intent: count as weak intent beside risk, a goodbye or another hint, never beside a time alone.
   ...cues("intent-hint")(
+    "(it be|it is|its|it will be) happening (tonight|tomorrow|today|soon|this weekend|now|on)",
+    "i be doing it",
+    "(i will|i be go to|i be gonna|gonna|go to|be go to) do it (at|on|in|near|after|before|when|while|once|by|this|next|the|tomorrow|tonight)",
     "(decided|decide) to go <end>",
     "(have|has) decided <end>",
     "i be not staying <end>",
@@ -375,8 +375,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(been|be|keep|kept) (saving|stashing|hoarding|collecting|stockpiling|hiding) (them|it) [up]",
 
     "(nobody|no one|noone|they) (will|would|can|be go to|gonna|will not) (find|notice|miss) me (till|until|for|before|in time)",
-    "(train|trains|they|one) (every|come every|run every|pass every|pass through every) <num> (min|mins|minutes|minute)",
-    "(sat|stood|stayed|waited|was) (there|at the edge|on the edge|on the ledge|at the top) for (hours|ages|a while|an hour|a long time|<num> hours|<num> hour)",
     "(almost|nearly) <end>",
     "(when|time|times) (do|does|will) the (last|next|fast|express|first|freight) train (come|pass|go|run) (through|past|by)",
     "(it be|its|it is|everything be|everything is) [all] (written down|in an envelope|in writing)",
@@ -958,6 +956,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   // ------------------------------------------------------------ context that counts only with risk
   ...cues("distress")(
     "not scared <end>",
+    "(asked|ask|asking) [me] (if|whether) i (be|was|am) (safe|ok|okay|alright|going to be ok)",
     "(feel|feeling|felt|be) [so|quite|very] (calm|at peace|peaceful) (for the first time|now|finally|about it)",
     "(tired|sick|exhausted) of pretending",
     "(life|living|everything) (be) (too hard|too much|unbearable|so hard|hell)",
