@@ -746,6 +746,25 @@ describe("assessRisk's third-round families", () => {
     below("i visited my late husband's grave today, brought roses");
   });
 
+  it("keeps the new frames' everyday tails below medium (a holiday check-in, car insurance, a lie-in, a flu)", () => {
+    below("this'll be my last check-in before the holiday, see you in two weeks");
+    below("the car insurance payout would help a lot");
+    below("the room feels lighter without me hoarding stuff");
+    below("i'd love to sleep and stay asleep till noon on saturday");
+    below("so disappointed i woke up late again");
+    below("i'm ready for it to be over, this flu");
+    below("my plan is sorted for the move on monday");
+    below("it'll be at the old quarry, the climbing meet tomorrow");
+    below("the thoughts are back to normal, feeling good");
+    below("i keep looking at the razor ads, want a new one");
+    below("my arms are a mess again after the gardening");
+    below("they'd forget me in a week at that job, and be fine");
+    below("i won't be needing it anymore since i got a new one");
+    high("this will be my last entry ever");
+    medium("honestly they'd all be lighter without me.");
+    medium("i just want to fall asleep and stay asleep forever");
+  });
+
   it("reads a third person made the writer by a clarifier", () => {
     high("he is going to kill himself tonight. he meaning me");
     high("what if someone took 50 paracetamol? asking for myself");
