@@ -765,6 +765,15 @@ describe("assessRisk's third-round families", () => {
     medium("i just want to fall asleep and stay asleep forever");
   });
 
+  it("reads impersonal 'one', method questions put generally, and not deserving to exist", () => {
+    high("one intends to take one's own life");
+    high("how many co-codamol would it take to die");
+    high("quickest way to drown yourself");
+    medium("someone like me should not exist");
+    below("the best way to hang yourself a hammock is between two trees");
+    below("i shouldn't have been so rude");
+  });
+
   it("reads a third person made the writer by a clarifier", () => {
     high("he is going to kill himself tonight. he meaning me");
     high("what if someone took 50 paracetamol? asking for myself");

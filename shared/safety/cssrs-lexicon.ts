@@ -102,7 +102,7 @@ const WISH =
   "(wish|wished|hope|hoped|pray|prayed|would rather|rather|would not mind if|would not care if|do not care if|would not mind|would welcome|welcome|would love to|would be nice to)";
 /** Killing oneself, in any words: the writer is the one who acts and dies. */
 const ACTIVE =
-  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|(do|did) myself in|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took|finish) my [own] life|finish myself [off]|yeet myself|self delete|delete myself|take the easy way out|take the coward way out|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
+  "((kill|unalive|off|top|end|killed|ended|topped|offed|neck) myself|(do|did) myself in|do myself in|do away with myself|die by suicide|stop living|stop being alive|stop breathing|leave this life|unalive|(end|take|ended|took|finish) (my|ones|one) [own] life|finish myself [off]|yeet myself|self delete|delete myself|take the easy way out|take the coward way out|commit suicide|suicide|end it [all]|end everything|end things|end it all|end my suffering|end the pain for good|not be alive much longer)";
 /** Being dead, without saying how. */
 const PASSIVE =
   "(die|and die|be dead|dead|death|kill me|hit me|take me|take me away|get hit by|got hit by|be hit by|get run over|be run over|(fall asleep|go to sleep) forever|not be here|not be alive|not exist|stop exist|stop existing|cease to exist|not wake up|never wake up|never to wake up|(go|fall) to sleep and (never|not) wake up|fall asleep and (never|not) wake up|sleep and (never|not) wake up|disappear forever|vanish forever|disappear permanently|disappear for good|be gone|sleep forever|never be born|never have be born|(would|could|will) (hit|kill|run over) me|run me over|not be around)";
@@ -183,6 +183,8 @@ export const CSSRS_LEXICON: readonly Cue[] = [
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
+    `how (much|many) [of] ${OWNER} ${PILL_NOUN} (do|would|will|does) it take to (die|kill|od|overdose|be fatal)`,
+    "(most|least|quickest|fastest|easiest|surest|best|a) [painless|quick|easy|sure|reliable|effective|good] (way|ways|method|methods) to (hang|kill|drown|poison|gas|shoot|suffocate|starve|electrocute) (myself|yourself|oneself|themselves|yourselves) (<end>|with|from|without|quickly|painlessly|at home|in|if|when)",
     "(rope|noose|ligature|belt|cord) [be] (up|hung|hung up|tied up) (in|on|from) (the|my) (loft|attic|garage|shed|tree|beam|banister|bannister|ceiling|wardrobe|door|rafter|rafters)",
     `how (much|many) [of] ${OWNER} ${PILL_NOUN} (be|would be) too (much|many)`,
     "(passwords|bank details|pin|pin numbers|logins|account details) * (in an envelope|in the envelope|for my (son|daughter|wife|husband|partner|kids|family|mum|mom|dad))",
@@ -847,7 +849,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "if i (got|get) hit by (a|the) (bus|car|train|truck|lorry)",
     "(want|wish|need) (my life|life|it|it all|everything) * (be over|over)",
     "(do not|not|never) deserve to (live|be alive|be here|exist|be happy and alive)",
-    "(should not|should never|shouldnt) be (alive|here|born)",
+    "(should not|should never|shouldnt) (be alive|be here|be born|exist|have been born|have existed)",
     "(why|how) (be|am) i still (alive|here|breathing)",
     "(why|how) (be|am) i [even|even still] (alive|breathing)",
     "why i (be|am) still (alive|here|breathing)",
