@@ -24,6 +24,11 @@ export const ERROR_CATALOGUE = {
   },
   FORBIDDEN: { status: 403, message: "You do not have access to this." },
   MESSAGE_NOT_ALLOWED: { status: 403, message: "Messages to this person go through your care team." },
+  CARE_ASSIGNMENT_REQUIRED: {
+    status: 403,
+    message: "Messages between a patient and a therapist or clinician need a current care assignment.",
+  },
+  MESSAGE_BLOCKED: { status: 403, message: "This person is not accepting messages from you." },
   ORIGIN_REJECTED: { status: 403, message: "This request did not come from Haven." },
   ACCOUNT_DISABLED: { status: 403, message: "This account is disabled." },
   COMPANION_CONSENT_REQUIRED: {

@@ -407,7 +407,29 @@ const TABLE: Row[] = [
       path: "/api/v1/messages",
       body: { recipientId: a === "therapist" ? A(w) : w.users.therapist.user.id, body: "hello" },
     }),
-    expect: everyone(201),
+    // "other" is a patient the therapist is not assigned to: staff ↔ patient needs an assignment.
+    expect: { ...everyone(201), other: 403 },
+  },
+  {
+    route: "GET /api/v1/messages/blocks",
+    build: () => ({ path: "/api/v1/messages/blocks" }),
+    expect: patientOnly(200, 200),
+  },
+  {
+    route: "PUT /api/v1/messages/blocks/:userId",
+    build: (w, a) => ({
+      method: "PUT",
+      path: `/api/v1/messages/blocks/${a === "other" ? A(w) : w.users.other.user.id}`,
+    }),
+    expect: patientOnly(204, 204),
+  },
+  {
+    route: "DELETE /api/v1/messages/blocks/:userId",
+    build: (w, a) => ({
+      method: "DELETE",
+      path: `/api/v1/messages/blocks/${a === "other" ? A(w) : w.users.other.user.id}`,
+    }),
+    expect: patientOnly(204, 204),
   },
   {
     route: "POST /api/v1/messages/:id/read",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView } from "../../shared/schemas/messages";
 import type { SyncChange } from "../../shared/schemas/sync";
-import { call, createUserAndLogin, errorOf, json, type Registered, register } from "./helpers";
+import { assign, call, createUserAndLogin, errorOf, json, type Registered, register } from "./helpers";
 
 const send = (from: Registered, to: string, body: string, extra: Record<string, unknown> = {}) =>
   call("/api/v1/messages", { token: from.accessToken, body: { recipientId: to, body, ...extra } });
@@ -11,6 +11,9 @@ describe("messages", () => {
     const patient = await register();
     const therapist = await createUserAndLogin("therapist");
     const clinician = await createUserAndLogin("clinician");
+    // Both care for this patient (staff ↔ patient messages need a live assignment).
+    await assign(therapist.user.id, patient.user.id);
+    await assign(clinician.user.id, patient.user.id);
     expect((await send(patient, therapist.user.id, "Hello")).status).toBe(201);
     const refused = await send(patient, clinician.user.id, "Hello doctor");
     expect(refused.status).toBe(403);
@@ -21,6 +24,7 @@ describe("messages", () => {
   it("refuses unknown recipients with 404, and empty or over-long bodies with 400", async () => {
     const patient = await register();
     const therapist = await createUserAndLogin("therapist");
+    await assign(therapist.user.id, patient.user.id);
     expect((await send(patient, crypto.randomUUID(), "Anyone?")).status).toBe(404);
     expect((await send(patient, patient.user.id, "Me")).status).toBe(404);
     expect((await send(patient, therapist.user.id, "   ")).status).toBe(400);
@@ -31,6 +35,7 @@ describe("messages", () => {
   it("groups the inbox by conversation with unread counts; only the recipient marks read", async () => {
     const patient = await register();
     const therapist = await createUserAndLogin("therapist");
+    await assign(therapist.user.id, patient.user.id);
     const first = (await json<{ message: MessageView }>(await send(therapist, patient.user.id, "One"))).message;
     await send(therapist, patient.user.id, "Two");
     const inbox = await json<{ items: { with: { id: string }; unread: number; lastMessage: MessageView }[] }>(
@@ -54,6 +59,7 @@ describe("messages", () => {
   it("pages a conversation, deletes for me only, and reaches both participants' sync pulls", async () => {
     const patient = await register();
     const therapist = await createUserAndLogin("therapist");
+    await assign(therapist.user.id, patient.user.id);
     const sent: MessageView[] = [];
     for (const body of ["a", "b", "c"]) {
       sent.push((await json<{ message: MessageView }>(await send(patient, therapist.user.id, body))).message);
@@ -87,6 +93,7 @@ describe("messages", () => {
   it("sends through sync push too (message.send), queued offline", async () => {
     const patient = await register();
     const therapist = await createUserAndLogin("therapist");
+    await assign(therapist.user.id, patient.user.id);
     const res = await call("/api/v1/sync/push", {
       token: patient.accessToken,
       body: {
@@ -111,6 +118,7 @@ describe("messages", () => {
   it("searches only my own messages, treating FTS and SQL metacharacters as plain text", async () => {
     const patient = await register();
     const therapist = await createUserAndLogin("therapist");
+    await assign(therapist.user.id, patient.user.id);
     const other = await register();
     const tag = `zq${crypto.randomUUID().slice(0, 6)}`;
     await send(patient, therapist.user.id, `Feeling better about ${tag} today`);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { canMessage } from "../../shared/messaging-policy";
+import { messageRefusal } from "../../shared/messaging-policy";
 import type { messageSend } from "../../shared/schemas/messages";
 import { messages } from "../db/schema";
 import { messageView } from "../db/views";
@@ -7,14 +7,21 @@ import { changed } from "./change-log";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
 
 /**
- * Sends a message (also queued offline as a sync operation). The policy table decides who may
- * write to whom; an unknown, disabled or self recipient is "not found". The message reaches both
+ * Sends a message (also queued offline as a sync operation). The policy (role table, a live care
+ * assignment between a patient and their therapist or clinician, blocks) decides who may write to
+ * whom (shared/messaging-policy.ts); an unknown, disabled or self recipient is "not found". The message reaches both
  * participants' change logs in the same batch.
  */
 export function sendMessage(ctx: CommandContext, p: z.infer<typeof messageSend>, cmd: Command): Decision {
   const recipient = ctx.state.people.get(p.recipientId);
   if (recipient?.status !== "active" || p.recipientId === ctx.userId) return reject("NOT_FOUND");
-  if (!canMessage(ctx.state.role, recipient.role)) return reject("MESSAGE_NOT_ALLOWED");
+  const refusal = messageRefusal({
+    from: ctx.state.role,
+    to: recipient.role,
+    assigned: recipient.assigned,
+    blocked: recipient.blocksMe,
+  });
+  if (refusal) return reject(refusal);
   const id = p.id ?? crypto.randomUUID();
   if (ctx.state.messageIds.has(id)) return reject("ID_CONFLICT");
   ctx.state.messageIds.add(id);

@@ -6,9 +6,11 @@ import type { Role } from "../../shared/roles";
 import type { Database } from "../db/client";
 import {
   assessments,
+  assignments,
   habitCompletions,
   habits,
   journalEntries,
+  messageBlocks,
   messages,
   moods,
   ops,
@@ -35,8 +37,11 @@ import type { Command } from "./types";
 export interface UserState {
   found: boolean;
   role: Role;
-  /** Other users named by commands (message recipients): role and status only. */
-  people: Map<string, { role: Role; status: string }>;
+  /**
+   * Other users named by commands (message recipients): role and status, whether a care
+   * assignment joins them to this user, and whether they blocked this user's messages.
+   */
+  people: Map<string, { role: Role; status: string; assigned: boolean; blocksMe: boolean }>;
   /** Message ids named by commands that already exist (ids are global for messages). */
   messageIds: Set<string>;
   timezone: string;
@@ -148,7 +153,13 @@ export async function loadUserState(
         ),
       ),
     db
-      .select({ id: users.id, role: users.role, status: users.status })
+      .select({
+        id: users.id,
+        role: users.role,
+        status: users.status,
+        assigned: sql<number>`EXISTS (SELECT 1 FROM ${assignments} WHERE (${assignments.staffId} = ${userId} AND ${assignments.patientId} = ${users.id}) OR (${assignments.staffId} = ${users.id} AND ${assignments.patientId} = ${userId}))`,
+        blocksMe: sql<number>`EXISTS (SELECT 1 FROM ${messageBlocks} WHERE ${messageBlocks.blockerId} = ${users.id} AND ${messageBlocks.blockedId} = ${userId})`,
+      })
       .from(users)
       .where(inJson(users.id, named(commands, "recipientId"))),
     db
@@ -189,7 +200,12 @@ export async function loadUserState(
   return {
     found: user[0] !== undefined,
     role: user[0]?.role ?? "patient",
-    people: new Map(people.map((u) => [u.id, { role: u.role, status: u.status }])),
+    people: new Map(
+      people.map((u) => [
+        u.id,
+        { role: u.role, status: u.status, assigned: Boolean(u.assigned), blocksMe: Boolean(u.blocksMe) },
+      ]),
+    ),
     messageIds: new Set(messageRows.map((m) => m.id)),
     timezone,
     dayStartHour,

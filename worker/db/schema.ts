@@ -398,6 +398,21 @@ export const assignments = sqliteTable(
   (t) => [primaryKey({ columns: [t.staffId, t.patientId] }), index("assignments_patient").on(t.patientId)],
 );
 
+/** A patient's block on another patient's messages (issue 13, item 6): one-way, per pair. */
+export const messageBlocks = sqliteTable(
+  "message_blocks",
+  {
+    blockerId: text("blocker_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    blockedId: text("blocked_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] })],
+);
+
 /**
  * Messages between two users. Each participant deletes only for themselves. The body is also
  * indexed by `messages_fts` (an FTS5 table kept in step by triggers, in the migration). No

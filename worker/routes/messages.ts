@@ -2,17 +2,19 @@ import { and, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
+import { canBlock } from "../../shared/messaging-policy";
 import { conversationQuery, messageSend, searchQuery } from "../../shared/schemas/messages";
 import { withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { changeRows } from "../commands/change-log";
 import { type Database, database } from "../db/client";
-import { messages, users } from "../db/schema";
+import { messageBlocks, messages, users } from "../db/schema";
 import { type MessageRow, messageView } from "../db/views";
+import { auditStatement } from "../lib/audit";
 import { runCommand } from "../lib/run-command";
 import { after, page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
-import { requireAuth } from "../middleware/require-auth";
+import { requireAuth, requireRole } from "../middleware/require-auth";
 
 /** How the inbox names the other participant of a thread after their account was deleted. */
 export const DELETED_ACCOUNT_NAME = "Deleted account";
@@ -38,6 +40,7 @@ export function ftsQuery(text: string): string | null {
 }
 
 const idParam = z.strictObject({ id: z.uuid() });
+const userIdParam = z.strictObject({ userId: z.uuid() });
 
 /** A message I take part in and have not deleted; anything else is "not found". */
 async function myMessage(db: Database, me: string, id: string): Promise<MessageRow> {
@@ -127,6 +130,47 @@ export const messageRoutes = new Hono<AppEnv>()
     return c.json(page(rows, q.limit, (m) => ({ at: m.sentAt, id: m.id }), messageView));
   })
   .post("/", jsonBody(withEnvelope(messageSend)), (c) => runCommand(c, "message.send", c.req.valid("json")))
+  // Blocks (issue 13, item 6): a patient stops another patient's messages; care staff and admins
+  // cannot be blocked. One-way: the patient can still write to them. Audited, without names.
+  .get("/blocks", requireRole("patient"), async (c) => {
+    const me = c.get("auth").userId;
+    const rows = await database(c.env.DB)
+      .select({ userId: messageBlocks.blockedId, displayName: users.displayName, createdAt: messageBlocks.createdAt })
+      .from(messageBlocks)
+      .innerJoin(users, eq(users.id, messageBlocks.blockedId))
+      .where(eq(messageBlocks.blockerId, me))
+      .orderBy(desc(messageBlocks.createdAt))
+      .all();
+    return c.json({ items: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) });
+  })
+  .put("/blocks/:userId", requireRole("patient"), pathParams(userIdParam), async (c) => {
+    const { userId: me, role } = c.get("auth");
+    const { userId } = c.req.valid("param");
+    const db = database(c.env.DB);
+    const other = await db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+    if (!other || userId === me) throw new ApiError("NOT_FOUND");
+    if (!canBlock(role, other.role)) {
+      throw new ApiError("MESSAGE_NOT_ALLOWED", { message: "Messages from your care team cannot be blocked." });
+    }
+    await db.batch([
+      db
+        .insert(messageBlocks)
+        .values({ blockerId: me, blockedId: userId, createdAt: Date.now() })
+        .onConflictDoNothing(),
+      auditStatement(c, { action: "messages.block", outcome: "success" }),
+    ]);
+    return c.body(null, 204);
+  })
+  .delete("/blocks/:userId", requireRole("patient"), pathParams(userIdParam), async (c) => {
+    const me = c.get("auth").userId;
+    const { userId } = c.req.valid("param");
+    const db = database(c.env.DB);
+    await db.batch([
+      db.delete(messageBlocks).where(and(eq(messageBlocks.blockerId, me), eq(messageBlocks.blockedId, userId))),
+      auditStatement(c, { action: "messages.unblock", outcome: "success" }),
+    ]);
+    return c.body(null, 204);
+  })
   .post("/:id/read", pathParams(idParam), async (c) => {
     const me = c.get("auth").userId;
     const db = database(c.env.DB);
