@@ -41,7 +41,9 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
+  // No source maps in the build (issue 13, item 14): pwa/dist is what gets deployed and served,
+  // and a map hands anyone the original source. `vite dev` still maps in memory for debugging.
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
   server: {
     // `vite dev` for UI work: the API stays on the Worker (npm start), same paths.
     proxy: { "/api": "http://127.0.0.1:8787" },

@@ -4,7 +4,7 @@
  * that work on that local state: the predeploy check and admin creation.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
@@ -97,6 +97,25 @@ describe("npm start", () => {
       expect(res.headers.get("referrer-policy")).toBe("no-referrer");
       expect(res.headers.get("permissions-policy")).toContain("camera=()");
       expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    }
+  });
+
+  it("builds and serves the PWA without source maps (issue 13, item 14)", async () => {
+    // npm start ran the same `vite build` as `npm run deploy` into pwa/dist.
+    const dist = join(ROOT, "pwa/dist");
+    const files = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+    const paths = files.map((f) => join(f.parentPath, f.name));
+    expect(paths.filter((p) => p.endsWith(".map"))).toEqual([]);
+    const scripts = paths.filter((p) => /\.(?:js|mjs|css|html)$/.test(p));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const path of scripts) expect(await readFile(path, "utf8"), path).not.toMatch(/sourceMappingURL/);
+    // Nor served: the service worker's and a chunk's would-be maps are not source maps.
+    const html = await (await fetch(`${base}/`)).text();
+    const entry = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeTruthy();
+    for (const path of ["/sw.js.map", `${entry}.map`]) {
+      const res = await fetch(`${base}${path}`);
+      expect(await res.text(), path).not.toMatch(/"mappings"\s*:/);
     }
   });
 
