@@ -55,8 +55,8 @@ afterEach(() => {
 });
 
 describe("CORS", () => {
-  it("in development, answers a preflight from the Vite dev server with its origin and credentials", async () => {
-    const res = await preflight(DEV_ORIGIN);
+  it("in development, answers a preflight from a configured dev origin with its origin and credentials", async () => {
+    const res = await preflight(DEV_ORIGIN, { CORS_ORIGINS: DEV_ORIGIN });
     expect(res.status).toBeLessThan(300);
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe(DEV_ORIGIN);
     expect(res.headers.get("Access-Control-Allow-Credentials")).toBe("true");
@@ -64,9 +64,29 @@ describe("CORS", () => {
     expect((res.headers.get("Access-Control-Allow-Headers") ?? "").toLowerCase()).toContain("content-type");
   });
 
-  it("in development, allows 127.0.0.1 on any port too", async () => {
-    const res = await preflight("http://127.0.0.1:8787");
-    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("http://127.0.0.1:8787");
+  // Issue 13, item 14: any page on any local port (another dev server, a malicious local app) is
+  // same-site with the Worker, so the refresh cookie goes with its requests; allowing it with
+  // credentials would hand it access tokens. Development allows only what CORS_ORIGINS lists.
+  it.each(["http://localhost:5173", "http://localhost:3000", "http://127.0.0.1:8787", "https://localhost"])(
+    "in development, gives an unlisted local origin (%s) no Access-Control-Allow-Origin",
+    async (origin) => {
+      expect(env.ENVIRONMENT).toBe("development");
+      for (const configured of ["", "http://localhost:5174"]) {
+        const res = await preflight(origin, { CORS_ORIGINS: configured });
+        expect(res.headers.get("Access-Control-Allow-Origin"), configured).toBeNull();
+        const get = await request("/api/v1/health", { headers: { Origin: origin } }, { CORS_ORIGINS: configured });
+        expect(get.headers.get("Access-Control-Allow-Origin"), configured).toBeNull();
+      }
+    },
+  );
+
+  it("in development, refuses a refresh from an unlisted local origin (ORIGIN_REJECTED)", async () => {
+    const res = await request("/api/v1/auth/refresh", {
+      method: "POST",
+      headers: { Origin: "http://localhost:3000", Cookie: "haven_refresh=x" },
+    });
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).code).toBe("ORIGIN_REJECTED");
   });
 
   it("in development, gives a preflight from another site no Access-Control-Allow-Origin", async () => {
@@ -80,7 +100,7 @@ describe("CORS", () => {
   });
 
   it("in development, echoes an allowed origin on an actual request and exposes X-Request-Id", async () => {
-    const res = await request("/api/v1/health", { headers: { Origin: DEV_ORIGIN } });
+    const res = await request("/api/v1/health", { headers: { Origin: DEV_ORIGIN } }, { CORS_ORIGINS: DEV_ORIGIN });
     expect(res.status).toBe(200);
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe(DEV_ORIGIN);
     expect(res.headers.get("Access-Control-Expose-Headers")).toContain("X-Request-Id");

@@ -3,13 +3,16 @@ import { createMiddleware } from "hono/factory";
 import { parseOrigins } from "../../shared/config-guard";
 import type { AppEnv } from "../app-env";
 
-/** Any port on localhost or 127.0.0.1: the Vite dev server and friends, development only. */
-const DEV_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d{1,5})?$/;
-
-/** Whether `origin` may call the API cross-origin under this configuration. */
-export function corsAllows(env: Pick<Env, "ENVIRONMENT" | "CORS_ORIGINS">, origin: string): boolean {
-  if (parseOrigins(env.CORS_ORIGINS).includes(origin)) return true;
-  return env.ENVIRONMENT === "development" && DEV_ORIGIN.test(origin);
+/**
+ * Whether `origin` may call the API cross-origin: only the exact origins CORS_ORIGINS lists, in
+ * every environment. Development has no wildcard for localhost: a page on any local port is
+ * same-site with the Worker (ports do not count), so the refresh cookie goes along, and allowing
+ * it with credentials would hand it access tokens (issue 13, item 14). `npm start` and `vite dev`
+ * (which proxies /api) are same-origin and need nothing; a separately served dev client is listed
+ * in .dev.vars (development alone may list http origins; the config guard refuses them elsewhere).
+ */
+export function corsAllows(env: Pick<Env, "CORS_ORIGINS">, origin: string): boolean {
+  return parseOrigins(env.CORS_ORIGINS).includes(origin);
 }
 
 /**
