@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
-import { hmacSha256 } from "./crypto";
 import { toHex } from "./encoding";
+import { subkeyMac } from "./subkeys";
 
 /**
  * Whether CF-Connecting-IP may be believed. Cloudflare's edge sets it on every request and
@@ -29,10 +29,11 @@ export function clientIp(c: Context<AppEnv>): string {
 
 /**
  * Sets `ipHash`: a keyed hash of the caller's address for audit rows and sessions, which lets an
- * operator see that two events came from one address without storing the address.
+ * operator see that two events came from one address without storing the address. Keyed with
+ * the "ip-hash" subkey of JWT_SECRET (lib/subkeys.ts).
  */
 export const hashClientIp = createMiddleware<AppEnv>(async (c, next) => {
-  const mac = await hmacSha256(`ip-hash:${c.env.JWT_SECRET}`, clientIp(c));
+  const mac = await subkeyMac(c.env.JWT_SECRET, "ip-hash", clientIp(c));
   c.set("ipHash", toHex(mac).slice(0, 32));
   await next();
 });

@@ -8,18 +8,24 @@ import { isRiskFlag } from "../commands/risk-flag";
 import type { Command, CommandResult } from "../commands/types";
 import { database } from "../db/client";
 import { changes } from "../db/schema";
-import { hmacSha256, timingSafeEqual } from "../lib/crypto";
+import { timingSafeEqual } from "../lib/crypto";
 import { toBase64Url } from "../lib/encoding";
 import { checkRateLimit, rateLimited } from "../lib/rate-limit";
 import { sendCommands } from "../lib/run-command";
+import { subkeyMac } from "../lib/subkeys";
 import { jsonBody, queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
 const encoder = new TextEncoder();
 
-/** The cursor's tag binds it to this user: another user's cursor, or an edited one, is refused. */
+/**
+ * The cursor's tag binds it to this user: another user's cursor, or an edited one, is refused.
+ * Keyed with the "sync-cursor" subkey of JWT_SECRET (lib/subkeys.ts); a cursor tagged before
+ * the subkeys (with the raw secret) is refused like a forged one, and the PWA then pulls again
+ * from the start (pwa/src/data/sync-core.ts).
+ */
 async function cursorTag(c: Context<AppEnv>, seq: number): Promise<string> {
-  const mac = await hmacSha256(`sync-cursor:${c.env.JWT_SECRET}`, `${c.get("auth").userId}:${seq}`);
+  const mac = await subkeyMac(c.env.JWT_SECRET, "sync-cursor", `${c.get("auth").userId}:${seq}`);
   return toBase64Url(mac.slice(0, 16));
 }
 

@@ -172,6 +172,35 @@ describe("defect 5: a duplicate that carries an error is a refusal", () => {
   });
 });
 
+describe("a cursor the server no longer accepts (issue 13, item 14)", () => {
+  it("is dropped and the device pulls again from the start, instead of failing every sync", async () => {
+    const server = new ModelServer();
+    const phone = device(server);
+    const tablet = device(server);
+    await phone.put("a", "one");
+    await phone.put("b", "two");
+    expect(await phone.sync()).toBeNull();
+    expect(await tablet.sync()).toBeNull();
+    // The server's cursor key changes (a new secret, or its HKDF subkeys): old cursors are refused.
+    server.cursorKey = 2;
+    await phone.put("a", "uno");
+    await phone.remove("b");
+    expect(await phone.sync()).toBeNull();
+    expect(await tablet.sync()).toBeNull();
+    expect(await texts(tablet)).toEqual({ a: "uno" });
+    expect(await tablet.sync()).toBeNull();
+  });
+
+  it("still fails the sync when the cursor is refused with no cursor sent", async () => {
+    const server = new ModelServer();
+    const d = device(server);
+    server.pull = () => {
+      throw new SyncHttpError(400, "INVALID_CURSOR");
+    };
+    expect(await d.sync()).toBeInstanceOf(SyncHttpError);
+  });
+});
+
 describe("defect 7: a stalled request does not freeze syncing", () => {
   it("abandons a push that never answers after the deadline, and the next round delivers it", async () => {
     const server = new ModelServer();

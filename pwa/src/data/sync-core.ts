@@ -338,7 +338,17 @@ export class SyncCore {
       const cursor = (await db.meta.get("cursor"))?.value;
       const sentAt = this.clock.deviceTime();
       const query = { limit: this.options.pullLimit ?? PULL_LIMIT, ...(cursor ? { cursor } : {}) };
-      const page = await withDeadline(this.timeoutMs, (signal) => this.transport.pull(query, signal));
+      let page: SyncPullResponse;
+      try {
+        page = await withDeadline(this.timeoutMs, (signal) => this.transport.pull(query, signal));
+      } catch (err) {
+        // The server no longer accepts this cursor (its key changed: a new secret, or the HKDF
+        // subkeys of issue 13, item 14). Pulling from the start brings its exact state again;
+        // a pending entity keeps what this device wrote, as on any pull.
+        if (!(cursor && err instanceof SyncHttpError && err.code === "INVALID_CURSOR")) throw err;
+        await db.meta.delete("cursor");
+        continue;
+      }
       await this.clock.observe(page.serverTime, sentAt, this.clock.deviceTime());
       await db.transaction("rw", db.entities, db.meta, async () => {
         for (const change of page.changes) {

@@ -97,13 +97,24 @@ export class ModelServer {
     return { results, serverTime: new Date(this.now()).toISOString() };
   }
 
+  /**
+   * The key cursors are tagged with. Rotating it (as a new server secret or the HKDF subkeys of
+   * issue 13, item 14 did) makes every cursor handed out before it 400 INVALID_CURSOR.
+   */
+  cursorKey = 1;
+
   pull(cursor: string | undefined, limit: number): SyncPullResponse {
-    const after = cursor ? Number(cursor) : 0;
+    let after = 0;
+    if (cursor) {
+      const [key, seq] = cursor.split(".");
+      if (Number(key) !== this.cursorKey) throw new SyncHttpError(400, "INVALID_CURSOR");
+      after = Number(seq);
+    }
     const page = this.log.filter((c) => c.seq > after).slice(0, limit);
     const last = page.at(-1)?.seq ?? after;
     return {
       changes: page,
-      cursor: String(last),
+      cursor: `${this.cursorKey}.${last}`,
       hasMore: this.log.some((c) => c.seq > last),
       serverTime: new Date(this.now()).toISOString(),
     };
