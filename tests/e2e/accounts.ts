@@ -41,6 +41,8 @@ export const E2E_ACCOUNTS = [
   "sos",
   "low-mood",
   "cssrs",
+  "blocking",
+  "pest",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 

@@ -3,6 +3,7 @@ import type { PublicUser } from "../../../../shared/schemas/auth";
 import { api, errorOf } from "../../api/session";
 import { db } from "../../data/db";
 import type { CareTeamCache, MessageView } from "../../data/types";
+import { BlockSender } from "./BlockSender";
 import { Compose } from "./Compose";
 import { personOf, roleWord, whyNotMessageable } from "./care-team";
 import { formatTime } from "./format";
@@ -135,6 +136,9 @@ export function Conversation({ user, onWrite, partnerId, thread, team, online, o
       ) : (
         <Compose user={user} onWrite={onWrite} recipientId={partnerId} recipientName={person.displayName} />
       )}
+      {user.role === "patient" && person.member === null && person.role === "patient" ? (
+        <BlockSender partnerId={partnerId} partnerName={person.displayName} online={online} />
+      ) : null}
     </section>
   );
 }
