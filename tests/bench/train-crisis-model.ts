@@ -1,0 +1,419 @@
+/**
+ * `npx tsx tests/bench/train-crisis-model.ts [--write]`: trains the learned crisis model of
+ * shared/safety/learned/ (an EXPERIMENT beside the rules, which it can only raise) on the
+ * development corpora ONLY — crisis-dev.ts, crisis-dev2.ts, crisis-dev3.ts (messages and
+ * conversations) and crisis-corpus.ts (CRISIS_CORPUS and HELD_OUT_CORPUS, old project sets: high →
+ * acute, medium → ideation, low/none → benign). The held-out corpora are never read here.
+ *
+ * The question is a NEW WRITER, so everything is chosen by leave-one-corpus-out (LOCO) over the three
+ * dev corpora: hold one back, train on the other two plus the project corpus, test on the held one.
+ *
+ * - Nested LOCO (the honest table): for each held-back dev corpus, the features, L2 strength and the
+ *   two thresholds are chosen by an inner LOCO on the two remaining dev corpora only; then the model
+ *   is trained on both plus the project corpus and measured on the held one, rules alone vs
+ *   rules + model.
+ * - The shipped model: features, L2 and thresholds chosen by the same procedure on all three dev
+ *   corpora (LOCO), then trained on everything; `--write` writes shared/safety/learned/weights.generated.ts.
+ *
+ * Threshold rule: among θa, θr on a grid, keep those whose rules + model benign-below-medium rate is
+ * ≥ BENIGN_FLOOR (0.96, a margin above the 0.95 goal) and maximise acute → high recall + any → ≥
+ * medium recall; ties go to the higher (more conservative) thresholds.
+ *
+ * ENABLE RULE (fixed before anything was measured): the model is to be enabled only if, in nested
+ * LOCO, (1) for EACH held-back dev corpus, rules + model is no worse than rules alone on acute → high
+ * and on any risk → ≥ medium, and keeps benign below medium ≥ 0.95; and (2) pooled over the three,
+ * rules + model is strictly better than rules alone on both recall lines.
+ *
+ * Deterministic: fixed seeds, no clock, no Math.random.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
+import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
+import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
+import { CRISIS_DEV3, DEV3_CONVERSATIONS } from "../../shared/safety/crisis-dev3";
+import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { conversationText, type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
+import { type FeatureSpec, featurise, type SparseVector } from "../../shared/safety/learned/features";
+import { probability, type QuantisedModel } from "../../shared/safety/learned/model";
+import type { Tier } from "./crisis-scoring";
+
+type Corpus = "dev1" | "dev2" | "dev3" | "project";
+const DEV: readonly Corpus[] = ["dev1", "dev2", "dev3"];
+const BENIGN_FLOOR = 0.96;
+const GOAL_BENIGN = 0.95;
+const EPOCHS = 20;
+const SEED = 20261204;
+
+interface Example {
+  text: string;
+  tier: Tier;
+  corpus: Corpus;
+  rules: RiskLevel;
+  /** A conversation's turns (the text is then their last turns joined). */
+  turns?: readonly string[];
+}
+
+const single = (corpus: Corpus) => (entry: { text: string; tier: Tier }) => ({
+  text: entry.text,
+  tier: entry.tier,
+  corpus,
+  rules: assessRisk(entry.text).level,
+});
+const conversation = (corpus: Corpus) => (entry: { turns: readonly string[]; tier: Tier }) => ({
+  text: conversationText(entry.turns),
+  tier: entry.tier,
+  corpus,
+  rules: assessConversation(entry.turns).level,
+  turns: entry.turns,
+});
+const oldTier = (entry: CorpusEntry): Tier =>
+  entry.label === "high" ? "acute" : entry.label === "medium" ? "ideation" : "benign";
+
+const EXAMPLES: readonly Example[] = [
+  ...CRISIS_DEV.map(single("dev1")),
+  ...DEV_CONVERSATIONS.map(conversation("dev1")),
+  ...CRISIS_DEV2.map(single("dev2")),
+  ...DEV2_CONVERSATIONS.map(conversation("dev2")),
+  ...CRISIS_DEV3.map(single("dev3")),
+  ...DEV3_CONVERSATIONS.map(conversation("dev3")),
+  ...[...CRISIS_CORPUS, ...HELD_OUT_CORPUS].map((entry) =>
+    single("project")({ text: entry.text, tier: oldTier(entry) }),
+  ),
+];
+
+interface Config {
+  spec: FeatureSpec;
+  lambda: number;
+}
+const SPECS: readonly FeatureSpec[] = [
+  { bits: 15, bigrams: true, charMin: 3, charMax: 5 },
+  { bits: 15, bigrams: true, charMin: 0, charMax: 0 },
+  { bits: 16, bigrams: true, charMin: 3, charMax: 5 },
+];
+const LAMBDAS = [1e-5, 1e-4, 1e-3];
+const CONFIGS: readonly Config[] = SPECS.flatMap((spec) => LAMBDAS.map((lambda) => ({ spec, lambda })));
+const specKey = (spec: FeatureSpec) => `${spec.bits}/${spec.bigrams}/${spec.charMin}-${spec.charMax}`;
+const configName = (config: Config) => `bits ${specKey(config.spec)} λ ${config.lambda}`;
+
+const featureCache = new Map<string, SparseVector[]>();
+function features(spec: FeatureSpec): SparseVector[] {
+  const key = specKey(spec);
+  let cached = featureCache.get(key);
+  if (cached === undefined) {
+    cached = EXAMPLES.map((example) => featurise(example.text, spec));
+    featureCache.set(key, cached);
+  }
+  return cached;
+}
+
+/** mulberry32: a small seeded generator, so training is deterministic. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Logistic regression by SGD with L2 (Bottou's schedule η_t = η0 / (1 + η0 λ t), the weight decay kept
+ * as a scalar), class-balanced example weights, then int8 quantisation (scale = max|w| / 127).
+ */
+function train(xs: readonly SparseVector[], ys: readonly number[], bits: number, lambda: number): QuantisedModel {
+  const size = 1 << bits;
+  const v = new Float64Array(size);
+  let s = 1;
+  let bias = 0;
+  const positives = ys.filter((y) => y === 1).length;
+  const weightOf = [xs.length / (2 * Math.max(1, xs.length - positives)), xs.length / (2 * Math.max(1, positives))];
+  const order = xs.map((_, at) => at);
+  const random = generator(SEED);
+  const eta0 = 0.5;
+  let t = 0;
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let at = order.length - 1; at > 0; at--) {
+      const other = Math.floor(random() * (at + 1));
+      [order[at], order[other]] = [order[other] as number, order[at] as number];
+    }
+    for (const at of order) {
+      const x = xs[at] as SparseVector;
+      const y = ys[at] as number;
+      const eta = eta0 / (1 + eta0 * lambda * t++);
+      let dot = 0;
+      for (let j = 0; j < x.index.length; j++) dot += (v[x.index[j] as number] as number) * (x.value[j] as number);
+      const z = bias + s * dot;
+      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      const g = (p - y) * (weightOf[y] as number);
+      s *= 1 - eta * lambda;
+      if (s < 1e-9) {
+        for (let k = 0; k < size; k++) v[k] = (v[k] as number) * s;
+        s = 1;
+      }
+      for (let j = 0; j < x.index.length; j++) {
+        const k = x.index[j] as number;
+        v[k] = (v[k] as number) - (eta * g * (x.value[j] as number)) / s;
+      }
+      bias -= eta * g;
+    }
+  }
+  let largest = 0;
+  for (let k = 0; k < size; k++) largest = Math.max(largest, Math.abs((v[k] as number) * s));
+  const scale = largest === 0 ? 1 : largest / 127;
+  const weights = new Int8Array(size);
+  for (let k = 0; k < size; k++) weights[k] = Math.round(((v[k] as number) * s) / scale);
+  return { bias, scale, weights };
+}
+
+interface Trained {
+  acute: QuantisedModel;
+  risk: QuantisedModel;
+}
+
+function trainPair(config: Config, rows: readonly number[]): Trained {
+  const all = features(config.spec);
+  const xs = rows.map((row) => all[row] as SparseVector);
+  const tiers = rows.map((row) => (EXAMPLES[row] as Example).tier);
+  return {
+    acute: train(
+      xs,
+      tiers.map((tier) => (tier === "acute" ? 1 : 0)),
+      config.spec.bits,
+      config.lambda,
+    ),
+    risk: train(
+      xs,
+      tiers.map((tier) => (tier === "benign" ? 0 : 1)),
+      config.spec.bits,
+      config.lambda,
+    ),
+  };
+}
+
+interface Prediction {
+  row: number;
+  acute: number;
+  risk: number;
+}
+
+function predict(config: Config, model: Trained, rows: readonly number[]): Prediction[] {
+  const all = features(config.spec);
+  return rows.map((row) => {
+    const x = all[row] as SparseVector;
+    return { row, acute: probability(model.acute, x), risk: probability(model.risk, x) };
+  });
+}
+
+const rowsOf = (corpora: readonly Corpus[]) =>
+  EXAMPLES.flatMap((example, row) => (corpora.includes(example.corpus) ? [row] : []));
+
+/** Out-of-fold predictions on each of `held`, trained on the other dev corpora of `pool` plus the project corpus. */
+function loco(config: Config, pool: readonly Corpus[]): Prediction[] {
+  return pool.flatMap((held) => {
+    const model = trainPair(config, rowsOf([...pool.filter((corpus) => corpus !== held), "project"]));
+    return predict(config, model, rowsOf([held]));
+  });
+}
+
+interface Lines {
+  acute: [number, number];
+  any: [number, number];
+  benign: [number, number];
+}
+
+function lines(levels: readonly { tier: Tier; level: RiskLevel }[]): Lines {
+  const count = (tiers: readonly Tier[], ok: (level: RiskLevel) => boolean): [number, number] => {
+    const of = levels.filter((entry) => tiers.includes(entry.tier));
+    return [of.filter((entry) => ok(entry.level)).length, of.length];
+  };
+  const atLeastMedium = (level: RiskLevel) => level === "medium" || level === "high";
+  return {
+    acute: count(["acute"], (level) => level === "high"),
+    any: count(["acute", "ideation"], atLeastMedium),
+    benign: count(["benign"], (level) => !atLeastMedium(level)),
+  };
+}
+const ratio = ([hits, n]: [number, number]) => (n === 0 ? Number.NaN : hits / n);
+
+function combined(predictions: readonly Prediction[], thresholds: LearnedThresholds | null) {
+  return predictions.map((prediction) => {
+    const example = EXAMPLES[prediction.row] as Example;
+    const level = thresholds === null ? example.rules : maxLevel(example.rules, modelLevel(prediction, thresholds));
+    return { tier: example.tier, level };
+  });
+}
+
+const GRID = Array.from({ length: 39 }, (_, at) => 0.025 * (at + 1));
+
+/** The thresholds of the threshold rule, and the objective they reach. */
+function chooseThresholds(predictions: readonly Prediction[]): { thresholds: LearnedThresholds; objective: number } {
+  let best = { thresholds: { acute: 1.01, risk: 1.01 }, objective: Number.NEGATIVE_INFINITY };
+  for (const acute of GRID) {
+    for (const risk of GRID) {
+      const scored = lines(combined(predictions, { acute, risk }));
+      if (ratio(scored.benign) < BENIGN_FLOOR) continue;
+      const objective = ratio(scored.acute) + ratio(scored.any);
+      // Ascending grid: ≥ moves ties to the higher thresholds.
+      if (objective >= best.objective) best = { thresholds: { acute, risk }, objective };
+    }
+  }
+  return best;
+}
+
+function chooseConfig(pool: readonly Corpus[]): { config: Config; thresholds: LearnedThresholds; objective: number } {
+  let best: { config: Config; thresholds: LearnedThresholds; objective: number } | null = null;
+  for (const config of CONFIGS) {
+    const choice = chooseThresholds(loco(config, pool));
+    if (best === null || choice.objective > best.objective + 1e-9) best = { config, ...choice };
+  }
+  return best as { config: Config; thresholds: LearnedThresholds; objective: number };
+}
+
+const fmt = ([hits, n]: [number, number]) =>
+  `${String(hits).padStart(3)}/${String(n).padEnd(3)} ${ratio([hits, n]).toFixed(4)}`;
+
+// ── nested LOCO: the honest table ─────────────────────────────────────────────────────────────
+console.log("Learned crisis model: nested leave-one-corpus-out on the development corpora (no held-out data).\n");
+console.log(
+  `Examples: ${DEV.map((corpus) => `${corpus} ${rowsOf([corpus]).length}`).join(", ")}, project ${rowsOf(["project"]).length}\n`,
+);
+const pooledRules: { tier: Tier; level: RiskLevel }[] = [];
+const pooledModel: { tier: Tier; level: RiskLevel }[] = [];
+const outOfFold = new Map<Corpus, { predictions: Prediction[]; thresholds: LearnedThresholds }>();
+const pooledBoth: { tier: Tier; level: RiskLevel }[] = [];
+let everyFold = true;
+console.log(
+  "held-back  chosen (inner LOCO)                          line              rules alone         rules + model",
+);
+for (const held of DEV) {
+  const rest = DEV.filter((corpus) => corpus !== held);
+  const choice = chooseConfig(rest);
+  const model = trainPair(choice.config, rowsOf([...rest, "project"]));
+  const predictions = predict(choice.config, model, rowsOf([held]));
+  const rules = combined(predictions, null);
+  const both = combined(predictions, choice.thresholds);
+  const alone = predictions.map((prediction) => ({
+    tier: (EXAMPLES[prediction.row] as Example).tier,
+    level: modelLevel(prediction, choice.thresholds),
+  }));
+  outOfFold.set(held, { predictions, thresholds: choice.thresholds });
+  pooledModel.push(...alone);
+  pooledRules.push(...rules);
+  pooledBoth.push(...both);
+  const r = lines(rules);
+  const b = lines(both);
+  const chosen = `${configName(choice.config)} θa ${choice.thresholds.acute.toFixed(3)} θr ${choice.thresholds.risk.toFixed(3)}`;
+  console.log(`${held.padEnd(10)} ${chosen.padEnd(44)} acute → high      ${fmt(r.acute)}      ${fmt(b.acute)}`);
+  console.log(`${"".padEnd(55)} any → ≥ medium    ${fmt(r.any)}      ${fmt(b.any)}`);
+  console.log(`${"".padEnd(55)} benign < medium   ${fmt(r.benign)}      ${fmt(b.benign)}`);
+  const ok = ratio(b.acute) >= ratio(r.acute) && ratio(b.any) >= ratio(r.any) && ratio(b.benign) >= GOAL_BENIGN;
+  everyFold &&= ok;
+}
+const pm = lines(pooledModel);
+console.log(
+  `\nModel alone, out of fold (pooled): acute → high ${fmt(pm.acute)}, any → ≥ medium ${fmt(pm.any)}, benign < medium ${fmt(pm.benign)}\n`,
+);
+const pr = lines(pooledRules);
+const pb = lines(pooledBoth);
+console.log(`${"pooled".padEnd(55)} acute → high      ${fmt(pr.acute)}      ${fmt(pb.acute)}`);
+console.log(`${"".padEnd(55)} any → ≥ medium    ${fmt(pr.any)}      ${fmt(pb.any)}`);
+console.log(`${"".padEnd(55)} benign < medium   ${fmt(pr.benign)}      ${fmt(pb.benign)}`);
+const pooledBetter = ratio(pb.acute) > ratio(pr.acute) && ratio(pb.any) > ratio(pr.any);
+const enable = everyFold && pooledBetter;
+console.log(
+  `\nEnable rule: every fold no worse on both recall lines with benign ≥ ${GOAL_BENIGN}: ${everyFold ? "yes" : "NO"}; pooled strictly better on both: ${pooledBetter ? "yes" : "NO"} → ${enable ? "ENABLE" : "DO NOT ENABLE"}\n`,
+);
+
+// ── supplementary: rules frozen before they were tuned on the held-back corpus ──────────────────
+// The rules above were tuned on all three dev corpora, so "rules alone" is in-sample for them while
+// the model is out of fold. `--frozen` also scores each held-back corpus with the rules as they were
+// committed before any tuning on it (git archive of shared/, the held-out files excluded), beside the
+// same out-of-fold model and thresholds: a new-writer reading for both. Not part of the enable rule.
+const FROZEN: readonly [Corpus, string][] = [
+  ["dev2", "62a8c5e"],
+  ["dev3", "cfec856"],
+];
+interface RulesModule {
+  assessRisk: typeof assessRisk;
+  assessConversation: typeof assessConversation;
+}
+if (process.argv.includes("--frozen")) {
+  console.log(
+    "Supplementary (not the enable rule): rules frozen before tuning on the held-back corpus, same out-of-fold model",
+  );
+  for (const [held, commit] of FROZEN) {
+    const dir = mkdtempSync(join(tmpdir(), `haven-rules-${commit}-`));
+    const tar = execFileSync("git", [
+      "archive",
+      "--format=tar",
+      commit,
+      "--",
+      "shared/domain",
+      "shared/safety",
+      ":(exclude)shared/safety/crisis-heldout*",
+      ":(exclude)shared/safety/*.test.ts",
+    ]);
+    execFileSync("tar", ["-x", "-C", dir], { input: tar });
+    const old = (await import(pathToFileURL(join(dir, "shared/safety/crisis-risk.ts")).href)) as RulesModule;
+    const fold = outOfFold.get(held);
+    if (fold === undefined) continue;
+    const rules = fold.predictions.map((prediction) => {
+      const example = EXAMPLES[prediction.row] as Example;
+      const level =
+        example.turns === undefined ? old.assessRisk(example.text).level : old.assessConversation(example.turns).level;
+      return { tier: example.tier, level, prediction };
+    });
+    const r = lines(rules);
+    const b = lines(
+      rules.map((entry) => ({
+        tier: entry.tier,
+        level: maxLevel(entry.level, modelLevel(entry.prediction, fold.thresholds)),
+      })),
+    );
+    console.log(`${held} with rules @${commit}   acute → high      ${fmt(r.acute)}      ${fmt(b.acute)}`);
+    console.log(`${"".padEnd(27)} any → ≥ medium    ${fmt(r.any)}      ${fmt(b.any)}`);
+    console.log(`${"".padEnd(27)} benign < medium   ${fmt(r.benign)}      ${fmt(b.benign)}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log("");
+}
+
+// ── the shipped model ─────────────────────────────────────────────────────────────────────────
+const final = chooseConfig(DEV);
+console.log(
+  `Shipped model: ${configName(final.config)}, θa ${final.thresholds.acute.toFixed(3)}, θr ${final.thresholds.risk.toFixed(3)} (LOCO over dev1–3, objective ${final.objective.toFixed(3)})`,
+);
+const model = trainPair(final.config, rowsOf([...DEV, "project"]));
+const bytes = new Uint8Array(2 << final.config.spec.bits);
+bytes.set(new Uint8Array(model.acute.weights.buffer), 0);
+bytes.set(new Uint8Array(model.risk.weights.buffer), 1 << final.config.spec.bits);
+const base64 = Buffer.from(bytes).toString("base64");
+console.log(
+  `Weights: ${bytes.length} bytes raw, ${gzipSync(bytes, { level: 9 }).length} gzip; as base64 ${base64.length} chars, ${gzipSync(base64, { level: 9 }).length} gzip`,
+);
+const round = (value: number) => Number(value.toPrecision(10));
+const source = `// Generated by \`npx tsx tests/bench/train-crisis-model.ts --write\`: do not edit. Trained on the development
+// corpora only (crisis-dev.ts, crisis-dev2.ts, crisis-dev3.ts, crisis-corpus.ts); ${configName(final.config)}, seed ${SEED}.
+// int8 weights, acute model then risk model, 2^${final.config.spec.bits} each, base64.
+export const LEARNED_WEIGHTS = {
+  spec: { bits: ${final.config.spec.bits}, bigrams: ${final.config.spec.bigrams}, charMin: ${final.config.spec.charMin}, charMax: ${final.config.spec.charMax} },
+  thresholds: { acute: ${round(final.thresholds.acute)}, risk: ${round(final.thresholds.risk)} },
+  acute: { bias: ${round(model.acute.bias)}, scale: ${round(model.acute.scale)} },
+  risk: { bias: ${round(model.risk.bias)}, scale: ${round(model.risk.scale)} },
+  /** Enable rule met in nested LOCO (see tests/bench/train-crisis-model.ts). */
+  enable: ${enable},
+  base64:
+    "${base64}",
+} as const;
+`;
+if (process.argv.includes("--write")) {
+  writeFileSync(new URL("../../shared/safety/learned/weights.generated.ts", import.meta.url), source);
+  console.log("Wrote shared/safety/learned/weights.generated.ts");
+}
