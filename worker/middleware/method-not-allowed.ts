@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { RegExpRouter } from "hono/router/reg-exp-router";
+import { TrieRouter } from "hono/router/trie-router";
 import type { AppEnv } from "../app-env";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -10,10 +10,12 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
  * once and tells which methods a path answers to.
  */
 export function allowedMethodsFor(app: Hono<AppEnv>): (path: string) => string[] {
-  let router: RegExpRouter<string> | undefined;
+  let router: TrieRouter<string> | undefined;
   return (path) => {
     if (!router) {
-      router = new RegExpRouter<string>();
+      // The trie router takes any set of paths (the RegExpRouter refuses some mixes of static and
+      // parameter segments, such as /messages/blocks/:userId beside /messages/:id).
+      router = new TrieRouter<string>();
       for (const route of app.routes) {
         if (route.method !== "ALL") router.add(route.method, route.path, route.method);
       }
