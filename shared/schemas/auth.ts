@@ -47,7 +47,13 @@ export const mfaCode = z
   .pipe(z.string().regex(/^(?:\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, "Enter the 6-digit code or a recovery code."));
 
 export const verify2faBody = z.strictObject({ mfaToken: z.string().min(1).max(2048), code: mfaCode });
+/**
+ * Turning 2FA on or off takes fresh authentication (issue 13, item 5): the account's password on
+ * every step, and to turn it off also the current second factor. An access token alone is not enough.
+ */
+export const enroll2faBody = z.strictObject({ password: givenPassword });
 export const confirm2faBody = z.strictObject({
+  password: givenPassword,
   code: z
     .string()
     .trim()

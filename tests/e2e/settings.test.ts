@@ -132,24 +132,46 @@ describe("the Settings screen", () => {
     expect((JSON.parse(exported) as { user: PublicUser }).user.displayName).toBe("Robin Settings");
     await expect.poll(() => page.getByTestId("export-status").textContent()).toMatch(/Downloaded haven-export\.json/);
 
-    // Two-factor sign-in: the QR code and the key for manual entry; a code computed here from
+    // Two-factor sign-in takes the password first (issue 13, item 5): a wrong one is refused and
+    // nothing is set up. Then the QR code and the key for manual entry; a code computed here from
     // that key (RFC 6238, the Worker's own implementation) turns it on.
-    await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    const twoFactor = page.getByRole("region", { name: "Two-factor sign-in" });
+    const twoFactorCalls: string[] = [];
+    page.on("request", (req) => {
+      const path = new URL(req.url()).pathname;
+      if (path.startsWith("/api/v1/auth/2fa/")) twoFactorCalls.push(path.slice("/api/v1/auth/2fa/".length));
+    });
+    await twoFactor.getByLabel("Password").fill("not my password at all");
+    await twoFactor.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    await expect.poll(() => page.getByTestId("twofa-error").textContent()).toMatch(/password/i);
+    expect(await page.getByTestId("totp-secret").count()).toBe(0);
+    await screenshots(page, "settings-2fa-password");
+    await twoFactor.getByLabel("Password").fill(E2E_PASSWORD);
+    // A double tap sends one enrolment.
+    await twoFactor.getByRole("button", { name: "Set up two-factor sign-in" }).dblclick();
     await expect.poll(() => page.getByTestId("totp-secret").count()).toBe(1);
+    expect(twoFactorCalls).toEqual(["enroll", "enroll"]);
     expect(await page.getByRole("img", { name: "QR code for your authenticator app" }).isVisible()).toBe(true);
     const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s+/g, "");
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     await screenshots(page, "settings-2fa-enrol");
     const confirmStep = stepNow();
     await page.getByLabel("6-digit code the app shows").fill(totp(secret, confirmStep));
-    await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+    await page.getByRole("button", { name: "Turn on two-factor sign-in" }).dblclick();
     await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(RECOVERY_CODE_COUNT);
+    expect(twoFactorCalls).toEqual(["enroll", "enroll", "confirm"]);
+    // Every other session ended (here the tests' API sign-in); this one stays, and the patient is told.
+    expect(await twoFactor.textContent()).toMatch(/Your other device was signed out/);
+    const stolen = await page.request.get(`${base()}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(stolen.status()).toBe(401);
+    await expect.poll(() => page.getByTestId("sessions").locator("li").count()).toBe(1);
+    await screenshots(page, "settings-2fa-codes");
     const recoveryCode = (await page.getByTestId("recovery-codes").locator("li").first().textContent()) ?? "";
     expect(recoveryCode).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/i);
     await expectAccessible(page, "settings: recovery codes");
     await page.getByRole("button", { name: "I have saved these" }).click();
     await expect.poll(() => page.getByTestId("twofa-state").textContent()).toMatch(/is on/);
-    expect((await me(page, token)).mfaEnabled).toBe(true);
+    expect(await page.getByTestId("twofa-done").textContent()).toMatch(/is on\. Your other device was signed out/);
 
     // Signing in again now takes the second step.
     await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
@@ -167,12 +189,17 @@ describe("the Settings screen", () => {
     // Turning it off takes the password and a code: here one of the recovery codes.
     await openScreen(page, "Settings");
     await expect.poll(() => page.getByTestId("twofa-state").textContent()).toMatch(/is on/);
-    const twoFactor = page.getByRole("region", { name: "Two-factor sign-in" });
     await twoFactor.getByLabel("Password").fill(E2E_PASSWORD);
     await twoFactor.getByLabel("Code from the app, or a recovery code").fill(recoveryCode);
     await twoFactor.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
     await expect.poll(() => page.getByTestId("twofa-state").textContent()).toMatch(/is off/);
-    expect((await me(page, token)).mfaEnabled).toBe(false);
+    // No other session was left to end (the browser's first one signed out above).
+    expect(await page.getByTestId("twofa-done").textContent()).toBe(
+      "Two-factor sign-in is off. You sign in with your password alone.",
+    );
+    // A new API sign-in for the checks below: 2FA is off again, so the password alone signs in.
+    const again = await apiToken(page.request, "settings");
+    expect((await me(page, again)).mfaEnabled).toBe(false);
 
     // Offline, every action is turned off and the screen says why.
     await context.setOffline(true);
@@ -195,7 +222,7 @@ describe("the Settings screen", () => {
     await expect.poll(() => page.getByRole("button", { name: "Save profile" }).isEnabled()).toBe(true);
 
     // Back online the list reloads: the earlier browser session was signed out, so the other one
-    // is the tests' API sign-in. Signing it out here ends it on the server.
+    // is the tests' second API sign-in (after 2FA went off). Signing it out here ends it on the server.
     await expect.poll(() => page.getByTestId("sessions").locator("li").count()).toBe(2);
     expect(await page.getByTestId("this-device").count()).toBe(1);
     await page
@@ -203,7 +230,7 @@ describe("the Settings screen", () => {
       .getByRole("button", { name: /^Sign out/ })
       .click();
     await expect.poll(() => page.getByTestId("sessions").locator("li").count()).toBe(1);
-    const ended = await page.request.get(`${base()}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+    const ended = await page.request.get(`${base()}/api/v1/me`, { headers: { Authorization: `Bearer ${again}` } });
     expect(ended.status()).toBe(401);
 
     await checkScreen(page, "settings");

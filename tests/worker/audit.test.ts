@@ -102,10 +102,13 @@ describe("the audit log", () => {
     secrets.push("a wrong password 1");
     const rotated = await refresh(r.cookie);
     secrets.push(refreshCookieFrom(rotated).split("=")[1] ?? "");
-    const enroll = await call("/api/v1/auth/2fa/enroll", { method: "POST", token: r.accessToken });
+    const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
     const { secret } = (await enroll.json()) as { secret: string };
     const code = await hotp(secret, totpStep(Date.now()));
-    const confirm = await call("/api/v1/auth/2fa/confirm", { token: r.accessToken, body: { code } });
+    const confirm = await call("/api/v1/auth/2fa/confirm", {
+      token: r.accessToken,
+      body: { password: PASSWORD, code },
+    });
     const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
     secrets.push(secret, code, ...recoveryCodes);
     await call("/api/v1/auth/password", {

@@ -14,7 +14,7 @@ const codeAt = (secret: string, offset = 0) => hotp(secret, totpStep(Date.now())
 
 async function enrolled(): Promise<Enrolled> {
   const r = await register();
-  const enroll = await call("/api/v1/auth/2fa/enroll", { method: "POST", token: r.accessToken });
+  const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
   expect(enroll.status).toBe(200);
   const { secret, otpauthUri } = (await enroll.json()) as { secret: string; otpauthUri: string };
   expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Haven%3A/);
@@ -22,7 +22,7 @@ async function enrolled(): Promise<Enrolled> {
   // Confirming with the previous step's code keeps the current and next steps free for the tests.
   const confirm = await call("/api/v1/auth/2fa/confirm", {
     token: r.accessToken,
-    body: { code: await codeAt(secret, -1) },
+    body: { password: PASSWORD, code: await codeAt(secret, -1) },
   });
   expect(confirm.status).toBe(200);
   const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
@@ -139,15 +139,18 @@ describe("TOTP two-factor sign-in", () => {
 
   it("refuses a wrong confirmation code and confirming without enrolment", async () => {
     const r = await register();
-    const early = await call("/api/v1/auth/2fa/confirm", { token: r.accessToken, body: { code: "123456" } });
+    const early = await call("/api/v1/auth/2fa/confirm", {
+      token: r.accessToken,
+      body: { password: PASSWORD, code: "123456" },
+    });
     expect(early.status).toBe(409);
     expect((await errorOf(early)).code).toBe("MFA_NOT_ENROLLED");
-    const enroll = await call("/api/v1/auth/2fa/enroll", { method: "POST", token: r.accessToken });
+    const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
     const { secret } = (await enroll.json()) as { secret: string };
     const good = await codeAt(secret);
     const wrong = await call("/api/v1/auth/2fa/confirm", {
       token: r.accessToken,
-      body: { code: good === "999999" ? "999998" : "999999" },
+      body: { password: PASSWORD, code: good === "999999" ? "999998" : "999999" },
     });
     expect(wrong.status).toBe(403);
     expect((await errorOf(wrong)).code).toBe("REAUTH_FAILED");
@@ -157,7 +160,7 @@ describe("TOTP two-factor sign-in", () => {
 
   it("refuses a second enrolment while 2FA is on", async () => {
     const u = await enrolled();
-    const res = await call("/api/v1/auth/2fa/enroll", { method: "POST", token: u.accessToken });
+    const res = await call("/api/v1/auth/2fa/enroll", { token: u.accessToken, body: { password: PASSWORD } });
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe("MFA_ALREADY_ENABLED");
   });

@@ -184,12 +184,12 @@ const TABLE: Row[] = [
   },
   {
     route: "POST /api/v1/auth/2fa/enroll",
-    build: () => ({ path: "/api/v1/auth/2fa/enroll", body: {} }),
+    build: () => ({ path: "/api/v1/auth/2fa/enroll", body: { password: PASSWORD } }),
     expect: everyone(200),
   },
   {
     route: "POST /api/v1/auth/2fa/confirm",
-    build: () => ({ path: "/api/v1/auth/2fa/confirm", body: { code: "000000" } }),
+    build: () => ({ path: "/api/v1/auth/2fa/confirm", body: { password: PASSWORD, code: "000000" } }),
     expect: everyone(403),
   },
   {

@@ -15,11 +15,11 @@ const codeAt = (secret: string, offset = 0) => hotp(secret, totpStep(Date.now())
 
 async function withTwoFactor(): Promise<Registered & { secret: string; recoveryCodes: string[] }> {
   const r = await register();
-  const enroll = await call("/api/v1/auth/2fa/enroll", { method: "POST", token: r.accessToken });
+  const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
   const { secret } = (await enroll.json()) as { secret: string };
   const confirm = await call("/api/v1/auth/2fa/confirm", {
     token: r.accessToken,
-    body: { code: await codeAt(secret, -1) },
+    body: { password: PASSWORD, code: await codeAt(secret, -1) },
   });
   expect(confirm.status).toBe(200);
   const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };

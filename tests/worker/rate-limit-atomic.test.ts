@@ -24,11 +24,11 @@ function tally(responses: Response[]): Record<number, number> {
 
 async function enrolled() {
   const r = await register();
-  const enroll = await call("/api/v1/auth/2fa/enroll", { method: "POST", token: r.accessToken });
+  const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
   const { secret } = (await enroll.json()) as { secret: string };
   const confirm = await call("/api/v1/auth/2fa/confirm", {
     token: r.accessToken,
-    body: { code: await codeAt(secret, -1) },
+    body: { password: PASSWORD, code: await codeAt(secret, -1) },
   });
   expect(confirm.status).toBe(200);
   const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };

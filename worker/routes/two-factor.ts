@@ -1,23 +1,28 @@
 import { eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { ApiError } from "../../shared/errors";
-import { confirm2faBody, disable2faBody, verify2faBody } from "../../shared/schemas/auth";
+import { confirm2faBody, disable2faBody, enroll2faBody, verify2faBody } from "../../shared/schemas/auth";
 import type { AppEnv } from "../app-env";
 import { verifyPassword } from "../auth/password";
 import { newRecoveryCodes, recoveryCodeRows } from "../auth/recovery-codes";
 import { checkSecondFactor } from "../auth/second-factor";
-import { startSession } from "../auth/sessions";
+import { revokeUserSessions, startSession } from "../auth/sessions";
 import { verifyMfaToken } from "../auth/tokens";
 import { matchTotp, newTotpSecret, otpauthUri } from "../auth/totp";
 import { database } from "../db/client";
 import { recoveryCodes, users } from "../db/schema";
-import { findUserById } from "../db/users";
+import { findUserById, type UserRow } from "../db/users";
 import { audit, auditStatement } from "../lib/audit";
 import { enforceRateLimit, mfaTokenCounter } from "../lib/rate-limit";
 import { jsonBody } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
 
-/** /api/v1/auth/2fa: the login step, and TOTP set-up and removal for a signed-in user. */
+/**
+ * /api/v1/auth/2fa: the login step, and TOTP set-up and removal for a signed-in user. Set-up and
+ * removal take fresh authentication (the password on each step; removal also the current second
+ * factor), so a stolen access token cannot lock the owner out, and each change ends every other
+ * session of the user (issue 13, item 5).
+ */
 export const twoFactor = new Hono<AppEnv>()
   .post("/verify", jsonBody(verify2faBody), async (c) => {
     const { mfaToken, code } = c.req.valid("json");
@@ -65,12 +70,15 @@ export const twoFactor = new Hono<AppEnv>()
     return c.json(await startSession(c, user, "auth.2fa.verify"));
   })
 
-  .post("/enroll", requireAuth, async (c) => {
+  .post("/enroll", requireAuth, jsonBody(enroll2faBody), async (c) => {
     const { userId } = c.get("auth");
+    await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
     if (user.totpSecret) throw new ApiError("MFA_ALREADY_ENABLED");
+    // The pending secret exists only once the password was re-entered: a stolen token cannot plant one.
+    await requirePassword(c, user, c.req.valid("json").password, "auth.2fa.enroll");
     const secret = newTotpSecret();
     await db.batch([
       db.update(users).set({ totpPendingSecret: secret, updatedAt: Date.now() }).where(eq(users.id, userId)),
@@ -80,53 +88,68 @@ export const twoFactor = new Hono<AppEnv>()
   })
 
   .post("/confirm", requireAuth, jsonBody(confirm2faBody), async (c) => {
-    const { userId } = c.get("auth");
+    const { userId, sessionId } = c.get("auth");
     await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+    const { password, code } = c.req.valid("json");
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
     if (user.totpSecret) throw new ApiError("MFA_ALREADY_ENABLED");
     if (!user.totpPendingSecret) throw new ApiError("MFA_NOT_ENROLLED");
-    const step = await matchTotp(user.totpPendingSecret, c.req.valid("json").code, Date.now(), null);
+    await requirePassword(c, user, password, "auth.2fa.confirm");
+    const step = await matchTotp(user.totpPendingSecret, code, Date.now(), null);
     if (step === null) {
       await audit(c, { action: "auth.2fa.confirm", outcome: "failure", errorCode: "REAUTH_FAILED" });
       throw new ApiError("REAUTH_FAILED");
     }
     const codes = newRecoveryCodes();
-    await db.batch([
+    const results = await db.batch([
       db
         .update(users)
         .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step, updatedAt: Date.now() })
         .where(eq(users.id, userId)),
       db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
       db.insert(recoveryCodes).values(await recoveryCodeRows(c.env.JWT_SECRET, userId, codes)),
+      // Every other device signs in again (now with the second factor); this one stays.
+      revokeUserSessions(db, userId, "2fa_enabled", sessionId),
       auditStatement(c, { action: "auth.2fa.confirm", outcome: "success" }),
     ]);
-    return c.json({ enabled: true as const, recoveryCodes: codes });
+    return c.json({ enabled: true as const, recoveryCodes: codes, otherSessionsEnded: results[3].meta.changes });
   })
 
   .post("/disable", requireAuth, jsonBody(disable2faBody), async (c) => {
-    const { userId } = c.get("auth");
+    const { userId, sessionId } = c.get("auth");
     await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
     const { password, code } = c.req.valid("json");
     const db = database(c.env.DB);
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
     if (!user.totpSecret) throw new ApiError("MFA_NOT_ENABLED");
-    const ok =
-      (await verifyPassword(password, user.passwordHash)).ok &&
-      (await checkSecondFactor(db, user, code, c.env.JWT_SECRET));
-    if (!ok) {
+    // Both factors: the password, then the current second factor (a TOTP code or a recovery code).
+    await requirePassword(c, user, password, "auth.2fa.disable");
+    if (!(await checkSecondFactor(db, user, code, c.env.JWT_SECRET))) {
       await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "REAUTH_FAILED" });
       throw new ApiError("REAUTH_FAILED");
     }
-    await db.batch([
+    const results = await db.batch([
       db
         .update(users)
         .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
         .where(eq(users.id, userId)),
       db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+      revokeUserSessions(db, userId, "2fa_disabled", sessionId),
       auditStatement(c, { action: "auth.2fa.disable", outcome: "success" }),
     ]);
-    return c.json({ enabled: false as const });
+    return c.json({ enabled: false as const, otherSessionsEnded: results[2].meta.changes });
   });
+
+/**
+ * Fresh authentication for a 2FA change: the account's current password, re-entered now. A wrong
+ * one is audited under the step's action and answered 403 REAUTH_FAILED (the caller counted the
+ * attempt against twoFactorPerUser first, so this is no free password oracle).
+ */
+async function requirePassword(c: Context<AppEnv>, user: UserRow, password: string, action: string): Promise<void> {
+  if ((await verifyPassword(password, user.passwordHash)).ok) return;
+  await audit(c, { action, outcome: "failure", errorCode: "REAUTH_FAILED" });
+  throw new ApiError("REAUTH_FAILED");
+}

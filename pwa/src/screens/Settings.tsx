@@ -18,7 +18,7 @@ import "./settings.css";
 export default function Settings({ user }: ScreenProps) {
   const online = useOnline();
   const offline = !online;
-  // Bumped when a password change signs the other devices out, so the session list reloads.
+  // Bumped when a password or 2FA change signs the other devices out, so the session list reloads.
   const [sessionsVersion, setSessionsVersion] = useState(0);
 
   return (
@@ -33,7 +33,7 @@ export default function Settings({ user }: ScreenProps) {
       ) : null}
       <ProfileSection user={user} offline={offline} />
       <ConsentSection user={user} offline={offline} />
-      <TwoFactorSection user={user} offline={offline} />
+      <TwoFactorSection user={user} offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
       <SessionsSection user={user} offline={offline} version={sessionsVersion} />
       <PasswordSection offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
       <ExportSection offline={offline} />

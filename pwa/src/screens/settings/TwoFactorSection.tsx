@@ -8,7 +8,7 @@ import { QrCode } from "./QrCode";
 type Step =
   | { kind: "idle" }
   | { kind: "enrolling"; secret: string; otpauthUri: string }
-  | { kind: "codes"; codes: string[] };
+  | { kind: "codes"; codes: string[]; signedOut: string };
 
 /** The user as the server has it now, shown everywhere (the 2FA answers do not carry it). */
 async function reloadUser(): Promise<void> {
@@ -17,27 +17,65 @@ async function reloadUser(): Promise<void> {
   publishUser((await res.json()).user);
 }
 
+/** What the patient is told after a change, with the other devices it signed out (issue 13, item 5). */
+function signedOutNote(otherSessionsEnded: number): string {
+  if (otherSessionsEnded === 0) return "";
+  return otherSessionsEnded === 1
+    ? " Your other device was signed out."
+    : ` Your ${otherSessionsEnded} other devices were signed out.`;
+}
+
 /**
- * Two-factor sign-in: enrol (QR code of the otpauth URI, or the key typed by hand), confirm with
- * a code, then the recovery codes, shown once; or turn it off with the password and a code.
+ * Two-factor sign-in: the password first, then enrol (QR code of the otpauth URI, or the key
+ * typed by hand), confirm with a code, then the recovery codes, shown once; or turn it off with
+ * the password and a code. Turning it on or off signs every other device out (the server does;
+ * `onChanged` reloads the session list). The password is held only while set-up is open: it is
+ * sent again with the confirmation, and cleared when set-up ends either way.
  */
-export function TwoFactorSection({ user, offline }: { user: PublicUser; offline: boolean }) {
+export function TwoFactorSection({
+  user,
+  offline,
+  onChanged,
+}: {
+  user: PublicUser;
+  offline: boolean;
+  onChanged?: () => void;
+}) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, run: runAction } = useAction();
   const stepHeading = useRef<HTMLHeadingElement>(null);
+  // A second tap before the first re-render has disabled the button sends nothing.
+  const inFlight = useRef(false);
+
+  async function run(task: () => Promise<void>) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await runAction(task);
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  function endSetUp() {
+    setPassword("");
+    setCode("");
+    setStep({ kind: "idle" });
+  }
 
   // Each new step moves focus to its heading, so a screen reader starts reading it from the top.
   useEffect(() => {
     if (step.kind !== "idle") stepHeading.current?.focus();
   }, [step.kind]);
 
-  function enroll() {
+  function enroll(event: Event) {
+    event.preventDefault();
     setDone(null);
     void run(async () => {
-      const res = await api.auth["2fa"].enroll.$post();
+      const res = await api.auth["2fa"].enroll.$post({ json: { password } });
       if (!res.ok) return refusal(res);
       const body = await res.json();
       setCode("");
@@ -48,11 +86,13 @@ export function TwoFactorSection({ user, offline }: { user: PublicUser; offline:
   function confirm(event: Event) {
     event.preventDefault();
     void run(async () => {
-      const res = await api.auth["2fa"].confirm.$post({ json: { code: code.replace(/\s+/g, "") } });
+      const res = await api.auth["2fa"].confirm.$post({ json: { password, code: code.replace(/\s+/g, "") } });
       if (!res.ok) return refusal(res);
       const body = await res.json();
+      setPassword("");
       setCode("");
-      setStep({ kind: "codes", codes: body.recoveryCodes });
+      setStep({ kind: "codes", codes: body.recoveryCodes, signedOut: signedOutNote(body.otherSessionsEnded) });
+      onChanged?.();
       await reloadUser();
     });
   }
@@ -63,10 +103,14 @@ export function TwoFactorSection({ user, offline }: { user: PublicUser; offline:
     void run(async () => {
       const res = await api.auth["2fa"].disable.$post({ json: { password, code } });
       if (!res.ok) return refusal(res);
+      const body = await res.json();
       setPassword("");
       setCode("");
+      onChanged?.();
       await reloadUser();
-      setDone("Two-factor sign-in is off. You sign in with your password alone.");
+      setDone(
+        `Two-factor sign-in is off. You sign in with your password alone.${signedOutNote(body.otherSessionsEnded)}`,
+      );
     });
   }
 
@@ -101,7 +145,7 @@ export function TwoFactorSection({ user, offline }: { user: PublicUser; offline:
             <button type="submit" disabled={busy || offline}>
               Turn on two-factor sign-in
             </button>
-            <button type="button" class="secondary" disabled={busy} onClick={() => setStep({ kind: "idle" })}>
+            <button type="button" class="secondary" disabled={busy} onClick={endSetUp}>
               Cancel
             </button>
           </div>
@@ -112,8 +156,9 @@ export function TwoFactorSection({ user, offline }: { user: PublicUser; offline:
             Save your recovery codes
           </h4>
           <p>
-            Two-factor sign-in is on. If you ever lose your phone, each of these codes lets you sign in once instead of
-            a code from the app. Keep them somewhere safe, such as a password manager: they will not be shown again.
+            Two-factor sign-in is on.{step.signedOut} If you ever lose your phone, each of these codes lets you sign in
+            once instead of a code from the app. Keep them somewhere safe, such as a password manager: they will not be
+            shown again.
           </p>
           <ul class="codes" data-testid="recovery-codes">
             {step.codes.map((c) => (
@@ -126,8 +171,8 @@ export function TwoFactorSection({ user, offline }: { user: PublicUser; offline:
           <button
             type="button"
             onClick={() => {
-              setStep({ kind: "idle" });
-              setDone("Two-factor sign-in is on.");
+              setDone(`Two-factor sign-in is on.${step.signedOut}`);
+              endSetUp();
             }}
           >
             I have saved these
@@ -138,7 +183,10 @@ export function TwoFactorSection({ user, offline }: { user: PublicUser; offline:
           <p data-testid="twofa-state">
             Two-factor sign-in is on: signing in asks for a code from your authenticator app.
           </p>
-          <p class="muted help">To turn it off, enter your password and a code from the app (or a recovery code).</p>
+          <p class="muted help">
+            To turn it off, enter your password and a code from the app (or a recovery code). Your other devices are
+            signed out.
+          </p>
           <label>
             Password
             <input
@@ -159,16 +207,30 @@ export function TwoFactorSection({ user, offline }: { user: PublicUser; offline:
           </button>
         </form>
       ) : (
-        <div>
+        <form onSubmit={enroll}>
           <p data-testid="twofa-state">
             Two-factor sign-in is off. Turning it on adds a second step when you sign in: a 6-digit code from an
             authenticator app on your phone, so your password alone is not enough.
           </p>
+          <p class="muted help">
+            To set it up, enter your password. Turning it on signs your other devices out; they sign in again with a
+            code.
+          </p>
+          <label>
+            Password
+            <input
+              type="password"
+              required
+              autoComplete="current-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          </label>
           <Feedback error={error} done={done} testId="twofa" />
-          <button type="button" disabled={busy || offline} onClick={enroll}>
+          <button type="submit" disabled={busy || offline}>
             Set up two-factor sign-in
           </button>
-        </div>
+        </form>
       )}
     </section>
   );
