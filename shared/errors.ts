@@ -14,6 +14,10 @@ export const ERROR_CATALOGUE = {
   UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
   TOKEN_EXPIRED: { status: 401, message: "Your session token has expired; refresh it." },
   SESSION_REVOKED: { status: 401, message: "This session has been signed out." },
+  DEVICE_SIGNED_OUT: {
+    status: 401,
+    message: "This device was signed out (from another device, or the account changed); sign in again.",
+  },
   INVALID_CREDENTIALS: { status: 401, message: "The email or password is not correct." },
   MFA_TOKEN_INVALID: { status: 401, message: "The sign-in step has expired; sign in again." },
   MFA_CODE_INVALID: { status: 401, message: "The code is not correct." },

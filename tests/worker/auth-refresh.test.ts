@@ -152,7 +152,7 @@ describe("POST /api/v1/auth/refresh", () => {
     expect((await call("/api/v1/auth/logout", { method: "POST", token: access })).status).toBe(204);
     const after = await refresh(signedOut.cookie);
     expect(after.status).toBe(401);
-    expect((await errorOf(after)).code).toBe("REFRESH_INVALID");
+    expect((await errorOf(after)).code).toBe("DEVICE_SIGNED_OUT");
   });
 
   it("issue 11 defect 6: both of two concurrent refreshes get a child in the same family; nobody is signed out", async () => {

@@ -118,7 +118,7 @@ describe("ending sessions stops their access tokens at once", () => {
     const res = await call("/api/v1/auth/logout", { method: "POST", token: r.accessToken, cookie: r.cookie });
     expect(res.status).toBe(204);
     expect(res.headers.getSetCookie().join()).toMatch(/haven_refresh=;.*Max-Age=0/);
-    expect(await meStatus(r.accessToken)).toEqual({ status: 401, code: "SESSION_REVOKED" });
+    expect(await meStatus(r.accessToken)).toEqual({ status: 401, code: "DEVICE_SIGNED_OUT" });
     const refreshed = await call("/api/v1/auth/refresh", {
       method: "POST",
       cookie: r.cookie,
@@ -136,7 +136,7 @@ describe("ending sessions stops their access tokens at once", () => {
   it("a deleted user's token stops working", async () => {
     const r = await register();
     await env.DB.prepare("DELETE FROM users WHERE id = ?").bind(r.user.id).run();
-    expect(await meStatus(r.accessToken)).toEqual({ status: 401, code: "SESSION_REVOKED" });
+    expect(await meStatus(r.accessToken)).toEqual({ status: 401, code: "DEVICE_SIGNED_OUT" });
   });
 
   it("lists my sessions, marks the current one, and signs another one out", async () => {
@@ -149,7 +149,7 @@ describe("ending sessions stops their access tokens at once", () => {
     const firstSid = items.find((s) => !s.current)?.id ?? "";
     const del = await call(`/api/v1/auth/sessions/${firstSid}`, { method: "DELETE", token: second.accessToken });
     expect(del.status).toBe(204);
-    expect(await meStatus(first.accessToken)).toEqual({ status: 401, code: "SESSION_REVOKED" });
+    expect(await meStatus(first.accessToken)).toEqual({ status: 401, code: "DEVICE_SIGNED_OUT" });
     expect(await meStatus(second.accessToken)).toEqual({ status: 200 });
   });
 
@@ -179,7 +179,7 @@ describe("ending sessions stops their access tokens at once", () => {
     });
     expect(res.status).toBe(204);
     expect(await meStatus(here.accessToken)).toEqual({ status: 200 });
-    expect(await meStatus(elsewhere.accessToken)).toEqual({ status: 401, code: "SESSION_REVOKED" });
+    expect(await meStatus(elsewhere.accessToken)).toEqual({ status: 401, code: "DEVICE_SIGNED_OUT" });
     await expect(login(here.email, PASSWORD)).rejects.toThrow(/401/);
     await login(here.email, newPassword);
   });

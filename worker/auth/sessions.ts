@@ -62,6 +62,13 @@ export async function decoySession(c: Context<AppEnv>, user: UserRow): Promise<S
   return { user: publicUser(user), accessToken };
 }
 
+/**
+ * The revocation reason of a session that ended by itself (idle or absolute lifetime). Every other
+ * reason is a revocation — signed out here or elsewhere, a password or 2FA change, refresh-token
+ * reuse, a disabled account — and its tokens answer DEVICE_SIGNED_OUT (the device forgets its data).
+ */
+export const EXPIRED = "expired";
+
 export function revokeSession(db: Database, sessionId: string, reason: string, now = Date.now()) {
   return db
     .update(sessions)
@@ -100,7 +107,10 @@ export async function rotateRefreshToken(c: Context<AppEnv>, presented: string):
     .where(eq(refreshTokens.tokenHash, tokenHash))
     .get();
 
-  const fail = async (code: "REFRESH_INVALID" | "REFRESH_REUSED" | "ACCOUNT_DISABLED", revoke?: string) => {
+  const fail = async (
+    code: "REFRESH_INVALID" | "REFRESH_REUSED" | "ACCOUNT_DISABLED" | "DEVICE_SIGNED_OUT",
+    revoke?: string,
+  ) => {
     const statements = [];
     if (row && revoke) statements.push(revokeSession(db, row.session.id, revoke, now));
     statements.push(
@@ -119,10 +129,13 @@ export async function rotateRefreshToken(c: Context<AppEnv>, presented: string):
   };
 
   const graceStart = now - REFRESH_GRACE_SECONDS * 1000;
-  if (!row || row.session.revokedAt !== null) throw await fail("REFRESH_INVALID");
+  if (!row) throw await fail("REFRESH_INVALID");
+  if (row.session.revokedAt !== null) {
+    throw await fail(row.session.revokedReason === EXPIRED ? "REFRESH_INVALID" : "DEVICE_SIGNED_OUT");
+  }
   if (row.token.usedAt !== null && row.token.usedAt < graceStart) throw await fail("REFRESH_REUSED", "refresh_reuse");
   if (row.session.expiresAt <= now || now - row.session.lastUsedAt > REFRESH_IDLE_SECONDS * 1000) {
-    throw await fail("REFRESH_INVALID", "expired");
+    throw await fail("REFRESH_INVALID", EXPIRED);
   }
   if (row.user.status !== "active") throw await fail("ACCOUNT_DISABLED", "account_disabled");
 

@@ -3,6 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { ApiError } from "../../shared/errors";
 import type { Role } from "../../shared/roles";
 import type { AppEnv } from "../app-env";
+import { EXPIRED } from "../auth/sessions";
 import { verifyAccessToken } from "../auth/tokens";
 import { database } from "../db/client";
 import { sessions, users } from "../db/schema";
@@ -23,6 +24,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     .select({
       userId: sessions.userId,
       revokedAt: sessions.revokedAt,
+      revokedReason: sessions.revokedReason,
       expiresAt: sessions.expiresAt,
       status: users.status,
       role: users.role,
@@ -31,9 +33,12 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, claims.sessionId))
     .get();
-  if (!row || row.userId !== claims.userId || row.revokedAt !== null || row.expiresAt <= Date.now()) {
-    throw new ApiError("SESSION_REVOKED");
-  }
+  // A session that is gone (its account was deleted) or was revoked for any reason but expiry
+  // (signed out here or elsewhere, a password or 2FA change, reuse, a disabled account) tells the
+  // device to forget its copy of the data; one that merely expired keeps SESSION_REVOKED.
+  if (!row || row.userId !== claims.userId) throw new ApiError("DEVICE_SIGNED_OUT");
+  if (row.revokedAt !== null && row.revokedReason !== EXPIRED) throw new ApiError("DEVICE_SIGNED_OUT");
+  if (row.revokedAt !== null || row.expiresAt <= Date.now()) throw new ApiError("SESSION_REVOKED");
   if (row.status !== "active") throw new ApiError("ACCOUNT_DISABLED");
   c.set("auth", { userId: row.userId, role: row.role, sessionId: claims.sessionId });
   await next();
