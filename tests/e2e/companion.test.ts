@@ -75,6 +75,34 @@ describe("the companion", () => {
     await page.close();
   });
 
+  it("when the model's second opinion finds risk the words alone did not, shows the resources and the care team gets a medium flag", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(base());
+    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
+    await openScreen(page, "Companion");
+    // The rules pass this sentence; the fake model's reviewer reads dandelions as a wish to be dead.
+    const text = "I keep looking at the dandelions by the fence";
+    const { assessRisk } = await import("../../shared/safety/crisis-risk");
+    expect(assessRisk(text).level).toBe("none");
+    await page.getByLabel("Message to the companion").fill(text);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const crisis = page.getByTestId("chat-crisis");
+    await expect.poll(() => crisis.textContent(), { timeout: 15_000 }).toContain("116 123");
+    await expect.poll(() => crisis.textContent()).toMatch(/care team can now see this/);
+    // The reply still comes (medium: the companion answers, kindly).
+    await expect
+      .poll(() => page.getByTestId("chat").locator("li.companion").last().textContent(), { timeout: 15_000 })
+      .toContain("help a little");
+    const clinician = await apiToken(server, "clinician@demo.haven");
+    const { items } = await apiGet<{ items: { source: string; level: string; category: string | null }[] }>(
+      server,
+      clinician,
+      `/staff/patients/${e2eId("companion")}/flags`,
+    );
+    expect(items).toContainEqual(expect.objectContaining({ source: "companion", level: "medium" }));
+    await page.close();
+  });
+
   it("offline: shows crisis help at once for risk language, queues the flag for the care team, and the exercises work", async () => {
     const page = await browser.context.newPage();
     await page.goto(base());

@@ -27,7 +27,7 @@
  * it is recorded apart (`GET /requests?tag=…&kind=classify`), and answered as one
  * `chat.completion` whose content is set by the model name: `label-<text>:<tag>` answers `<text>`
  * (`label-preparation`, `label-none`, `label-gibberish`…), `hang` never answers, `down` is 503,
- * anything else answers `none`.
+ * anything else answers `none` — or `wish-to-be-dead` when the patient's turns mention dandelions.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -170,7 +170,13 @@ function classify(req: IncomingMessage, res: ServerResponse, body: unknown, beha
     error(res, 503);
     return;
   }
-  const content = behaviour.startsWith("label-") ? behaviour.slice("label-".length) : "none";
+  // Any other model reads a mention of dandelions as a wish to be dead: words the rules pass,
+  // so a browser test can watch the second opinion find what the device's check did not.
+  const content = behaviour.startsWith("label-")
+    ? behaviour.slice("label-".length)
+    : JSON.stringify(body).toLowerCase().includes("dandelion")
+      ? "wish-to-be-dead"
+      : "none";
   res.writeHead(200, { "Content-Type": "application/json" });
   res.end(
     JSON.stringify({

@@ -166,7 +166,7 @@ export function Chat({
           <p>
             {flagQueued
               ? "Your care team will be told as soon as this phone is back online."
-              : "Your care team has been let know, so they can reach out."}{" "}
+              : "Your care team can now see this, so they can reach out."}{" "}
             Your <Link href="/safety-plan">safety plan</Link> is here too.
           </p>
         </div>
