@@ -6,6 +6,7 @@ import { startSyncEngine } from "./data/engine";
 import { useStorageProblem } from "./data/storage-health";
 import { dismissNotice } from "./data/sync";
 import { useLive } from "./data/use-live";
+import { clearRevocation, ownerOfDevice } from "./lock/device";
 import { usePath } from "./router";
 import { SignOutButton } from "./SignOut";
 import { SCREENS, screenFor } from "./screens";
@@ -18,9 +19,15 @@ export async function wipeDevice(): Promise<void> {
   await db.open();
 }
 
+/**
+ * Whoever's data the device holds — the last user's cache, or only the outbox a revocation kept
+ * hidden (lock/device.ts) — is wiped if it is not this user's; this user's own hidden outbox
+ * becomes theirs again and syncs.
+ */
 async function forgetOtherUser(userId: string): Promise<void> {
-  const row = await db.meta.get("user");
-  if (row && (JSON.parse(row.value) as PublicUser).id !== userId) await wipeDevice();
+  const owner = await ownerOfDevice(db);
+  if (owner && owner !== userId) await wipeDevice();
+  else await clearRevocation(db);
 }
 
 /**

@@ -1,12 +1,16 @@
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { PublicUser } from "../../shared/schemas/auth";
-import { onSessionChange, resumeSession, type SessionEnd } from "./api/session";
+import { api, endRevoked, onRevocation, onSessionChange, resumeSession, type SessionEnd } from "./api/session";
 import { HelpWithoutSignIn } from "./auth/HelpWithoutSignIn";
 import { Register } from "./auth/Register";
 import { SessionEnded } from "./auth/SessionEnded";
 import { SignIn } from "./auth/SignIn";
 import { db } from "./data/db";
+import { forgetAfterRevocation, signedOutReason } from "./lock/device";
+import { LockScreen } from "./lock/LockScreen";
+import { pinIsSet } from "./lock/pin";
+import { relockOnReturn } from "./lock/rules";
 import { navigate, usePath } from "./router";
 import { SignedIn } from "./SignedIn";
 import "./styles.css";
@@ -30,6 +34,9 @@ function isHelpPath(path: string): "/crisis" | "/safety-plan" | null {
   return clean === "/crisis" || clean === "/safety-plan" ? clean : null;
 }
 
+// A revocation seen on any call forgets the patient's data here (the outbox kept, hidden).
+onRevocation((why) => forgetAfterRevocation(db, why));
+
 /** The app shell: sign-in or the signed-in app, the service's status, and the update prompt. */
 function App() {
   const [health, setHealth] = useState<Health | "unreachable" | null>(null);
@@ -38,9 +45,14 @@ function App() {
   const [ended, setEnded] = useState<SessionEnd | null>(null);
   const [resuming, setResuming] = useState(true);
   const [registering, setRegistering] = useState(false);
+  // The app PIN's lock: null until known (nothing renders), true until the PIN is entered.
+  const [locked, setLocked] = useState<boolean | null>(null);
+  const resumed = useRef(false);
   const path = usePath();
   // Help that needs nothing: signed out (or still resuming), these paths need no account at all.
-  const help = user ? null : isHelpPath(path);
+  // Locked, only crisis help opens (the saved safety plan is behind the PIN with the rest).
+  const lockedOut = user !== null && locked !== false;
+  const help = !user ? isHelpPath(path) : lockedOut && isHelpPath(path) === "/crisis" ? "/crisis" : null;
   // Signed in (or out) from either form: the next signed-out view is the sign-in form.
   useEffect(() => {
     if (user) setRegistering(false);
@@ -52,22 +64,71 @@ function App() {
       // Leaving the app (signed out, or the session ended) lands on the sign-in screen, which
       // says why, not on the help that a signed-out /crisis or /safety-plan shows.
       if (signedIn && !next && isHelpPath(location.pathname)) navigate("/");
+      // Signed in with the password after start-up: that is stronger than the PIN.
+      if (resumed.current && !signedIn && next) setLocked(false);
       signedIn = next !== null;
       setUser(next);
       setEnded(why);
     });
-    void resumeSession(cachedUser).finally(() => setResuming(false));
+    // Cold start: with an app PIN set, nothing shows until it is entered.
+    const lock = pinIsSet(db)
+      .catch(() => false)
+      .then(setLocked);
+    void lock
+      .then(() => resumeSession(cachedUser))
+      .then(async () => {
+        // A revocation wiped this device earlier: keep saying why until someone signs in.
+        if (!signedIn) {
+          const why = await signedOutReason(db).catch(() => null);
+          if (why) setEnded((current) => current ?? why);
+        }
+      })
+      .finally(() => {
+        resumed.current = true;
+        setResuming(false);
+      });
+    // Back after 5 minutes in the background: the PIN again.
+    let hiddenAt: number | null = null;
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") hiddenAt = Date.now();
+      else if (relockOnReturn(hiddenAt, Date.now())) void pinIsSet(db).then((set) => set && setLocked(true));
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    // Opened offline past the cap: reaching the server again brings the session (and data) back.
+    const onOnline = () => {
+      if (signedIn) return;
+      resumed.current = false; // a refresh from the cookie is not the password: the PIN still applies
+      void pinIsSet(db)
+        .catch(() => false)
+        .then(setLocked)
+        .then(() => resumeSession(cachedUser))
+        .finally(() => {
+          resumed.current = true;
+        });
+    };
+    addEventListener("online", onOnline);
     fetch("/api/v1/health")
       .then((res) => (res.ok ? (res.json() as Promise<Health>) : Promise.reject(new Error(String(res.status)))))
       .then(setHealth)
       .catch(() => setHealth("unreachable"));
-    return stop;
+    return () => {
+      stop();
+      document.removeEventListener("visibilitychange", onVisibility);
+      removeEventListener("online", onOnline);
+    };
   }, []);
+
+  async function lockout() {
+    // Ten wrong PINs: the data is already forgotten; end the session on the server too if it can
+    // be reached (the refresh cookie still works), then here.
+    await api.auth.logout.$post().catch(() => undefined);
+    await endRevoked("PIN_LOCKOUT");
+  }
 
   return (
     <main>
       <h1>Haven</h1>
-      {user ? null : (
+      {user && !lockedOut ? null : (
         <div class="top">
           <p>A calm place for your wellbeing, with your care team beside you.</p>
           {help ? null : (
@@ -79,10 +140,12 @@ function App() {
       )}
       {resuming || user || help ? null : <SessionEnded reason={ended} />}
       {help ? (
-        <HelpWithoutSignIn path={help} />
-      ) : resuming ? null : user ? (
+        <HelpWithoutSignIn path={help} backLabel={user ? "Back to unlock" : undefined} />
+      ) : resuming ? null : user && locked ? (
+        <LockScreen onUnlock={() => setLocked(false)} onLockout={lockout} />
+      ) : user && locked === false ? (
         <SignedIn user={user} />
-      ) : registering ? (
+      ) : user ? null : registering ? (
         <Register onSignIn={() => setRegistering(false)} />
       ) : (
         <>

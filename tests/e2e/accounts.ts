@@ -43,6 +43,8 @@ export const E2E_ACCOUNTS = [
   "cssrs",
   "blocking",
   "pest",
+  "device-lock",
+  "device-pin",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 

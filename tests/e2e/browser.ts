@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type APIRequestContext, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type APIRequestContext, type BrowserContext, chromium, type Page, type Route } from "playwright-core";
 import { expect, inject } from "vitest";
 import { ROOT } from "../../worker/scripts/lib";
 import { E2E_PASSWORD, type E2eAccount, e2eEmail } from "./accounts";
@@ -160,6 +160,29 @@ export async function endOtherSessions(request: APIRequestContext, token: string
     });
     expect(res.status()).toBe(204);
   }
+}
+
+/**
+ * Makes the page see its session EXPIRE (idle past 7 days, or past 30), as the server answers it:
+ * every API call but sign-in and health is refused `401 SESSION_REVOKED`, a refresh
+ * `401 REFRESH_INVALID`. (A real expiry needs days; tests/worker/device-signed-out.test.ts checks
+ * the server answers so. Signing out elsewhere is a revocation instead, DEVICE_SIGNED_OUT, which
+ * wipes the device.) Returns the undo.
+ */
+export async function expireSession(page: Page): Promise<() => Promise<void>> {
+  const pattern = "**/api/v1/**";
+  const handler = (route: Route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === "/api/v1/auth/login" || path === "/api/v1/health") return route.continue();
+    const code = path === "/api/v1/auth/refresh" ? "REFRESH_INVALID" : "SESSION_REVOKED";
+    return route.fulfill({
+      status: 401,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code, message: "Your session has ended.", requestId: "e2e" } }),
+    });
+  };
+  await page.route(pattern, handler);
+  return () => page.unroute(pattern, handler);
 }
 
 let axeSource: string | null = null;

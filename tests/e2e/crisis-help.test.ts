@@ -15,7 +15,7 @@ import {
   type Browser,
   base,
   checkScreen,
-  endOtherSessions,
+  expireSession,
   launchBrowser,
   openScreen,
   signIn,
@@ -152,8 +152,9 @@ describe("help without signing in", () => {
       .poll(() => page.getByTestId("plan-warningSigns").textContent(), { timeout: 20_000 })
       .toContain("Not sleeping for two nights");
 
-    // The patient signs this device out from another one: the session ends here at the next sync.
-    await endOtherSessions(server, token);
+    // The session expires: it ends here at the next sync, and the plan stays. (Signed out from
+    // another device is a revocation, which wipes the plan too: tests/e2e/device-lock.test.ts.)
+    await expireSession(page);
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count(), { timeout: 20_000 }).toBe(1);
     await expect

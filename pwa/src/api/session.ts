@@ -2,6 +2,8 @@ import { hc } from "hono/client";
 import type { AppType } from "../../../.types/worker/app";
 import type { ErrorBody, ErrorCode } from "../../../shared/errors";
 import type { PublicUser } from "../../../shared/schemas/auth";
+import { REVOCATIONS, type Revocation } from "../lock/device";
+import { mayResumeOffline } from "../lock/rules";
 
 /**
  * The signed-in session, in memory only: the access token never touches storage (a stolen
@@ -17,13 +19,50 @@ import type { PublicUser } from "../../../shared/schemas/auth";
  */
 let accessToken: string | null = null;
 
-/** Why the server ended the session, for the sign-in screen to say; null when the user chose to. */
-export type SessionEnd = Extract<ErrorCode, "REFRESH_INVALID" | "REFRESH_REUSED" | "ACCOUNT_DISABLED">;
-const SESSION_ENDS: readonly string[] = [
-  "REFRESH_INVALID",
-  "REFRESH_REUSED",
-  "ACCOUNT_DISABLED",
-] satisfies SessionEnd[];
+/**
+ * Why the session ended, for the sign-in screen to say; null when the user chose to. A revocation
+ * (Revocation: signed out elsewhere, reuse, a disabled account, ten wrong PINs) has wiped the
+ * device's data first; an expiry (REFRESH_INVALID) keeps it; OFFLINE_TOO_LONG: opened offline
+ * after the refresh token's idle lifetime, so the data is not shown until the server is reached.
+ */
+export type SessionEnd = Extract<ErrorCode, "REFRESH_INVALID"> | Revocation | "OFFLINE_TOO_LONG";
+const SESSION_ENDS: readonly string[] = ["REFRESH_INVALID", ...REVOCATIONS];
+
+/**
+ * Set once by the app: forgets the patient's data on this device after a revocation (keeping the
+ * outbox, hidden). Runs before the session ends here, so no screen shows data about to go.
+ */
+let forgetOnRevocation: (why: Revocation) => Promise<void> = async () => {};
+export function onRevocation(forget: (why: Revocation) => Promise<void>): void {
+  forgetOnRevocation = forget;
+}
+
+/** When this device last had an authenticated answer from the server (the offline cap's clock). */
+const LAST_CONTACT = "haven.lastContact";
+function recordContact(): void {
+  try {
+    localStorage.setItem(LAST_CONTACT, String(Date.now()));
+  } catch {
+    // storage unavailable: the next offline start fails closed (signed-out screen)
+  }
+}
+function lastContact(): number | null {
+  try {
+    const value = localStorage.getItem(LAST_CONTACT);
+    return value === null ? null : Number(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Ends the session for a revocation: the data is forgotten first, then the sign-in screen says why. */
+export async function endRevoked(why: Revocation): Promise<void> {
+  try {
+    await forgetOnRevocation(why);
+  } finally {
+    setSession(null, null, why);
+  }
+}
 
 let ended: SessionEnd | null = null;
 const listeners = new Set<(user: PublicUser | null, ended: SessionEnd | null) => void>();
@@ -44,7 +83,8 @@ function setSession(token: string | null, user: PublicUser | null, why: SessionE
   ended = user ? null : why;
   try {
     if (user) localStorage.setItem(SESSION_HINT, "1");
-    else localStorage.removeItem(SESSION_HINT);
+    // Past the offline cap the cookie may still be good: the next start (or reconnect) tries it.
+    else if (why !== "OFFLINE_TOO_LONG") localStorage.removeItem(SESSION_HINT);
   } catch {
     // storage unavailable: every start simply tries the cookie
   }
@@ -107,6 +147,7 @@ async function refreshOnce(): Promise<RefreshOutcome> {
       if (res.ok) {
         try {
           const body = (await res.json()) as { accessToken: string; user: PublicUser };
+          recordContact();
           setSession(body.accessToken, body.user);
           return "refreshed";
         } catch {
@@ -118,8 +159,12 @@ async function refreshOnce(): Promise<RefreshOutcome> {
         continue;
       }
       const { code } = await errorOf(res);
+      if (REVOCATIONS.includes(code)) {
+        await endRevoked(code as Revocation); // the device forgets the data, then says why
+        return "ended";
+      }
       if (SESSION_ENDS.includes(code)) {
-        setSession(null, null, code as SessionEnd); // back to sign-in, saying why (local data stays)
+        setSession(null, null, code as SessionEnd); // expired: back to sign-in, saying why (local data stays)
         return "ended";
       }
       return "unavailable"; // a 5xx, a 429, a conflict that would not settle: try again later
@@ -137,7 +182,10 @@ export async function resumeSession(cachedUser: () => Promise<PublicUser | null>
   if (!hasSessionHint()) return;
   if ((await refreshOnce()) !== "unavailable") return;
   const user = await cachedUser().catch(() => null);
-  if (user) setSession(null, user);
+  if (!user) return;
+  // Offline: open on the cached data only while the server would still take the session.
+  if (mayResumeOffline(lastContact(), Date.now())) setSession(null, user);
+  else setSession(null, null, "OFFLINE_TOO_LONG");
 }
 
 /**
@@ -154,6 +202,15 @@ async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promis
     return fetch(input, { ...init, headers, credentials: "same-origin" });
   };
   const res = await send();
+  if (res.ok) recordContact();
+  // A revocation seen on any call (a disabled account answers 403 here) forgets the device's data.
+  if (res.status === 401 || res.status === 403) {
+    const { code } = await errorOf(res.clone());
+    if (REVOCATIONS.includes(code)) {
+      await endRevoked(code as Revocation);
+      return res;
+    }
+  }
   if (res.status !== 401 || !accessToken) return res;
   const outcome = await refreshOnce();
   if (outcome === "refreshed") return send();
@@ -168,6 +225,7 @@ async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promis
 export const api = hc<AppType>(globalThis.location?.origin ?? "http://localhost", { fetch: authedFetch }).api.v1;
 
 export function signedIn(token: string, user: PublicUser): void {
+  recordContact();
   setSession(token, user);
 }
 

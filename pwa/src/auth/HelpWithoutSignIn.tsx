@@ -41,12 +41,12 @@ const SavedSafetyPlan = lazyScreen(() => import("../screens/SavedSafetyPlan"));
  * plan this device holds (`/safety-plan`, read-only), with no account, no token and no network.
  * The service worker answers both paths with the precached app; resources come from the device.
  */
-export function HelpWithoutSignIn({ path }: { path: "/crisis" | "/safety-plan" }) {
+export function HelpWithoutSignIn({ path, backLabel }: { path: "/crisis" | "/safety-plan"; backLabel?: string }) {
   const resources = deviceResources();
   const { held, owner } = useSavedPlan();
   const back = (
     <p>
-      <Link href="/">Back to sign in</Link>
+      <Link href="/">{backLabel ?? "Back to sign in"}</Link>
     </p>
   );
   if (path === "/safety-plan") {

@@ -2,15 +2,22 @@ import type { PublicUser } from "../../../shared/schemas/auth";
 import type { SessionEnd } from "../api/session";
 import { db } from "../data/db";
 import { useLive } from "../data/use-live";
+import { REVOCATIONS } from "../lock/device";
 import { Link } from "../ui/Link";
 import { useSavedPlan } from "./HelpWithoutSignIn";
 
 const WHY: Record<SessionEnd, string> = {
-  REFRESH_INVALID:
-    "Your session ended: it was signed out from another device, or it expired. Sign in again to carry on.",
+  REFRESH_INVALID: "Your session expired. Sign in again to carry on.",
+  DEVICE_SIGNED_OUT:
+    "This device was signed out from elsewhere: from another device or the sessions list, or because the password or two-factor sign-in changed. Haven removed your data from this device. Sign in again to carry on.",
+  PIN_LOCKOUT:
+    "This device was signed out after too many wrong PINs, and Haven removed your data from it. Sign in with your password to carry on.",
+  OFFLINE_TOO_LONG:
+    "This device has not reached Haven for over a week, so your data stays hidden until you connect and sign in again.",
   REFRESH_REUSED:
-    "Your session ended to keep your account safe: an old sign-in was used again, so Haven signed this account out everywhere. Sign in again to carry on.",
-  ACCOUNT_DISABLED: "Your session ended because this account is disabled. Your clinic can tell you more.",
+    "Your session ended to keep your account safe: an old sign-in was used again, so Haven signed this account out everywhere and removed your data from this device. Sign in again to carry on.",
+  ACCOUNT_DISABLED:
+    "Your session ended because this account is disabled, and Haven removed its data from this device. Your clinic can tell you more.",
 };
 
 /** The changes waiting on this device, and whose they are (the last user, kept with the data). */
@@ -26,13 +33,26 @@ async function waiting(): Promise<{ count: number; email: string | null }> {
  * without signing in (an explicit sign-out deletes it with everything else).
  */
 export function SessionEnded({ reason }: { reason: SessionEnd | null }) {
-  const { count, email } = useLive(waiting, { count: 0, email: null });
+  const { count: waitingCount, email } = useLive(waiting, { count: 0, email: null });
   const { held } = useSavedPlan();
+  // After a revocation the changes kept on the device are not shown (nor whose they are): they
+  // sync only if the same person signs in again.
+  const revoked = reason !== null && REVOCATIONS.includes(reason);
+  const count = revoked ? 0 : waitingCount;
   if (!reason && count === 0 && !held) return null;
   const changes = count === 1 ? "1 unsynced change is" : `${count} unsynced changes are`;
   return (
     <section class="banner" role="status" aria-label="Your session">
-      {reason ? <p data-testid="session-ended">{WHY[reason]}</p> : null}
+      {reason ? (
+        <p data-testid="session-ended" data-reason={reason}>
+          {WHY[reason]}
+        </p>
+      ) : null}
+      {revoked ? (
+        <p data-testid="crisis-still-here">
+          Crisis help still works here without signing in: <Link href="/crisis">open crisis help</Link>.
+        </p>
+      ) : null}
       {count > 0 ? (
         <p data-testid="unsynced-safe">
           Your {changes} safe on this device and will sync after you sign in

@@ -81,9 +81,11 @@ export interface Meta {
    * cursor: the pull cursor; clientId: this install; user: the signed-in user's profile;
    * careTeam: who they can message; progress: the server's last progression summary (JSON);
    * clock: how far this device's clock is off the server's (JSON, see clock.ts); sos: the
-   * patient's last "Alert my care team" (JSON `{ opId }`, see screens/AlertCareTeam.tsx).
+   * patient's last "Alert my care team" (JSON `{ opId }`, see screens/AlertCareTeam.tsx);
+   * pin: the app PIN's hash (lock/pin.ts); signedOut: why a revocation wiped this device, and
+   * outboxOwner: whose hidden outbox it kept (lock/device.ts).
    */
-  key: "cursor" | "clientId" | "user" | "careTeam" | "progress" | "clock" | "sos";
+  key: "cursor" | "clientId" | "user" | "careTeam" | "progress" | "clock" | "sos" | "pin" | "signedOut" | "outboxOwner";
   value: string;
 }
 

@@ -4,6 +4,7 @@ import { ConsentSection } from "./settings/ConsentSection";
 import { DeleteAccountSection } from "./settings/DeleteAccountSection";
 import { ExportSection } from "./settings/ExportSection";
 import { PasswordSection } from "./settings/PasswordSection";
+import { PinSection } from "./settings/PinSection";
 import { ProfileSection } from "./settings/ProfileSection";
 import { SessionsSection } from "./settings/SessionsSection";
 import { TwoFactorSection } from "./settings/TwoFactorSection";
@@ -36,6 +37,7 @@ export default function Settings({ user }: ScreenProps) {
       <TwoFactorSection user={user} offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
       <SessionsSection user={user} offline={offline} version={sessionsVersion} />
       <PasswordSection offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
+      <PinSection />
       <ExportSection offline={offline} />
       <DeleteAccountSection user={user} offline={offline} />
     </>
