@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { ApiError } from "../../shared/errors";
 import { confirm2faBody, disable2faBody, enroll2faBody, verify2faBody } from "../../shared/schemas/auth";
@@ -9,8 +9,8 @@ import { checkSecondFactor } from "../auth/second-factor";
 import { revokeUserSessions, startSession } from "../auth/sessions";
 import { verifyMfaToken } from "../auth/tokens";
 import { matchTotp, newTotpSecret, otpauthUri } from "../auth/totp";
-import { database } from "../db/client";
-import { recoveryCodes, users } from "../db/schema";
+import { type Database, database } from "../db/client";
+import { recoveryCodes, sessions, users } from "../db/schema";
 import { findUserById, type UserRow } from "../db/users";
 import { audit, auditStatement } from "../lib/audit";
 import { enforceRateLimit, mfaTokenCounter } from "../lib/rate-limit";
@@ -103,7 +103,8 @@ export const twoFactor = new Hono<AppEnv>()
       throw new ApiError("REAUTH_FAILED");
     }
     const codes = newRecoveryCodes();
-    const results = await db.batch([
+    const [others] = await db.batch([
+      otherLiveSessions(db, userId, sessionId),
       db
         .update(users)
         .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step, updatedAt: Date.now() })
@@ -114,7 +115,7 @@ export const twoFactor = new Hono<AppEnv>()
       revokeUserSessions(db, userId, "2fa_enabled", sessionId),
       auditStatement(c, { action: "auth.2fa.confirm", outcome: "success" }),
     ]);
-    return c.json({ enabled: true as const, recoveryCodes: codes, otherSessionsEnded: results[3].meta.changes });
+    return c.json({ enabled: true as const, recoveryCodes: codes, otherSessionsEnded: others[0]?.n ?? 0 });
   })
 
   .post("/disable", requireAuth, jsonBody(disable2faBody), async (c) => {
@@ -131,7 +132,8 @@ export const twoFactor = new Hono<AppEnv>()
       await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "REAUTH_FAILED" });
       throw new ApiError("REAUTH_FAILED");
     }
-    const results = await db.batch([
+    const [others] = await db.batch([
+      otherLiveSessions(db, userId, sessionId),
       db
         .update(users)
         .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
@@ -140,7 +142,7 @@ export const twoFactor = new Hono<AppEnv>()
       revokeUserSessions(db, userId, "2fa_disabled", sessionId),
       auditStatement(c, { action: "auth.2fa.disable", outcome: "success" }),
     ]);
-    return c.json({ enabled: false as const, otherSessionsEnded: results[2].meta.changes });
+    return c.json({ enabled: false as const, otherSessionsEnded: others[0]?.n ?? 0 });
   });
 
 /**
@@ -152,4 +154,23 @@ async function requirePassword(c: Context<AppEnv>, user: UserRow, password: stri
   if ((await verifyPassword(password, user.passwordHash)).ok) return;
   await audit(c, { action, outcome: "failure", errorCode: "REAUTH_FAILED" });
   throw new ApiError("REAUTH_FAILED");
+}
+
+/**
+ * How many other sessions of the user are live (the ones GET /auth/sessions lists), counted in the
+ * batch that revokes them, so "your other devices were signed out" names the devices the patient
+ * saw, not sessions that had long expired on their own.
+ */
+function otherLiveSessions(db: Database, userId: string, sessionId: string) {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, Date.now()),
+        ne(sessions.id, sessionId),
+      ),
+    );
 }
