@@ -5,6 +5,7 @@
  */
 import { type BrowserContext, type Page, request } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { REFRESH_IDLE_SECONDS } from "../../shared/limits";
 import { E2E_PASSWORD, e2eEmail } from "./accounts";
 import {
   apiGet,
@@ -123,6 +124,40 @@ describe("a device signed out from elsewhere", () => {
     expect(moods.items.filter((m) => m.note === word)).toHaveLength(1);
     expect(await metaKeys(page)).toEqual(expect.not.arrayContaining(["signedOut", "outboxOwner"]));
     await server.dispose();
+    await page.close();
+  });
+});
+
+describe("opening offline after more than a week without the server", () => {
+  it("shows the signed-out screen with crisis help instead of the data, and the data again once connected", async () => {
+    const page = await context.newPage();
+    await signIn(page, "device-lock");
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
+    const stored = Number(await page.evaluate(() => localStorage.getItem("haven.lastContact")));
+    expect(stored).toBeGreaterThan(Date.now() - 60_000);
+    // The last authenticated answer was 7 days and a minute ago.
+    await page.evaluate(
+      (at) => localStorage.setItem("haven.lastContact", String(at)),
+      Date.now() - REFRESH_IDLE_SECONDS * 1000 - 60_000,
+    );
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      const ended = page.getByTestId("session-ended");
+      await expect.poll(() => ended.getAttribute("data-reason"), { timeout: 15_000 }).toBe("OFFLINE_TOO_LONG");
+      expect(await page.getByTestId("welcome").count()).toBe(0);
+      expect((await counts(page))[0]).toBeGreaterThan(0); // kept, only not shown
+      await checkScreen(page, "offline-too-long");
+      await page.getByTestId("crisis-button").click();
+      await page.getByRole("heading", { name: "Help right now" }).waitFor();
+      await page.getByRole("link", { name: "Back to sign in" }).click();
+    } finally {
+      await context.setOffline(false);
+    }
+    // Connected again: the refresh cookie still works, so the data is back without signing in.
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 20_000 }).toBe(1);
     await page.close();
   });
 });

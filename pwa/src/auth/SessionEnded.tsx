@@ -13,7 +13,7 @@ const WHY: Record<SessionEnd, string> = {
   PIN_LOCKOUT:
     "This device was signed out after too many wrong PINs, and Haven removed your data from it. Sign in with your password to carry on.",
   OFFLINE_TOO_LONG:
-    "This device has not reached Haven for over a week, so your data stays hidden until you connect and sign in again.",
+    "This device has not reached Haven for over a week, so your data stays hidden until it connects again. Sign in, or open Haven when you are back online.",
   REFRESH_REUSED:
     "Your session ended to keep your account safe: an old sign-in was used again, so Haven signed this account out everywhere and removed your data from this device. Sign in again to carry on.",
   ACCOUNT_DISABLED:
