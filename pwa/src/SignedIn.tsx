@@ -6,7 +6,7 @@ import { startSyncEngine } from "./data/engine";
 import { useStorageProblem } from "./data/storage-health";
 import { dismissNotice } from "./data/sync";
 import { useLive } from "./data/use-live";
-import { clearRevocation, ownerOfDevice } from "./lock/device";
+import { claimDevice } from "./lock/device";
 import { usePath } from "./router";
 import { SignOutButton } from "./SignOut";
 import { SCREENS, screenFor } from "./screens";
@@ -19,15 +19,9 @@ export async function wipeDevice(): Promise<void> {
   await db.open();
 }
 
-/**
- * Whoever's data the device holds — the last user's cache, or only the outbox a revocation kept
- * hidden (lock/device.ts) — is wiped if it is not this user's; this user's own hidden outbox
- * becomes theirs again and syncs.
- */
+/** Another person's data (or hidden outbox, lock/device.ts) is wiped; this user's own is kept. */
 async function forgetOtherUser(userId: string): Promise<void> {
-  const owner = await ownerOfDevice(db);
-  if (owner && owner !== userId) await wipeDevice();
-  else await clearRevocation(db);
+  await claimDevice(db, userId, wipeDevice);
 }
 
 /**

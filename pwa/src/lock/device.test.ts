@@ -5,7 +5,7 @@
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 import { HavenDatabase } from "../data/db";
-import { forgetAfterRevocation, ownerOfDevice, signedOutReason } from "./device";
+import { claimDevice, forgetAfterRevocation, ownerOfDevice, signedOutReason } from "./device";
 import { changePin, MAX_PIN_FAILURES, PIN_ITERATIONS, pinIsSet, removePin, setPin, tryUnlock } from "./pin";
 
 function freshDb() {
@@ -49,6 +49,25 @@ describe("forgetAfterRevocation", () => {
     await forgetAfterRevocation(db, "ACCOUNT_DISABLED");
     expect(await ownerOfDevice(db)).toBe("u1");
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it("the hidden outbox is wiped when someone else signs in, and kept for its owner", async () => {
+    const other = await seeded();
+    await forgetAfterRevocation(other, "DEVICE_SIGNED_OUT");
+    const wipe = async () => {
+      await other.delete();
+      await other.open();
+    };
+    expect(await claimDevice(other, "u2", wipe)).toBe(true);
+    expect(await other.outbox.count()).toBe(0);
+    expect(await ownerOfDevice(other)).toBeNull();
+
+    const same = await seeded();
+    await forgetAfterRevocation(same, "DEVICE_SIGNED_OUT");
+    expect(await claimDevice(same, "u1", wipe)).toBe(false);
+    expect(await same.outbox.count()).toBe(1);
+    expect(await signedOutReason(same)).toBeNull();
+    expect(await same.meta.get("outboxOwner")).toBeUndefined();
   });
 
   it("forgets the PIN too", async () => {

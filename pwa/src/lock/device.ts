@@ -44,7 +44,17 @@ export async function signedOutReason(db: HavenDatabase): Promise<Revocation | n
   return ((await db.meta.get("signedOut"))?.value as Revocation | undefined) ?? null;
 }
 
-/** Signed in again: the revocation is over and the outbox, if any, is its owner's again. */
-export async function clearRevocation(db: HavenDatabase): Promise<void> {
+/**
+ * Someone signed in on this device. Whoever's data it holds — the last user's cache, or only the
+ * outbox a revocation kept hidden — is wiped (`wipe`) if it is not theirs; their own hidden outbox
+ * becomes theirs again and syncs. Returns whether the device was wiped.
+ */
+export async function claimDevice(db: HavenDatabase, userId: string, wipe: () => Promise<void>): Promise<boolean> {
+  const owner = await ownerOfDevice(db);
+  if (owner && owner !== userId) {
+    await wipe();
+    return true;
+  }
   await db.meta.bulkDelete(["signedOut", "outboxOwner"]);
+  return false;
 }
