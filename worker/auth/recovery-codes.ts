@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { recoveryCodes } from "../db/schema";
 import { sha256Hex } from "../lib/crypto";
 import { toHex } from "../lib/encoding";
+import { subkeyMac } from "../lib/subkeys";
 
 /** No 0/o, 1/l/i: codes are read off paper and typed by hand. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -30,45 +31,10 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 
 /** Stored hashes made by recoveryCodeHash start with this; older rows are a bare SHA-256 (hex). */
 const KEYED_PREFIX = "k1:";
-const encoder = new TextEncoder();
-const keys = new Map<string, Promise<CryptoKey>>();
-
-/**
- * The HMAC-SHA-256 key for recovery codes: HKDF-SHA-256 (RFC 5869) from the server secret with
- * its own `info`, so it is independent of every other use of JWT_SECRET. Derived once per
- * isolate and secret.
- */
-function recoveryCodeKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = (async () => {
-      const ikm = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]);
-      return crypto.subtle.deriveKey(
-        {
-          name: "HKDF",
-          hash: "SHA-256",
-          salt: new Uint8Array(32),
-          info: encoder.encode("haven recovery-code hmac v1"),
-        },
-        ikm,
-        { name: "HMAC", hash: "SHA-256", length: 256 },
-        false,
-        ["sign"],
-      );
-    })();
-    keys.set(secret, key);
-  }
-  return key;
-}
-
 /** HMAC over `<user id>:<SHA-256 of the code>`: the inner hash is what older rows stored. */
 async function keyedHash(secret: string, userId: string, legacyHash: string): Promise<string> {
-  const mac = await crypto.subtle.sign(
-    "HMAC",
-    await recoveryCodeKey(secret),
-    encoder.encode(`${userId}:${legacyHash}`),
-  );
-  return `${KEYED_PREFIX}${toHex(new Uint8Array(mac))}`;
+  // The recovery-code subkey of the server secret (worker/lib/subkeys.ts), independent of every other use.
+  return `${KEYED_PREFIX}${toHex(await subkeyMac(secret, "recovery-code hmac", `${userId}:${legacyHash}`))}`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * JWTs (access and 2FA step tokens) stay signed with JWT_SECRET itself.
  *
  * The construction: salt 32 zero bytes, info `haven <purpose> v1`, a 256-bit HMAC-SHA-256 key
- * (the same as worker/auth/recovery-codes.ts uses for "recovery-code hmac"). To add a use, add
+ * To add a use, add
  * its purpose below; never reuse one. Keys are derived once per isolate and secret.
  *
  * @example
@@ -16,6 +16,8 @@ export const SUBKEY_PURPOSES = [
   "ip-hash",
   /** The tag that binds a sync pull cursor to its user (routes/sync.ts). */
   "sync-cursor",
+  /** The keyed hash of a recovery code and its user (auth/recovery-codes.ts). */
+  "recovery-code hmac",
 ] as const;
 export type SubkeyPurpose = (typeof SUBKEY_PURPOSES)[number];
 
