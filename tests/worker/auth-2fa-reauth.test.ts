@@ -7,10 +7,18 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RATE_LIMITS } from "../../shared/limits";
-import { hotp, totpStep } from "../../worker/auth/totp";
-import { call, errorOf, login, PASSWORD, type Registered, refresh, register } from "./helpers";
-
-const codeAt = (secret: string, offset = 0) => hotp(secret, totpStep(Date.now()) + offset);
+import { totpStep } from "../../worker/auth/totp";
+import {
+  call,
+  codeAt,
+  errorOf,
+  login,
+  PASSWORD,
+  patientWithTwoFactor,
+  type Registered,
+  refresh,
+  register,
+} from "./helpers";
 
 const enroll = (r: Registered, body?: unknown) =>
   call("/api/v1/auth/2fa/enroll", { method: "POST", token: r.accessToken, body });
@@ -37,15 +45,6 @@ async function enrolWithPassword(r: Registered): Promise<string> {
   const res = await enroll(r, { password: PASSWORD });
   expect(res.status).toBe(200);
   return ((await res.json()) as { secret: string }).secret;
-}
-
-async function withTwoFactor(): Promise<Registered & { secret: string; recoveryCodes: string[] }> {
-  const r = await register();
-  const secret = await enrolWithPassword(r);
-  const res = await confirm(r, { password: PASSWORD, code: await codeAt(secret, -1) });
-  expect(res.status).toBe(200);
-  const { recoveryCodes } = (await res.json()) as { recoveryCodes: string[] };
-  return { ...r, secret, recoveryCodes };
 }
 
 describe("2FA set-up and removal need fresh authentication", () => {
@@ -78,7 +77,7 @@ describe("2FA set-up and removal need fresh authentication", () => {
   });
 
   it("refuses enrolment while 2FA is on, even with the password", async () => {
-    const u = await withTwoFactor();
+    const u = await patientWithTwoFactor();
     const res = await enroll(u, { password: PASSWORD });
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe("MFA_ALREADY_ENABLED");
@@ -107,7 +106,7 @@ describe("2FA set-up and removal need fresh authentication", () => {
   });
 
   it("a stolen access token alone cannot disable; a wrong password with a right code is refused and audited", async () => {
-    const u = await withTwoFactor();
+    const u = await patientWithTwoFactor();
     const tokenOnly = await disable(u, { code: await codeAt(u.secret) });
     expect(tokenOnly.status).toBe(400);
     const wrong = await disable(u, { password: "not the password at all", code: await codeAt(u.secret) });
@@ -153,7 +152,7 @@ describe("2FA set-up and removal need fresh authentication", () => {
   });
 
   it("turning 2FA off ends every other session of the user and keeps this one", async () => {
-    const u = await withTwoFactor();
+    const u = await patientWithTwoFactor();
     // A second device signs in with the second factor.
     const step = await call("/api/v1/auth/login", { body: { email: u.email, password: PASSWORD } });
     const { mfaToken } = (await step.json()) as { mfaToken: string };

@@ -5,26 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RATE_LIMITS } from "../../shared/limits";
-import { hotp, totpStep } from "../../worker/auth/totp";
-import { call, errorOf, PASSWORD, type Registered, register } from "./helpers";
+import { totpStep } from "../../worker/auth/totp";
+import { call, codeAt, errorOf, PASSWORD, patientWithTwoFactor, type Registered, register } from "./helpers";
 
 const deleteMe = (r: Registered, body: Record<string, unknown>) =>
   call("/api/v1/me", { method: "DELETE", token: r.accessToken, body });
-
-const codeAt = (secret: string, offset = 0) => hotp(secret, totpStep(Date.now()) + offset);
-
-async function withTwoFactor(): Promise<Registered & { secret: string; recoveryCodes: string[] }> {
-  const r = await register();
-  const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
-  const { secret } = (await enroll.json()) as { secret: string };
-  const confirm = await call("/api/v1/auth/2fa/confirm", {
-    token: r.accessToken,
-    body: { password: PASSWORD, code: await codeAt(secret, -1) },
-  });
-  expect(confirm.status).toBe(200);
-  const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
-  return { ...r, secret, recoveryCodes };
-}
 
 describe("DELETE /me: re-authentication", () => {
   beforeEach(() => {
@@ -50,7 +35,7 @@ describe("DELETE /me: re-authentication", () => {
   });
 
   it("with 2FA on, needs the current code as well as the password", async () => {
-    const p = await withTwoFactor();
+    const p = await patientWithTwoFactor();
     const passwordOnly = await deleteMe(p, { password: PASSWORD });
     expect(passwordOnly.status).toBe(403);
     expect((await errorOf(passwordOnly)).code).toBe("REAUTH_FAILED");
@@ -67,7 +52,7 @@ describe("DELETE /me: re-authentication", () => {
   });
 
   it("with 2FA on, accepts a recovery code instead of the TOTP code", async () => {
-    const p = await withTwoFactor();
+    const p = await patientWithTwoFactor();
     const ok = await deleteMe(p, { password: PASSWORD, code: p.recoveryCodes[0] });
     expect(ok.status).toBe(204);
   });

@@ -1,6 +1,8 @@
 import { exports } from "cloudflare:workers";
+import { expect } from "vitest";
 import type { ErrorBody } from "../../shared/errors";
 import type { PublicUser } from "../../shared/schemas/auth";
+import { hotp, totpStep } from "../../worker/auth/totp";
 
 export const ORIGIN = "http://localhost";
 
@@ -181,4 +183,25 @@ export async function unassign(staffId: string, patientId: string): Promise<void
     body: { staffId, patientId },
   });
   if (res.status !== 204) throw new Error(`unassignment failed: ${res.status}`);
+}
+
+/** The code an authenticator holding `secret` shows `offset` 30-second steps from now. */
+export const codeAt = (secret: string, offset = 0) => hotp(secret, totpStep(Date.now()) + offset);
+
+/**
+ * A new patient with 2FA on, set up as the owner does it (password at enrol and confirm). The
+ * confirmation uses the previous step's code, so the current and next steps stay free for tests.
+ */
+export async function patientWithTwoFactor(): Promise<Registered & { secret: string; recoveryCodes: string[] }> {
+  const r = await register();
+  const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
+  expect(enroll.status).toBe(200);
+  const { secret } = (await enroll.json()) as { secret: string };
+  const confirm = await call("/api/v1/auth/2fa/confirm", {
+    token: r.accessToken,
+    body: { password: PASSWORD, code: await codeAt(secret, -1) },
+  });
+  expect(confirm.status).toBe(200);
+  const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
+  return { ...r, secret, recoveryCodes };
 }

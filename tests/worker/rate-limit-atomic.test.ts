@@ -4,8 +4,8 @@ import { RATE_LIMITS } from "../../shared/limits";
 
 const MFA_TOKEN_MAX_ATTEMPTS = 10;
 
-import { hotp, totpStep } from "../../worker/auth/totp";
-import { call, errorOf, PASSWORD, randomIp, register, uniqueEmail } from "./helpers";
+import { totpStep } from "../../worker/auth/totp";
+import { call, codeAt, errorOf, PASSWORD, patientWithTwoFactor, randomIp, register, uniqueEmail } from "./helpers";
 
 /**
  * Issue 13, item 1: the limits that guard a secret must hold under a burst of parallel requests
@@ -13,26 +13,11 @@ import { call, errorOf, PASSWORD, randomIp, register, uniqueEmail } from "./help
  * an mfaToken is spent by its first successful verify and locked after its attempts run out.
  */
 
-const codeAt = (secret: string, offset = 0) => hotp(secret, totpStep(Date.now()) + offset);
-
 /** Statuses of a burst, counted: `{ 401: 5, 429: 35 }`. */
 function tally(responses: Response[]): Record<number, number> {
   const counts: Record<number, number> = {};
   for (const res of responses) counts[res.status] = (counts[res.status] ?? 0) + 1;
   return counts;
-}
-
-async function enrolled() {
-  const r = await register();
-  const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
-  const { secret } = (await enroll.json()) as { secret: string };
-  const confirm = await call("/api/v1/auth/2fa/confirm", {
-    token: r.accessToken,
-    body: { password: PASSWORD, code: await codeAt(secret, -1) },
-  });
-  expect(confirm.status).toBe(200);
-  const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
-  return { ...r, secret, recoveryCodes };
 }
 
 async function mfaTokenFor(email: string): Promise<string> {
@@ -101,7 +86,7 @@ describe("limits that guard a secret hold under parallel bursts", () => {
   });
 
   it("60 simultaneous 2FA guesses with one mfaToken: exactly 10 checked, and the right code among the rest refused", async () => {
-    const u = await enrolled();
+    const u = await patientWithTwoFactor();
     nextMinute();
     const mfaToken = await mfaTokenFor(u.email);
     const good = await codeAt(u.secret);
@@ -117,7 +102,7 @@ describe("limits that guard a secret hold under parallel bursts", () => {
   });
 
   it("2FA guesses spread over several mfaTokens of one user: still exactly 10 checked per user", async () => {
-    const u = await enrolled();
+    const u = await patientWithTwoFactor();
     nextMinute();
     const tokens = await Promise.all(Array.from({ length: 4 }, () => mfaTokenFor(u.email)));
     const burst = await Promise.all(tokens.flatMap((t) => Array.from({ length: 6 }, () => verify(t, "000000"))));
@@ -136,7 +121,7 @@ describe("an mfaToken's life (issue 13, items 1 and 12)", () => {
   });
 
   it("is spent by a successful verify: a second use, even with another valid code, fails with MFA_TOKEN_INVALID", async () => {
-    const u = await enrolled();
+    const u = await patientWithTwoFactor();
     const mfaToken = await mfaTokenFor(u.email);
     expect((await verify(mfaToken, await codeAt(u.secret))).status).toBe(200);
     const again = await verify(mfaToken, u.recoveryCodes[0] ?? "");
@@ -148,7 +133,7 @@ describe("an mfaToken's life (issue 13, items 1 and 12)", () => {
   });
 
   it("two simultaneous verifies with one token and two valid codes: one session at most", async () => {
-    const u = await enrolled();
+    const u = await patientWithTwoFactor();
     const mfaToken = await mfaTokenFor(u.email);
     const [a, b] = await Promise.all([
       verify(mfaToken, u.recoveryCodes[1] ?? ""),
@@ -158,7 +143,7 @@ describe("an mfaToken's life (issue 13, items 1 and 12)", () => {
   });
 
   it("is locked after 10 failed codes: the right code then fails with MFA_TOKEN_INVALID, even in a later minute", async () => {
-    const u = await enrolled();
+    const u = await patientWithTwoFactor();
     nextMinute();
     const mfaToken = await mfaTokenFor(u.email);
     const good = await codeAt(u.secret);
@@ -176,7 +161,7 @@ describe("an mfaToken's life (issue 13, items 1 and 12)", () => {
   });
 
   it("counts the attempts in the token's store (a Durable Object), not in KV", async () => {
-    const u = await enrolled();
+    const u = await patientWithTwoFactor();
     const mfaToken = await mfaTokenFor(u.email);
     await verify(mfaToken, "000000");
     const keys = await env.RATE_LIMIT.list({ prefix: "rl:twoFactorPerUser:" });
