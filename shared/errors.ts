@@ -39,6 +39,14 @@ export const ERROR_CATALOGUE = {
     status: 403,
     message: "Turn on the AI companion in your settings to chat with it.",
   },
+  MFA_ENROLMENT_REQUIRED: {
+    status: 403,
+    message: "Staff accounts use two-factor sign-in: set it up to continue.",
+  },
+  MFA_REQUIRED_FOR_ROLE: {
+    status: 403,
+    message: "Two-factor sign-in cannot be turned off on a staff account; an admin can reset it.",
+  },
   REAUTH_FAILED: { status: 403, message: "The password or code you re-entered is not correct." },
   STAFF_DEACTIVATION_REQUIRED: {
     status: 403,

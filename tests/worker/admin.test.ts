@@ -1,6 +1,17 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, createUserAndLogin, errorOf, json, login, PASSWORD, register, uniqueEmail } from "./helpers";
+import {
+  call,
+  codeAt,
+  createUserAndLogin,
+  errorOf,
+  json,
+  login,
+  loginWithCode,
+  PASSWORD,
+  register,
+  uniqueEmail,
+} from "./helpers";
 
 type UserView = { id: string; email: string; role: string; status: string; mfaEnabled: boolean };
 type Page = { items: UserView[]; cursor: string | null; hasMore: boolean };
@@ -94,7 +105,8 @@ describe("admin: users", () => {
       token: admin.accessToken,
       body: { status: "active" },
     });
-    await login(staff.email, PASSWORD);
+    // Staff sign in with the second factor (the next step's code: sign-up used this one).
+    await loginWithCode(staff.email, PASSWORD, await codeAt(staff.secret ?? "", 1));
     expect(await auditActions(staff.user.id)).toEqual(["admin.user.disable", "admin.user.enable"]);
   });
 

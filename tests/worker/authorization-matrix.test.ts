@@ -156,6 +156,12 @@ const staffOnly = (therapist: number, clinician: number, unassigned: number) => 
   unassigned,
   admin: 403,
 });
+/** One status for the two patients, another for every staff account and the admin. */
+const patientsAndStaff = (patients: number, staff: number) => ({
+  ...everyone(staff),
+  own: patients,
+  other: patients,
+});
 const adminOnly = (admin: number) => ({ ...everyone(403), admin });
 
 const A = (w: World) => w.users.own.user.id;
@@ -185,17 +191,19 @@ const TABLE: Row[] = [
   {
     route: "POST /api/v1/auth/2fa/enroll",
     build: () => ({ path: "/api/v1/auth/2fa/enroll", body: { password: PASSWORD } }),
-    expect: everyone(200),
+    // Staff accounts have two-factor sign-in from the start (it is mandatory for them).
+    expect: patientsAndStaff(200, 409),
   },
   {
     route: "POST /api/v1/auth/2fa/confirm",
     build: () => ({ path: "/api/v1/auth/2fa/confirm", body: { password: PASSWORD, code: "000000" } }),
-    expect: everyone(403),
+    expect: patientsAndStaff(403, 409),
   },
   {
     route: "POST /api/v1/auth/2fa/disable",
     build: () => ({ path: "/api/v1/auth/2fa/disable", body: { password: PASSWORD, code: "000000" } }),
-    expect: everyone(409),
+    // Patients have nothing to turn off; staff may not turn it off (MFA_REQUIRED_FOR_ROLE).
+    expect: patientsAndStaff(409, 403),
   },
   { route: "POST /api/v1/auth/refresh", build: () => ({ path: "/api/v1/auth/refresh" }), expect: everyone(403, 403) },
   {
@@ -521,7 +529,8 @@ const TABLE: Row[] = [
   },
   {
     route: "POST /api/v1/admin/users/:id/2fa/reset",
-    build: (w) => ({ path: `/api/v1/admin/users/${w.users.other.user.id}/2fa/reset` }),
+    // A patient of its own: the reset signs every one of their devices out.
+    build: async () => ({ path: `/api/v1/admin/users/${(await register()).user.id}/2fa/reset` }),
     expect: adminOnly(200),
   },
   {

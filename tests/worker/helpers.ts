@@ -1,8 +1,9 @@
 import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { ErrorBody } from "../../shared/errors";
+import { mfaRequiredFor, type Role } from "../../shared/roles";
 import type { PublicUser } from "../../shared/schemas/auth";
-import { hotp, totpStep } from "../../worker/auth/totp";
+import { hotp, newTotpSecret, totpStep } from "../../worker/auth/totp";
 
 export const ORIGIN = "http://localhost";
 
@@ -84,19 +85,54 @@ export async function register(overrides: Partial<{ email: string; password: str
   return { ...body, cookie: refreshCookieFrom(res), email, password };
 }
 
-/** Creates a user of any role straight in D1 (as the admin command and seed do), then signs in. */
-export async function createUserAndLogin(role: "patient" | "therapist" | "clinician" | "admin"): Promise<Registered> {
+/**
+ * Creates a user of any role straight in D1 (as the admin command and seed do), then signs in.
+ * Staff roles must use two-factor sign-in (shared/roles.ts), so theirs is on from the start, with
+ * a secret of their own, and they sign in as a person would: password, then a code.
+ */
+export async function createUserAndLogin(role: Role): Promise<Registered & { secret: string | null }> {
+  const { email, secret } = await insertUser(role, { twoFactor: mfaRequiredFor(role) });
+  if (!secret) return { ...(await login(email, PASSWORD)), secret };
+  return { ...(await loginWithCode(email, PASSWORD, await codeAt(secret))), secret };
+}
+
+/**
+ * A staff account without two-factor sign-in, signed in with its password: what an admin-made
+ * account (or one whose 2FA an admin reset) looks like before its first sign-in is finished.
+ */
+export async function staffBeforeTwoFactor(role: Exclude<Role, "patient">): Promise<Registered> {
+  const { email } = await insertUser(role, { twoFactor: false });
+  return login(email, PASSWORD);
+}
+
+async function insertUser(
+  role: Role,
+  options: { twoFactor: boolean },
+): Promise<{ email: string; secret: string | null }> {
   const { env } = await import("cloudflare:workers");
   const { hashPassword } = await import("../../worker/auth/password");
   const email = uniqueEmail(role);
+  const secret = options.twoFactor ? newTotpSecret() : null;
   const now = Date.now();
   await env.DB.prepare(
-    `INSERT INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at)
-     VALUES (?, ?, ?, 'active', ?, 'Europe/London', 4, ?, ?, ?)`,
+    `INSERT INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, created_at, updated_at)
+     VALUES (?, ?, ?, 'active', ?, 'Europe/London', 4, ?, ?, ?, ?)`,
   )
-    .bind(crypto.randomUUID(), email, role, `Test ${role}`, await hashPassword(PASSWORD), now, now)
+    .bind(crypto.randomUUID(), email, role, `Test ${role}`, await hashPassword(PASSWORD), secret, now, now)
     .run();
-  return login(email, PASSWORD);
+  return { email, secret };
+}
+
+/** Signs in with the password and then the second factor (a TOTP or recovery code). */
+export async function loginWithCode(email: string, password: string, code: string): Promise<Registered> {
+  const res = await call("/api/v1/auth/login", { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const { mfaToken } = (await res.json()) as { mfaToken?: string };
+  if (!mfaToken) throw new Error("login did not ask for a second factor");
+  const verify = await call("/api/v1/auth/2fa/verify", { body: { mfaToken, code } });
+  if (verify.status !== 200) throw new Error(`2FA verify failed: ${verify.status} ${await verify.text()}`);
+  const body = (await verify.json()) as { user: PublicUser; accessToken: string };
+  return { ...body, cookie: refreshCookieFrom(verify), email, password };
 }
 
 export async function login(email: string, password: string, ip?: string): Promise<Registered> {

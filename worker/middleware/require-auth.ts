@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../../shared/errors";
 import type { Role } from "../../shared/roles";
 import type { AppEnv } from "../app-env";
+import { blockedUntilMfaEnrolment } from "../auth/mfa-enrolment";
 import { EXPIRED } from "../auth/sessions";
 import { verifyAccessToken } from "../auth/tokens";
 import { database } from "../db/client";
@@ -13,7 +14,8 @@ import { audit } from "../lib/audit";
  * Requires `Authorization: Bearer <access token>`. Beyond the signature, the token's session is
  * looked up on every request: logout, a password change, a revoked session or a disabled user
  * stop its access tokens at once, not at expiry. The role comes from the user row, not the
- * token, so a role change also takes effect at once.
+ * token, so a role change also takes effect at once. A staff account without two-factor sign-in
+ * can only set it up or sign out (worker/auth/mfa-enrolment.ts).
  */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization") ?? "";
@@ -28,6 +30,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
       expiresAt: sessions.expiresAt,
       status: users.status,
       role: users.role,
+      mfaEnabled: sql<number>`${users.totpSecret} IS NOT NULL`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -40,6 +43,9 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (row.revokedAt !== null && row.revokedReason !== EXPIRED) throw new ApiError("DEVICE_SIGNED_OUT");
   if (row.revokedAt !== null || row.expiresAt <= Date.now()) throw new ApiError("SESSION_REVOKED");
   if (row.status !== "active") throw new ApiError("ACCOUNT_DISABLED");
+  if (blockedUntilMfaEnrolment(row.role, row.mfaEnabled === 1, c.req.method, c.req.path)) {
+    throw new ApiError("MFA_ENROLMENT_REQUIRED");
+  }
   c.set("auth", { userId: row.userId, role: row.role, sessionId: claims.sessionId });
   await next();
 });

@@ -109,6 +109,7 @@ export const adminUsers = new Hono<AppEnv>()
   })
   .post("/:id/2fa/reset", pathParams(idParam), async (c) => {
     const { id } = c.req.valid("param");
+    const { userId: self, sessionId } = c.get("auth");
     const db = database(c.env.DB);
     const user = await findUserById(db, id);
     if (!user) throw new ApiError("NOT_FOUND");
@@ -118,6 +119,8 @@ export const adminUsers = new Hono<AppEnv>()
         .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
         .where(eq(users.id, id)),
       db.delete(recoveryCodes).where(eq(recoveryCodes.userId, id)),
+      // Every device signs in again: with the password, then (staff) straight into 2FA set-up.
+      revokeUserSessions(db, id, "2fa_reset", id === self ? sessionId : undefined),
       auditStatement(c, { action: "admin.user.2fa_reset", outcome: "success", target: id }),
     ]);
     return c.json({ user: adminUserView({ ...user, totpSecret: null }) });

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { ApiError } from "../../shared/errors";
+import { mfaRequiredFor } from "../../shared/roles";
 import { confirm2faBody, disable2faBody, enroll2faBody, verify2faBody } from "../../shared/schemas/auth";
 import type { AppEnv } from "../app-env";
 import { verifyPassword } from "../auth/password";
@@ -126,6 +127,11 @@ export const twoFactor = new Hono<AppEnv>()
     const user = await findUserById(db, userId);
     if (!user) throw new ApiError("SESSION_REVOKED");
     if (!user.totpSecret) throw new ApiError("MFA_NOT_ENABLED");
+    // Staff cannot go back to a password alone; an admin's reset sends them back to set-up.
+    if (mfaRequiredFor(user.role)) {
+      await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "MFA_REQUIRED_FOR_ROLE" });
+      throw new ApiError("MFA_REQUIRED_FOR_ROLE");
+    }
     // Both factors: the password, then the current second factor (a TOTP code or a recovery code).
     await requirePassword(c, user, password, "auth.2fa.disable");
     if (!(await checkSecondFactor(db, user, code, c.env.JWT_SECRET))) {
