@@ -1,7 +1,9 @@
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { mustEnrolMfa } from "../../shared/roles";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { api, endRevoked, onRevocation, onSessionChange, resumeSession, type SessionEnd } from "./api/session";
+import { EnrolTwoFactor } from "./auth/EnrolTwoFactor";
 import { HelpWithoutSignIn } from "./auth/HelpWithoutSignIn";
 import { Register } from "./auth/Register";
 import { SessionEnded } from "./auth/SessionEnded";
@@ -53,9 +55,14 @@ function App() {
   // Locked, only crisis help opens (the saved safety plan is behind the PIN with the rest).
   const lockedOut = user !== null && locked !== false;
   const help = !user ? isHelpPath(path) : lockedOut && isHelpPath(path) === "/crisis" ? "/crisis" : null;
+  // A staff account without two-factor sign-in sets it up before anything else, and stays on
+  // that screen until its recovery codes are saved (the user turns mfaEnabled on before that).
+  const [enrolling, setEnrolling] = useState(false);
+  const mustEnrol = user !== null && (enrolling || mustEnrolMfa(user));
   // Signed in (or out) from either form: the next signed-out view is the sign-in form.
   useEffect(() => {
     if (user) setRegistering(false);
+    setEnrolling((open) => (user ? open || mustEnrolMfa(user) : false));
   }, [user]);
 
   useEffect(() => {
@@ -143,6 +150,8 @@ function App() {
         <HelpWithoutSignIn path={help} backLabel={user ? "Back to unlock" : undefined} />
       ) : resuming ? null : user && locked ? (
         <LockScreen onUnlock={() => setLocked(false)} onLockout={lockout} />
+      ) : user && locked === false && mustEnrol ? (
+        <EnrolTwoFactor user={user} onDone={() => setEnrolling(false)} />
       ) : user && locked === false ? (
         <SignedIn user={user} />
       ) : user ? null : registering ? (

@@ -9,9 +9,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type APIRequestContext, type BrowserContext, chromium, type Page, type Route } from "playwright-core";
 import { expect, inject } from "vitest";
+import { mfaRequiredFor } from "../../shared/roles";
+import { DEMO_ACCOUNTS } from "../../worker/scripts/demo-data";
 import { ROOT } from "../../worker/scripts/lib";
 import { E2E_PASSWORD, type E2eAccount, e2eEmail } from "./accounts";
 import { stackNow } from "./stack-clock";
+import { demoStaffToken, withDemoStaffCode } from "./staff-sign-in";
+
+/** The demo staff accounts: they sign in with a second factor (staff-sign-in.ts). */
+function isDemoStaff(email: string): boolean {
+  return DEMO_ACCOUNTS.some((a) => a.email === email && mfaRequiredFor(a.role));
+}
 
 /** Where CI (.ci/run) and README's set-up put Chromium; CHROMIUM_PATH overrides it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -78,6 +86,19 @@ export async function signIn(page: Page, who: E2eAccount | `${string}@${string}`
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
+    if (isDemoStaff(email)) {
+      // Staff: the second step, with the demo authenticator's code.
+      const codeField = page.getByLabel(/code from your authenticator app/i);
+      await codeField.waitFor({ timeout: 15_000 });
+      await withDemoStaffCode(async (code) => {
+        await codeField.fill(code);
+        const answer = page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/2fa/verify"));
+        await page.getByRole("button", { name: "Verify" }).click();
+        return (await answer).ok();
+      });
+      await page.getByTestId("welcome").waitFor({ timeout: 15_000 });
+      return;
+    }
     const outcome = await Promise.race([
       page
         .getByTestId("welcome")
@@ -131,6 +152,7 @@ export async function apiToken(
   password = E2E_PASSWORD,
 ): Promise<string> {
   const email = who.includes("@") ? who : e2eEmail(who as E2eAccount);
+  if (isDemoStaff(email)) return demoStaffToken(base(), email, password);
   let res = await request.post(`${base()}/api/v1/auth/login`, { data: { email, password } });
   // The per-account sign-in limit (5 a minute): wait as long as the server says, up to twice.
   for (let attempt = 0; res.status() === 429 && attempt < 2; attempt++) {

@@ -8,8 +8,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../worker/scripts/demo-data";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET } from "../../worker/scripts/demo-data";
 import { ROOT, run } from "../../worker/scripts/lib";
+import { stackNow } from "./stack-clock";
+import { demoStaffCode, demoStaffToken } from "./staff-sign-in";
 
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 // The stack the e2e global setup started with `npm start` (tests/e2e/global-setup.ts).
@@ -52,7 +54,12 @@ describe("npm start", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
-  it("lets every demo account sign in with the demo password", async () => {
+  it("prints how demo staff get their two-factor code", () => {
+    expect(output).toContain("npm run demo:code");
+    expect(output).toContain(DEMO_STAFF_TOTP_SECRET);
+  });
+
+  it("lets every demo account sign in with the demo password, staff with the demo code too", async () => {
     for (const account of DEMO_ACCOUNTS) {
       const res = await fetch(`${base}/api/v1/auth/login`, {
         method: "POST",
@@ -60,19 +67,34 @@ describe("npm start", () => {
         body: JSON.stringify({ email: account.email, password: DEMO_PASSWORD }),
       });
       expect(res.status, account.email).toBe(200);
-      expect(((await res.json()) as { user: { role: string } }).user.role).toBe(account.role);
+      const body = (await res.json()) as { user?: { role: string }; mfaRequired?: boolean };
+      if (account.role === "patient") {
+        expect(body.user?.role).toBe(account.role);
+        continue;
+      }
+      // Staff must use two-factor sign-in: the demo seed gives them the published key.
+      expect(body.mfaRequired, account.email).toBe(true);
+      const token = await demoStaffToken(base, account.email, DEMO_PASSWORD);
+      const me = await fetch(`${base}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(((await me.json()) as { user: { role: string; mfaEnabled: boolean } }).user).toMatchObject({
+        role: account.role,
+        mfaEnabled: true,
+      });
     }
+  });
+
+  it("prints a demo code the running stack accepts", async () => {
+    const { code, out } = await script("worker/scripts/demo-code.ts", ["--at", new Date(stackNow()).toISOString()]);
+    expect(code).toBe(0);
+    const printed = /code \([^)]*\): (\d{6})/.exec(out)?.[1];
+    expect(printed).toMatch(/^\d{6}$/);
+    expect([await demoStaffCode(0), await demoStaffCode(-1), await demoStaffCode(1)]).toContain(printed);
   });
 
   // The demo patients' history itself: demo-history.test.ts (also run at every pinned clock).
 
   it("shows the demo clinician both demo patients with their history", async () => {
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email: "clinician@demo.haven", password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await demoStaffToken(base, "clinician@demo.haven", DEMO_PASSWORD);
     const res = await fetch(`${base}/api/v1/staff/patients`, { headers: { Authorization: `Bearer ${accessToken}` } });
     const { items } = (await res.json()) as { items: { displayName: string; moodAverage7d: number | null }[] };
     // The e2e global setup assigns its own test patients too; the demo ones are what matter here.
@@ -254,6 +276,13 @@ id = "9a8b7c6d5e4f30211a2b3c4d5e6f7a8b"
       body: JSON.stringify({ email: "ops@clinic.example", password }),
     });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { user: { role: string } }).user.role).toBe("admin");
+    const body = (await res.json()) as { user: { role: string; mfaEnabled: boolean }; accessToken: string };
+    expect(body.user).toMatchObject({ role: "admin", mfaEnabled: false });
+    // A new admin's first sign-in is for setting up two-factor sign-in, and nothing else.
+    const users = await fetch(`${base}/api/v1/admin/users`, {
+      headers: { Authorization: `Bearer ${body.accessToken}` },
+    });
+    expect(users.status).toBe(403);
+    expect(((await users.json()) as { error: { code: string } }).error.code).toBe("MFA_ENROLMENT_REQUIRED");
   }, 60_000);
 });

@@ -34,7 +34,7 @@ export function toBase32(bytes: Uint8Array): string {
   return out;
 }
 
-export function fromBase32(text: string): Uint8Array {
+export function fromBase32(text: string): Uint8Array<ArrayBuffer> {
   const clean = text.toUpperCase().replace(/=+$/, "");
   const out: number[] = [];
   let bits = 0;

@@ -4,12 +4,19 @@
  * a database that holds them.
  */
 import { DEFAULT_DAY_START_HOUR } from "../../shared/domain/local-day";
-import type { Role } from "../../shared/roles";
+import { mfaRequiredFor, type Role } from "../../shared/roles";
 import { hashPassword } from "../auth/password";
 import { demoHistorySql } from "./demo-history";
 import { sqlString } from "./lib";
 
 export const DEMO_PASSWORD = "haven-demo-2026";
+
+/**
+ * The demo staff's two-factor key (staff must use 2FA: shared/roles.ts). Published like the
+ * password, so it is only as safe as the demo accounts are, which never sign in outside local
+ * development. Add it to an authenticator app, or print the current code: `npm run demo:code`.
+ */
+export const DEMO_STAFF_TOTP_SECRET = "HAVENDEMOSTAFFTWOFACTORKEYLOCAL2";
 
 export interface DemoAccount {
   id: string;
@@ -74,12 +81,20 @@ export async function demoSeedSql(now = Date.now()): Promise<string> {
         a.timezone,
         DEFAULT_DAY_START_HOUR,
         await hashPassword(DEMO_PASSWORD),
+        mfaRequiredFor(a.role) ? DEMO_STAFF_TOTP_SECRET : null,
         now,
         now,
       ].map(sqlString);
-      return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at) VALUES (${values.join(", ")});`;
+      return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, created_at, updated_at) VALUES (${values.join(", ")});`;
     }),
   );
+  // A demo staff account without 2FA (seeded before it was mandatory, or reset by the demo admin)
+  // gets the published key back, so the printed logins always work.
+  for (const a of DEMO_ACCOUNTS.filter((account) => mfaRequiredFor(account.role))) {
+    rows.push(
+      `UPDATE users SET totp_secret = ${sqlString(DEMO_STAFF_TOTP_SECRET)}, totp_pending_secret = NULL WHERE id = ${sqlString(a.id)} AND totp_secret IS NULL;`,
+    );
+  }
   const patients = DEMO_ACCOUNTS.filter((a) => a.role === "patient");
   const staff = DEMO_ACCOUNTS.filter((a) => a.role === "therapist" || a.role === "clinician");
   const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin");

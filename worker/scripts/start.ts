@@ -15,7 +15,7 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { copyFile, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { clockOffsetFrom } from "../dev/shifted-date";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET } from "./demo-data";
 import { ROOT, run, WRANGLER } from "./lib";
 import { migrateAndSeed, persistArgs } from "./seed";
 
@@ -151,6 +151,8 @@ Haven is running at ${url}
 
 Demo logins (password: ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.role}`).join("\n")}
+Staff and admin sign-in also asks for a two-factor code: run \`npm run demo:code\`, or add the
+key ${DEMO_STAFF_TOTP_SECRET} to an authenticator app.
 
 API health: ${url}/api/v1/health${
   clockOffset === 0

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { mfaRequiredFor } from "../../../../shared/roles";
 import type { PublicUser } from "../../../../shared/schemas/auth";
 import { api, publishUser } from "../../api/session";
 import { refusal, useAction } from "./connection";
@@ -36,10 +37,13 @@ export function TwoFactorSection({
   user,
   offline,
   onChanged,
+  onFinished,
 }: {
   user: PublicUser;
   offline: boolean;
   onChanged?: () => void;
+  /** Set-up is over: the recovery codes were saved (the enrolment staff must finish first). */
+  onFinished?: () => void;
 }) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [code, setCode] = useState("");
@@ -173,10 +177,22 @@ export function TwoFactorSection({
             onClick={() => {
               setDone(`Two-factor sign-in is on.${step.signedOut}`);
               endSetUp();
+              onFinished?.();
             }}
           >
             I have saved these
           </button>
+        </div>
+      ) : user.mfaEnabled && mfaRequiredFor(user.role) ? (
+        <div>
+          <p data-testid="twofa-state">
+            Two-factor sign-in is on: signing in asks for a code from your authenticator app.
+          </p>
+          <p class="muted help">
+            Staff accounts always use it. If you lose your authenticator and your recovery codes, an admin can reset it;
+            you then set it up again at your next sign-in.
+          </p>
+          <Feedback error={null} done={done} testId="twofa" />
         </div>
       ) : user.mfaEnabled ? (
         <form onSubmit={disable}>
