@@ -1,6 +1,11 @@
 /**
- * `npx tsx tests/bench/crisis.ts`: how the rule-based crisis check (assessRisk) does against the
+ * `npx tsx tests/bench/crisis.ts`: how the crisis check Haven ships (crisisCheck in
+ * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
+ *
+ * The learned model was switched on by the pre-registered scoring in crisis-model-decision.ts
+ * (2026-12-04), which read the second held-out corpus once to decide; since then that corpus has
+ * been used for one decision, and a later change should be measured on a corpus written after it.
  *
  *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
  *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
@@ -26,6 +31,8 @@
  * conversations 10/17; the first held-out corpus read 0.90 / 0.92 / 0.97 at the same commit, so
  * the first set flatters the rules.
  */
+
+import { crisisCheck, crisisCheckConversation } from "../../shared/safety/crisis-check";
 import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import {
   CRISIS_HELDOUT,
@@ -34,7 +41,7 @@ import {
   type HeldoutTier,
 } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
-import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import type { RiskLevel } from "../../shared/safety/crisis-risk";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
 /**
@@ -100,7 +107,7 @@ function report(title: string, scored: readonly Scored[]): void {
 }
 
 function scoreHeldout(entries: readonly HeldoutEntry[]): Scored[] {
-  return entries.map((entry) => ({ tier: entry.tier, category: entry.category, level: assessRisk(entry.text).level }));
+  return entries.map((entry) => ({ tier: entry.tier, category: entry.category, level: crisisCheck(entry.text).level }));
 }
 
 /** The project's corpus labels are levels; read them as tiers (high → acute, medium → ideation, low/none → benign). */
@@ -108,11 +115,13 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
   return entries.map((entry) => {
     const tier: HeldoutTier = entry.label === "high" ? "acute" : entry.label === "medium" ? "ideation" : "benign";
     const category = `label ${entry.label}${entry.trap ? " (trap)" : ""}`;
-    return { tier, category, level: assessRisk(entry.text).level };
+    return { tier, category, level: crisisCheck(entry.text).level };
   });
 }
 
-console.log("Crisis check (assessRisk) against the goals of issue 12. A report: nothing is asserted.\n");
+console.log(
+  "Crisis check (crisisCheck: the rules raised by the learned model) against the goals of issue 12. A report: nothing is asserted.\n",
+);
 
 report(
   "SECOND HELD-OUT corpus (crisis-heldout2.ts, written by rule before the third tuning round, never seen by whoever tunes)",
@@ -120,11 +129,11 @@ report(
 );
 const conversations2 = (["acute", "ideation", "benign"] as const).map((tier) => {
   const of = HELDOUT2_CONVERSATIONS.filter((conversation) => conversation.tier === tier);
-  const met = of.filter((conversation) => meets(tier, assessConversation(conversation.turns).level)).length;
+  const met = of.filter((conversation) => meets(tier, crisisCheckConversation(conversation.turns).level)).length;
   return `${tier} ${met}/${of.length}`;
 });
 console.log(
-  `SECOND HELD-OUT conversations (assessConversation): ${HELDOUT2_CONVERSATIONS.filter((c) => meets(c.tier, assessConversation(c.turns).level)).length}/${HELDOUT2_CONVERSATIONS.length} meet their tier (${conversations2.join(", ")})\n`,
+  `SECOND HELD-OUT conversations (crisisCheckConversation): ${HELDOUT2_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT2_CONVERSATIONS.length} meet their tier (${conversations2.join(", ")})\n`,
 );
 
 report("HELD-OUT corpus (crisis-heldout.ts, written by rule before tuning)", scoreHeldout(CRISIS_HELDOUT));
@@ -134,10 +143,12 @@ report(
   scoreHeldout(unseen),
 );
 
-const conversationLines = ["HELD-OUT two-turn conversations, read as the companion reads them (assessConversation):"];
+const conversationLines = [
+  "HELD-OUT two-turn conversations, read as the companion reads them (crisisCheckConversation):",
+];
 for (const conversation of HELDOUT_CONVERSATIONS) {
-  const last = assessRisk(conversation.turns.at(-1) ?? "").level;
-  const together = assessConversation(conversation.turns).level;
+  const last = crisisCheck(conversation.turns.at(-1) ?? "").level;
+  const together = crisisCheckConversation(conversation.turns).level;
   const verdict = (level: RiskLevel) => `${level}${meets(conversation.tier, level) ? "" : " (miss)"}`;
   const exposed = EXPOSED_CONVERSATIONS.has(conversation.turns[0] ?? "") ? "  (exposed)" : "";
   conversationLines.push(

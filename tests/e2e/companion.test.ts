@@ -159,4 +159,37 @@ describe("the companion", () => {
     expect(exported.journal?.map((j) => j.entry.situation)).toEqual(["Missed the bus to work"]);
     await page.close();
   });
+
+  it("offline, the on-device check (rules + learned model) shows help for hopelessness the rules alone miss, and the care team gets a medium flag", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(base());
+    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
+    await openScreen(page, "Companion");
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const clinician = await apiToken(server, "clinician@demo.haven");
+    const mediumFlags = async () => {
+      const { items } = await apiGet<{ items: { source: string; level: string }[] }>(
+        server,
+        clinician,
+        `/staff/patients/${e2eId("companion")}/flags`,
+      );
+      return items.filter((f) => f.source === "companion" && f.level === "medium").length;
+    };
+    const before = await mediumFlags();
+    await browser.context.setOffline(true);
+    try {
+      await page.reload();
+      await expect.poll(() => page.getByTestId("safety-note").count()).toBe(1);
+      await page.getByLabel("Message to the companion").fill("i have stopped seeing the point of waking up");
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await expect.poll(() => page.getByTestId("chat-crisis").textContent()).toContain("116 123");
+      await expect.poll(() => page.getByTestId("sync-banner").textContent(), { timeout: 15_000 }).toMatch(/1 change/);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(mediumFlags, { timeout: 15_000 }).toBe(before + 1);
+    await page.close();
+  });
 });

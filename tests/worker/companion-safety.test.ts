@@ -139,6 +139,21 @@ describe("the crisis check before the model", () => {
   });
 });
 
+describe("the learned model beside the rules (shared/safety/crisis-check.ts)", () => {
+  it("flags hopelessness the rules alone miss: a medium flag with no category, and the companion answers", async () => {
+    const p = await consentingPatient();
+    const provider = fakeProvider("normal");
+    const res = await chat(p.accessToken, { text: "i have stopped seeing the point of waking up" }, provider.env);
+    expect(res.status).toBe(200);
+    await readEvents(res);
+    expect((await providerRequests(provider.tag)).count).toBe(1);
+    const flags = await env.DB.prepare("SELECT level, source, category FROM risk_flags WHERE user_id = ?")
+      .bind(p.userId)
+      .all<{ level: string; source: string; category: string | null }>();
+    expect(flags.results).toEqual([{ level: "medium", source: "companion", category: null }]);
+  });
+});
+
 describe("the check on the model's output", () => {
   it("stops an unsafe reply before its unsafe part is sent, replaces it, and stores the safe message", async () => {
     const p = await consentingPatient();

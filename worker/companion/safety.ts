@@ -1,5 +1,5 @@
 import type { CssrsCategory } from "../../shared/domain/risk-flags";
-import { assessConversation } from "../../shared/safety/crisis-risk";
+import { crisisCheckConversation } from "../../shared/safety/crisis-check";
 import { assessModelReply } from "../../shared/safety/model-reply";
 
 /**
@@ -8,7 +8,7 @@ import { assessModelReply } from "../../shared/safety/model-reply";
  * a model reply that fails the check is never shown.
  */
 
-/** The rule check's reading of the patient's recent turns. */
+/** The crisis check's reading of the patient's recent turns (the rules, raised by the learned model). */
 export interface MessageRisk {
   level: "none" | "low" | "medium" | "high";
   category: CssrsCategory | null;
@@ -16,11 +16,11 @@ export interface MessageRisk {
 
 /**
  * The risk the patient's recent turns carry (oldest first, the new message last), read together
- * (`assessConversation`: a crisis split over two messages is one), for the care team: "high" and "medium" raise a flag (PRODUCT.md: risk language flags the patient for their
+ * (`crisisCheckConversation`: a crisis split over two messages is one), for the care team: "high" and "medium" raise a flag (PRODUCT.md: risk language flags the patient for their
  * staff); only "high" also keeps it from the model.
  */
 export function messageRisk(turns: readonly string[]): MessageRisk {
-  const { level, category } = assessConversation(turns);
+  const { level, category } = crisisCheckConversation(turns);
   return { level, category };
 }
 

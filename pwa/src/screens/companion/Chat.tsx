@@ -2,7 +2,8 @@ import { useRef, useState } from "preact/hooks";
 import type { CrisisResource } from "../../../../shared/domain/risk";
 import { crisisResourcesFor } from "../../../../shared/domain/risk";
 import type { CssrsCategory } from "../../../../shared/domain/risk-flags";
-import { assessConversation, CONVERSATION_TURNS } from "../../../../shared/safety/crisis-risk";
+import { crisisCheckConversation } from "../../../../shared/safety/crisis-check";
+import { CONVERSATION_TURNS } from "../../../../shared/safety/crisis-risk";
 import type { PublicUser } from "../../../../shared/schemas/auth";
 import { api, errorOf } from "../../api/session";
 import { write } from "../../data/write";
@@ -81,7 +82,7 @@ export function Chat({
     setTurns((all) => [...all, { id: crypto.randomUUID(), role: "me", text: message }]);
     // Risk language (medium or high) in the patient's recent turns shows help at once; only high
     // also keeps it from the model (the server decides that with its own check).
-    const risk = assessConversation([...mine.slice(-(CONVERSATION_TURNS - 1)), message]);
+    const risk = crisisCheckConversation([...mine.slice(-(CONVERSATION_TURNS - 1)), message]);
     const level = risk.level;
     const risky = level === "high" || level === "medium";
     if (risky) setResources(crisisResourcesFor(user.timezone));
