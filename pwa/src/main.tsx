@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { mustEnrolMfa } from "../../shared/roles";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { api, endRevoked, onRevocation, onSessionChange, resumeSession, type SessionEnd } from "./api/session";
-import { EnrolTwoFactor } from "./auth/EnrolTwoFactor";
 import { HelpWithoutSignIn } from "./auth/HelpWithoutSignIn";
 import { Register } from "./auth/Register";
 import { SessionEnded } from "./auth/SessionEnded";
@@ -17,7 +16,11 @@ import { navigate, usePath } from "./router";
 import { SignedIn } from "./SignedIn";
 import "./styles.css";
 import { Link } from "./ui/Link";
+import { lazyScreen } from "./ui/lazy";
 import { UpdatePrompt } from "./update-prompt";
+
+/** Staff-only and rare (QR code included): loaded on first use, so patients never download it. */
+const EnrolTwoFactor = lazyScreen(() => import("./auth/EnrolTwoFactor"));
 
 /** The last signed-in user, kept with the local data so the app opens offline. */
 async function cachedUser(): Promise<PublicUser | null> {

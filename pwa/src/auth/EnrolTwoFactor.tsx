@@ -10,7 +10,7 @@ import { TwoFactorSection } from "../screens/settings/TwoFactorSection";
  * use it, and the server answers nothing else until it is on (403 MFA_ENROLMENT_REQUIRED). Set-up
  * is the same as in Settings; the app opens once the recovery codes are saved.
  */
-export function EnrolTwoFactor({ user, onDone }: { user: PublicUser; onDone: () => void }) {
+export default function EnrolTwoFactor({ user, onDone }: { user: PublicUser; onDone: () => void }) {
   const online = useOnline();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
