@@ -1,0 +1,120 @@
+/**
+ * `npx tsx tests/bench/crisis-model-retrain-decision.ts`: the learned crisis model retrained with a
+ * fourth development corpus, measured on a THIRD held-out corpus. A report: nothing is asserted,
+ * and only figures are printed, never texts.
+ *
+ * PRE-REGISTERED on 2026-12-04, committed before the fourth development corpus was trained on and
+ * before the third held-out corpus was scored by anyone:
+ *
+ * - Model A is the one switched on by crisis-model-decision.ts: the weights as committed at
+ *   ab4246d (trained on dev1–3 and the project corpus).
+ * - Model B is `npx tsx tests/bench/train-crisis-model.ts --write` with crisis-dev4.ts added to the
+ *   development corpora and nothing else changed (same feature grid, L2 grid, threshold rule, seed).
+ * - The third held-out corpus (crisis-heldout3.ts) was written blind, by rule from the C-SSRS
+ *   categories, by a writer who had read neither the classifier nor any corpus; nobody who tunes or
+ *   trains has seen its texts. It is read once, here, for rules alone, rules + A and rules + B.
+ * - B ships (it is what weights.generated.ts holds) unless, on the third held-out corpus's
+ *   messages, it is worse than A by more than 0.02 on any of the three lines (acute → high, any
+ *   risk → at least medium, benign below medium); then A's weights are restored. This is a guard,
+ *   not a search: nothing else is changed after the scoring, whatever it shows.
+ * - The honest figure of the shipped check is then the third held-out corpus with whichever model
+ *   ships; that corpus has been used for this one guard decision.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
+import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { conversationText, raiseWith } from "../../shared/safety/learned/combine";
+import { featurise } from "../../shared/safety/learned/features";
+import { decodeBase64, type LearnedRisk, probability } from "../../shared/safety/learned/model";
+import { LEARNED_WEIGHTS } from "../../shared/safety/learned/weights.generated";
+import { AT_LEAST_MEDIUM, goalLines, meets, type Tier } from "./crisis-scoring";
+
+/** Model A's commit (pre-registered above). */
+const MODEL_A_COMMIT = "ab4246d";
+const GUARD = 0.02;
+
+type Weights = typeof LEARNED_WEIGHTS;
+
+/** A model's probabilities and thresholds from a weights object (as model.ts decodes its own). */
+function modelOf(weights: Weights) {
+  const size = 1 << weights.spec.bits;
+  const bytes = decodeBase64(weights.base64);
+  const all = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const acute = { bias: weights.acute.bias, scale: weights.acute.scale, weights: all.subarray(0, size) };
+  const risk = { bias: weights.risk.bias, scale: weights.risk.scale, weights: all.subarray(size, 2 * size) };
+  const spec = { ...weights.spec };
+  return {
+    risk: (text: string): LearnedRisk => {
+      const x = featurise(text, spec);
+      return { acute: probability(acute, x), risk: probability(risk, x) };
+    },
+    thresholds: { ...weights.thresholds },
+  };
+}
+
+async function weightsAt(commit: string): Promise<Weights> {
+  const dir = mkdtempSync(join(tmpdir(), "haven-weights-"));
+  const file = join(dir, "weights.generated.ts");
+  writeFileSync(file, execFileSync("git", ["show", `${commit}:shared/safety/learned/weights.generated.ts`]));
+  const module = (await import(pathToFileURL(file).href)) as { LEARNED_WEIGHTS: Weights };
+  rmSync(dir, { recursive: true, force: true });
+  return module.LEARNED_WEIGHTS;
+}
+
+type Model = ReturnType<typeof modelOf>;
+const a = modelOf(await weightsAt(MODEL_A_COMMIT));
+const b = modelOf(LEARNED_WEIGHTS);
+
+function level(rules: RiskAssessment, text: string, model: Model | null): RiskLevel {
+  return model === null ? rules.level : raiseWith(rules, model.risk(text), model.thresholds).level;
+}
+
+function rates(scored: readonly { tier: Tier; level: RiskLevel }[]) {
+  const of = (tiers: readonly Tier[]) => scored.filter((entry) => tiers.includes(entry.tier));
+  const share = (entries: readonly { level: RiskLevel }[], test: (found: RiskLevel) => boolean) =>
+    entries.filter((entry) => test(entry.level)).length / entries.length;
+  return [
+    share(of(["acute"]), (found) => found === "high"),
+    share(of(["acute", "ideation"]), (found) => AT_LEAST_MEDIUM.includes(found)),
+    share(of(["benign"]), (found) => !AT_LEAST_MEDIUM.includes(found)),
+  ] as const;
+}
+
+console.log(
+  `THIRD HELD-OUT corpus (crisis-heldout3.ts), ${CRISIS_HELDOUT3.length} messages and ${HELDOUT3_CONVERSATIONS.length} conversations, read once\n`,
+);
+const results = new Map<string, ReturnType<typeof rates>>();
+for (const [name, model] of [
+  ["rules alone", null],
+  [`rules + model A (@${MODEL_A_COMMIT}, dev1–3)`, a],
+  ["rules + model B (retrained with dev4)", b],
+] as const) {
+  const scored = CRISIS_HELDOUT3.map((entry) => ({
+    tier: entry.tier,
+    level: level(assessRisk(entry.text), entry.text, model),
+  }));
+  const conversations = HELDOUT3_CONVERSATIONS.filter((c) =>
+    meets(c.tier, level(assessConversation(c.turns), conversationText(c.turns), model)),
+  ).length;
+  results.set(name, rates(scored));
+  console.log(` ${name}:`);
+  console.log(goalLines(scored).join("\n"));
+  console.log(`  conversations meeting their tier: ${conversations}/${HELDOUT3_CONVERSATIONS.length}\n`);
+}
+
+const [ra, rb] = [...results.values()].slice(1) as [ReturnType<typeof rates>, ReturnType<typeof rates>];
+const names = ["acute → high", "any risk → ≥ medium", "benign below medium"];
+let worse = false;
+for (let at = 0; at < 3; at++) {
+  const change = (rb[at] as number) - (ra[at] as number);
+  const bad = change < -GUARD - 1e-9;
+  worse ||= bad;
+  console.log(
+    `  B − A, ${(names[at] as string).padEnd(22)} ${change >= 0 ? "+" : ""}${change.toFixed(3)}${bad ? "  (worse by more than the guard)" : ""}`,
+  );
+}
+console.log(`DECISION: ${worse ? `restore model A (@${MODEL_A_COMMIT})` : "ship model B"}`);
