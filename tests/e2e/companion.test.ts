@@ -5,7 +5,7 @@
  * the device (resources at once, the flag queued and delivered to the care team on the next
  * sync) and the exercises, whose thought record syncs through the outbox.
  */
-import { type APIRequestContext, request } from "playwright-core";
+import { type APIRequestContext, type Page, request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e2eId } from "./accounts";
 import { apiGet, apiToken, type Browser, base, checkScreen, launchBrowser, openScreen, signIn } from "./browser";
@@ -22,6 +22,16 @@ afterAll(async () => {
   await server?.dispose();
   await browser?.close();
 });
+
+/** A new page on the Companion screen, with the service worker ready (so it reloads offline). */
+async function companionPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(base());
+  await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
+  await openScreen(page, "Companion");
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  return page;
+}
 
 describe("the companion", () => {
   it("asks for consent, then streams a reply word by word, and stops when asked", async () => {
@@ -104,11 +114,7 @@ describe("the companion", () => {
   });
 
   it("offline: shows crisis help at once for risk language, queues the flag for the care team, and the exercises work", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(base());
-    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
-    await openScreen(page, "Companion");
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const page = await companionPage();
     const clinician = await apiToken(server, "clinician@demo.haven");
     const openFlags = async () => {
       const { items } = await apiGet<{ items: { id: string; openFlags: number }[] }>(
@@ -161,11 +167,7 @@ describe("the companion", () => {
   });
 
   it("offline, the on-device check (rules + learned model) shows help for hopelessness the rules alone miss, and the care team gets a medium flag", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(base());
-    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
-    await openScreen(page, "Companion");
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const page = await companionPage();
     const clinician = await apiToken(server, "clinician@demo.haven");
     const mediumFlags = async () => {
       const { items } = await apiGet<{ items: { source: string; level: string }[] }>(
