@@ -1,7 +1,7 @@
 /**
  * `npx tsx tests/bench/train-crisis-model.ts [--write]`: trains the learned crisis model of
  * shared/safety/learned/ (an EXPERIMENT beside the rules, which it can only raise) on the
- * development corpora ONLY — crisis-dev.ts, crisis-dev2.ts, crisis-dev3.ts (messages and
+ * development corpora ONLY — crisis-dev.ts, crisis-dev2.ts, crisis-dev3.ts, crisis-dev4.ts (messages and
  * conversations) and crisis-corpus.ts (CRISIS_CORPUS and HELD_OUT_CORPUS, old project sets: high →
  * acute, medium → ideation, low/none → benign). The held-out corpora are never read here.
  *
@@ -12,12 +12,16 @@
  *   two thresholds are chosen by an inner LOCO on the two remaining dev corpora only; then the model
  *   is trained on both plus the project corpus and measured on the held one, rules alone vs
  *   rules + model.
- * - The shipped model: features, L2 and thresholds chosen by the same procedure on all three dev
+ * - The shipped model: features, L2 and thresholds chosen by the same procedure on all the dev
  *   corpora (LOCO), then trained on everything; `--write` writes shared/safety/learned/weights.generated.ts.
  *
  * Threshold rule: among θa, θr on a grid, keep those whose rules + model benign-below-medium rate is
- * ≥ BENIGN_FLOOR (0.96, a margin above the 0.95 goal) and maximise acute → high recall + any → ≥
- * medium recall; ties go to the higher (more conservative) thresholds.
+ * ≥ BENIGN_FLOOR (0.96, a margin above the 0.95 goal) — or, where the rules alone are already below
+ * that floor, at most MODEL_BENIGN_COST (0.01) below the rules alone — and maximise acute → high
+ * recall + any → ≥ medium recall; ties go to the higher (more conservative) thresholds. (The second
+ * clause was added on 2026-12-04 when the fourth development corpus, on which the rules alone keep
+ * only 0.89 of benign messages below medium, made the 0.96 floor unreachable and the procedure
+ * chose thresholds above 1, i.e. no model; see crisis-model-retrain-decision.ts.)
  *
  * ENABLE RULE (fixed before anything was measured): the model is to be enabled only if, in nested
  * LOCO, (1) for EACH held-back dev corpus, rules + model is no worse than rules alone on acute → high
@@ -36,15 +40,18 @@ import { type CorpusEntry, CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/s
 import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
 import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
 import { CRISIS_DEV3, DEV3_CONVERSATIONS } from "../../shared/safety/crisis-dev3";
+import { CRISIS_DEV4, DEV4_CONVERSATIONS } from "../../shared/safety/crisis-dev4";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { conversationText, type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
 import { type FeatureSpec, featurise, type SparseVector } from "../../shared/safety/learned/features";
 import { probability, type QuantisedModel } from "../../shared/safety/learned/model";
 import type { Tier } from "./crisis-scoring";
 
-type Corpus = "dev1" | "dev2" | "dev3" | "project";
-const DEV: readonly Corpus[] = ["dev1", "dev2", "dev3"];
+type Corpus = "dev1" | "dev2" | "dev3" | "dev4" | "project";
+const DEV: readonly Corpus[] = ["dev1", "dev2", "dev3", "dev4"];
 const BENIGN_FLOOR = 0.96;
+/** Benign cost the model may add where the rules alone are already below BENIGN_FLOOR. */
+const MODEL_BENIGN_COST = 0.01;
 const GOAL_BENIGN = 0.95;
 const EPOCHS = 20;
 const SEED = 20261204;
@@ -81,6 +88,8 @@ const EXAMPLES: readonly Example[] = [
   ...DEV2_CONVERSATIONS.map(conversation("dev2")),
   ...CRISIS_DEV3.map(single("dev3")),
   ...DEV3_CONVERSATIONS.map(conversation("dev3")),
+  ...CRISIS_DEV4.map(single("dev4")),
+  ...DEV4_CONVERSATIONS.map(conversation("dev4")),
   ...[...CRISIS_CORPUS, ...HELD_OUT_CORPUS].map((entry) =>
     single("project")({ text: entry.text, tier: oldTier(entry) }),
   ),
@@ -255,10 +264,13 @@ const GRID = Array.from({ length: 39 }, (_, at) => 0.025 * (at + 1));
 /** The thresholds of the threshold rule, and the objective they reach. */
 function chooseThresholds(predictions: readonly Prediction[]): { thresholds: LearnedThresholds; objective: number } {
   let best = { thresholds: { acute: 1.01, risk: 1.01 }, objective: Number.NEGATIVE_INFINITY };
+  // The floor the model must keep benign messages above: BENIGN_FLOOR, or, where the rules alone
+  // already fall below it (they can only be raised), at most MODEL_BENIGN_COST below the rules.
+  const floor = Math.min(BENIGN_FLOOR, ratio(lines(combined(predictions, null)).benign) - MODEL_BENIGN_COST);
   for (const acute of GRID) {
     for (const risk of GRID) {
       const scored = lines(combined(predictions, { acute, risk }));
-      if (ratio(scored.benign) < BENIGN_FLOOR) continue;
+      if (ratio(scored.benign) < floor - 1e-9) continue;
       const objective = ratio(scored.acute) + ratio(scored.any);
       // Ascending grid: ≥ moves ties to the higher thresholds.
       if (objective >= best.objective) best = { thresholds: { acute, risk }, objective };
@@ -388,7 +400,7 @@ if (process.argv.includes("--frozen")) {
 // ── the shipped model ─────────────────────────────────────────────────────────────────────────
 const final = chooseConfig(DEV);
 console.log(
-  `Shipped model: ${configName(final.config)}, θa ${final.thresholds.acute.toFixed(3)}, θr ${final.thresholds.risk.toFixed(3)} (LOCO over dev1–3, objective ${final.objective.toFixed(3)})`,
+  `Shipped model: ${configName(final.config)}, θa ${final.thresholds.acute.toFixed(3)}, θr ${final.thresholds.risk.toFixed(3)} (LOCO over ${DEV.join(", ")}, objective ${final.objective.toFixed(3)})`,
 );
 const model = trainPair(final.config, rowsOf([...DEV, "project"]));
 const bytes = new Uint8Array(2 << final.config.spec.bits);
@@ -400,15 +412,16 @@ console.log(
 );
 const round = (value: number) => Number(value.toPrecision(10));
 const source = `// Generated by \`npx tsx tests/bench/train-crisis-model.ts --write\`: do not edit. Trained on the development
-// corpora only (crisis-dev.ts, crisis-dev2.ts, crisis-dev3.ts, crisis-corpus.ts); ${configName(final.config)}, seed ${SEED}.
+// corpora only (crisis-dev.ts, crisis-dev2.ts, crisis-dev3.ts, crisis-dev4.ts, crisis-corpus.ts); ${configName(final.config)}, seed ${SEED}.
 // int8 weights, acute model then risk model, 2^${final.config.spec.bits} each, base64.
 export const LEARNED_WEIGHTS = {
   spec: { bits: ${final.config.spec.bits}, bigrams: ${final.config.spec.bigrams}, charMin: ${final.config.spec.charMin}, charMax: ${final.config.spec.charMax} },
   thresholds: { acute: ${round(final.thresholds.acute)}, risk: ${round(final.thresholds.risk)} },
   acute: { bias: ${round(model.acute.bias)}, scale: ${round(model.acute.scale)} },
   risk: { bias: ${round(model.risk.bias)}, scale: ${round(model.risk.scale)} },
-  /** Enable rule met in nested LOCO (see tests/bench/train-crisis-model.ts). */
-  enable: ${enable},
+  /** Whether the first enable rule (nested LOCO, train-crisis-model.ts) was met. The model is on by the
+   * held-out decisions in tests/bench/crisis-model-decision.ts and crisis-model-retrain-decision.ts. */
+  locoRuleMet: ${enable},
   base64:
     "${base64}",
 } as const;
