@@ -3,6 +3,10 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
+ * The THIRD held-out corpus (crisis-heldout3.ts, written blind on 2026-12-04) is printed first of
+ * all: it was read once, for the guard of crisis-model-retrain-decision.ts, after the model was
+ * switched on, so it is the freshest figure of the shipped check.
+ *
  * The learned model was switched on by the pre-registered scoring in crisis-model-decision.ts
  * (2026-12-04), which read the second held-out corpus once to decide; since then that corpus has
  * been used for one decision, and a later change should be measured on a corpus written after it.
@@ -41,6 +45,7 @@ import {
   type HeldoutTier,
 } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
+import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
 import type { RiskLevel } from "../../shared/safety/crisis-risk";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
@@ -121,6 +126,14 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 
 console.log(
   "Crisis check (crisisCheck: the rules raised by the learned model) against the goals of issue 12. A report: nothing is asserted.\n",
+);
+
+report(
+  "THIRD HELD-OUT corpus (crisis-heldout3.ts, written blind; read once by crisis-model-retrain-decision.ts for its guard)",
+  scoreHeldout(CRISIS_HELDOUT3),
+);
+console.log(
+  `THIRD HELD-OUT conversations (crisisCheckConversation): ${HELDOUT3_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT3_CONVERSATIONS.length} meet their tier\n`,
 );
 
 report(

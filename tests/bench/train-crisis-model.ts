@@ -29,6 +29,12 @@
  * rules + model is strictly better than rules alone on both recall lines.
  *
  * Deterministic: fixed seeds, no clock, no Math.random.
+ *
+ * THE SHIPPED WEIGHTS ARE NOT THIS SCRIPT'S CURRENT OUTPUT. They are model A, written by the version of
+ * this script at ab4246d (dev1–3, the 0.96 benign floor alone) and switched on by the pre-registered
+ * crisis-model-decision.ts. With dev4 and the amended threshold rule this script writes model B, which
+ * the pre-registered guard in crisis-model-retrain-decision.ts rejected on the third held-out corpus
+ * (b2b3491 restored A). Do not `--write` again without a new held-out corpus and decision.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
