@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { habitAdherence } from "./adherence";
+import { combinedAdherence, habitAdherence } from "./adherence";
 import type { Schedule } from "./completion-policy";
 import { addDays, type LocalDay } from "./local-day";
 
@@ -137,5 +137,19 @@ describe("habitAdherence with bad input", () => {
     ]);
     const { share } = habitAdherence(THRICE_DAILY, counts, MONDAY, MONDAY, addDays(MONDAY, 2));
     expect(share).toBe(0.5);
+  });
+});
+
+describe("combinedAdherence", () => {
+  it("is everything met over everything asked, and null when nothing was asked", () => {
+    expect(
+      combinedAdherence([
+        { met: 2, scheduled: 4, share: 0.5 },
+        { met: 1, scheduled: 1, share: 1 },
+        { met: 0, scheduled: 0, share: null },
+      ]),
+    ).toEqual({ met: 3, scheduled: 5, share: 0.6 });
+    expect(combinedAdherence([]).share).toBeNull();
+    expect(combinedAdherence([{ met: 0, scheduled: 0, share: null }]).share).toBeNull();
   });
 });

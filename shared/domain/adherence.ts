@@ -100,3 +100,18 @@ function weekly(timesPerWeek: number, countsByDay: ReadonlyMap<LocalDay, number>
   }
   return result(met, scheduled);
 }
+
+/**
+ * Several habits' adherence as one figure (the staff patient list): everything met over everything
+ * asked, so a habit asked more often weighs more; null when nothing was asked of any.
+ * @example combinedAdherence([{ met: 2, scheduled: 4, share: 0.5 }, { met: 1, scheduled: 1, share: 1 }]).share // 0.6
+ */
+export function combinedAdherence(parts: readonly Adherence[]): Adherence {
+  let met = 0;
+  let scheduled = 0;
+  for (const part of parts) {
+    met += part.met;
+    scheduled += part.scheduled;
+  }
+  return result(met, scheduled);
+}

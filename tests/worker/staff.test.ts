@@ -45,7 +45,10 @@ describe("staff views", () => {
     expect(items.map((p) => p.id)).toEqual([patient.user.id]);
     expect(items.map((p) => p.id)).not.toContain(stranger.user.id);
     expect(items[0]).toMatchObject({ moodAverage7d: 5.33, moodTrend: 2.33, openFlags: 1 });
-    expect(items[0]?.adherence7d).toBeCloseTo(1 / 21, 2);
+    // The habit was made today and 1 of its 3 is done: an unfinished day is not held against the
+    // patient (shared/domain/adherence.ts, as on their Spirit screen), so nothing is asked yet. This
+    // test used to expect 1/21, the staff view's own rule that counted a whole week for a new habit.
+    expect(items[0]?.adherence7d).toBeNull();
     expect(items[0]?.lastSyncAt).not.toBeNull();
   });
 

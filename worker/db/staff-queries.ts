@@ -1,6 +1,9 @@
 /** Aggregates for staff views, computed in SQL over a set of patients (one query each). */
 import { and, eq, gte, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { combinedAdherence, habitAdherence } from "../../shared/domain/adherence";
+import type { Schedule } from "../../shared/domain/completion-policy";
+import { addDays, type LocalDay, localDay } from "../../shared/domain/local-day";
 import { compareFlags, FLAG_LEVELS, type FlagLevel, highestLevel } from "../../shared/domain/risk-flags";
 import type { FlagView, PatientSummary } from "../../shared/schemas/staff";
 import type { Database } from "./client";
@@ -9,8 +12,64 @@ import { assignments, habitCompletions, habits, moods, ops, riskFlags, users } f
 const DAY = 86_400_000;
 const ids = (list: string[]) => sql`(SELECT value FROM json_each(${JSON.stringify(list)}))`;
 
-/** Expected completions in 7 days for a habit: per-day target × 7, or times per week. */
-const expected7 = sql<number>`CASE ${habits.scheduleType} WHEN 'daily' THEN ${habits.scheduleTarget} * 7 ELSE ${habits.scheduleTarget} END`;
+/** A habit row's schedule as the shared rules read it. */
+function scheduleOf(h: { scheduleType: string; scheduleTarget: number }): Schedule {
+  return h.scheduleType === "daily"
+    ? { type: "daily", perDay: h.scheduleTarget }
+    : { type: "weekly", timesPerWeek: h.scheduleTarget };
+}
+
+/** A habit row and its live completions per local day. */
+interface HabitCounts {
+  habitId: string;
+  schedule: Schedule;
+  createdAt: number;
+  counts: Map<LocalDay, number>;
+}
+
+/** Live completion counts per habit and local day, for habit rows of the given users. */
+function habitCounts(
+  rows: { id: string; userId: string; scheduleType: string; scheduleTarget: number; createdAt: number }[],
+  counts: { userId: string; habitId: string; localDay: string; n: number }[],
+): Map<string, HabitCounts[]> {
+  const byHabit = new Map<string, HabitCounts>();
+  const byUser = new Map<string, HabitCounts[]>();
+  for (const h of rows) {
+    const entry = { habitId: h.id, schedule: scheduleOf(h), createdAt: h.createdAt, counts: new Map() };
+    byHabit.set(h.id, entry);
+    byUser.set(h.userId, [...(byUser.get(h.userId) ?? []), entry]);
+  }
+  for (const c of counts) byHabit.get(c.habitId)?.counts.set(c.localDay, Number(c.n));
+  return byUser;
+}
+
+/**
+ * A habit's adherence from `from` to `today` (local days) by the shared rule (shared/domain/adherence.ts),
+ * the same one the patient's Spirit screen uses.
+ */
+function adherenceOf(h: HabitCounts, from: LocalDay, today: LocalDay, timezone: string, dayStartHour: number) {
+  return habitAdherence(h.schedule, h.counts, localDay(h.createdAt, timezone, dayStartHour), from, today);
+}
+
+/** Per-habit adherence for one patient's habits over a window of their local days (the clinician's view). */
+export function habitAdherenceById(
+  rows: { id: string; userId: string; scheduleType: string; scheduleTarget: number; createdAt: number }[],
+  counts: { userId: string; habitId: string; localDay: string; n: number }[],
+  window: { from: number; to: number; timezone: string; dayStartHour: number },
+): Map<string, { completions: number; adherence: number | null }> {
+  const { timezone, dayStartHour } = window;
+  const from = localDay(window.from, timezone, dayStartHour);
+  const today = localDay(window.to, timezone, dayStartHour);
+  const out = new Map<string, { completions: number; adherence: number | null }>();
+  for (const list of habitCounts(rows, counts).values()) {
+    for (const h of list) {
+      const { share } = adherenceOf(h, from, today, timezone, dayStartHour);
+      const completions = [...h.counts.values()].reduce((sum, n) => sum + n, 0);
+      out.set(h.habitId, { completions, adherence: share === null ? null : Math.round(share * 100) / 100 });
+    }
+  }
+  return out;
+}
 
 export async function assignedPatientIds(db: Database, staffId: string): Promise<string[]> {
   const rows = await db
@@ -23,9 +82,14 @@ export async function assignedPatientIds(db: Database, staffId: string): Promise
 
 export async function patientSummaries(db: Database, patientIds: string[], now: number): Promise<PatientSummary[]> {
   if (patientIds.length === 0) return [];
-  const [people, lastOps, moodWeeks, expected, done, flags] = await db.batch([
+  const [people, lastOps, moodWeeks, habitRows, completionCounts, flags] = await db.batch([
     db
-      .select({ id: users.id, displayName: users.displayName })
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        timezone: users.timezone,
+        dayStartHour: users.dayStartHour,
+      })
       .from(users)
       .where(sql`${users.id} IN ${ids(patientIds)}`),
     db
@@ -43,21 +107,32 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
       .where(and(sql`${moods.userId} IN ${ids(patientIds)}`, gte(moods.at, now - 14 * DAY)))
       .groupBy(moods.userId),
     db
-      .select({ id: habits.userId, n: sql<number>`sum(${expected7})` })
+      .select({
+        id: habits.id,
+        userId: habits.userId,
+        scheduleType: habits.scheduleType,
+        scheduleTarget: habits.scheduleTarget,
+        createdAt: habits.createdAt,
+      })
       .from(habits)
-      .where(and(sql`${habits.userId} IN ${ids(patientIds)}`, isNull(habits.archivedAt)))
-      .groupBy(habits.userId),
+      .where(and(sql`${habits.userId} IN ${ids(patientIds)}`, isNull(habits.archivedAt))),
+    // The last 7 local days lie within the last 9 × 24 hours in any timezone and day-start hour.
     db
-      .select({ id: habitCompletions.userId, n: sql<number>`count(*)` })
+      .select({
+        userId: habitCompletions.userId,
+        habitId: habitCompletions.habitId,
+        localDay: habitCompletions.localDay,
+        n: sql<number>`count(*)`,
+      })
       .from(habitCompletions)
       .where(
         and(
           sql`${habitCompletions.userId} IN ${ids(patientIds)}`,
           isNull(habitCompletions.undoneAt),
-          gte(habitCompletions.at, now - 7 * DAY),
+          gte(habitCompletions.at, now - 9 * DAY),
         ),
       )
-      .groupBy(habitCompletions.userId),
+      .groupBy(habitCompletions.userId, habitCompletions.habitId, habitCompletions.localDay),
     db
       .select({
         id: riskFlags.userId,
@@ -70,7 +145,8 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
       .groupBy(riskFlags.userId, riskFlags.level),
   ]);
   const by = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-  const [last, weeks, exp, comp] = [by(lastOps), by(moodWeeks), by(expected), by(done)];
+  const [last, weeks] = [by(lastOps), by(moodWeeks)];
+  const habitsByUser = habitCounts(habitRows, completionCounts);
   const open = new Map<string, { byLevel: Record<FlagLevel, number>; unacknowledged: number }>();
   for (const f of flags) {
     const entry = open.get(f.id) ?? { byLevel: { high: 0, medium: 0, low: 0 }, unacknowledged: 0 };
@@ -83,7 +159,11 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
     const w = weeks.get(p.id);
     const thisWeek = w?.thisWeek ?? null;
     const lastWeek = w?.lastWeek ?? null;
-    const expectedN = Number(exp.get(p.id)?.n ?? 0);
+    const today = localDay(now, p.timezone, p.dayStartHour);
+    const from = addDays(today, -6);
+    const kept = combinedAdherence(
+      (habitsByUser.get(p.id) ?? []).map((h) => adherenceOf(h, from, today, p.timezone, p.dayStartHour)),
+    );
     const lastAt = last.get(p.id)?.last;
     const byLevel = open.get(p.id)?.byLevel ?? { high: 0, medium: 0, low: 0 };
     return {
@@ -92,7 +172,7 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
       lastSyncAt: lastAt ? new Date(lastAt).toISOString() : null,
       moodAverage7d: thisWeek === null ? null : round(thisWeek),
       moodTrend: thisWeek === null || lastWeek === null ? null : round(thisWeek - lastWeek),
-      adherence7d: expectedN > 0 ? round(Math.min(1, Number(comp.get(p.id)?.n ?? 0) / expectedN)) : null,
+      adherence7d: kept.share === null ? null : round(kept.share),
       openFlags: byLevel.high + byLevel.medium + byLevel.low,
       openFlagsByLevel: byLevel,
       highestOpenFlag: highestLevel(FLAG_LEVELS.filter((level) => byLevel[level] > 0)),

@@ -8,7 +8,13 @@ import { questCreate, safetyPlanUpdateBody, withEnvelope } from "../../shared/sc
 import type { AppEnv } from "../app-env";
 import { type Database, database } from "../db/client";
 import { clinicalNotes, habitCompletions, habits, quests, users } from "../db/schema";
-import { assignedPatientIds, compareByOpenFlags, patientFlags, patientSummaries } from "../db/staff-queries";
+import {
+  assignedPatientIds,
+  compareByOpenFlags,
+  habitAdherenceById,
+  patientFlags,
+  patientSummaries,
+} from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
 import { audit, auditStatement } from "../lib/audit";
 import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
@@ -131,12 +137,22 @@ export const staffRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const [patient, habitRows, counts, questRows] = await db.batch([
       db
-        .select({ id: users.id, displayName: users.displayName, timezone: users.timezone })
+        .select({
+          id: users.id,
+          displayName: users.displayName,
+          timezone: users.timezone,
+          dayStartHour: users.dayStartHour,
+        })
         .from(users)
         .where(eq(users.id, patientId)),
       db.select().from(habits).where(eq(habits.userId, patientId)).orderBy(asc(habits.createdAt)),
       db
-        .select({ habitId: habitCompletions.habitId, n: sql<number>`count(*)` })
+        .select({
+          userId: habitCompletions.userId,
+          habitId: habitCompletions.habitId,
+          localDay: habitCompletions.localDay,
+          n: sql<number>`count(*)`,
+        })
         .from(habitCompletions)
         .where(
           and(
@@ -145,21 +161,28 @@ export const staffRoutes = new Hono<AppEnv>()
             sql`${habitCompletions.at} >= ${from} AND ${habitCompletions.at} < ${to}`,
           ),
         )
-        .groupBy(habitCompletions.habitId),
+        .groupBy(habitCompletions.habitId, habitCompletions.localDay),
       db.select().from(quests).where(eq(quests.userId, patientId)).orderBy(desc(quests.updatedAt)),
     ]);
-    const days = Math.max(1, (to - from) / DAY);
-    const done = new Map(counts.map((r) => [r.habitId, r.n]));
+    const { dayStartHour, ...shown } = patient[0] ?? { dayStartHour: 0 };
+    // Adherence by the patient's own rule (shared/domain/adherence.ts), over their local days of
+    // the range; a range reaching past now ends today, whose unfinished target is not held against them.
+    const kept = patient[0]
+      ? habitAdherenceById(habitRows, counts, {
+          from,
+          to: Math.min(to - 1, now),
+          timezone: patient[0].timezone,
+          dayStartHour,
+        })
+      : new Map();
     await audit(c, { action: "staff.patient.view", outcome: "success", target: patientId });
     return c.json({
-      patient: patient[0],
+      patient: patient[0] ? shown : undefined,
       range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
-      habits: habitRows.map((h) => {
-        const view = habitView(h);
-        const expected = h.scheduleType === "daily" ? h.scheduleTarget * days : (h.scheduleTarget * days) / 7;
-        const completions = done.get(h.id) ?? 0;
-        return { ...view, completions, adherence: Math.round(Math.min(1, completions / expected) * 100) / 100 };
-      }),
+      habits: habitRows.map((h) => ({
+        ...habitView(h),
+        ...(kept.get(h.id) ?? { completions: 0, adherence: null }),
+      })),
       quests: questRows.map(questView),
       timeline: await timeline(db, c.env.DB, patientId, from, to, q.limit, q.cursor),
     });
