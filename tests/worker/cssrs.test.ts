@@ -14,8 +14,9 @@ import type { FhirBundle, FhirObservation } from "../../shared/fhir/bundle";
 import { RATE_LIMITS } from "../../shared/limits";
 import type { SyncResult } from "../../shared/schemas/sync";
 import type { AppEnv } from "../../worker/app-env";
+import { FHIR_SIGNATURE_HEADER, fhirResponse } from "../../worker/fhir/patient-bundle";
 import { handleError } from "../../worker/lib/errors";
-import { FHIR_SIGNATURE_HEADER, fhirResponse, fhirRoutes } from "../../worker/routes/fhir";
+import { fhirRoutes } from "../../worker/routes/fhir";
 import { assign, call, createUserAndLogin, errorOf, isoIn, json, register } from "./helpers";
 
 type Safety = {

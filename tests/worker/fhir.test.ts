@@ -9,8 +9,9 @@ import { base64url, compactVerify, createLocalJWKSet, type JSONWebKeySet } from 
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FhirBundle, FhirObservation, FhirProvenance } from "../../shared/fhir/bundle";
 import type { AppEnv } from "../../worker/app-env";
+import { FHIR_SIGNATURE_HEADER, fhirResponse } from "../../worker/fhir/patient-bundle";
 import { handleError } from "../../worker/lib/errors";
-import { FHIR_SIGNATURE_HEADER, fhirResponse, fhirRoutes } from "../../worker/routes/fhir";
+import { fhirRoutes } from "../../worker/routes/fhir";
 import { call, errorOf, register } from "./helpers";
 
 const STAFF = { id: "7d0c4a52-9b3e-4f1a-8c6d-2e5f7a9b1c3d", role: "clinician" };

@@ -1,10 +1,10 @@
 import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { emptyPlan, readStoredPlan, type SafetyPlanView, safetyPlanView } from "../../shared/domain/safety-plan-merge";
 import { assessmentSubmitBody, safetyPlanUpdateBody } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
-import { assessments, safetyPlans } from "../db/schema";
+import { safetyPlanOf } from "../db/safety-plan";
+import { assessments } from "../db/schema";
 import { assessmentView } from "../db/views";
 import { runCommand } from "../lib/run-command";
 import { jsonBody } from "../lib/validate";
@@ -25,14 +25,6 @@ export const assessmentRoutes = new Hono<AppEnv>()
     });
   })
   .post("/", jsonBody(assessmentSubmitBody), (c) => runCommand(c, "assessment.submit", c.req.valid("json")));
-
-/** The patient's safety plan as the API shows it: texts by section, items with ids and authors, recent changes. */
-export async function safetyPlanOf(db: ReturnType<typeof database>, userId: string): Promise<SafetyPlanView> {
-  const row = await db.select().from(safetyPlans).where(eq(safetyPlans.userId, userId)).get();
-  return safetyPlanView(
-    row ? readStoredPlan(row.plan, row.updatedBy, new Date(row.updatedAt).toISOString()) : emptyPlan(),
-  );
-}
 
 /**
  * /api/v1/safety-plan: the patient's personal safety plan. A write is a per-item edit

@@ -2,8 +2,6 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { publicJwks } from "../fhir/signing";
 
-export { FHIR_SIGNATURE_HEADER, type FhirExportAuthor, fhirResponse } from "../fhir/patient-bundle";
-
 /**
  * /api/v1/fhir: public, no sign-in. `GET /jwks.json` is the JWK Set (RFC 7517) of the key that
  * signs FHIR exports: one public ES256 key with its `kid`, `alg` and `use`, never the private

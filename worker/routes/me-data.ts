@@ -29,12 +29,12 @@ import {
 } from "../db/schema";
 import { findUserById, publicUser } from "../db/users";
 import { assessmentView, completionView, habitView, messageView, moodView, petView, questView } from "../db/views";
+import { fhirResponse } from "../fhir/patient-bundle";
 import { audit, auditStatement, auditTombstone, emailAuditHash } from "../lib/audit";
 import { sha256Hex } from "../lib/crypto";
 import { enforceRateLimit } from "../lib/rate-limit";
 import { jsonBody } from "../lib/validate";
 import { requireRole } from "../middleware/require-auth";
-import { fhirResponse } from "./fhir";
 
 /**
  * /api/v1/me/export and DELETE /api/v1/me: the patient's data rights. The export is everything

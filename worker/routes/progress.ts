@@ -4,10 +4,10 @@ import { localDay } from "../../shared/domain/local-day";
 import { progressView } from "../../shared/domain/progression";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
+import { habitsWithStreaks } from "../db/habit-streaks";
 import { rewards, users } from "../db/schema";
 import { totals } from "../db/wellbeing";
 import { requireAuth, requireRole } from "../middleware/require-auth";
-import { habitsWithStreaks } from "./habits";
 
 /** GET /api/v1/progress: level, XP, tier, coins, each habit's streak, and what today earned. */
 export const progressRoutes = new Hono<AppEnv>().use(requireAuth, requireRole("patient")).get("/", async (c) => {

@@ -7,6 +7,7 @@ import { noteBody, type PatientSummary, patientsQuery, timelineQuery } from "../
 import { questCreate, safetyPlanUpdateBody, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { type Database, database } from "../db/client";
+import { safetyPlanOf } from "../db/safety-plan";
 import { clinicalNotes, habitCompletions, habits, quests, users } from "../db/schema";
 import {
   assignedPatientIds,
@@ -16,14 +17,13 @@ import {
   patientSummaries,
 } from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
+import { fhirResponse } from "../fhir/patient-bundle";
 import { audit, auditStatement } from "../lib/audit";
 import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requirePatientAccess } from "../middleware/patient-access";
 import { requireAuth, requireRole } from "../middleware/require-auth";
-import { safetyPlanOf } from "./check-ins";
-import { fhirResponse } from "./fhir";
 import { staffFlagRoutes } from "./staff-flags";
 
 const DAY = 86_400_000;
