@@ -21,21 +21,12 @@ import {
   type Registered,
   register,
   staffBeforeTwoFactor,
+  turnOnTwoFactor,
   uniqueEmail,
 } from "./helpers";
 
 /** Sets up 2FA as the enrolment screen does: password, then a code from the new secret. */
-async function enrolAndConfirm(r: Registered): Promise<string> {
-  const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
-  expect(enroll.status).toBe(200);
-  const { secret } = await json<{ secret: string }>(enroll);
-  const confirm = await call("/api/v1/auth/2fa/confirm", {
-    token: r.accessToken,
-    body: { password: PASSWORD, code: await codeAt(secret) },
-  });
-  expect(confirm.status, await confirm.clone().text()).toBe(200);
-  return secret;
-}
+const enrolAndConfirm = async (r: Registered) => (await turnOnTwoFactor(r)).secret;
 
 async function auditCount(userId: string, action: string, errorCode: string | null) {
   const row = await env.DB.prepare(

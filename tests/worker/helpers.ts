@@ -230,14 +230,22 @@ export const codeAt = (secret: string, offset = 0) => hotp(secret, totpStep(Date
  */
 export async function patientWithTwoFactor(): Promise<Registered & { secret: string; recoveryCodes: string[] }> {
   const r = await register();
+  return { ...r, ...(await turnOnTwoFactor(r, -1)) };
+}
+
+/**
+ * Sets 2FA up for a signed-in user as the owner does (password at enrol and confirm), confirming
+ * with the code `offset` steps from now; the new secret and the recovery codes.
+ */
+export async function turnOnTwoFactor(r: Registered, offset = 0): Promise<{ secret: string; recoveryCodes: string[] }> {
   const enroll = await call("/api/v1/auth/2fa/enroll", { token: r.accessToken, body: { password: PASSWORD } });
   expect(enroll.status).toBe(200);
   const { secret } = (await enroll.json()) as { secret: string };
   const confirm = await call("/api/v1/auth/2fa/confirm", {
     token: r.accessToken,
-    body: { password: PASSWORD, code: await codeAt(secret, -1) },
+    body: { password: PASSWORD, code: await codeAt(secret, offset) },
   });
-  expect(confirm.status).toBe(200);
+  expect(confirm.status, await confirm.clone().text()).toBe(200);
   const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
-  return { ...r, secret, recoveryCodes };
+  return { secret, recoveryCodes };
 }

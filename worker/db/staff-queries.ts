@@ -37,7 +37,9 @@ function habitCounts(
   for (const h of rows) {
     const entry = { habitId: h.id, schedule: scheduleOf(h), createdAt: h.createdAt, counts: new Map() };
     byHabit.set(h.id, entry);
-    byUser.set(h.userId, [...(byUser.get(h.userId) ?? []), entry]);
+    const list = byUser.get(h.userId) ?? [];
+    list.push(entry);
+    byUser.set(h.userId, list);
   }
   for (const c of counts) byHabit.get(c.habitId)?.counts.set(c.localDay, Number(c.n));
   return byUser;

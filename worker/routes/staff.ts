@@ -164,20 +164,20 @@ export const staffRoutes = new Hono<AppEnv>()
         .groupBy(habitCompletions.habitId, habitCompletions.localDay),
       db.select().from(quests).where(eq(quests.userId, patientId)).orderBy(desc(quests.updatedAt)),
     ]);
-    const { dayStartHour, ...shown } = patient[0] ?? { dayStartHour: 0 };
+    // The assignment check found the patient; a row gone since (deleted a moment ago) is "not found".
+    if (!patient[0]) throw new ApiError("NOT_FOUND");
+    const { dayStartHour, ...shown } = patient[0];
     // Adherence by the patient's own rule (shared/domain/adherence.ts), over their local days of
     // the range; a range reaching past now ends today, whose unfinished target is not held against them.
-    const kept = patient[0]
-      ? habitAdherenceById(habitRows, counts, {
-          from,
-          to: Math.min(to - 1, now),
-          timezone: patient[0].timezone,
-          dayStartHour,
-        })
-      : new Map();
+    const kept = habitAdherenceById(habitRows, counts, {
+      from,
+      to: Math.min(to - 1, now),
+      timezone: shown.timezone,
+      dayStartHour,
+    });
     await audit(c, { action: "staff.patient.view", outcome: "success", target: patientId });
     return c.json({
-      patient: patient[0] ? shown : undefined,
+      patient: shown,
       range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
       habits: habitRows.map((h) => ({
         ...habitView(h),
