@@ -10,6 +10,7 @@ import { allowedMethodsFor } from "./middleware/method-not-allowed";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { admin } from "./routes/admin";
+import { apiDocs } from "./routes/api-docs";
 import { auth } from "./routes/auth";
 import { assessmentRoutes, safetyPlanRoutes } from "./routes/check-ins";
 import { companionRoutes } from "./routes/companion";
@@ -52,6 +53,10 @@ export const app = new Hono<AppEnv>()
   .use(requestId, securityHeaders)
   .use("/api/*", apiCors, configGuard, hashClientIp, bodyGuard)
   .route("/api/v1", api);
+
+// The contract, generated from every route above (so mounted after them): /api/v1/openapi.json
+// and its page for people, /api/v1/docs.
+app.route("/api/v1", apiDocs(app));
 
 const allowedMethods = allowedMethodsFor(app);
 

@@ -1,6 +1,26 @@
+import { z } from "zod";
+import { ERROR_CATALOGUE, type ErrorCode } from "../errors";
+
 /** A page of a list: `{ items, cursor, hasMore }`; `cursor` is null on the last page. */
 export interface Page<T> {
   items: T[];
   cursor: string | null;
   hasMore: boolean;
 }
+
+/** The response schema of a page of `item`s (see Page). */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.strictObject({ items: z.array(item), cursor: z.string().nullable(), hasMore: z.boolean() });
+
+/** An ISO 8601 time as the API writes it (`Date#toISOString`). */
+export const isoTime = z.iso.datetime();
+
+/** The unified error body every non-2xx API response carries (README "Errors"). */
+export const errorBodySchema = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    requestId: z.string(),
+    fields: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  }),
+});

@@ -4,6 +4,7 @@ import type { ErrorBody } from "../../shared/errors";
 import { mfaRequiredFor, type Role } from "../../shared/roles";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { hotp, newTotpSecret, totpStep } from "../../worker/auth/totp";
+import { contractViolation } from "./contract-check";
 
 export const ORIGIN = "http://localhost";
 
@@ -23,8 +24,12 @@ export interface CallOptions {
   origin?: string;
 }
 
-/** Calls the real Worker (its default export) inside workerd. */
-export function call(path: string, options: CallOptions = {}): Promise<Response> {
+/**
+ * Calls the real Worker (its default export) inside workerd, and holds the answer to the API's
+ * contract (contract-check.ts): a successful answer must match its operation's declared status
+ * and schema, an error must be the unified body. A test that breaks the contract fails here.
+ */
+export async function call(path: string, options: CallOptions = {}): Promise<Response> {
   const headers = new Headers(options.headers);
   if (options.body !== undefined) {
     headers.set("Content-Type", headers.get("Content-Type") ?? "application/json");
@@ -33,9 +38,10 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
   if (options.cookie) headers.set("Cookie", options.cookie);
   headers.set("CF-Connecting-IP", options.ip ?? randomIp());
   const url = path.startsWith("http") ? path : `${ORIGIN}${path}`;
-  return exports.default.fetch(
+  const method = options.method ?? (options.body === undefined ? "GET" : "POST");
+  const res = await exports.default.fetch(
     new Request(url, {
-      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+      method,
       headers,
       body:
         options.body === undefined
@@ -45,6 +51,9 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
             : JSON.stringify(options.body),
     }),
   );
+  const problem = await contractViolation(method, url, res);
+  if (problem) throw new Error(`API contract broken: ${problem}`);
+  return res;
 }
 
 export async function errorOf(res: Response): Promise<ErrorBody["error"]> {

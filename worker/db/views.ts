@@ -2,6 +2,7 @@
 import type { CssrsAnswers } from "../../shared/domain/cssrs";
 import { decayPet, type PetStats, petStage } from "../../shared/domain/pet";
 import type { MessageView } from "../../shared/schemas/messages";
+import type { MoodView } from "../../shared/schemas/wellbeing";
 import type { assessments, habitCompletions, habits, messages, moods, pets, quests } from "./schema";
 export type HabitRow = typeof habits.$inferSelect;
 export type QuestRow = typeof quests.$inferSelect;
@@ -64,7 +65,7 @@ export function questView(q: QuestRow) {
   };
 }
 
-export function moodView(m: MoodRow) {
+export function moodView(m: MoodRow): MoodView {
   return {
     id: m.id,
     at: iso(m.at),

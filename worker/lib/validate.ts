@@ -1,4 +1,5 @@
 import { validator } from "hono/validator";
+import { resolver, uniqueSymbol } from "hono-openapi";
 import type { z } from "zod";
 import { ApiError, type ErrorCode, type FieldIssue } from "../../shared/errors";
 
@@ -34,11 +35,30 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, codes: Pat
 /**
  * Validators for Hono routes: the handler sees typed, validated data (`c.req.valid("json")`)
  * and bad input becomes 400 VALIDATION_FAILED with field paths. Request schemas are strict, so
- * an unknown field is an error rather than silently dropped (mass-assignment defence).
+ * an unknown field is an error rather than silently dropped (mass-assignment defence). Each one
+ * also carries its schema for the OpenAPI document (lib/openapi.ts), which therefore describes
+ * exactly the input that is checked.
  */
 export const jsonBody = <S extends z.ZodType>(schema: S, codes?: PathCodes) =>
-  validator("json", (value) => parseOrThrow(schema, value, codes));
+  documented(
+    "json",
+    schema,
+    validator("json", (value) => parseOrThrow(schema, value, codes)),
+  );
 export const queryParams = <S extends z.ZodType>(schema: S) =>
-  validator("query", (value) => parseOrThrow(schema, value));
+  documented(
+    "query",
+    schema,
+    validator("query", (value) => parseOrThrow(schema, value)),
+  );
 export const pathParams = <S extends z.ZodType>(schema: S) =>
-  validator("param", (value) => parseOrThrow(schema, value));
+  documented(
+    "param",
+    schema,
+    validator("param", (value) => parseOrThrow(schema, value)),
+  );
+
+/** hono-openapi's mark of a validator: its target and a resolver of its schema. */
+function documented<M extends object>(target: "json" | "query" | "param", schema: z.ZodType, middleware: M): M {
+  return Object.assign(middleware, { [uniqueSymbol]: { target, ...resolver(schema) } });
+}

@@ -20,7 +20,21 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Cache-Control": "no-store",
 };
 
+/**
+ * The one API page that is a page: /api/v1/docs (Swagger UI). Scripts and styles from this
+ * origin only (pwa/dist/api-docs/), nothing inline but style attributes, which Swagger UI sets
+ * as it renders; it reads the document from this origin and can be framed by nobody.
+ */
+export const DOCS_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) c.res.headers.set(name, value);
+  const docsPage = c.res.headers.get("Content-Security-Policy") === DOCS_CSP;
+  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) {
+    // Only the exact docs policy survives; any other CSP a handler set is replaced.
+    if (name === "Content-Security-Policy" && docsPage) continue;
+    c.res.headers.set(name, value);
+  }
 });
