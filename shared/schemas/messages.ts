@@ -20,11 +20,4 @@ export const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-export interface MessageView {
-  id: string;
-  senderId: string;
-  recipientId: string;
-  body: string;
-  sentAt: string;
-  readAt: string | null;
-}
+export type { MessageView } from "./views";

@@ -8,7 +8,6 @@ import { z } from "zod";
 import { INSTRUMENTS } from "../domain/assessments";
 import { CSSRS, triageCssrs } from "../domain/cssrs";
 import { PET_SPECIES } from "../domain/pet";
-import { isoTime } from "./common";
 
 export const NAME_MAX = 120;
 export const TEXT_MAX = 2000;
@@ -256,16 +255,3 @@ export const moodQuery = z.strictObject({
 export function withEnvelope<S extends z.ZodObject>(schema: S) {
   return schema.extend(envelope).strict();
 }
-
-/** A mood and sleep check-in as the API and the change log show it (worker/db/views.ts moodView). */
-export const moodViewSchema = z.strictObject({
-  id: z.uuid(),
-  at: isoTime,
-  localDay: z.iso.date(),
-  mood: z.number().int(),
-  sleepQuality: z.number().int(),
-  sleepHours: z.number().nullable(),
-  note: z.string().nullable(),
-  tags: z.array(z.string()),
-});
-export type MoodView = z.infer<typeof moodViewSchema>;

@@ -6,6 +6,8 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Severity } from "../../shared/domain/assessments";
+import type { PetSpecies } from "../../shared/domain/pet";
 import type { CssrsCategory } from "../../shared/domain/risk-flags";
 
 export const users = sqliteTable(
@@ -231,7 +233,7 @@ export const assessments = sqliteTable(
     answers: text("answers").notNull(),
     /** PHQ-9 and GAD-7 only (migration 0010 checks it): the C-SSRS has no total and no band. */
     score: integer("score"),
-    severity: text("severity"),
+    severity: text("severity").$type<Severity>(),
     /** The C-SSRS only: its triage (shared/domain/cssrs.ts); null when every answer was no. */
     riskLevel: text("risk_level", { enum: ["high", "medium"] }),
     riskCategory: text("risk_category").$type<CssrsCategory>(),
@@ -257,7 +259,7 @@ export const pets = sqliteTable("pets", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
-  species: text("species").notNull(),
+  species: text("species").$type<PetSpecies>().notNull(),
   hunger: integer("hunger").notNull(),
   happiness: integer("happiness").notNull(),
   energy: integer("energy").notNull(),

@@ -1,8 +1,16 @@
 /** Rows of the wellbeing domain as the API (and the sync change log) shows them. Pure: no D1. */
 import type { CssrsAnswers } from "../../shared/domain/cssrs";
 import { decayPet, type PetStats, petStage } from "../../shared/domain/pet";
-import type { MessageView } from "../../shared/schemas/messages";
-import type { MoodView } from "../../shared/schemas/wellbeing";
+import type {
+  AssessmentView,
+  CompletionView,
+  HabitView,
+  MessageView,
+  MoodView,
+  PetView,
+  QuestStep,
+  QuestView,
+} from "../../shared/schemas/views";
 import type { assessments, habitCompletions, habits, messages, moods, pets, quests } from "./schema";
 export type HabitRow = typeof habits.$inferSelect;
 export type QuestRow = typeof quests.$inferSelect;
@@ -17,7 +25,7 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-export function habitView(h: HabitRow) {
+export function habitView(h: HabitRow): HabitView {
   return {
     id: h.id,
     name: h.name,
@@ -33,7 +41,7 @@ export function habitView(h: HabitRow) {
   };
 }
 
-export function completionView(c: CompletionRow) {
+export function completionView(c: CompletionRow): CompletionView {
   return {
     id: c.id,
     habitId: c.habitId,
@@ -44,13 +52,9 @@ export function completionView(c: CompletionRow) {
   };
 }
 
-export interface QuestStep {
-  id: string;
-  title: string;
-  done: boolean;
-}
+export type { QuestStep };
 
-export function questView(q: QuestRow) {
+export function questView(q: QuestRow): QuestView {
   return {
     id: q.id,
     title: q.title,
@@ -83,7 +87,7 @@ export function petStats(p: PetRow): PetStats {
 }
 
 /** The pet as it is at `now`: stored stats with decay for the time since they were stored. */
-export function petView(p: PetRow, now: number) {
+export function petView(p: PetRow, now: number): PetView {
   return {
     name: p.name,
     species: p.species,
@@ -119,7 +123,7 @@ export type AssessmentRow = typeof assessments.$inferSelect;
  * answers (0–3), total and band; the C-SSRS screener with its yes/no answers and its triage (the
  * flag level and category it raised, both null when every answer was no).
  */
-export function assessmentView(a: AssessmentRow) {
+export function assessmentView(a: AssessmentRow): AssessmentView {
   const at = new Date(a.at).toISOString();
   if (a.instrument === "C-SSRS") {
     return {

@@ -35,7 +35,7 @@ const openApiDocumentSchema = z.looseObject({
 });
 
 /** /api/v1/openapi.json and /api/v1/docs: the API's contract, for programs and for people. */
-export function apiDocs(app: Hono<AppEnv>) {
+export function apiDocs(app: Hono<AppEnv>): Hono<AppEnv> {
   // Built once per isolate, on first request (the routes are all registered by then).
   let document: Promise<OpenAPIV3_1.Document> | undefined;
   const built = () => {

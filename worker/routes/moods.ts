@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { pageOf } from "../../shared/schemas/common";
-import { moodLog, moodQuery, moodViewSchema, withEnvelope } from "../../shared/schemas/wellbeing";
+import { moodViewSchema } from "../../shared/schemas/views";
+import { moodLog, moodQuery, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { moods } from "../db/schema";

@@ -1,0 +1,144 @@
+/**
+ * The entities as the API and the sync change log show them: one schema each, in one place.
+ * The Worker's view functions (worker/db/views.ts) are typed by them, the OpenAPI document
+ * declares them, the contract check holds every answer to them, and the PWA caches these types.
+ */
+import { z } from "zod";
+import { PET_SPECIES } from "../domain/pet";
+import { TIERS } from "../domain/progression";
+import { CSSRS_CATEGORIES } from "../domain/risk-flags";
+import { isoTime } from "./common";
+
+const difficulty = z.enum(["easy", "medium", "hard"]);
+
+export const habitViewSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  difficulty,
+  schedule: z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("daily"), perDay: z.number().int() }),
+    z.strictObject({ type: z.literal("weekly"), timesPerWeek: z.number().int() }),
+  ]),
+  notes: z.string().nullable(),
+  archived: z.boolean(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type HabitView = z.infer<typeof habitViewSchema>;
+
+export const completionViewSchema = z.strictObject({
+  id: z.uuid(),
+  habitId: z.uuid(),
+  at: isoTime,
+  localDay: z.iso.date(),
+  undone: z.boolean(),
+  late: z.boolean(),
+});
+export type CompletionView = z.infer<typeof completionViewSchema>;
+
+export const questStepSchema = z.strictObject({ id: z.string(), title: z.string(), done: z.boolean() });
+export type QuestStep = z.infer<typeof questStepSchema>;
+
+export const questViewSchema = z.strictObject({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string().nullable(),
+  difficulty,
+  steps: z.array(questStepSchema),
+  dueDate: z.iso.date().nullable(),
+  status: z.enum(["active", "paused", "done"]),
+  xpAwarded: z.boolean(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type QuestView = z.infer<typeof questViewSchema>;
+
+/** A mood and sleep check-in. */
+export const moodViewSchema = z.strictObject({
+  id: z.uuid(),
+  at: isoTime,
+  localDay: z.iso.date(),
+  mood: z.number().int(),
+  sleepQuality: z.number().int(),
+  sleepHours: z.number().nullable(),
+  note: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+export type MoodView = z.infer<typeof moodViewSchema>;
+
+export const petStatsSchema = z.strictObject({
+  hunger: z.number(),
+  happiness: z.number(),
+  energy: z.number(),
+  hygiene: z.number(),
+});
+
+/** The pet as it is now: stored stats with decay for the time since they were stored. */
+export const petViewSchema = z.strictObject({
+  name: z.string(),
+  species: z.enum(PET_SPECIES),
+  stats: petStatsSchema,
+  xp: z.number(),
+  stage: z.enum(["baby", "child", "adult"]),
+  away: z.boolean(),
+  adventureStartedAt: isoTime.nullable(),
+  lastDeclutterAt: isoTime.nullable(),
+  cosmetics: z.array(z.string()),
+  loot: z.array(z.strictObject({ id: z.string(), name: z.string(), rarity: z.string() })),
+  adoptedAt: isoTime,
+});
+export type PetView = z.infer<typeof petViewSchema>;
+
+export const messageViewSchema = z.strictObject({
+  id: z.uuid(),
+  senderId: z.uuid(),
+  recipientId: z.uuid(),
+  body: z.string(),
+  sentAt: isoTime,
+  readAt: isoTime.nullable(),
+});
+export type MessageView = z.infer<typeof messageViewSchema>;
+
+const cssrsAnswersSchema = z.strictObject({
+  wishToBeDead: z.boolean(),
+  suicidalThoughts: z.boolean(),
+  method: z.boolean().optional(),
+  intent: z.boolean().optional(),
+  plan: z.boolean().optional(),
+  behaviour: z.boolean(),
+  behaviourWithin3Months: z.boolean().optional(),
+});
+
+/**
+ * A questionnaire, told apart by `instrument`: PHQ-9 and GAD-7 with their answers (0–3), total
+ * and band; the C-SSRS screener with its yes/no answers and its triage (null when all were no).
+ */
+export const assessmentViewSchema = z.discriminatedUnion("instrument", [
+  z.strictObject({
+    id: z.uuid(),
+    instrument: z.enum(["PHQ-9", "GAD-7"]),
+    answers: z.array(z.number().int()),
+    score: z.number().int(),
+    severity: z.enum(["minimal", "mild", "moderate", "moderately severe", "severe"]),
+    at: isoTime,
+  }),
+  z.strictObject({
+    id: z.uuid(),
+    instrument: z.literal("C-SSRS"),
+    answers: cssrsAnswersSchema,
+    level: z.enum(["high", "medium"]).nullable(),
+    category: z.enum(CSSRS_CATEGORIES as [string, ...string[]]).nullable(),
+    at: isoTime,
+  }),
+]);
+export type AssessmentView = z.infer<typeof assessmentViewSchema>;
+
+/** Level, tier, XP and coins (shared/domain/progression.ts progressView). */
+export const progressViewSchema = z.strictObject({
+  level: z.number().int(),
+  tier: z.enum(TIERS),
+  xp: z.number(),
+  coins: z.number(),
+  xpForNextLevel: z.number(),
+  xpIntoLevel: z.number(),
+});
