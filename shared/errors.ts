@@ -1,7 +1,7 @@
 /**
  * The catalogue of stable error codes the API answers with, each with its HTTP status and a
- * default human message. Clients map on `code`, never on `message`. README.md lists this table
- * for integrators; `errors.test.ts` keeps the two in step.
+ * default human message. Clients map on `code`, never on `message`. docs/api.md lists this table
+ * for integrators; `readme-catalogue.test.ts` keeps the two in step.
  *
  * @example
  * throw new ApiError("NOT_FOUND") // in the worker: 404 {"error":{"code":"NOT_FOUND",...}}

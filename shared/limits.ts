@@ -54,7 +54,7 @@ export interface RateLimitRule {
 /**
  * Fixed-window rate limits. Those that guard a secret (a password, a second factor) are counted
  * atomically in a Durable Object (worker/durable/attempt-counter.ts); only the quotas listed in
- * KV_RATE_LIMITS stay in KV, which can let a parallel burst through (README "Security baseline").
+ * KV_RATE_LIMITS stay in KV, which can let a parallel burst through (docs/security.md "Security baseline").
  */
 export const RATE_LIMITS = {
   loginPerAccount: { limit: 5, windowSeconds: 60 },

@@ -1,5 +1,5 @@
 /**
- * How the device cuts its outbox into pushes (README "Offline sync"): in order, at most
+ * How the device cuts its outbox into pushes (docs/sync.md "Offline sync"): in order, at most
  * SYNC_PUSH_MAX_OPERATIONS operations and at most PUSH_MAX_BYTES of JSON each, so a push never
  * meets the server's 413. Counting operations alone let seven long messages written offline
  * make a 69 KB body that was refused on every retry, and the outbox never drained.

@@ -15,7 +15,7 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 /** An ISO 8601 time as the API writes it (`Date#toISOString`). */
 export const isoTime = z.iso.datetime();
 
-/** The unified error body every non-2xx API response carries (README "Errors"). */
+/** The unified error body every non-2xx API response carries (docs/api.md "Errors"). */
 export const errorBodySchema = z.strictObject({
   error: z.strictObject({
     code: z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]),

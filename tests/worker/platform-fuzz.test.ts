@@ -4,7 +4,7 @@
  * queries and bodies (arbitrary JSON with keys named like Object.prototype members, duplicate
  * keys, deep nesting, huge numbers, wrong types, control characters, broken JSON) as an anonymous
  * caller and as each role. Every answer must be below 500, and every 4xx must carry the unified
- * error body of README "Errors".
+ * error body of docs/api.md "Errors".
  *
  * The run is seeded (a fixed seed per route, printed by fast-check with the shrunk counterexample
  * on failure; change SEED or raise RUNS_PER_ROUTE locally for a deeper hunt) and kept to a few

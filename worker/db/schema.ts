@@ -419,7 +419,7 @@ export const messageBlocks = sqliteTable(
  * Messages between two users. Each participant deletes only for themselves. The body is also
  * indexed by `messages_fts` (an FTS5 table kept in step by triggers, in the migration). No
  * foreign keys on the participants (migration 0011): a thread stays in the other person's inbox
- * after one participant's account is deleted (README, "Deleting an account").
+ * after one participant's account is deleted (docs/security.md, "Deleting an account").
  */
 export const messages = sqliteTable(
   "messages",
@@ -441,7 +441,7 @@ export const messages = sqliteTable(
 /**
  * Clinicians' private notes about a patient: never shown to the patient, therapists or admins.
  * A note goes with the patient's account but outlives its author's (no foreign key on the author,
- * migration 0011; README, "Retention").
+ * migration 0011; docs/security.md, "Retention").
  */
 export const clinicalNotes = sqliteTable(
   "clinical_notes",

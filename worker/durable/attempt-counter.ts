@@ -21,7 +21,7 @@ interface MfaTokenState {
 }
 
 /**
- * The counter behind every limit that guards a secret (README "Security baseline"): one object
+ * The counter behind every limit that guards a secret (docs/security.md "Security baseline"): one object
  * per limit and key, `idFromName("<limit>:<key>")` — an account, an address, a user — and one per
  * mfaToken, `idFromName("mfaToken:<jti>")`.
  *

@@ -36,7 +36,7 @@ export function mfaTokenCounter(env: Pick<Env, "ATTEMPT_COUNTER">, tokenId: stri
 /**
  * A fixed-window counter in KV: `rl:<name>:<key>:<window start>`. It reads, then writes, and KV
  * is eventually consistent (about 60 s across locations), so parallel requests can all pass:
- * only for quotas that guard no secret (KV_RATE_LIMITS; README.md).
+ * only for quotas that guard no secret (KV_RATE_LIMITS; docs/security.md "Security baseline").
  */
 async function hitKvRateLimit(
   kv: KVNamespace,

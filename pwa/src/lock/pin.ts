@@ -5,7 +5,7 @@ import { validPin } from "./rules";
 /**
  * The optional app PIN (issue 13, item 7): only a PBKDF2-SHA-256 hash is stored, in IndexedDB,
  * with a random 16-byte salt, beside the count of wrong tries (kept across reloads). It is a lock
- * on the screens, not encryption: the cache itself is not encrypted under it (README).
+ * on the screens, not encryption: the cache itself is not encrypted under it (docs/security.md).
  */
 export const PIN_ITERATIONS = 600_000;
 /** Wrong PINs in a row after which the device is signed out and wiped (the outbox kept, hidden). */
