@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "../limits";
+import { ROLES } from "../roles";
 import { displayName, email, newPassword, timezone } from "./auth";
+import { isoTime, pageOf } from "./common";
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
 
@@ -15,20 +17,6 @@ export const auditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
   cursor: z.string().max(128).optional(),
 });
-
-/** An audit event as admins read it; a crisis event's who, what and request are null (aggregate only). */
-export interface AuditEventView {
-  id: number;
-  at: string;
-  requestId: string | null;
-  userId: string | null;
-  role: string | null;
-  action: string;
-  target: string | null;
-  outcome: "success" | "failure" | "blocked";
-  errorCode: string | null;
-  ipHash: string | null;
-}
 
 /** Staff accounts an admin creates; patients register themselves. */
 export const createUserBody = z.strictObject({
@@ -56,14 +44,60 @@ export const updateUserBody = z.strictObject({
 export const assignmentBody = z.strictObject({ staffId: z.uuid(), patientId: z.uuid() });
 export const assignmentsQuery = z.strictObject({ staffId: z.uuid().optional(), patientId: z.uuid().optional() });
 
+// ---------------------------------------------------------------------------------------------
+// Responses: what /api/v1/admin answers (the OpenAPI document declares these; the contract
+// tests hold every answer to them).
+
+/** An audit event as admins read it; a crisis event's who, what and request are null (aggregate only). */
+export const auditEventViewSchema = z.strictObject({
+  id: z.number().int(),
+  at: isoTime,
+  requestId: z.string().nullable(),
+  userId: z.uuid().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  outcome: z.enum(["success", "failure", "blocked"]),
+  errorCode: z.string().nullable(),
+  ipHash: z.string().nullable(),
+});
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+
+/** `GET /admin/audit`: a page of the audit trail, newest first. */
+export const auditPageResponse = pageOf(auditEventViewSchema);
+
 /** A user as admins see them: identity and account state, never clinical content. */
-export interface AdminUserView {
-  id: string;
-  email: string;
-  role: string;
-  status: string;
-  displayName: string;
-  timezone: string;
-  mfaEnabled: boolean;
-  createdAt: string;
-}
+export const adminUserViewSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  status: z.enum(["active", "disabled"]),
+  displayName: z.string(),
+  timezone: z.string(),
+  mfaEnabled: z.boolean(),
+  createdAt: isoTime,
+});
+export type AdminUserView = z.infer<typeof adminUserViewSchema>;
+
+/** `GET /admin/users`: a page of accounts, newest first. */
+export const usersPageResponse = pageOf(adminUserViewSchema);
+
+/** `POST /admin/users`, `PATCH /admin/users/:id`, `POST /admin/users/:id/2fa/reset`: the account as it is now. */
+export const adminUserResponse = z.strictObject({ user: adminUserViewSchema });
+
+/** Who looks after whom: a therapist or clinician and their patient, since when and set by which admin. */
+export const assignmentViewSchema = z.strictObject({
+  staffId: z.uuid(),
+  patientId: z.uuid(),
+  createdAt: isoTime,
+  createdBy: z.uuid(),
+});
+export type AssignmentView = z.infer<typeof assignmentViewSchema>;
+
+/** `GET /admin/assignments`: every assignment matching the filters. */
+export const assignmentsResponse = z.strictObject({ items: z.array(assignmentViewSchema) });
+
+/** `POST /admin/assignments`: the pair now assigned (201, also when it already was). */
+export const assignmentCreatedResponse = z.strictObject({
+  assignment: z.strictObject({ staffId: z.uuid(), patientId: z.uuid() }),
+});

@@ -1,12 +1,19 @@
 import { z } from "zod";
 import {
+  CSSRS_CATEGORIES,
   type CssrsCategory,
+  FLAG_LEVELS,
   FLAG_NOTE_MAX,
+  FLAG_SOURCES,
+  FLAG_STATUSES,
   type FlagLevel,
   type FlagSource,
   type FlagStatus,
 } from "../domain/risk-flags";
 import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "../limits";
+import { isoTime, pageOf } from "./common";
+import { habitViewSchema, questViewSchema } from "./views";
+import { SAFETY_SECTIONS } from "./wellbeing";
 
 export const NOTE_MAX_LENGTH = 50_000;
 
@@ -41,44 +48,203 @@ export const flagAcknowledgeBody = z.strictObject({ note: flagNote.optional() })
 /** `POST /staff/patients/:id/flags/:flagId/resolve`: what was done, always. */
 export const flagResolveBody = z.strictObject({ note: flagNote });
 
+// ---------------------------------------------------------------------------------------------
+// Responses: what /api/v1/staff answers (the OpenAPI document declares these; the contract
+// tests hold every answer to them).
+
+const flagLevel = z.enum(FLAG_LEVELS as [FlagLevel, ...FlagLevel[]]);
+const cssrsCategory = z.enum(CSSRS_CATEGORIES as [CssrsCategory, ...CssrsCategory[]]);
+
 /** One step of a flag's handling: when, by whom (null if that account is gone), and the note. */
-export interface FlagStep {
-  at: string;
-  by: { id: string; displayName: string } | null;
-  note: string | null;
-}
+export const flagStepSchema = z.strictObject({
+  at: isoTime,
+  by: z.strictObject({ id: z.uuid(), displayName: z.string() }).nullable(),
+  note: z.string().nullable(),
+});
+export type FlagStep = z.infer<typeof flagStepSchema>;
 
 /**
  * A risk flag as staff see it (shared/domain/risk-flags.ts has the rules): never the patient's
  * words, only what kind of signal, how urgent, and where it is in its handling. A flag resolved
  * straight from open carries the resolver's acknowledgement too.
  */
-export interface FlagView {
-  id: string;
-  level: FlagLevel;
-  source: FlagSource;
-  category: CssrsCategory | null;
-  status: FlagStatus;
-  createdAt: string;
-  acknowledged: FlagStep | null;
-  resolved: FlagStep | null;
-}
+export const flagViewSchema = z.strictObject({
+  id: z.uuid(),
+  level: flagLevel,
+  source: z.enum(FLAG_SOURCES as [FlagSource, ...FlagSource[]]),
+  category: cssrsCategory.nullable(),
+  status: z.enum(FLAG_STATUSES as [FlagStatus, ...FlagStatus[]]),
+  createdAt: isoTime,
+  acknowledged: flagStepSchema.nullable(),
+  resolved: flagStepSchema.nullable(),
+});
+export type FlagView = z.infer<typeof flagViewSchema>;
 
-export interface PatientSummary {
-  id: string;
-  displayName: string;
-  lastSyncAt: string | null;
-  moodAverage7d: number | null;
+/** One assigned patient as the staff list shows them: figures, never content. */
+export const patientSummarySchema = z.strictObject({
+  id: z.uuid(),
+  displayName: z.string(),
+  lastSyncAt: isoTime.nullable(),
+  moodAverage7d: z.number().nullable(),
   /** This week's mood average minus the week before's; null without both. */
-  moodTrend: number | null;
+  moodTrend: z.number().nullable(),
   /** Completions in the last 7 days over what the habits' schedules ask for (0–1). */
-  adherence7d: number | null;
+  adherence7d: z.number().nullable(),
   /** Unresolved flags (open or acknowledged). */
-  openFlags: number;
+  openFlags: z.number().int(),
   /** Unresolved flags by level. */
-  openFlagsByLevel: Record<FlagLevel, number>;
+  openFlagsByLevel: z.strictObject({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
   /** The most urgent unresolved flag's level (the list's first sort key), or null for none. */
-  highestOpenFlag: FlagLevel | null;
+  highestOpenFlag: flagLevel.nullable(),
   /** Flags nobody has acknowledged yet. */
-  unacknowledgedFlags: number;
-}
+  unacknowledgedFlags: z.number().int(),
+});
+export type PatientSummary = z.infer<typeof patientSummarySchema>;
+
+/** `GET /staff/patients`: every assigned patient, most urgent flags first, then by `sort`. */
+export const patientsResponse = z.strictObject({ items: z.array(patientSummarySchema) });
+
+/** `GET /staff/patients/:id/summary`: one assigned patient's figures. */
+export const patientSummaryResponse = z.strictObject({ summary: patientSummarySchema });
+
+/** A clinician's private note about a patient. */
+export const noteViewSchema = z.strictObject({
+  id: z.uuid(),
+  patientId: z.uuid(),
+  authorId: z.uuid(),
+  body: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type NoteView = z.infer<typeof noteViewSchema>;
+
+/** `GET /staff/patients/:id/notes`: the patient's notes, newest first. */
+export const notesResponse = z.strictObject({ items: z.array(noteViewSchema) });
+
+/** `POST /staff/patients/:id/notes`, `PATCH /staff/notes/:noteId`: the note as saved. */
+export const noteResponse = z.strictObject({ note: noteViewSchema });
+
+/** `GET /staff/patients/:id/flags`: every flag of the patient, in staff order. */
+export const flagsResponse = z.strictObject({ items: z.array(flagViewSchema) });
+
+/** `POST …/flags/:flagId/acknowledge` and `…/resolve`: the flag as it is now. */
+export const flagResponse = z.strictObject({ flag: flagViewSchema });
+
+const timelineBase = { id: z.uuid(), at: isoTime };
+
+/**
+ * One entry of the clinician's timeline, told apart by `kind`: a mood and sleep check-in, a
+ * habit completion, a questionnaire (its total and band; the C-SSRS screener's triage), or a
+ * risk flag where it happened in time, with everything staff see of it (FlagView).
+ */
+export const timelineItemSchema = z.union([
+  z.strictObject({
+    kind: z.literal("mood"),
+    ...timelineBase,
+    mood: z.number().int(),
+    sleepQuality: z.number().int(),
+    sleepHours: z.number().nullable(),
+    note: z.string().nullable(),
+    localDay: z.iso.date(),
+  }),
+  z.strictObject({ kind: z.literal("completion"), ...timelineBase, habitId: z.uuid(), localDay: z.iso.date() }),
+  z.strictObject({
+    kind: z.literal("assessment"),
+    ...timelineBase,
+    instrument: z.enum(["PHQ-9", "GAD-7"]),
+    score: z.number().int(),
+    severity: z.enum(["minimal", "mild", "moderate", "moderately severe", "severe"]),
+  }),
+  z.strictObject({
+    kind: z.literal("assessment"),
+    ...timelineBase,
+    instrument: z.literal("C-SSRS"),
+    level: z.enum(["high", "medium"]).nullable(),
+    category: cssrsCategory.nullable(),
+  }),
+  z.strictObject({ kind: z.literal("riskFlag"), ...flagViewSchema.shape, at: isoTime }),
+]);
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
+/** A habit in the clinician's view: the habit, its live completions in the range and its adherence (0–1). */
+export const patientHabitSchema = z.strictObject({
+  ...habitViewSchema.shape,
+  completions: z.number().int(),
+  adherence: z.number().nullable(),
+});
+
+/**
+ * `GET /staff/patients/:id`: the clinician's view of one patient over a range (default the last
+ * 31 days): who, the range, habits with their adherence, quests, and a page of the timeline.
+ */
+export const patientViewResponse = z.strictObject({
+  patient: z.strictObject({ id: z.uuid(), displayName: z.string(), timezone: z.string() }),
+  range: z.strictObject({ from: isoTime, to: isoTime }),
+  habits: z.array(patientHabitSchema),
+  quests: z.array(questViewSchema),
+  timeline: pageOf(timelineItemSchema),
+});
+export type PatientViewResponse = z.infer<typeof patientViewResponse>;
+
+/** `POST /staff/patients/:id/quests`: the quest as assigned (201, also on a replay). */
+export const questAssignedResponse = z.strictObject({ quest: questViewSchema });
+
+const safetySectionsOf = <T extends z.ZodType>(item: T) =>
+  z.strictObject(
+    Object.fromEntries(SAFETY_SECTIONS.map((s) => [s, z.array(item)])) as Record<
+      (typeof SAFETY_SECTIONS)[number],
+      z.ZodArray<T>
+    >,
+  );
+
+/** One item of a safety plan section, with its id and who added and last changed it. */
+const safetyItemSchema = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  addedBy: z.uuid().nullable(),
+  addedAt: isoTime.nullable(),
+  updatedBy: z.uuid().nullable(),
+  updatedAt: isoTime.nullable(),
+});
+
+/** One recorded change of a safety plan (shared/domain/safety-plan-merge.ts SafetyChange). */
+const safetyChangeSchema = z.strictObject({
+  at: isoTime,
+  by: z.uuid(),
+  section: z.enum(SAFETY_SECTIONS),
+  itemId: z.string(),
+  kind: z.enum(["added", "edited", "removed"]),
+  text: z.string(),
+  previous: z.string().optional(),
+  overwrote: z
+    .strictObject({ by: z.uuid().nullable(), at: isoTime.nullable(), text: z.string().nullable() })
+    .optional(),
+});
+
+/**
+ * A safety plan as the API shows it (SafetyPlanView): each section's texts, the items with ids
+ * and authors (`entries`), the latest changes, the version, and who saved it last.
+ */
+export const safetyPlanViewSchema = safetySectionsOf(z.string()).extend({
+  entries: safetySectionsOf(safetyItemSchema),
+  changes: z.array(safetyChangeSchema),
+  version: z.number().int(),
+  updatedAt: isoTime.nullable(),
+  updatedBy: z.uuid().nullable(),
+});
+
+/** `GET /staff/patients/:id/safety-plan`: the plan, and the display name of everyone it names by id. */
+export const staffSafetyPlanResponse = z.strictObject({
+  safetyPlan: safetyPlanViewSchema,
+  people: z.record(z.uuid(), z.string()),
+});
+
+/**
+ * `PUT /staff/patients/:id/safety-plan`: the merged plan, what this write changed and which of
+ * those replaced someone's later change (with a warning for people when any did).
+ */
+export const safetyPlanUpdateResponse = z.strictObject({
+  safetyPlan: safetyPlanViewSchema,
+  merge: z.strictObject({ applied: z.array(safetyChangeSchema), conflicts: z.array(safetyChangeSchema) }),
+  warning: z.strictObject({ code: z.literal("SAFETY_PLAN_MERGED"), message: z.string() }).optional(),
+});

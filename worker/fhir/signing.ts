@@ -7,6 +7,7 @@
  * the public key published at GET /api/v1/fhir/jwks.json (matched by `kid`).
  */
 import { CompactSign, compactVerify, importJWK, type JWK } from "jose";
+import { z } from "zod";
 import { parseSigningJwk } from "../../shared/config-guard";
 import { ApiError } from "../../shared/errors";
 
@@ -81,6 +82,24 @@ export async function signDetached(payload: Uint8Array, key: SigningKey): Promis
   const [header, , signature] = compact.split(".");
   return `${header}..${signature}`;
 }
+
+/**
+ * The JWK Set (RFC 7517) of the key that signs FHIR exports: one public ES256 key (P-256), its
+ * `kid`, `alg` and `use`, and nothing else (never the private `d`).
+ */
+export const jwkSetSchema = z.strictObject({
+  keys: z.array(
+    z.strictObject({
+      kty: z.literal("EC"),
+      crv: z.literal("P-256"),
+      x: z.string(),
+      y: z.string(),
+      kid: z.string(),
+      alg: z.literal(FHIR_SIGNING_ALG),
+      use: z.literal("sig"),
+    }),
+  ),
+});
 
 /** The JWK Set published at /api/v1/fhir/jwks.json: the public half of the signing key, never `d`. */
 export async function publicJwks(env: Pick<Env, "FHIR_SIGNING_KEY">): Promise<{ keys: JWK[] }> {

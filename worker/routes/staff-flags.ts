@@ -3,12 +3,13 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { type FlagAction, nextFlagStatus } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
-import { flagAcknowledgeBody, flagResolveBody } from "../../shared/schemas/staff";
+import { flagAcknowledgeBody, flagResolveBody, flagResponse, flagsResponse } from "../../shared/schemas/staff";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { riskFlags } from "../db/schema";
 import { patientFlags } from "../db/staff-queries";
 import { audit, auditStatementIf } from "../lib/audit";
+import { json, operation } from "../lib/openapi";
 import { jsonBody, pathParams } from "../lib/validate";
 import { requirePatientAccess } from "../middleware/patient-access";
 
@@ -68,15 +69,39 @@ async function moveFlag(c: Context<AppEnv>, flagId: string, action: FlagAction, 
  */
 export const staffFlagRoutes = new Hono<AppEnv>()
   // Every flag of the patient in staff order (unresolved first, high before medium before low).
-  .get("/patients/:id/flags", clinician, async (c) => {
-    const patientId = c.get("patientId");
-    const items = await patientFlags(database(c.env.DB), patientId);
-    await audit(c, { action: "staff.flag.list", outcome: "success", target: patientId });
-    return c.json({ items });
-  })
-  .post("/patients/:id/flags/:flagId/acknowledge", clinician, flagParams, jsonBody(flagAcknowledgeBody), (c) =>
-    moveFlag(c, c.req.valid("param").flagId, "acknowledge", c.req.valid("json").note),
+  .get(
+    "/patients/:id/flags",
+    operation({
+      summary: "A patient's risk flags, unresolved and most urgent first",
+      responses: { 200: json(flagsResponse, "Every flag of the patient, in staff order") },
+    }),
+    clinician,
+    async (c) => {
+      const patientId = c.get("patientId");
+      const items = await patientFlags(database(c.env.DB), patientId);
+      await audit(c, { action: "staff.flag.list", outcome: "success", target: patientId });
+      return c.json({ items });
+    },
   )
-  .post("/patients/:id/flags/:flagId/resolve", clinician, flagParams, jsonBody(flagResolveBody), (c) =>
-    moveFlag(c, c.req.valid("param").flagId, "resolve", c.req.valid("json").note),
+  .post(
+    "/patients/:id/flags/:flagId/acknowledge",
+    operation({
+      summary: "Acknowledge a risk flag (seen; optionally with a note)",
+      responses: { 200: json(flagResponse, "The flag as it is now") },
+    }),
+    clinician,
+    flagParams,
+    jsonBody(flagAcknowledgeBody),
+    (c) => moveFlag(c, c.req.valid("param").flagId, "acknowledge", c.req.valid("json").note),
+  )
+  .post(
+    "/patients/:id/flags/:flagId/resolve",
+    operation({
+      summary: "Resolve a risk flag, with a note of what was done",
+      responses: { 200: json(flagResponse, "The flag as it is now") },
+    }),
+    clinician,
+    flagParams,
+    jsonBody(flagResolveBody),
+    (c) => moveFlag(c, c.req.valid("param").flagId, "resolve", c.req.valid("json").note),
   );

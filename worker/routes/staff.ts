@@ -3,7 +3,23 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { FLAG_LEVELS } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
-import { noteBody, type PatientSummary, patientsQuery, timelineQuery } from "../../shared/schemas/staff";
+import {
+  type NoteView,
+  noteBody,
+  noteResponse,
+  notesResponse,
+  type PatientSummary,
+  type PatientViewResponse,
+  patientSummaryResponse,
+  patientsQuery,
+  patientsResponse,
+  patientViewResponse,
+  questAssignedResponse,
+  safetyPlanUpdateResponse,
+  staffSafetyPlanResponse,
+  type TimelineItem,
+  timelineQuery,
+} from "../../shared/schemas/staff";
 import { questCreate, safetyPlanUpdateBody, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { type Database, database } from "../db/client";
@@ -17,9 +33,10 @@ import {
   patientSummaries,
 } from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
-import { fhirResponse } from "../fhir/patient-bundle";
+import { FHIR_CONTENT_TYPE, fhirBundleSchema, fhirResponse } from "../fhir/patient-bundle";
 import { audit, auditStatement } from "../lib/audit";
 import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
+import { json, noBody, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requirePatientAccess } from "../middleware/patient-access";
@@ -79,13 +96,17 @@ async function timeline(
   const last = page.at(-1);
   const flagIds = page.filter((r) => r.kind === "riskFlag").map((r) => r.id);
   const flags = new Map((await patientFlags(db, patientId, flagIds)).map((f) => [f.id, f]));
+  const items = page.map(
+    (r) =>
+      ({
+        kind: r.kind,
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        ...(r.kind === "riskFlag" ? flags.get(r.id) : JSON.parse(r.data)),
+      }) as TimelineItem,
+  );
   return {
-    items: page.map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      at: new Date(r.at).toISOString(),
-      ...(r.kind === "riskFlag" ? flags.get(r.id) : JSON.parse(r.data)),
-    })),
+    items,
     cursor: hasMore && last ? encodeTimeCursor(last.at, `${last.kind}:${last.id}`) : null,
     hasMore,
   };
@@ -114,160 +135,254 @@ const PATIENT_ORDERS: Record<z.infer<typeof patientsQuery>["sort"], Order> = {
 export const staffRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole("therapist", "clinician"))
   .route("/", staffFlagRoutes)
-  .get("/patients", queryParams(patientsQuery), async (c) => {
-    const { q, sort } = c.req.valid("query");
-    const db = database(c.env.DB);
-    let items = await patientSummaries(db, await assignedPatientIds(db, c.get("auth").userId), Date.now());
-    if (q) items = items.filter((p) => p.displayName.toLowerCase().includes(q.toLowerCase()));
-    const within = PATIENT_ORDERS[sort];
-    items.sort((a, b) => compareByOpenFlags(a, b) || within(a, b) || byName(a, b) || byText(a.id, b.id));
-    return c.json({ items });
-  })
-  .get("/patients/:id/summary", staff, async (c) => {
-    const db = database(c.env.DB);
-    const [summary] = await patientSummaries(db, [c.get("patientId")], Date.now());
-    return c.json({ summary });
-  })
-  .get("/patients/:id", clinician, queryParams(timelineQuery), async (c) => {
-    const patientId = c.get("patientId");
-    const q = c.req.valid("query");
-    const now = Date.now();
-    const to = q.to ? Date.parse(q.to) : now + DAY;
-    const from = q.from ? Date.parse(q.from) : to - 31 * DAY;
-    const db = database(c.env.DB);
-    const [patient, habitRows, counts, questRows] = await db.batch([
-      db
-        .select({
-          id: users.id,
-          displayName: users.displayName,
-          timezone: users.timezone,
-          dayStartHour: users.dayStartHour,
-        })
-        .from(users)
-        .where(eq(users.id, patientId)),
-      db.select().from(habits).where(eq(habits.userId, patientId)).orderBy(asc(habits.createdAt)),
-      db
-        .select({
-          userId: habitCompletions.userId,
-          habitId: habitCompletions.habitId,
-          localDay: habitCompletions.localDay,
-          n: sql<number>`count(*)`,
-        })
-        .from(habitCompletions)
-        .where(
-          and(
-            eq(habitCompletions.userId, patientId),
-            isNull(habitCompletions.undoneAt),
-            sql`${habitCompletions.at} >= ${from} AND ${habitCompletions.at} < ${to}`,
-          ),
-        )
-        .groupBy(habitCompletions.habitId, habitCompletions.localDay),
-      db.select().from(quests).where(eq(quests.userId, patientId)).orderBy(desc(quests.updatedAt)),
-    ]);
-    // The assignment check found the patient; a row gone since (deleted a moment ago) is "not found".
-    if (!patient[0]) throw new ApiError("NOT_FOUND");
-    const { dayStartHour, ...shown } = patient[0];
-    // Adherence by the patient's own rule (shared/domain/adherence.ts), over their local days of
-    // the range; a range reaching past now ends today, whose unfinished target is not held against them.
-    const kept = habitAdherenceById(habitRows, counts, {
-      from,
-      to: Math.min(to - 1, now),
-      timezone: shown.timezone,
-      dayStartHour,
-    });
-    await audit(c, { action: "staff.patient.view", outcome: "success", target: patientId });
-    return c.json({
-      patient: shown,
-      range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
-      habits: habitRows.map((h) => ({
-        ...habitView(h),
-        ...(kept.get(h.id) ?? { completions: 0, adherence: null }),
-      })),
-      quests: questRows.map(questView),
-      timeline: await timeline(db, c.env.DB, patientId, from, to, q.limit, q.cursor),
-    });
-  })
+  .get(
+    "/patients",
+    operation({
+      summary: "My assigned patients, most urgent risk flags first (search by name; sort)",
+      responses: { 200: json(patientsResponse, "Every assigned patient") },
+    }),
+    queryParams(patientsQuery),
+    async (c) => {
+      const { q, sort } = c.req.valid("query");
+      const db = database(c.env.DB);
+      let items = await patientSummaries(db, await assignedPatientIds(db, c.get("auth").userId), Date.now());
+      if (q) items = items.filter((p) => p.displayName.toLowerCase().includes(q.toLowerCase()));
+      const within = PATIENT_ORDERS[sort];
+      items.sort((a, b) => compareByOpenFlags(a, b) || within(a, b) || byName(a, b) || byText(a.id, b.id));
+      return c.json({ items });
+    },
+  )
+  .get(
+    "/patients/:id/summary",
+    operation({
+      summary: "One assigned patient's figures: last sync, mood, adherence, open flags",
+      responses: { 200: json(patientSummaryResponse, "The patient's summary") },
+    }),
+    staff,
+    async (c) => {
+      const db = database(c.env.DB);
+      const [summary] = await patientSummaries(db, [c.get("patientId")], Date.now());
+      return c.json({ summary });
+    },
+  )
+  .get(
+    "/patients/:id",
+    operation({
+      summary: "A patient's habits, quests and timeline (moods, completions, questionnaires, flags) over a range",
+      responses: { 200: json(patientViewResponse, "The patient over the range, with a page of the timeline") },
+    }),
+    clinician,
+    queryParams(timelineQuery),
+    async (c) => {
+      const patientId = c.get("patientId");
+      const q = c.req.valid("query");
+      const now = Date.now();
+      const to = q.to ? Date.parse(q.to) : now + DAY;
+      const from = q.from ? Date.parse(q.from) : to - 31 * DAY;
+      const db = database(c.env.DB);
+      const [patient, habitRows, counts, questRows] = await db.batch([
+        db
+          .select({
+            id: users.id,
+            displayName: users.displayName,
+            timezone: users.timezone,
+            dayStartHour: users.dayStartHour,
+          })
+          .from(users)
+          .where(eq(users.id, patientId)),
+        db.select().from(habits).where(eq(habits.userId, patientId)).orderBy(asc(habits.createdAt)),
+        db
+          .select({
+            userId: habitCompletions.userId,
+            habitId: habitCompletions.habitId,
+            localDay: habitCompletions.localDay,
+            n: sql<number>`count(*)`,
+          })
+          .from(habitCompletions)
+          .where(
+            and(
+              eq(habitCompletions.userId, patientId),
+              isNull(habitCompletions.undoneAt),
+              sql`${habitCompletions.at} >= ${from} AND ${habitCompletions.at} < ${to}`,
+            ),
+          )
+          .groupBy(habitCompletions.habitId, habitCompletions.localDay),
+        db.select().from(quests).where(eq(quests.userId, patientId)).orderBy(desc(quests.updatedAt)),
+      ]);
+      // The assignment check found the patient; a row gone since (deleted a moment ago) is "not found".
+      if (!patient[0]) throw new ApiError("NOT_FOUND");
+      const { dayStartHour, ...shown } = patient[0];
+      // Adherence by the patient's own rule (shared/domain/adherence.ts), over their local days of
+      // the range; a range reaching past now ends today, whose unfinished target is not held against them.
+      const kept = habitAdherenceById(habitRows, counts, {
+        from,
+        to: Math.min(to - 1, now),
+        timezone: shown.timezone,
+        dayStartHour,
+      });
+      await audit(c, { action: "staff.patient.view", outcome: "success", target: patientId });
+      const view: PatientViewResponse = {
+        patient: shown,
+        range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+        habits: habitRows.map((h) => ({
+          ...habitView(h),
+          ...(kept.get(h.id) ?? { completions: 0, adherence: null }),
+        })),
+        quests: questRows.map(questView),
+        timeline: await timeline(db, c.env.DB, patientId, from, to, q.limit, q.cursor),
+      };
+      return c.json(view);
+    },
+  )
   // A quest assigned by staff is a command in the patient's own object: it reaches their devices by sync.
-  .post("/patients/:id/quests", staff, jsonBody(withEnvelope(questCreate)), (c) =>
-    runCommand(c, "quest.create", c.req.valid("json"), {}, c.get("patientId")),
+  .post(
+    "/patients/:id/quests",
+    operation({
+      summary: "Assign a quest to a patient (it reaches their devices by sync)",
+      responses: { 201: json(questAssignedResponse, "The quest as assigned (a replay answers it again)") },
+    }),
+    staff,
+    jsonBody(withEnvelope(questCreate)),
+    (c) => runCommand(c, "quest.create", c.req.valid("json"), {}, c.get("patientId")),
   )
   // The safety plan as the patient sees it, with the names of everyone who changed an item.
-  .get("/patients/:id/safety-plan", clinician, async (c) => {
-    const db = database(c.env.DB);
-    const safetyPlan = await safetyPlanOf(db, c.get("patientId"));
-    const ids = new Set<string>();
-    for (const items of Object.values(safetyPlan.entries))
-      for (const i of items) for (const id of [i.addedBy, i.updatedBy]) if (id) ids.add(id);
-    for (const change of safetyPlan.changes) ids.add(change.by);
-    const named = ids.size
-      ? await db
-          .select({ id: users.id, displayName: users.displayName })
-          .from(users)
-          .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify([...ids])}))`)
-          .all()
-      : [];
-    return c.json({ safetyPlan, people: Object.fromEntries(named.map((u) => [u.id, u.displayName])) });
-  })
+  .get(
+    "/patients/:id/safety-plan",
+    operation({
+      summary: "A patient's safety plan, with the names of everyone who changed it",
+      responses: { 200: json(staffSafetyPlanResponse, "The safety plan and the people it names") },
+    }),
+    clinician,
+    async (c) => {
+      const db = database(c.env.DB);
+      const safetyPlan = await safetyPlanOf(db, c.get("patientId"));
+      const ids = new Set<string>();
+      for (const items of Object.values(safetyPlan.entries))
+        for (const i of items) for (const id of [i.addedBy, i.updatedBy]) if (id) ids.add(id);
+      for (const change of safetyPlan.changes) ids.add(change.by);
+      const named = ids.size
+        ? await db
+            .select({ id: users.id, displayName: users.displayName })
+            .from(users)
+            .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify([...ids])}))`)
+            .all()
+        : [];
+      return c.json({ safetyPlan, people: Object.fromEntries(named.map((u) => [u.id, u.displayName])) });
+    },
+  )
   // Merged item by item with the patient's own edits (issue 11, defect 8): a per-item edit or a whole plan.
-  .put("/patients/:id/safety-plan", clinician, jsonBody(safetyPlanUpdateBody), (c) =>
-    runCommand(c, "safetyPlan.update", c.req.valid("json"), {}, c.get("patientId")),
+  .put(
+    "/patients/:id/safety-plan",
+    operation({
+      summary: "Change a patient's safety plan, merged item by item with their own edits",
+      responses: { 200: json(safetyPlanUpdateResponse, "The merged plan and what this write changed") },
+    }),
+    clinician,
+    jsonBody(safetyPlanUpdateBody),
+    (c) => runCommand(c, "safetyPlan.update", c.req.valid("json"), {}, c.get("patientId")),
   )
   // Signed FHIR R4 Bundle of the patient's data (clinicians); the detached JWS is in X-Haven-Signature.
-  .get("/patients/:id/fhir", clinician, (c) =>
-    fhirResponse(c, c.get("patientId"), { id: c.get("auth").userId, role: c.get("auth").role }),
+  .get(
+    "/patients/:id/fhir",
+    operation({
+      summary: "A patient's data as a signed FHIR R4 Bundle (signature in X-Haven-Signature)",
+      responses: {
+        200: json(
+          fhirBundleSchema,
+          "The FHIR Bundle; its detached JWS is in the X-Haven-Signature header",
+          FHIR_CONTENT_TYPE,
+        ),
+      },
+    }),
+    clinician,
+    (c) => fhirResponse(c, c.get("patientId"), { id: c.get("auth").userId, role: c.get("auth").role }),
   )
-  .get("/patients/:id/notes", clinician, async (c) => {
-    const rows = await database(c.env.DB)
-      .select()
-      .from(clinicalNotes)
-      .where(eq(clinicalNotes.patientId, c.get("patientId")))
-      .orderBy(desc(clinicalNotes.createdAt))
-      .all();
-    return c.json({ items: rows.map(noteView) });
-  })
-  .post("/patients/:id/notes", clinician, jsonBody(noteBody), async (c) => {
-    const now = Date.now();
-    const row = {
-      id: crypto.randomUUID(),
-      patientId: c.get("patientId"),
-      authorId: c.get("auth").userId,
-      body: c.req.valid("json").body,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const db = database(c.env.DB);
-    await db.batch([
-      db.insert(clinicalNotes).values(row),
-      auditStatement(c, { action: "staff.note.create", outcome: "success", target: row.id }),
-    ]);
-    return c.json({ note: noteView(row) }, 201);
-  })
-  .patch("/notes/:noteId", pathParams(z.strictObject({ noteId: z.uuid() })), jsonBody(noteBody), async (c) => {
-    const note = await ownNote(c, c.req.valid("param").noteId);
-    const db = database(c.env.DB);
-    const updated = { ...note, body: c.req.valid("json").body, updatedAt: Date.now() };
-    await db.batch([
-      db
-        .update(clinicalNotes)
-        .set({ body: updated.body, updatedAt: updated.updatedAt })
-        .where(eq(clinicalNotes.id, note.id)),
-      auditStatement(c, { action: "staff.note.update", outcome: "success", target: note.id }),
-    ]);
-    return c.json({ note: noteView(updated) });
-  })
-  .delete("/notes/:noteId", pathParams(z.strictObject({ noteId: z.uuid() })), async (c) => {
-    const note = await ownNote(c, c.req.valid("param").noteId);
-    const db = database(c.env.DB);
-    await db.batch([
-      db.delete(clinicalNotes).where(eq(clinicalNotes.id, note.id)),
-      auditStatement(c, { action: "staff.note.delete", outcome: "success", target: note.id }),
-    ]);
-    return c.body(null, 204);
-  });
+  .get(
+    "/patients/:id/notes",
+    operation({
+      summary: "My private clinical notes about a patient, newest first",
+      responses: { 200: json(notesResponse, "The notes") },
+    }),
+    clinician,
+    async (c) => {
+      const rows = await database(c.env.DB)
+        .select()
+        .from(clinicalNotes)
+        .where(eq(clinicalNotes.patientId, c.get("patientId")))
+        .orderBy(desc(clinicalNotes.createdAt))
+        .all();
+      return c.json({ items: rows.map(noteView) });
+    },
+  )
+  .post(
+    "/patients/:id/notes",
+    operation({
+      summary: "Write a private clinical note about a patient",
+      responses: { 201: json(noteResponse, "The note as saved") },
+    }),
+    clinician,
+    jsonBody(noteBody),
+    async (c) => {
+      const now = Date.now();
+      const row = {
+        id: crypto.randomUUID(),
+        patientId: c.get("patientId"),
+        authorId: c.get("auth").userId,
+        body: c.req.valid("json").body,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const db = database(c.env.DB);
+      await db.batch([
+        db.insert(clinicalNotes).values(row),
+        auditStatement(c, { action: "staff.note.create", outcome: "success", target: row.id }),
+      ]);
+      return c.json({ note: noteView(row) }, 201);
+    },
+  )
+  .patch(
+    "/notes/:noteId",
+    operation({
+      summary: "Edit one of my clinical notes",
+      responses: { 200: json(noteResponse, "The note as saved") },
+    }),
+    pathParams(z.strictObject({ noteId: z.uuid() })),
+    jsonBody(noteBody),
+    async (c) => {
+      const note = await ownNote(c, c.req.valid("param").noteId);
+      const db = database(c.env.DB);
+      const updated = { ...note, body: c.req.valid("json").body, updatedAt: Date.now() };
+      await db.batch([
+        db
+          .update(clinicalNotes)
+          .set({ body: updated.body, updatedAt: updated.updatedAt })
+          .where(eq(clinicalNotes.id, note.id)),
+        auditStatement(c, { action: "staff.note.update", outcome: "success", target: note.id }),
+      ]);
+      return c.json({ note: noteView(updated) });
+    },
+  )
+  .delete(
+    "/notes/:noteId",
+    operation({
+      summary: "Delete one of my clinical notes",
+      responses: { 204: noBody("Deleted") },
+    }),
+    pathParams(z.strictObject({ noteId: z.uuid() })),
+    async (c) => {
+      const note = await ownNote(c, c.req.valid("param").noteId);
+      const db = database(c.env.DB);
+      await db.batch([
+        db.delete(clinicalNotes).where(eq(clinicalNotes.id, note.id)),
+        auditStatement(c, { action: "staff.note.delete", outcome: "success", target: note.id }),
+      ]);
+      return c.body(null, 204);
+    },
+  );
 
 type NoteRow = typeof clinicalNotes.$inferSelect;
 
-function noteView(n: NoteRow) {
+function noteView(n: NoteRow): NoteView {
   return {
     id: n.id,
     patientId: n.patientId,
