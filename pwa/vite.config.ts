@@ -1,11 +1,34 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { ICONS, iconsFromSvg } from "./build/icons";
 
 const THEME = "#2f6f5e";
 const BACKGROUND = "#f4efe6";
+
+/**
+ * Swagger UI for the API reference page (/api/v1/docs, worker/routes/api-docs.ts): its script
+ * and style are served from this origin as static files, so the page's CSP needs no CDN. They
+ * are not precached: the reference is for integrators online, not for patients offline.
+ */
+function apiDocsAssets(): Plugin {
+  const require = createRequire(import.meta.url);
+  return {
+    name: "haven-api-docs-assets",
+    apply: "build",
+    generateBundle() {
+      for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+        const source = readFileSync(require.resolve(`swagger-ui-dist/${file}`), "utf8")
+          // No source maps are deployed (see build.sourcemap below).
+          .replace(/\n\/[/*]# sourceMappingURL=.*$/m, "\n");
+        this.emitFile({ type: "asset", fileName: `api-docs/${file}`, source });
+      }
+    },
+  };
+}
 
 // The PWA builds into pwa/dist, which wrangler serves as static assets beside the API.
 export default defineConfig({
@@ -13,6 +36,7 @@ export default defineConfig({
   plugins: [
     preact(),
     iconsFromSvg(fileURLToPath(new URL("./icons/icon.svg", import.meta.url))),
+    apiDocsAssets(),
     VitePWA({
       // Our own small service worker (pwa/src/sw.ts) with the precache manifest injected.
       strategies: "injectManifest",
@@ -22,7 +46,7 @@ export default defineConfig({
       // skipWaiting, which would swap the app under a page whose lazy chunks then 404.
       registerType: "prompt",
       injectRegister: false,
-      injectManifest: { globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"] },
+      injectManifest: { globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"], globIgnores: ["api-docs/**"] },
       manifest: {
         name: "Haven",
         short_name: "Haven",

@@ -17,10 +17,10 @@ import {
 } from "../../shared/domain/safety-plan-merge";
 import type { assessmentSubmit, moodLog, safetyPlanUpdate } from "../../shared/schemas/wellbeing";
 import { assessments, moods, riskFlags, safetyPlans } from "../db/schema";
-import { moodView } from "../db/wellbeing";
-import { changed } from "./change-log";
+import { type AssessmentRow, assessmentView, moodView } from "../db/views";
 import { applyReward, cheerPet } from "./rewards";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
+import { write } from "./write";
 
 /** What a risk rule raised: a fixed rule's source, or the C-SSRS with the level and category of its triage. */
 type FlagRaise =
@@ -69,10 +69,16 @@ export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Co
     createdAt: ctx.now,
     dayEndsAt: credit.dayEndsAt,
   };
-  ctx.state.moodIds.add(id);
-  changed(ctx, "mood", id, moodView(row));
   if (award.xp > 0 && !ctx.late) ctx.state.rewardedMoods.push(credit);
-  const statements: BatchItem<"sqlite">[] = [ctx.db.insert(moods).values(row)];
+  const statements: BatchItem<"sqlite">[] = [
+    write(ctx, {
+      entity: "mood",
+      id,
+      view: moodView(row),
+      statement: ctx.db.insert(moods).values(row),
+      remember: { set: ctx.state.moodIds },
+    }),
+  ];
   const body: Record<string, unknown> = {
     mood: moodView(row),
     progress: applyReward(ctx, { opId: cmd.opId, source: "mood", refId: id, localDay: day, ...award }, statements),
@@ -85,71 +91,52 @@ export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Co
 export function submitAssessment(ctx: CommandContext, p: z.infer<typeof assessmentSubmit>, cmd: Command): Decision {
   const id = p.id ?? crypto.randomUUID();
   const taken = ctx.state.assessments;
+  const base = { userId: ctx.userId, id, answers: JSON.stringify(p.answers), at: cmd.at, createdAt: ctx.now };
+  let row: AssessmentRow;
+  let flag: FlagRaise | null;
   if (p.instrument === CSSRS) {
     const triage = triageCssrs(p.answers);
     if ("error" in triage) return reject("ASSESSMENT_INVALID");
     if (taken.some((r) => r.id === id)) return reject("ID_CONFLICT");
     // No 14-day limit: the screener is a crisis check, and a crisis check is never rate-limited.
-    taken.push({ id, instrument: p.instrument, at: cmd.at });
-    const statements: BatchItem<"sqlite">[] = [
-      ctx.db.insert(assessments).values({
-        userId: ctx.userId,
-        id,
-        instrument: p.instrument,
-        answers: JSON.stringify(p.answers),
-        score: null,
-        severity: null,
-        riskLevel: triage.level,
-        riskCategory: triage.category,
-        at: cmd.at,
-        createdAt: ctx.now,
-      }),
-    ];
-    const view = {
-      id,
+    row = {
+      ...base,
       instrument: p.instrument,
-      answers: p.answers,
-      level: triage.level,
-      category: triage.category,
-      at: new Date(cmd.at).toISOString(),
+      score: null,
+      severity: null,
+      riskLevel: triage.level,
+      riskCategory: triage.category,
     };
-    changed(ctx, "assessment", id, view);
-    const body: Record<string, unknown> = { assessment: view };
-    if (triage.level !== null) {
-      body.safety = raiseFlag(ctx, { source: "cssrs", level: triage.level, category: triage.category }, id, statements);
-    }
-    return { ok: true, status: 201, body, statements };
-  }
-  const scored = scoreAssessment(p.instrument, p.answers);
-  if ("error" in scored) return reject("ASSESSMENT_INVALID");
-  if (taken.some((r) => r.id === id)) return reject("ID_CONFLICT");
-  // Earlier and later ones of this instrument both count: an offline replay may land between them.
-  const times = taken.filter((r) => r.instrument === p.instrument).map((r) => r.at);
-  if (!assessmentAllowed(times, cmd.at)) return reject("ASSESSMENT_LIMIT_REACHED");
-  taken.push({ id, instrument: p.instrument, at: cmd.at });
-  const statements: BatchItem<"sqlite">[] = [
-    ctx.db.insert(assessments).values({
-      userId: ctx.userId,
-      id,
+    flag = triage.level === null ? null : { source: "cssrs", level: triage.level, category: triage.category };
+  } else {
+    const scored = scoreAssessment(p.instrument, p.answers);
+    if ("error" in scored) return reject("ASSESSMENT_INVALID");
+    if (taken.some((r) => r.id === id)) return reject("ID_CONFLICT");
+    // Earlier and later ones of this instrument both count: an offline replay may land between them.
+    const times = taken.filter((r) => r.instrument === p.instrument).map((r) => r.at);
+    if (!assessmentAllowed(times, cmd.at)) return reject("ASSESSMENT_LIMIT_REACHED");
+    row = {
+      ...base,
       instrument: p.instrument,
-      answers: JSON.stringify(p.answers),
       score: scored.score,
       severity: scored.severity,
-      at: cmd.at,
-      createdAt: ctx.now,
+      riskLevel: null,
+      riskCategory: null,
+    };
+    flag = scored.riskItemPositive ? { source: "phq9_item9" } : null;
+  }
+  const view = assessmentView(row);
+  const statements: BatchItem<"sqlite">[] = [
+    write(ctx, {
+      entity: "assessment",
+      id,
+      view,
+      statement: ctx.db.insert(assessments).values(row),
+      remember: { list: taken, row: { id, instrument: row.instrument, at: row.at } },
     }),
   ];
-  const view = {
-    id,
-    instrument: p.instrument,
-    answers: p.answers,
-    score: scored.score,
-    severity: scored.severity,
-    at: new Date(cmd.at).toISOString(),
-  };
-  changed(ctx, "assessment", id, view);
   const body: Record<string, unknown> = { assessment: view };
-  if (scored.riskItemPositive) body.safety = raiseFlag(ctx, { source: "phq9_item9" }, id, statements);
+  if (flag) body.safety = raiseFlag(ctx, flag, id, statements);
   return { ok: true, status: 201, body, statements };
 }
 
@@ -180,22 +167,21 @@ export function updateSafetyPlan(ctx: CommandContext, p: z.infer<typeof safetyPl
   }
   if (applied.length === 0) return { ok: true, status: 200, body, statements: [] };
   const row = { userId: ctx.userId, plan: storedJson(plan), updatedAt: ctx.now, updatedBy: ctx.actor.userId };
+  // One plan per user: its state is a single value, not a collection, so it is set here.
   ctx.state.safetyPlan = { plan: row.plan, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
-  changed(ctx, "safetyPlan", "me", view);
-  return {
-    ok: true,
-    status: 200,
-    body,
-    statements: [
-      ctx.db
-        .insert(safetyPlans)
-        .values(row)
-        .onConflictDoUpdate({
-          target: safetyPlans.userId,
-          set: { plan: row.plan, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
-        }),
-    ],
-  };
+  const statement = write(ctx, {
+    entity: "safetyPlan",
+    id: "me",
+    view,
+    statement: ctx.db
+      .insert(safetyPlans)
+      .values(row)
+      .onConflictDoUpdate({
+        target: safetyPlans.userId,
+        set: { plan: row.plan, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
+      }),
+  });
+  return { ok: true, status: 200, body, statements: [statement] };
 }
 
 function conflictText(change: SafetyChange | undefined): string {

@@ -6,9 +6,9 @@ import { creditDay, sameCreditDay } from "../../shared/domain/credit-day";
 import type { habitComplete, habitCreate, habitUpdate } from "../../shared/schemas/wellbeing";
 import { habitCompletions, habits } from "../db/schema";
 import { type CompletionRow, completionView, type HabitRow, habitView } from "../db/wellbeing";
-import { changed } from "./change-log";
 import { applyReward, cheerPet } from "./rewards";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
+import { write } from "./write";
 
 function scheduleColumns(schedule: z.infer<typeof habitCreate>["schedule"]) {
   return schedule.type === "daily"
@@ -33,9 +33,14 @@ export function createHabit(ctx: CommandContext, p: z.infer<typeof habitCreate>,
     createdAt: Math.min(cmd.at, ctx.now),
     updatedAt: ctx.now,
   };
-  ctx.state.habits.set(id, row);
-  changed(ctx, "habit", id, habitView(row));
-  return { ok: true, status: 201, body: { habit: habitView(row) }, statements: [ctx.db.insert(habits).values(row)] };
+  const statement = write(ctx, {
+    entity: "habit",
+    id,
+    view: habitView(row),
+    statement: ctx.db.insert(habits).values(row),
+    remember: { map: ctx.state.habits, row },
+  });
+  return { ok: true, status: 201, body: { habit: habitView(row) }, statements: [statement] };
 }
 
 export function updateHabit(ctx: CommandContext, p: z.infer<typeof habitUpdate> & { habitId: string }): Decision {
@@ -50,14 +55,14 @@ export function updateHabit(ctx: CommandContext, p: z.infer<typeof habitUpdate> 
     updatedAt: ctx.now,
   };
   const updated = { ...habit, ...changes };
-  ctx.state.habits.set(habit.id, updated);
-  changed(ctx, "habit", habit.id, habitView(updated));
-  return {
-    ok: true,
-    status: 200,
-    body: { habit: habitView(updated) },
-    statements: [ctx.db.update(habits).set(changes).where(habitWhere(ctx, habit.id))],
-  };
+  const statement = write(ctx, {
+    entity: "habit",
+    id: habit.id,
+    view: habitView(updated),
+    statement: ctx.db.update(habits).set(changes).where(habitWhere(ctx, habit.id)),
+    remember: { map: ctx.state.habits, row: updated },
+  });
+  return { ok: true, status: 200, body: { habit: habitView(updated) }, statements: [statement] };
 }
 
 /** Archiving hides a habit and stops completions; its history (and earned XP) stays. */
@@ -65,19 +70,17 @@ export function archiveHabit(ctx: CommandContext, p: { habitId: string }): Decis
   const habit = ctx.state.habits.get(p.habitId);
   if (!habit) return reject("NOT_FOUND");
   const archived = { ...habit, archivedAt: habit.archivedAt ?? ctx.now, updatedAt: ctx.now };
-  ctx.state.habits.set(habit.id, archived);
-  changed(ctx, "habit", habit.id, null); // a tombstone: archived habits leave the client's lists
-  return {
-    ok: true,
-    status: 200,
-    body: { habit: habitView(archived) },
-    statements: [
-      ctx.db
-        .update(habits)
-        .set({ archivedAt: archived.archivedAt, updatedAt: ctx.now })
-        .where(habitWhere(ctx, habit.id)),
-    ],
-  };
+  const statement = write(ctx, {
+    entity: "habit",
+    id: habit.id,
+    view: null, // a tombstone: archived habits leave the client's lists
+    statement: ctx.db
+      .update(habits)
+      .set({ archivedAt: archived.archivedAt, updatedAt: ctx.now })
+      .where(habitWhere(ctx, habit.id)),
+    remember: { map: ctx.state.habits, row: archived },
+  });
+  return { ok: true, status: 200, body: { habit: habitView(archived) }, statements: [statement] };
 }
 
 export function completeHabit(
@@ -128,9 +131,15 @@ export function completeHabit(
     late,
     dayEndsAt: credit.dayEndsAt,
   };
-  ctx.state.completions.set(id, row);
-  changed(ctx, "completion", id, completionView(row));
-  const statements: BatchItem<"sqlite">[] = [ctx.db.insert(habitCompletions).values(row)];
+  const statements: BatchItem<"sqlite">[] = [
+    write(ctx, {
+      entity: "completion",
+      id,
+      view: completionView(row),
+      statement: ctx.db.insert(habitCompletions).values(row),
+      remember: { map: ctx.state.completions, row },
+    }),
+  ];
   const progress = applyReward(
     ctx,
     { opId: cmd.opId, source: "habit", refId: id, localDay: day, ...earned },
@@ -154,13 +163,17 @@ export function uncompleteHabit(
   if (!completion || (p.habitId !== undefined && completion.habitId !== p.habitId)) return reject("NOT_FOUND");
   if (completion.undoneAt !== null) return reject("COMPLETION_ALREADY_UNDONE");
   const undone = { ...completion, undoneAt: ctx.now };
-  ctx.state.completions.set(undone.id, undone);
-  changed(ctx, "completion", undone.id, null);
   const statements: BatchItem<"sqlite">[] = [
-    ctx.db
-      .update(habitCompletions)
-      .set({ undoneAt: ctx.now })
-      .where(and(eq(habitCompletions.userId, ctx.userId), eq(habitCompletions.id, completion.id))),
+    write(ctx, {
+      entity: "completion",
+      id: undone.id,
+      view: null,
+      statement: ctx.db
+        .update(habitCompletions)
+        .set({ undoneAt: ctx.now })
+        .where(and(eq(habitCompletions.userId, ctx.userId), eq(habitCompletions.id, completion.id))),
+      remember: { map: ctx.state.completions, row: undone },
+    }),
   ];
   const progress = applyReward(
     ctx,

@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { journalWrite } from "../../shared/schemas/companion";
 import { journalView } from "../db/companion";
 import { journalEntries } from "../db/schema";
-import { changed } from "./change-log";
 import type { Command, CommandContext, Decision } from "./types";
+import { write } from "./write";
 
 /**
  * `journal.write`: writes one private entry (today only the offline thought record), or
@@ -22,21 +22,19 @@ export function writeJournal(ctx: CommandContext, p: z.infer<typeof journalWrite
     createdAt: existing?.createdAt ?? ctx.now,
     updatedAt: ctx.now,
   };
-  ctx.state.journal.set(p.id, { at: row.at, createdAt: row.createdAt });
   const view = journalView(row);
-  changed(ctx, "journal", p.id, view);
-  return {
-    ok: true,
-    status: existing ? 200 : 201,
-    body: { entry: view },
-    statements: [
-      ctx.db
-        .insert(journalEntries)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [journalEntries.userId, journalEntries.id],
-          set: { kind: row.kind, entry: row.entry, updatedAt: row.updatedAt },
-        }),
-    ],
-  };
+  const statement = write(ctx, {
+    entity: "journal",
+    id: p.id,
+    view,
+    statement: ctx.db
+      .insert(journalEntries)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [journalEntries.userId, journalEntries.id],
+        set: { kind: row.kind, entry: row.entry, updatedAt: row.updatedAt },
+      }),
+    remember: { map: ctx.state.journal, row: { at: row.at, createdAt: row.createdAt } },
+  });
+  return { ok: true, status: existing ? 200 : 201, body: { entry: view }, statements: [statement] };
 }

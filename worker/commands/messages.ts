@@ -3,8 +3,8 @@ import { messageRefusal } from "../../shared/messaging-policy";
 import type { messageSend } from "../../shared/schemas/messages";
 import { messages } from "../db/schema";
 import { messageView } from "../db/views";
-import { changed } from "./change-log";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
+import { write } from "./write";
 
 /**
  * Sends a message (also queued offline as a sync operation). The policy (role table, a live care
@@ -24,7 +24,6 @@ export function sendMessage(ctx: CommandContext, p: z.infer<typeof messageSend>,
   if (refusal) return reject(refusal);
   const id = p.id ?? crypto.randomUUID();
   if (ctx.state.messageIds.has(id)) return reject("ID_CONFLICT");
-  ctx.state.messageIds.add(id);
   const row = {
     id,
     senderId: ctx.userId,
@@ -38,6 +37,13 @@ export function sendMessage(ctx: CommandContext, p: z.infer<typeof messageSend>,
     deletedByRecipientAt: null,
   };
   const view = messageView(row);
-  changed(ctx, "message", id, view, [p.recipientId]);
-  return { ok: true, status: 201, body: { message: view }, statements: [ctx.db.insert(messages).values(row)] };
+  const statement = write(ctx, {
+    entity: "message",
+    id,
+    view,
+    statement: ctx.db.insert(messages).values(row),
+    remember: { set: ctx.state.messageIds },
+    audience: [p.recipientId],
+  });
+  return { ok: true, status: 201, body: { message: view }, statements: [statement] };
 }

@@ -7,9 +7,9 @@ import { mergeQuestEdit, overwriteMessage } from "../../shared/domain/quest-merg
 import type { questCreate, questUpdate } from "../../shared/schemas/wellbeing";
 import { quests } from "../db/schema";
 import { type QuestRow, type QuestStep, questView } from "../db/wellbeing";
-import { changed } from "./change-log";
 import { applyReward, cheerPet } from "./rewards";
 import { type Command, type CommandContext, type Decision, reject } from "./types";
+import { write } from "./write";
 
 type StepInput = { id?: string; title: string; done: boolean };
 const withIds = (steps: StepInput[]): QuestStep[] =>
@@ -32,9 +32,14 @@ export function createQuest(ctx: CommandContext, p: z.infer<typeof questCreate>)
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  ctx.state.quests.set(id, row);
-  changed(ctx, "quest", id, questView(row));
-  return { ok: true, status: 201, body: { quest: questView(row) }, statements: [ctx.db.insert(quests).values(row)] };
+  const statement = write(ctx, {
+    entity: "quest",
+    id,
+    view: questView(row),
+    statement: ctx.db.insert(quests).values(row),
+    remember: { map: ctx.state.quests, row },
+  });
+  return { ok: true, status: 201, body: { quest: questView(row) }, statements: [statement] };
 }
 
 /**
@@ -70,9 +75,15 @@ export function updateQuest(
   // A late completion earns nothing, so the quest can still earn its XP once, later, in time.
   if (award && award.xp > 0 && !ctx.late) changes.xpAwardedAt = ctx.now;
   const updated = { ...quest, ...changes };
-  ctx.state.quests.set(quest.id, updated);
-  changed(ctx, "quest", quest.id, questView(updated));
-  const statements: BatchItem<"sqlite">[] = [ctx.db.update(quests).set(changes).where(questWhere(ctx, quest.id))];
+  const statements: BatchItem<"sqlite">[] = [
+    write(ctx, {
+      entity: "quest",
+      id: quest.id,
+      view: questView(updated),
+      statement: ctx.db.update(quests).set(changes).where(questWhere(ctx, quest.id)),
+      remember: { map: ctx.state.quests, row: updated },
+    }),
+  ];
   const body: Record<string, unknown> = { quest: questView(updated) };
   if (merged.overwritten.length > 0) {
     body.overwritten = merged.overwritten;
@@ -99,12 +110,12 @@ export function toggleQuestStep(ctx: CommandContext, p: { questId: string; stepI
   step.done = p.done;
   const changes = { steps: JSON.stringify(steps), updatedAt: ctx.now };
   const updated = { ...quest, ...changes };
-  ctx.state.quests.set(quest.id, updated);
-  changed(ctx, "quest", quest.id, questView(updated));
-  return {
-    ok: true,
-    status: 200,
-    body: { quest: questView(updated) },
-    statements: [ctx.db.update(quests).set(changes).where(questWhere(ctx, quest.id))],
-  };
+  const statement = write(ctx, {
+    entity: "quest",
+    id: quest.id,
+    view: questView(updated),
+    statement: ctx.db.update(quests).set(changes).where(questWhere(ctx, quest.id)),
+    remember: { map: ctx.state.quests, row: updated },
+  });
+  return { ok: true, status: 200, body: { quest: questView(updated) }, statements: [statement] };
 }
