@@ -166,6 +166,9 @@ export async function openApiDocument(app: Hono<AppEnv>): Promise<OpenAPIV3_1.Do
     },
     defaultValidationErrorResponse: false,
     excludeMethods: ["OPTIONS"],
+    // Paths ending in a file name (/openapi.json, /fhir/jwks.json, /me/export/check-ins.csv) are
+    // routes of this API, not static files.
+    excludeStaticFile: false,
   })) as OpenAPIV3_1.Document;
   finishOperations(spec.paths ?? {});
   spec.components ??= {};
