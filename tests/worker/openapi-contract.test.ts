@@ -138,7 +138,8 @@ async function send(method: string, path: string, input: Input, actor: Actor): P
   return call(`${concrete}${search ? `?${search}` : ""}`, {
     method: method.toUpperCase(),
     token: await tokenFor(actor),
-    ...(input.body === undefined ? {} : { body: input.body }),
+    // Always JSON text: call() would send a generated string as it is, not as a JSON string.
+    ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
   });
 }
 
