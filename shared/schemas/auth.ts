@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../limits";
 import { passwordLengthOk } from "../password-policy";
+import { ROLES } from "../roles";
 import { isIanaTimeZone } from "../timezone";
+import { isoTime } from "./common";
 
 /** Emails compare case-insensitively: trimmed and lowercased before anything else sees them. */
 export const email = z
@@ -83,16 +85,58 @@ export const updateProfileBody = z
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Change at least one field." });
 
-/** The user as every auth answer shows it. */
-export interface PublicUser {
-  id: string;
-  email: string;
-  role: "patient" | "therapist" | "clinician" | "admin";
-  displayName: string;
-  timezone: string;
-  dayStartHour: number;
-  status: "active" | "disabled";
-  mfaEnabled: boolean;
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+/** The user as every auth answer shows it: never the password hash or the TOTP secrets. */
+export const publicUserSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  displayName: z.string(),
+  timezone: z.string(),
+  dayStartHour: z.number().int(),
+  status: z.enum(["active", "disabled"]),
+  mfaEnabled: z.boolean(),
   /** Both off until the patient turns them on: the AI companion, and donating de-identified data for research. */
-  consent: { companion: boolean; research: boolean };
-}
+  consent: z.strictObject({ companion: z.boolean(), research: z.boolean() }),
+});
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+/** A session started (register, login, 2FA verify, refresh): the user and a 15-minute access token. */
+export const signedInSchema = z.strictObject({ user: publicUserSchema, accessToken: z.string() });
+export type SignedIn = z.infer<typeof signedInSchema>;
+
+/** The password was right and the account has 2FA: send a code with this token to /auth/2fa/verify. */
+export const mfaChallengeSchema = z.strictObject({ mfaRequired: z.literal(true), mfaToken: z.string() });
+
+/** `POST /auth/login`: signed in, or a second factor to give first. */
+export const loginResponse = z.union([signedInSchema, mfaChallengeSchema]);
+
+/** One of my signed-in devices; `current` is the one asking. */
+export const sessionViewSchema = z.strictObject({
+  id: z.uuid(),
+  createdAt: isoTime,
+  lastUsedAt: isoTime,
+  expiresAt: isoTime,
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/** `GET /auth/sessions`: my live sessions, most recently used first. */
+export const sessionListResponse = z.strictObject({ items: z.array(sessionViewSchema) });
+
+/** `POST /auth/2fa/enroll`: the pending TOTP secret, and the same as an otpauth:// URI for a QR code. */
+export const enroll2faResponse = z.strictObject({ secret: z.string(), otpauthUri: z.string() });
+
+/** `POST /auth/2fa/confirm`: 2FA is on; the recovery codes (shown once) and how many other sessions ended. */
+export const confirm2faResponse = z.strictObject({
+  enabled: z.literal(true),
+  recoveryCodes: z.array(z.string()),
+  otherSessionsEnded: z.number().int(),
+});
+
+/** `POST /auth/2fa/disable`: 2FA is off, and how many other sessions ended. */
+export const disable2faResponse = z.strictObject({ enabled: z.literal(false), otherSessionsEnded: z.number().int() });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { CrisisResource } from "../domain/risk";
 import { CSSRS_CATEGORIES, type CssrsCategory } from "../domain/risk-flags";
 import { COMPANION_TEXT_MAX, JOURNAL_FIELD_MAX } from "../limits";
+import { isoTime, pageOf } from "./common";
 
 /** `POST /companion/chat`: a new message, in an existing conversation or a new one. */
 export const companionChatBody = z.strictObject({
@@ -75,28 +76,55 @@ export const riskFlagRaise = z.discriminatedUnion("source", [
   }),
 ]);
 
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
 /** A conversation in the history list. */
-export interface ConversationView {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export const conversationViewSchema = z.strictObject({
+  id: z.uuid(),
+  title: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type ConversationView = z.infer<typeof conversationViewSchema>;
 
 /** One turn. `replaced`: the model's reply failed the safety check and this is what was shown instead. */
-export interface CompanionMessageView {
-  id: string;
-  conversationId: string;
-  role: "user" | "assistant";
-  content: string;
-  replaced: boolean;
-  createdAt: string;
-}
+export const companionMessageViewSchema = z.strictObject({
+  id: z.uuid(),
+  conversationId: z.uuid(),
+  role: z.enum(["user", "assistant"]),
+  content: z.string(),
+  replaced: z.boolean(),
+  createdAt: isoTime,
+});
+export type CompanionMessageView = z.infer<typeof companionMessageViewSchema>;
 
-/** The answer to a high-risk message: crisis resources, never a model reply. */
-export interface CompanionSafetyAnswer {
-  safety: { level: "high"; resources: readonly CrisisResource[] };
-}
+/** `GET /companion/conversations/:id`: the conversation and a page of its turns, newest first. */
+export const conversationPageResponse = z.strictObject({
+  conversation: conversationViewSchema,
+  ...pageOf(companionMessageViewSchema).shape,
+});
+
+/** A crisis line or service for the patient's region (shared/domain/risk.ts). */
+export const crisisResourceSchema = z.strictObject({
+  name: z.string(),
+  contact: z.string(),
+  kind: z.enum(["phone", "text", "emergency"]),
+});
+
+/**
+ * The answer to a high-risk message: crisis resources, never a model reply. `flagged`: the care
+ * team was told; when false the device queues the flag itself.
+ */
+export const companionSafetyAnswerSchema = z.strictObject({
+  safety: z.strictObject({
+    level: z.literal("high"),
+    resources: z.array(crisisResourceSchema),
+    flagged: z.boolean(),
+  }),
+});
+export type CompanionSafetyAnswer = z.infer<typeof companionSafetyAnswerSchema>;
 
 /**
  * The events of the chat's `text/event-stream`, in order: `delta`s, then `done` — or `replace`

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { MESSAGE_MAX_LENGTH } from "../messaging-policy";
+import { ROLES } from "../roles";
+import { isoTime } from "./common";
+import { messageViewSchema } from "./views";
 
 export const messageSend = z.strictObject({
   id: z.uuid().optional(),
@@ -21,3 +24,30 @@ export const searchQuery = z.strictObject({
 });
 
 export type { MessageView } from "./views";
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+/** One thread of my inbox: who with (a deleted account keeps its thread, role null), the latest message, my unread count. */
+export const inboxThreadSchema = z.strictObject({
+  with: z.strictObject({ id: z.uuid(), displayName: z.string(), role: z.enum(ROLES).nullable() }),
+  lastMessage: messageViewSchema,
+  unread: z.number().int(),
+});
+export type InboxThread = z.infer<typeof inboxThreadSchema>;
+
+/** `GET /messages`: my threads, the most recent first. */
+export const inboxResponse = z.strictObject({ items: z.array(inboxThreadSchema) });
+
+/** `GET /messages/search`: the messages I can see that match, newest first. */
+export const messageSearchResponse = z.strictObject({ items: z.array(messageViewSchema) });
+
+/** `POST /messages` (201) and `POST /messages/:id/read`: the message as it now is. */
+export const messageResponse = z.strictObject({ message: messageViewSchema });
+
+/** Someone I blocked, and since when. */
+export const messageBlockSchema = z.strictObject({ userId: z.uuid(), displayName: z.string(), createdAt: isoTime });
+
+/** `GET /messages/blocks`: the people I blocked, most recent first. */
+export const messageBlocksResponse = z.strictObject({ items: z.array(messageBlockSchema) });

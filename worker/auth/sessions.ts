@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { ApiError } from "../../shared/errors";
 import { REFRESH_ABSOLUTE_SECONDS, REFRESH_GRACE_SECONDS, REFRESH_IDLE_SECONDS } from "../../shared/limits";
-import type { PublicUser } from "../../shared/schemas/auth";
+import type { SignedIn } from "../../shared/schemas/auth";
 import type { AppEnv } from "../app-env";
 import { type Database, database } from "../db/client";
 import { refreshTokens, sessions, users } from "../db/schema";
@@ -11,11 +11,6 @@ import { auditStatement } from "../lib/audit";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { clearRefreshCookie, writeRefreshCookie } from "./refresh-cookie";
 import { signAccessToken } from "./tokens";
-
-export interface SignedIn {
-  user: PublicUser;
-  accessToken: string;
-}
 
 /**
  * Starts a session (a new refresh-token family) for a user who has proved who they are, in one

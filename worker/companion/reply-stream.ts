@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { crisisResourcesFor } from "../../shared/domain/risk";
 import { ApiError, ERROR_CATALOGUE, type ErrorCode } from "../../shared/errors";
-import type { CompanionStreamEvent } from "../../shared/schemas/companion";
+import type { CompanionSafetyAnswer, CompanionStreamEvent } from "../../shared/schemas/companion";
 import type { AppEnv } from "../app-env";
 import { audit } from "../lib/audit";
 import { loggableError } from "../lib/errors";
@@ -67,7 +67,10 @@ async function opinionWithoutReply(c: Context<AppEnv>, input: ReplyInput): Promi
   if (!v) return null;
   const flagged = (await input.raiseFlag?.(v)) ?? false;
   if (v.level !== "high") return null;
-  return c.json({ safety: { level: "high" as const, resources: crisisResourcesFor(input.timezone), flagged } }, 200);
+  const answer: CompanionSafetyAnswer = {
+    safety: { level: "high", resources: [...crisisResourcesFor(input.timezone)], flagged },
+  };
+  return c.json(answer, 200);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import type { CompanionMessageView, ConversationView, ThoughtRecord } from "../../shared/schemas/companion";
+import type { JournalView } from "../../shared/schemas/views";
 import type { Database } from "./client";
 import { companionConversations, companionMessages, type journalEntries } from "./schema";
 
@@ -28,7 +29,7 @@ export function companionMessageView(m: CompanionMessageRow): CompanionMessageVi
   };
 }
 
-export function journalView(j: JournalRow) {
+export function journalView(j: JournalRow): JournalView {
   return {
     id: j.id,
     kind: j.kind,

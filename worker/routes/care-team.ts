@@ -1,18 +1,14 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { Hono } from "hono";
 import { canMessage } from "../../shared/messaging-policy";
-import type { Role } from "../../shared/roles";
+import { type CareTeamMember, careTeamResponse } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { assignments, users } from "../db/schema";
+import { json, operation } from "../lib/openapi";
 
-/** Someone on my care team, and whether the messaging policy lets me start a message to them. */
-export interface CareTeamMember {
-  id: string;
-  displayName: string;
-  role: Role;
-  canMessage: boolean;
-}
+/** Kept for the PWA, which imports the type from here (pwa/src/data/types.ts). */
+export type { CareTeamMember };
 
 /**
  * GET /api/v1/me/care-team (mounted under `me`, so `requireAuth` already ran): the people I may
@@ -32,27 +28,34 @@ export interface CareTeamMember {
  * // as a patient: { items: [{ id, displayName: "Tess Therapist", role: "therapist", canMessage: true },
  * //                         { id, displayName: "Dr Chidi Okafor", role: "clinician", canMessage: false }] }
  */
-export const careTeam = new Hono<AppEnv>().get("/", async (c) => {
-  const { userId, role } = c.get("auth");
-  if (role === "admin") return c.json({ items: [] as CareTeamMember[] });
-  const db = database(c.env.DB);
-  // A patient reads assignments by patient (indexed); staff by staff (the primary key's prefix).
-  const [mine, theirs] =
-    role === "patient" ? [assignments.patientId, assignments.staffId] : [assignments.staffId, assignments.patientId];
-  const rows = await db
-    .select({ id: users.id, displayName: users.displayName, role: users.role })
-    .from(assignments)
-    .innerJoin(users, eq(users.id, theirs))
-    .where(
-      and(
-        eq(mine, userId),
-        eq(users.status, "active"),
-        // A patient's team is staff; staff look after patients.
-        role === "patient" ? ne(users.role, "patient") : eq(users.role, "patient"),
-      ),
-    )
-    .orderBy(asc(users.displayName), asc(users.id))
-    .all();
-  const items: CareTeamMember[] = rows.map((r) => ({ ...r, canMessage: canMessage(role, r.role) }));
-  return c.json({ items });
-});
+export const careTeam = new Hono<AppEnv>().get(
+  "/",
+  operation({
+    summary: "My care team (a patient) or the patients I look after (staff), and whom I may message",
+    responses: { 200: json(careTeamResponse, "The people, by name") },
+  }),
+  async (c) => {
+    const { userId, role } = c.get("auth");
+    if (role === "admin") return c.json({ items: [] as CareTeamMember[] });
+    const db = database(c.env.DB);
+    // A patient reads assignments by patient (indexed); staff by staff (the primary key's prefix).
+    const [mine, theirs] =
+      role === "patient" ? [assignments.patientId, assignments.staffId] : [assignments.staffId, assignments.patientId];
+    const rows = await db
+      .select({ id: users.id, displayName: users.displayName, role: users.role })
+      .from(assignments)
+      .innerJoin(users, eq(users.id, theirs))
+      .where(
+        and(
+          eq(mine, userId),
+          eq(users.status, "active"),
+          // A patient's team is staff; staff look after patients.
+          role === "patient" ? ne(users.role, "patient") : eq(users.role, "patient"),
+        ),
+      )
+      .orderBy(asc(users.displayName), asc(users.id))
+      .all();
+    const items: CareTeamMember[] = rows.map((r) => ({ ...r, canMessage: canMessage(role, r.role) }));
+    return c.json({ items });
+  },
+);

@@ -6,7 +6,16 @@ import type { CssrsCategory } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
 import { COMPANION_HISTORY_READ_MAX, COMPANION_HISTORY_TOKEN_BUDGET } from "../../shared/limits";
 import { CONVERSATION_TURNS } from "../../shared/safety/crisis-risk";
-import { companionChatBody, companionPageQuery, conversationIdParam } from "../../shared/schemas/companion";
+import { pageOf } from "../../shared/schemas/common";
+import {
+  type CompanionSafetyAnswer,
+  companionChatBody,
+  companionPageQuery,
+  companionSafetyAnswerSchema,
+  conversationIdParam,
+  conversationPageResponse,
+  conversationViewSchema,
+} from "../../shared/schemas/companion";
 import type { AppEnv } from "../app-env";
 import { type CompanionEnv, providerFromEnv, safetyClassifierFromEnv } from "../companion/config";
 import { fitToBudget } from "../companion/history";
@@ -19,6 +28,7 @@ import { companionMessageView, conversationView, findConversation, recentTurns }
 import { companionConversations, companionMessages } from "../db/schema";
 import { findUserById } from "../db/users";
 import { auditStatement } from "../lib/audit";
+import { json, noBody, operation, text } from "../lib/openapi";
 import { checkRateLimit, rateLimited } from "../lib/rate-limit";
 import { sendCommands } from "../lib/run-command";
 import { after, page } from "../lib/time-page";
@@ -76,7 +86,8 @@ async function crisisAnswer(
 ): Promise<Response> {
   const resources = crisisResourcesFor(timezone);
   const flagged = await raiseCompanionFlag(c, userId, "high", category);
-  return c.json({ safety: { level: "high" as const, resources, flagged } }, 200);
+  const answer: CompanionSafetyAnswer = { safety: { level: "high", resources: [...resources], flagged } };
+  return c.json(answer, 200);
 }
 
 /** The patient's own turns of a conversation's recent history (newest first), oldest first. */
@@ -105,98 +116,150 @@ async function myConversation(c: Context<AppEnv>, id: string) {
  */
 export const companionRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole("patient"))
-  .post("/chat", jsonBody(companionChatBody), async (c) => {
-    const { userId } = c.get("auth");
-    const { text, conversationId } = c.req.valid("json");
-    const messageAt = Date.now();
-    // Counted now, enforced after the crisis check: over the limit, help and flags still go out.
-    const limit = await checkRateLimit(c, "companionChatPerUser", userId, { userId });
-    const db = database(c.env.DB);
-    const user = await findUserById(db, userId);
-    if (!user) throw new ApiError("SESSION_REVOKED");
-    // Read with the patient's previous turns in this conversation (their own only: the query is
-    // scoped to the user, so another's conversation id reads as empty and is refused below).
-    const history = conversationId ? await recentTurns(db, userId, conversationId, COMPANION_HISTORY_READ_MAX) : [];
-    const patientTurns = [...patientTurnsOf(history), text].slice(-CONVERSATION_TURNS);
-    const risk = messageRisk(patientTurns);
-    if (risk.level === "high") return crisisAnswer(c, userId, user.timezone, risk.category);
-    // Medium risk (passive ideation, burden, self-harm urges): the care team is told and the
-    // device shows the resources; the companion still answers, kindly.
-    if (risk.level === "medium") await raiseCompanionFlag(c, userId, "medium", risk.category);
-    if (!limit.allowed) throw rateLimited(limit);
-    if (!user.consentCompanion) throw new ApiError("COMPANION_CONSENT_REQUIRED");
-    const env = c.env as CompanionEnv;
-    const provider = providerFromEnv(env);
-    if (!provider) throw new ApiError("COMPANION_NOT_CONFIGURED");
-    if (conversationId !== undefined) await myConversation(c, conversationId);
-    // The model's second opinion on the same turns runs beside the reply; it can only raise.
-    const second = safetyClassifierFromEnv(env);
-    const secondOpinion = second
-      ? askSecondOpinion(second.classifier, patientTurns, second.timeoutMs, c.get("requestId")).then((verdict) =>
-          raiseOnly(risk.level, verdict),
+  .post(
+    "/chat",
+    operation({
+      summary: "Talk to the AI companion (patients, with consent): the reply streams as server-sent events",
+      description:
+        "Every message is checked for crisis risk first. A high-risk message is answered at once as JSON " +
+        "(`{ safety: { level, resources, flagged } }`: crisis resources, never a model reply). Otherwise the reply " +
+        "streams as `text/event-stream`: `delta` events ({ text }), then `done` ({ conversationId, messageId, " +
+        "userMessageId }); or `replace` ({ text, resources }: the reply failed the safety check, show this instead) " +
+        "then `done`; or `error` ({ code, message }: the provider failed mid-reply, nothing was stored). A `safety` " +
+        "event ({ level, resources, flagged }) may come before `done` when the second opinion found risk.",
+      responses: {
+        200: {
+          description: "The reply as server-sent events, or the crisis answer as JSON",
+          content: {
+            ...json(companionSafetyAnswerSchema).content,
+            ...text("text/event-stream", "").content,
+          },
+        },
+      },
+    }),
+    jsonBody(companionChatBody),
+    async (c) => {
+      const { userId } = c.get("auth");
+      const { text, conversationId } = c.req.valid("json");
+      const messageAt = Date.now();
+      // Counted now, enforced after the crisis check: over the limit, help and flags still go out.
+      const limit = await checkRateLimit(c, "companionChatPerUser", userId, { userId });
+      const db = database(c.env.DB);
+      const user = await findUserById(db, userId);
+      if (!user) throw new ApiError("SESSION_REVOKED");
+      // Read with the patient's previous turns in this conversation (their own only: the query is
+      // scoped to the user, so another's conversation id reads as empty and is refused below).
+      const history = conversationId ? await recentTurns(db, userId, conversationId, COMPANION_HISTORY_READ_MAX) : [];
+      const patientTurns = [...patientTurnsOf(history), text].slice(-CONVERSATION_TURNS);
+      const risk = messageRisk(patientTurns);
+      if (risk.level === "high") return crisisAnswer(c, userId, user.timezone, risk.category);
+      // Medium risk (passive ideation, burden, self-harm urges): the care team is told and the
+      // device shows the resources; the companion still answers, kindly.
+      if (risk.level === "medium") await raiseCompanionFlag(c, userId, "medium", risk.category);
+      if (!limit.allowed) throw rateLimited(limit);
+      if (!user.consentCompanion) throw new ApiError("COMPANION_CONSENT_REQUIRED");
+      const env = c.env as CompanionEnv;
+      const provider = providerFromEnv(env);
+      if (!provider) throw new ApiError("COMPANION_NOT_CONFIGURED");
+      if (conversationId !== undefined) await myConversation(c, conversationId);
+      // The model's second opinion on the same turns runs beside the reply; it can only raise.
+      const second = safetyClassifierFromEnv(env);
+      const secondOpinion = second
+        ? askSecondOpinion(second.classifier, patientTurns, second.timeoutMs, c.get("requestId")).then((verdict) =>
+            raiseOnly(risk.level, verdict),
+          )
+        : undefined;
+      return streamReply(c, {
+        provider,
+        turns: fitToBudget(COMPANION_SYSTEM_PROMPT, history, text, COMPANION_HISTORY_TOKEN_BUDGET),
+        store: { userId, conversationId: conversationId ?? null, message: text, messageAt },
+        timezone: user.timezone,
+        secondOpinion,
+        raiseFlag: (verdict) => raiseCompanionFlag(c, userId, verdict.level, verdict.category),
+      });
+    },
+  )
+  .get(
+    "/conversations",
+    operation({
+      summary: "My companion conversations, most recently active first (paged)",
+      responses: { 200: json(pageOf(conversationViewSchema), "A page of conversations") },
+    }),
+    queryParams(companionPageQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const filters: (SQL | undefined)[] = [eq(companionConversations.userId, c.get("auth").userId)];
+      filters.push(after(companionConversations.updatedAt, companionConversations.id, q.cursor));
+      const rows = await database(c.env.DB)
+        .select()
+        .from(companionConversations)
+        .where(and(...filters))
+        .orderBy(desc(companionConversations.updatedAt), desc(companionConversations.id))
+        .limit(q.limit + 1)
+        .all();
+      return c.json(page(rows, q.limit, (r) => ({ at: r.updatedAt, id: r.id }), conversationView));
+    },
+  )
+  .get(
+    "/conversations/:id",
+    operation({
+      summary: "One of my companion conversations and its turns, newest first (paged)",
+      responses: { 200: json(conversationPageResponse, "The conversation and a page of its turns") },
+    }),
+    pathParams(conversationIdParam),
+    queryParams(companionPageQuery),
+    async (c) => {
+      const conversation = await myConversation(c, c.req.valid("param").id);
+      const q = c.req.valid("query");
+      const rows = await database(c.env.DB)
+        .select()
+        .from(companionMessages)
+        .where(
+          and(
+            eq(companionMessages.userId, c.get("auth").userId),
+            eq(companionMessages.conversationId, conversation.id),
+            after(companionMessages.createdAt, companionMessages.id, q.cursor),
+          ),
         )
-      : undefined;
-    return streamReply(c, {
-      provider,
-      turns: fitToBudget(COMPANION_SYSTEM_PROMPT, history, text, COMPANION_HISTORY_TOKEN_BUDGET),
-      store: { userId, conversationId: conversationId ?? null, message: text, messageAt },
-      timezone: user.timezone,
-      secondOpinion,
-      raiseFlag: (verdict) => raiseCompanionFlag(c, userId, verdict.level, verdict.category),
-    });
-  })
-  .get("/conversations", queryParams(companionPageQuery), async (c) => {
-    const q = c.req.valid("query");
-    const filters: (SQL | undefined)[] = [eq(companionConversations.userId, c.get("auth").userId)];
-    filters.push(after(companionConversations.updatedAt, companionConversations.id, q.cursor));
-    const rows = await database(c.env.DB)
-      .select()
-      .from(companionConversations)
-      .where(and(...filters))
-      .orderBy(desc(companionConversations.updatedAt), desc(companionConversations.id))
-      .limit(q.limit + 1)
-      .all();
-    return c.json(page(rows, q.limit, (r) => ({ at: r.updatedAt, id: r.id }), conversationView));
-  })
-  .get("/conversations/:id", pathParams(conversationIdParam), queryParams(companionPageQuery), async (c) => {
-    const conversation = await myConversation(c, c.req.valid("param").id);
-    const q = c.req.valid("query");
-    const rows = await database(c.env.DB)
-      .select()
-      .from(companionMessages)
-      .where(
-        and(
-          eq(companionMessages.userId, c.get("auth").userId),
-          eq(companionMessages.conversationId, conversation.id),
-          after(companionMessages.createdAt, companionMessages.id, q.cursor),
-        ),
-      )
-      .orderBy(desc(companionMessages.createdAt), desc(companionMessages.id))
-      .limit(q.limit + 1)
-      .all();
-    return c.json({
-      conversation: conversationView(conversation),
-      ...page(rows, q.limit, (m) => ({ at: m.createdAt, id: m.id }), companionMessageView),
-    });
-  })
-  .delete("/conversations/:id", pathParams(conversationIdParam), async (c) => {
-    const { userId } = c.get("auth");
-    const conversation = await myConversation(c, c.req.valid("param").id);
-    const db = database(c.env.DB);
-    // Its messages go with it by foreign-key cascade, in the same statement.
-    await db.batch([
-      db
-        .delete(companionConversations)
-        .where(and(eq(companionConversations.id, conversation.id), eq(companionConversations.userId, userId))),
-      auditStatement(c, { action: "companion.delete", outcome: "success", target: conversation.id }),
-    ]);
-    return c.body(null, 204);
-  })
-  .delete("/conversations", async (c) => {
-    const db = database(c.env.DB);
-    await db.batch([
-      db.delete(companionConversations).where(eq(companionConversations.userId, c.get("auth").userId)),
-      auditStatement(c, { action: "companion.delete", outcome: "success", target: "all" }),
-    ]);
-    return c.body(null, 204);
-  });
+        .orderBy(desc(companionMessages.createdAt), desc(companionMessages.id))
+        .limit(q.limit + 1)
+        .all();
+      return c.json({
+        conversation: conversationView(conversation),
+        ...page(rows, q.limit, (m) => ({ at: m.createdAt, id: m.id }), companionMessageView),
+      });
+    },
+  )
+  .delete(
+    "/conversations/:id",
+    operation({
+      summary: "Delete one of my companion conversations and its turns",
+      responses: { 204: noBody("Deleted") },
+    }),
+    pathParams(conversationIdParam),
+    async (c) => {
+      const { userId } = c.get("auth");
+      const conversation = await myConversation(c, c.req.valid("param").id);
+      const db = database(c.env.DB);
+      // Its messages go with it by foreign-key cascade, in the same statement.
+      await db.batch([
+        db
+          .delete(companionConversations)
+          .where(and(eq(companionConversations.id, conversation.id), eq(companionConversations.userId, userId))),
+        auditStatement(c, { action: "companion.delete", outcome: "success", target: conversation.id }),
+      ]);
+      return c.body(null, 204);
+    },
+  )
+  .delete(
+    "/conversations",
+    operation({ summary: "Delete all my companion conversations", responses: { 204: noBody("All deleted") } }),
+    async (c) => {
+      const db = database(c.env.DB);
+      await db.batch([
+        db.delete(companionConversations).where(eq(companionConversations.userId, c.get("auth").userId)),
+        auditStatement(c, { action: "companion.delete", outcome: "success", target: "all" }),
+      ]);
+      return c.body(null, 204);
+    },
+  );

@@ -2,11 +2,13 @@ import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { ApiError } from "../../shared/errors";
 import { updateProfileBody } from "../../shared/schemas/auth";
+import { meResponse } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { users } from "../db/schema";
 import { findUserById, publicUser, type UserRow } from "../db/users";
 import { auditStatement } from "../lib/audit";
+import { json, operation } from "../lib/openapi";
 import { jsonBody } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
 import { careTeam } from "./care-team";
@@ -17,40 +19,52 @@ export const me = new Hono<AppEnv>()
   .use(requireAuth)
   .route("/", meData)
   .route("/care-team", careTeam)
-  .get("/", async (c) => {
-    const user = await findUserById(database(c.env.DB), c.get("auth").userId);
-    if (!user) throw new ApiError("SESSION_REVOKED");
-    return c.json({ user: publicUser(user) });
-  })
-  .patch("/", jsonBody(updateProfileBody), async (c) => {
-    const { userId } = c.get("auth");
-    const { consent, ...profile } = c.req.valid("json");
-    const db = database(c.env.DB);
-    const before = await findUserById(db, userId);
-    if (!before) throw new ApiError("SESSION_REVOKED");
-    const consentColumns = {
-      ...(consent?.companion === undefined ? {} : { consentCompanion: consent.companion }),
-      ...(consent?.research === undefined ? {} : { consentResearch: consent.research }),
-    };
-    // Each consent that actually changes is its own audit event, naming the consent and its new
-    // state from a fixed list (never free text): the record of when the patient said yes or no.
-    const consentEvents = consentChanges(before, consentColumns).map((target) =>
-      auditStatement(c, { action: "me.consent", outcome: "success", target }),
-    );
-    const profileEvents =
-      Object.keys(profile).length > 0 ? [auditStatement(c, { action: "me.update", outcome: "success" })] : [];
-    await db.batch([
-      db
-        .update(users)
-        .set({ ...profile, ...consentColumns, updatedAt: Date.now() })
-        .where(eq(users.id, userId)),
-      ...profileEvents,
-      ...consentEvents,
-    ]);
-    const user = await findUserById(db, userId);
-    if (!user) throw new ApiError("SESSION_REVOKED");
-    return c.json({ user: publicUser(user) });
-  });
+  .get(
+    "/",
+    operation({ summary: "My profile and settings", responses: { 200: json(meResponse, "My profile") } }),
+    async (c) => {
+      const user = await findUserById(database(c.env.DB), c.get("auth").userId);
+      if (!user) throw new ApiError("SESSION_REVOKED");
+      return c.json({ user: publicUser(user) });
+    },
+  )
+  .patch(
+    "/",
+    operation({
+      summary: "Change my name, time zone, day start or consents (each consent change is audited)",
+      responses: { 200: json(meResponse, "My profile as it now is") },
+    }),
+    jsonBody(updateProfileBody),
+    async (c) => {
+      const { userId } = c.get("auth");
+      const { consent, ...profile } = c.req.valid("json");
+      const db = database(c.env.DB);
+      const before = await findUserById(db, userId);
+      if (!before) throw new ApiError("SESSION_REVOKED");
+      const consentColumns = {
+        ...(consent?.companion === undefined ? {} : { consentCompanion: consent.companion }),
+        ...(consent?.research === undefined ? {} : { consentResearch: consent.research }),
+      };
+      // Each consent that actually changes is its own audit event, naming the consent and its new
+      // state from a fixed list (never free text): the record of when the patient said yes or no.
+      const consentEvents = consentChanges(before, consentColumns).map((target) =>
+        auditStatement(c, { action: "me.consent", outcome: "success", target }),
+      );
+      const profileEvents =
+        Object.keys(profile).length > 0 ? [auditStatement(c, { action: "me.update", outcome: "success" })] : [];
+      await db.batch([
+        db
+          .update(users)
+          .set({ ...profile, ...consentColumns, updatedAt: Date.now() })
+          .where(eq(users.id, userId)),
+        ...profileEvents,
+        ...consentEvents,
+      ]);
+      const user = await findUserById(db, userId);
+      if (!user) throw new ApiError("SESSION_REVOKED");
+      return c.json({ user: publicUser(user) });
+    },
+  );
 
 /** `companion:on`, `research:off`…: one entry per consent whose value the change alters. */
 function consentChanges(

@@ -3,7 +3,18 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import { canBlock } from "../../shared/messaging-policy";
-import { conversationQuery, messageSend, searchQuery } from "../../shared/schemas/messages";
+import { pageOf } from "../../shared/schemas/common";
+import {
+  conversationQuery,
+  type InboxThread,
+  inboxResponse,
+  messageBlocksResponse,
+  messageResponse,
+  messageSearchResponse,
+  messageSend,
+  searchQuery,
+} from "../../shared/schemas/messages";
+import { messageViewSchema } from "../../shared/schemas/views";
 import { withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { changeRows } from "../commands/change-log";
@@ -11,6 +22,7 @@ import { type Database, database } from "../db/client";
 import { messageBlocks, messages, users } from "../db/schema";
 import { type MessageRow, messageView } from "../db/views";
 import { auditStatement } from "../lib/audit";
+import { json, noBody, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { after, page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
@@ -56,148 +68,226 @@ async function myMessage(db: Database, me: string, id: string): Promise<MessageR
 /** /api/v1/messages: my conversations; the policy table decides who may write to whom. */
 export const messageRoutes = new Hono<AppEnv>()
   .use(requireAuth)
-  .get("/", async (c) => {
-    const me = c.get("auth").userId;
-    const db = database(c.env.DB);
-    const rows = await db
-      .select()
-      .from(messages)
-      .where(visibleTo(me))
-      .orderBy(desc(messages.sentAt), desc(messages.id))
-      .limit(1000)
-      .all();
-    const conversations = new Map<string, { last: MessageRow; unread: number }>();
-    for (const m of rows) {
-      const other = m.senderId === me ? m.recipientId : m.senderId;
-      const entry = conversations.get(other) ?? { last: m, unread: 0 };
-      if (m.recipientId === me && m.readAt === null) entry.unread++;
-      conversations.set(other, entry);
-    }
-    const ids = [...conversations.keys()];
-    const names = ids.length
-      ? await db
-          .select({ id: users.id, displayName: users.displayName, role: users.role })
-          .from(users)
-          .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-          .all()
-      : [];
-    const byId = new Map(names.map((n) => [n.id, n]));
-    return c.json({
-      items: ids.map((id) => ({
-        // A participant whose account was deleted: their thread stays, under this name.
-        with: { id, displayName: byId.get(id)?.displayName ?? DELETED_ACCOUNT_NAME, role: byId.get(id)?.role ?? null },
-        lastMessage: messageView((conversations.get(id) as { last: MessageRow }).last),
-        unread: conversations.get(id)?.unread ?? 0,
-      })),
-    });
-  })
-  .get("/search", queryParams(searchQuery), async (c) => {
-    const me = c.get("auth").userId;
-    const { q, limit } = c.req.valid("query");
-    const match = ftsQuery(q);
-    if (!match) return c.json({ items: [] });
-    const rows = await database(c.env.DB)
-      .select()
-      .from(messages)
-      .where(
-        and(
-          visibleTo(me),
-          sql`${messages}.rowid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${match})`,
+  .get(
+    "/",
+    operation({
+      summary: "My message threads: who with, the latest message and my unread count, most recent first",
+      responses: { 200: json(inboxResponse, "My threads") },
+    }),
+    async (c) => {
+      const me = c.get("auth").userId;
+      const db = database(c.env.DB);
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(visibleTo(me))
+        .orderBy(desc(messages.sentAt), desc(messages.id))
+        .limit(1000)
+        .all();
+      const conversations = new Map<string, { last: MessageRow; unread: number }>();
+      for (const m of rows) {
+        const other = m.senderId === me ? m.recipientId : m.senderId;
+        const entry = conversations.get(other) ?? { last: m, unread: 0 };
+        if (m.recipientId === me && m.readAt === null) entry.unread++;
+        conversations.set(other, entry);
+      }
+      const ids = [...conversations.keys()];
+      const names = ids.length
+        ? await db
+            .select({ id: users.id, displayName: users.displayName, role: users.role })
+            .from(users)
+            .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+            .all()
+        : [];
+      const byId = new Map(names.map((n) => [n.id, n]));
+      return c.json({
+        items: ids.map(
+          (id): InboxThread => ({
+            // A participant whose account was deleted: their thread stays, under this name.
+            with: {
+              id,
+              displayName: byId.get(id)?.displayName ?? DELETED_ACCOUNT_NAME,
+              role: byId.get(id)?.role ?? null,
+            },
+            lastMessage: messageView((conversations.get(id) as { last: MessageRow }).last),
+            unread: conversations.get(id)?.unread ?? 0,
+          }),
         ),
-      )
-      .orderBy(desc(messages.sentAt))
-      .limit(limit)
-      .all();
-    return c.json({ items: rows.map(messageView) });
-  })
-  .get("/with/:userId", pathParams(z.strictObject({ userId: z.uuid() })), queryParams(conversationQuery), async (c) => {
-    const me = c.get("auth").userId;
-    const { userId } = c.req.valid("param");
-    const q = c.req.valid("query");
-    const between = or(
-      and(eq(messages.senderId, me), eq(messages.recipientId, userId)),
-      and(eq(messages.senderId, userId), eq(messages.recipientId, me)),
-    );
-    const filters: (SQL | undefined)[] = [between, visibleTo(me)];
-    filters.push(after(messages.sentAt, messages.id, q.cursor));
-    const rows = await database(c.env.DB)
-      .select()
-      .from(messages)
-      .where(and(...filters))
-      .orderBy(desc(messages.sentAt), desc(messages.id))
-      .limit(q.limit + 1)
-      .all();
-    return c.json(page(rows, q.limit, (m) => ({ at: m.sentAt, id: m.id }), messageView));
-  })
-  .post("/", jsonBody(withEnvelope(messageSend)), (c) => runCommand(c, "message.send", c.req.valid("json")))
+      });
+    },
+  )
+  .get(
+    "/search",
+    operation({
+      summary: "Search the messages I can see for words, newest first",
+      responses: { 200: json(messageSearchResponse, "The matching messages") },
+    }),
+    queryParams(searchQuery),
+    async (c) => {
+      const me = c.get("auth").userId;
+      const { q, limit } = c.req.valid("query");
+      const match = ftsQuery(q);
+      if (!match) return c.json({ items: [] });
+      const rows = await database(c.env.DB)
+        .select()
+        .from(messages)
+        .where(
+          and(
+            visibleTo(me),
+            sql`${messages}.rowid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${match})`,
+          ),
+        )
+        .orderBy(desc(messages.sentAt))
+        .limit(limit)
+        .all();
+      return c.json({ items: rows.map(messageView) });
+    },
+  )
+  .get(
+    "/with/:userId",
+    operation({
+      summary: "My conversation with one person, newest first (paged)",
+      responses: { 200: json(pageOf(messageViewSchema), "A page of messages") },
+    }),
+    pathParams(userIdParam),
+    queryParams(conversationQuery),
+    async (c) => {
+      const me = c.get("auth").userId;
+      const { userId } = c.req.valid("param");
+      const q = c.req.valid("query");
+      const between = or(
+        and(eq(messages.senderId, me), eq(messages.recipientId, userId)),
+        and(eq(messages.senderId, userId), eq(messages.recipientId, me)),
+      );
+      const filters: (SQL | undefined)[] = [between, visibleTo(me)];
+      filters.push(after(messages.sentAt, messages.id, q.cursor));
+      const rows = await database(c.env.DB)
+        .select()
+        .from(messages)
+        .where(and(...filters))
+        .orderBy(desc(messages.sentAt), desc(messages.id))
+        .limit(q.limit + 1)
+        .all();
+      return c.json(page(rows, q.limit, (m) => ({ at: m.sentAt, id: m.id }), messageView));
+    },
+  )
+  .post(
+    "/",
+    operation({
+      summary: "Send a message (the messaging policy decides who may write to whom)",
+      responses: { 201: json(messageResponse, "Sent (a replayed opId answers the first answer again)") },
+    }),
+    jsonBody(withEnvelope(messageSend)),
+    (c) => runCommand(c, "message.send", c.req.valid("json")),
+  )
   // Blocks (issue 13, item 6): a patient stops another patient's messages; care staff and admins
   // cannot be blocked. One-way: the patient can still write to them. Audited, without names.
-  .get("/blocks", requireRole("patient"), async (c) => {
-    const me = c.get("auth").userId;
-    const rows = await database(c.env.DB)
-      .select({ userId: messageBlocks.blockedId, displayName: users.displayName, createdAt: messageBlocks.createdAt })
-      .from(messageBlocks)
-      .innerJoin(users, eq(users.id, messageBlocks.blockedId))
-      .where(eq(messageBlocks.blockerId, me))
-      .orderBy(desc(messageBlocks.createdAt))
-      .all();
-    return c.json({ items: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) });
-  })
-  .put("/blocks/:userId", requireRole("patient"), pathParams(userIdParam), async (c) => {
-    const { userId: me, role } = c.get("auth");
-    const { userId } = c.req.valid("param");
-    const db = database(c.env.DB);
-    const other = await db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
-    if (!other || userId === me) throw new ApiError("NOT_FOUND");
-    if (!canBlock(role, other.role)) {
-      throw new ApiError("MESSAGE_NOT_ALLOWED", { message: "Messages from your care team cannot be blocked." });
-    }
-    await db.batch([
-      db
-        .insert(messageBlocks)
-        .values({ blockerId: me, blockedId: userId, createdAt: Date.now() })
-        .onConflictDoNothing(),
-      auditStatement(c, { action: "messages.block", outcome: "success" }),
-    ]);
-    return c.body(null, 204);
-  })
-  .delete("/blocks/:userId", requireRole("patient"), pathParams(userIdParam), async (c) => {
-    const me = c.get("auth").userId;
-    const { userId } = c.req.valid("param");
-    const db = database(c.env.DB);
-    await db.batch([
-      db.delete(messageBlocks).where(and(eq(messageBlocks.blockerId, me), eq(messageBlocks.blockedId, userId))),
-      auditStatement(c, { action: "messages.unblock", outcome: "success" }),
-    ]);
-    return c.body(null, 204);
-  })
-  .post("/:id/read", pathParams(idParam), async (c) => {
-    const me = c.get("auth").userId;
-    const db = database(c.env.DB);
-    const m = await myMessage(db, me, c.req.valid("param").id);
-    if (m.recipientId !== me) throw new ApiError("FORBIDDEN", { message: "Only the recipient marks a message read." });
-    if (m.readAt !== null) return c.json({ message: messageView(m) });
-    const read = { ...m, readAt: Date.now() };
-    // The sender's change log too, unless their account was deleted (their thread stays with me).
-    const senderExists =
-      (await db.select({ id: users.id }).from(users).where(eq(users.id, m.senderId)).get()) !== undefined;
-    const audience = senderExists ? [m.senderId, m.recipientId] : [m.recipientId];
-    await db.batch([
-      db.update(messages).set({ readAt: read.readAt }).where(eq(messages.id, m.id)),
-      ...changeRows(db, audience, "message", m.id, messageView(read), read.readAt),
-    ]);
-    return c.json({ message: messageView(read) });
-  })
-  .delete("/:id", pathParams(idParam), async (c) => {
-    const me = c.get("auth").userId;
-    const db = database(c.env.DB);
-    const m = await myMessage(db, me, c.req.valid("param").id);
-    const now = Date.now();
-    // Deleting is for me only: the other participant keeps their copy.
-    const column = m.senderId === me ? { deletedBySenderAt: now } : { deletedByRecipientAt: now };
-    await db.batch([
-      db.update(messages).set(column).where(eq(messages.id, m.id)),
-      ...changeRows(db, [me], "message", m.id, null, now),
-    ]);
-    return c.body(null, 204);
-  });
+  .get(
+    "/blocks",
+    operation({
+      summary: "The people I blocked, most recent first (patients)",
+      responses: { 200: json(messageBlocksResponse, "My blocks") },
+    }),
+    requireRole("patient"),
+    async (c) => {
+      const me = c.get("auth").userId;
+      const rows = await database(c.env.DB)
+        .select({ userId: messageBlocks.blockedId, displayName: users.displayName, createdAt: messageBlocks.createdAt })
+        .from(messageBlocks)
+        .innerJoin(users, eq(users.id, messageBlocks.blockedId))
+        .where(eq(messageBlocks.blockerId, me))
+        .orderBy(desc(messageBlocks.createdAt))
+        .all();
+      return c.json({ items: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) });
+    },
+  )
+  .put(
+    "/blocks/:userId",
+    operation({
+      summary: "Block another patient's messages to me (patients; care staff cannot be blocked)",
+      responses: { 204: noBody("Blocked (blocking twice is fine)") },
+    }),
+    requireRole("patient"),
+    pathParams(userIdParam),
+    async (c) => {
+      const { userId: me, role } = c.get("auth");
+      const { userId } = c.req.valid("param");
+      const db = database(c.env.DB);
+      const other = await db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+      if (!other || userId === me) throw new ApiError("NOT_FOUND");
+      if (!canBlock(role, other.role)) {
+        throw new ApiError("MESSAGE_NOT_ALLOWED", { message: "Messages from your care team cannot be blocked." });
+      }
+      await db.batch([
+        db
+          .insert(messageBlocks)
+          .values({ blockerId: me, blockedId: userId, createdAt: Date.now() })
+          .onConflictDoNothing(),
+        auditStatement(c, { action: "messages.block", outcome: "success" }),
+      ]);
+      return c.body(null, 204);
+    },
+  )
+  .delete(
+    "/blocks/:userId",
+    operation({ summary: "Unblock someone (patients)", responses: { 204: noBody("Not blocked (any more)") } }),
+    requireRole("patient"),
+    pathParams(userIdParam),
+    async (c) => {
+      const me = c.get("auth").userId;
+      const { userId } = c.req.valid("param");
+      const db = database(c.env.DB);
+      await db.batch([
+        db.delete(messageBlocks).where(and(eq(messageBlocks.blockerId, me), eq(messageBlocks.blockedId, userId))),
+        auditStatement(c, { action: "messages.unblock", outcome: "success" }),
+      ]);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    "/:id/read",
+    operation({
+      summary: "Mark a message to me as read",
+      responses: { 200: json(messageResponse, "The message, read (already read: as it was)") },
+    }),
+    pathParams(idParam),
+    async (c) => {
+      const me = c.get("auth").userId;
+      const db = database(c.env.DB);
+      const m = await myMessage(db, me, c.req.valid("param").id);
+      if (m.recipientId !== me)
+        throw new ApiError("FORBIDDEN", { message: "Only the recipient marks a message read." });
+      if (m.readAt !== null) return c.json({ message: messageView(m) });
+      const read = { ...m, readAt: Date.now() };
+      // The sender's change log too, unless their account was deleted (their thread stays with me).
+      const senderExists =
+        (await db.select({ id: users.id }).from(users).where(eq(users.id, m.senderId)).get()) !== undefined;
+      const audience = senderExists ? [m.senderId, m.recipientId] : [m.recipientId];
+      await db.batch([
+        db.update(messages).set({ readAt: read.readAt }).where(eq(messages.id, m.id)),
+        ...changeRows(db, audience, "message", m.id, messageView(read), read.readAt),
+      ]);
+      return c.json({ message: messageView(read) });
+    },
+  )
+  .delete(
+    "/:id",
+    operation({
+      summary: "Delete a message for me (the other person keeps their copy)",
+      responses: { 204: noBody("Deleted for me") },
+    }),
+    pathParams(idParam),
+    async (c) => {
+      const me = c.get("auth").userId;
+      const db = database(c.env.DB);
+      const m = await myMessage(db, me, c.req.valid("param").id);
+      const now = Date.now();
+      // Deleting is for me only: the other participant keeps their copy.
+      const column = m.senderId === me ? { deletedBySenderAt: now } : { deletedByRecipientAt: now };
+      await db.batch([
+        db.update(messages).set(column).where(eq(messages.id, m.id)),
+        ...changeRows(db, [me], "message", m.id, null, now),
+      ]);
+      return c.body(null, 204);
+    },
+  );

@@ -2,7 +2,16 @@ import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { ApiError } from "../../shared/errors";
 import { mfaRequiredFor } from "../../shared/roles";
-import { confirm2faBody, disable2faBody, enroll2faBody, verify2faBody } from "../../shared/schemas/auth";
+import {
+  confirm2faBody,
+  confirm2faResponse,
+  disable2faBody,
+  disable2faResponse,
+  enroll2faBody,
+  enroll2faResponse,
+  signedInSchema,
+  verify2faBody,
+} from "../../shared/schemas/auth";
 import type { AppEnv } from "../app-env";
 import { verifyPassword } from "../auth/password";
 import { newRecoveryCodes, recoveryCodeRows } from "../auth/recovery-codes";
@@ -14,6 +23,7 @@ import { type Database, database } from "../db/client";
 import { recoveryCodes, sessions, users } from "../db/schema";
 import { findUserById, type UserRow } from "../db/users";
 import { audit, auditStatement } from "../lib/audit";
+import { json, operation } from "../lib/openapi";
 import { enforceRateLimit, mfaTokenCounter } from "../lib/rate-limit";
 import { jsonBody } from "../lib/validate";
 import { requireAuth } from "../middleware/require-auth";
@@ -25,131 +35,171 @@ import { requireAuth } from "../middleware/require-auth";
  * session of the user (issue 13, item 5).
  */
 export const twoFactor = new Hono<AppEnv>()
-  .post("/verify", jsonBody(verify2faBody), async (c) => {
-    const { mfaToken, code } = c.req.valid("json");
-    const { userId, tokenId } = await verifyMfaToken(c.env.JWT_SECRET, mfaToken);
-    await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
-    // The token's own counter: at most MFA_TOKEN_MAX_ATTEMPTS codes are ever checked with it,
-    // and once one was right it is spent. Either way the answer is "sign in again".
-    const counter = mfaTokenCounter(c.env, tokenId);
-    const refusal = await counter.beginMfaAttempt();
-    if (refusal) {
-      await audit(c, {
-        action: "auth.2fa.verify",
-        outcome: "failure",
-        userId,
-        target: `mfa_token.${refusal}`,
-        errorCode: "MFA_TOKEN_INVALID",
-      });
-      throw new ApiError("MFA_TOKEN_INVALID");
-    }
-    const db = database(c.env.DB);
-    const user = await findUserById(db, userId);
-    if (user?.status !== "active" || !user.totpSecret) throw new ApiError("MFA_TOKEN_INVALID");
-    if (!(await checkSecondFactor(db, user, code, c.env.JWT_SECRET))) {
-      await audit(c, {
-        action: "auth.2fa.verify",
-        outcome: "failure",
-        userId,
-        role: user.role,
-        errorCode: "MFA_CODE_INVALID",
-      });
-      throw new ApiError("MFA_CODE_INVALID");
-    }
-    // Two right codes raced with one token (two recovery codes): only the first starts a session.
-    if (!(await counter.spendMfaToken())) {
-      await audit(c, {
-        action: "auth.2fa.verify",
-        outcome: "failure",
-        userId,
-        role: user.role,
-        target: "mfa_token.spent",
-        errorCode: "MFA_TOKEN_INVALID",
-      });
-      throw new ApiError("MFA_TOKEN_INVALID");
-    }
-    return c.json(await startSession(c, user, "auth.2fa.verify"));
-  })
+  .post(
+    "/verify",
+    operation({
+      summary: "Finish signing in with a 2FA code (or a recovery code) and the login's mfaToken",
+      responses: { 200: json(signedInSchema, "Signed in: the user and an access token; the refresh cookie is set") },
+    }),
+    jsonBody(verify2faBody),
+    async (c) => {
+      const { mfaToken, code } = c.req.valid("json");
+      const { userId, tokenId } = await verifyMfaToken(c.env.JWT_SECRET, mfaToken);
+      await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+      // The token's own counter: at most MFA_TOKEN_MAX_ATTEMPTS codes are ever checked with it,
+      // and once one was right it is spent. Either way the answer is "sign in again".
+      const counter = mfaTokenCounter(c.env, tokenId);
+      const refusal = await counter.beginMfaAttempt();
+      if (refusal) {
+        await audit(c, {
+          action: "auth.2fa.verify",
+          outcome: "failure",
+          userId,
+          target: `mfa_token.${refusal}`,
+          errorCode: "MFA_TOKEN_INVALID",
+        });
+        throw new ApiError("MFA_TOKEN_INVALID");
+      }
+      const db = database(c.env.DB);
+      const user = await findUserById(db, userId);
+      if (user?.status !== "active" || !user.totpSecret) throw new ApiError("MFA_TOKEN_INVALID");
+      if (!(await checkSecondFactor(db, user, code, c.env.JWT_SECRET))) {
+        await audit(c, {
+          action: "auth.2fa.verify",
+          outcome: "failure",
+          userId,
+          role: user.role,
+          errorCode: "MFA_CODE_INVALID",
+        });
+        throw new ApiError("MFA_CODE_INVALID");
+      }
+      // Two right codes raced with one token (two recovery codes): only the first starts a session.
+      if (!(await counter.spendMfaToken())) {
+        await audit(c, {
+          action: "auth.2fa.verify",
+          outcome: "failure",
+          userId,
+          role: user.role,
+          target: "mfa_token.spent",
+          errorCode: "MFA_TOKEN_INVALID",
+        });
+        throw new ApiError("MFA_TOKEN_INVALID");
+      }
+      return c.json(await startSession(c, user, "auth.2fa.verify"));
+    },
+  )
 
-  .post("/enroll", requireAuth, jsonBody(enroll2faBody), async (c) => {
-    const { userId } = c.get("auth");
-    await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
-    const db = database(c.env.DB);
-    const user = await findUserById(db, userId);
-    if (!user) throw new ApiError("SESSION_REVOKED");
-    if (user.totpSecret) throw new ApiError("MFA_ALREADY_ENABLED");
-    // The pending secret exists only once the password was re-entered: a stolen token cannot plant one.
-    await requirePassword(c, user, c.req.valid("json").password, "auth.2fa.enroll");
-    const secret = newTotpSecret();
-    await db.batch([
-      db.update(users).set({ totpPendingSecret: secret, updatedAt: Date.now() }).where(eq(users.id, userId)),
-      auditStatement(c, { action: "auth.2fa.enroll", outcome: "success" }),
-    ]);
-    return c.json({ secret, otpauthUri: otpauthUri(secret, user.email) });
-  })
+  .post(
+    "/enroll",
+    operation({
+      summary: "Start setting up 2FA (password again): a new TOTP secret to add to an authenticator app",
+      responses: { 200: json(enroll2faResponse, "The pending secret and its otpauth:// URI") },
+    }),
+    requireAuth,
+    jsonBody(enroll2faBody),
+    async (c) => {
+      const { userId } = c.get("auth");
+      await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+      const db = database(c.env.DB);
+      const user = await findUserById(db, userId);
+      if (!user) throw new ApiError("SESSION_REVOKED");
+      if (user.totpSecret) throw new ApiError("MFA_ALREADY_ENABLED");
+      // The pending secret exists only once the password was re-entered: a stolen token cannot plant one.
+      await requirePassword(c, user, c.req.valid("json").password, "auth.2fa.enroll");
+      const secret = newTotpSecret();
+      await db.batch([
+        db.update(users).set({ totpPendingSecret: secret, updatedAt: Date.now() }).where(eq(users.id, userId)),
+        auditStatement(c, { action: "auth.2fa.enroll", outcome: "success" }),
+      ]);
+      return c.json({ secret, otpauthUri: otpauthUri(secret, user.email) });
+    },
+  )
 
-  .post("/confirm", requireAuth, jsonBody(confirm2faBody), async (c) => {
-    const { userId, sessionId } = c.get("auth");
-    await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
-    const { password, code } = c.req.valid("json");
-    const db = database(c.env.DB);
-    const user = await findUserById(db, userId);
-    if (!user) throw new ApiError("SESSION_REVOKED");
-    if (user.totpSecret) throw new ApiError("MFA_ALREADY_ENABLED");
-    if (!user.totpPendingSecret) throw new ApiError("MFA_NOT_ENROLLED");
-    await requirePassword(c, user, password, "auth.2fa.confirm");
-    const step = await matchTotp(user.totpPendingSecret, code, Date.now(), null);
-    if (step === null) {
-      await audit(c, { action: "auth.2fa.confirm", outcome: "failure", errorCode: "REAUTH_FAILED" });
-      throw new ApiError("REAUTH_FAILED");
-    }
-    const codes = newRecoveryCodes();
-    const [others] = await db.batch([
-      otherLiveSessions(db, userId, sessionId),
-      db
-        .update(users)
-        .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step, updatedAt: Date.now() })
-        .where(eq(users.id, userId)),
-      db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
-      db.insert(recoveryCodes).values(await recoveryCodeRows(c.env.JWT_SECRET, userId, codes)),
-      // Every other device signs in again (now with the second factor); this one stays.
-      revokeUserSessions(db, userId, "2fa_enabled", sessionId),
-      auditStatement(c, { action: "auth.2fa.confirm", outcome: "success" }),
-    ]);
-    return c.json({ enabled: true as const, recoveryCodes: codes, otherSessionsEnded: others[0]?.n ?? 0 });
-  })
+  .post(
+    "/confirm",
+    operation({
+      summary: "Turn 2FA on with a first code (password again); other devices sign in again",
+      responses: { 200: json(confirm2faResponse, "2FA is on: the recovery codes, shown this once") },
+    }),
+    requireAuth,
+    jsonBody(confirm2faBody),
+    async (c) => {
+      const { userId, sessionId } = c.get("auth");
+      await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+      const { password, code } = c.req.valid("json");
+      const db = database(c.env.DB);
+      const user = await findUserById(db, userId);
+      if (!user) throw new ApiError("SESSION_REVOKED");
+      if (user.totpSecret) throw new ApiError("MFA_ALREADY_ENABLED");
+      if (!user.totpPendingSecret) throw new ApiError("MFA_NOT_ENROLLED");
+      await requirePassword(c, user, password, "auth.2fa.confirm");
+      const step = await matchTotp(user.totpPendingSecret, code, Date.now(), null);
+      if (step === null) {
+        await audit(c, { action: "auth.2fa.confirm", outcome: "failure", errorCode: "REAUTH_FAILED" });
+        throw new ApiError("REAUTH_FAILED");
+      }
+      const codes = newRecoveryCodes();
+      const [others] = await db.batch([
+        otherLiveSessions(db, userId, sessionId),
+        db
+          .update(users)
+          .set({
+            totpSecret: user.totpPendingSecret,
+            totpPendingSecret: null,
+            totpLastStep: step,
+            updatedAt: Date.now(),
+          })
+          .where(eq(users.id, userId)),
+        db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+        db.insert(recoveryCodes).values(await recoveryCodeRows(c.env.JWT_SECRET, userId, codes)),
+        // Every other device signs in again (now with the second factor); this one stays.
+        revokeUserSessions(db, userId, "2fa_enabled", sessionId),
+        auditStatement(c, { action: "auth.2fa.confirm", outcome: "success" }),
+      ]);
+      return c.json({ enabled: true as const, recoveryCodes: codes, otherSessionsEnded: others[0]?.n ?? 0 });
+    },
+  )
 
-  .post("/disable", requireAuth, jsonBody(disable2faBody), async (c) => {
-    const { userId, sessionId } = c.get("auth");
-    await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
-    const { password, code } = c.req.valid("json");
-    const db = database(c.env.DB);
-    const user = await findUserById(db, userId);
-    if (!user) throw new ApiError("SESSION_REVOKED");
-    if (!user.totpSecret) throw new ApiError("MFA_NOT_ENABLED");
-    // Staff cannot go back to a password alone; an admin's reset sends them back to set-up.
-    if (mfaRequiredFor(user.role)) {
-      await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "MFA_REQUIRED_FOR_ROLE" });
-      throw new ApiError("MFA_REQUIRED_FOR_ROLE");
-    }
-    // Both factors: the password, then the current second factor (a TOTP code or a recovery code).
-    await requirePassword(c, user, password, "auth.2fa.disable");
-    if (!(await checkSecondFactor(db, user, code, c.env.JWT_SECRET))) {
-      await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "REAUTH_FAILED" });
-      throw new ApiError("REAUTH_FAILED");
-    }
-    const [others] = await db.batch([
-      otherLiveSessions(db, userId, sessionId),
-      db
-        .update(users)
-        .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
-        .where(eq(users.id, userId)),
-      db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
-      revokeUserSessions(db, userId, "2fa_disabled", sessionId),
-      auditStatement(c, { action: "auth.2fa.disable", outcome: "success" }),
-    ]);
-    return c.json({ enabled: false as const, otherSessionsEnded: others[0]?.n ?? 0 });
-  });
+  .post(
+    "/disable",
+    operation({
+      summary: "Turn 2FA off (password and a current code; patients only); other devices sign in again",
+      responses: { 200: json(disable2faResponse, "2FA is off") },
+    }),
+    requireAuth,
+    jsonBody(disable2faBody),
+    async (c) => {
+      const { userId, sessionId } = c.get("auth");
+      await enforceRateLimit(c, "twoFactorPerUser", userId, { userId });
+      const { password, code } = c.req.valid("json");
+      const db = database(c.env.DB);
+      const user = await findUserById(db, userId);
+      if (!user) throw new ApiError("SESSION_REVOKED");
+      if (!user.totpSecret) throw new ApiError("MFA_NOT_ENABLED");
+      // Staff cannot go back to a password alone; an admin's reset sends them back to set-up.
+      if (mfaRequiredFor(user.role)) {
+        await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "MFA_REQUIRED_FOR_ROLE" });
+        throw new ApiError("MFA_REQUIRED_FOR_ROLE");
+      }
+      // Both factors: the password, then the current second factor (a TOTP code or a recovery code).
+      await requirePassword(c, user, password, "auth.2fa.disable");
+      if (!(await checkSecondFactor(db, user, code, c.env.JWT_SECRET))) {
+        await audit(c, { action: "auth.2fa.disable", outcome: "failure", errorCode: "REAUTH_FAILED" });
+        throw new ApiError("REAUTH_FAILED");
+      }
+      const [others] = await db.batch([
+        otherLiveSessions(db, userId, sessionId),
+        db
+          .update(users)
+          .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
+          .where(eq(users.id, userId)),
+        db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+        revokeUserSessions(db, userId, "2fa_disabled", sessionId),
+        auditStatement(c, { action: "auth.2fa.disable", outcome: "success" }),
+      ]);
+      return c.json({ enabled: false as const, otherSessionsEnded: others[0]?.n ?? 0 });
+    },
+  );
 
 /**
  * Fresh authentication for a 2FA change: the account's current password, re-entered now. A wrong
