@@ -1,16 +1,14 @@
-import { and, eq, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { ApiError } from "../../shared/errors";
 import {
-  type AssignmentView,
   assignmentBody,
   assignmentCreatedResponse,
   assignmentsQuery,
   assignmentsResponse,
 } from "../../shared/schemas/admin";
 import type { AppEnv } from "../app-env";
+import { assignmentsMatching, assignmentView, deleteAssignment, insertAssignment } from "../db/assignments";
 import { database } from "../db/client";
-import { assignments } from "../db/schema";
 import { findUserById } from "../db/users";
 import { audit, auditStatement } from "../lib/audit";
 import { json, noBody, operation } from "../lib/openapi";
@@ -26,16 +24,8 @@ export const adminAssignments = new Hono<AppEnv>()
     }),
     queryParams(assignmentsQuery),
     async (c) => {
-      const q = c.req.valid("query");
-      const filters: SQL[] = [];
-      if (q.staffId) filters.push(eq(assignments.staffId, q.staffId));
-      if (q.patientId) filters.push(eq(assignments.patientId, q.patientId));
-      const rows = await database(c.env.DB)
-        .select()
-        .from(assignments)
-        .where(and(...filters))
-        .all();
-      const items: AssignmentView[] = rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+      const rows = await assignmentsMatching(database(c.env.DB), c.req.valid("query"));
+      const items = rows.map(assignmentView);
       return c.json({ items });
     },
   )
@@ -61,10 +51,11 @@ export const adminAssignments = new Hono<AppEnv>()
         throw new ApiError("ASSIGNMENT_INVALID");
       }
       const row = { staffId, patientId, createdAt: Date.now(), createdBy: c.get("auth").userId };
-      await db.batch([
-        db.insert(assignments).values(row).onConflictDoNothing(),
+      await insertAssignment(
+        db,
+        row,
         auditStatement(c, { action: "admin.assignment.create", outcome: "success", target: `${staffId}>${patientId}` }),
-      ]);
+      );
       return c.json({ assignment: { staffId, patientId } }, 201);
     },
   )
@@ -77,11 +68,9 @@ export const adminAssignments = new Hono<AppEnv>()
     jsonBody(assignmentBody),
     async (c) => {
       const { staffId, patientId } = c.req.valid("json");
-      const db = database(c.env.DB);
-      const where = and(eq(assignments.staffId, staffId), eq(assignments.patientId, patientId));
-      const removed = await db.delete(assignments).where(where).returning();
+      const removed = await deleteAssignment(database(c.env.DB), staffId, patientId);
       const target = `${staffId}>${patientId}`;
-      if (removed.length === 0) {
+      if (!removed) {
         await audit(c, { action: "admin.assignment.delete", outcome: "failure", target, errorCode: "NOT_FOUND" });
         throw new ApiError("NOT_FOUND");
       }

@@ -1,10 +1,8 @@
-import { and, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import { isCommonPassword } from "../../shared/password-policy";
 import {
-  type AdminUserView,
   adminUserResponse,
   createUserBody,
   updateUserBody,
@@ -13,28 +11,13 @@ import {
 } from "../../shared/schemas/admin";
 import type { AppEnv } from "../app-env";
 import { hashPassword } from "../auth/password";
-import { revokeUserSessions } from "../auth/sessions";
-import { type Database, database } from "../db/client";
-import { recoveryCodes, users } from "../db/schema";
-import { findUserByEmail, findUserById, newUserRow, type UserRow } from "../db/users";
+import { adminUserView, anotherActiveAdmin, insertUser, resetTwoFactor, updateUser, usersMatching } from "../db/admin";
+import { database } from "../db/client";
+import { findUserByEmail, findUserById, newUserRow } from "../db/users";
 import { auditStatement } from "../lib/audit";
-import { containsPattern } from "../lib/like";
 import { json, operation } from "../lib/openapi";
-import { after, page } from "../lib/time-page";
+import { page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
-
-export function adminUserView(u: UserRow): AdminUserView {
-  return {
-    id: u.id,
-    email: u.email,
-    role: u.role,
-    status: u.status,
-    displayName: u.displayName,
-    timezone: u.timezone,
-    mfaEnabled: u.totpSecret !== null,
-    createdAt: new Date(u.createdAt).toISOString(),
-  };
-}
 
 const idParam = z.strictObject({ id: z.uuid() });
 
@@ -49,23 +32,7 @@ export const adminUsers = new Hono<AppEnv>()
     queryParams(usersQuery),
     async (c) => {
       const q = c.req.valid("query");
-      const filters: (SQL | undefined)[] = [];
-      if (q.role) filters.push(eq(users.role, q.role));
-      if (q.status) filters.push(eq(users.status, q.status));
-      if (q.q) {
-        const pattern = containsPattern(q.q);
-        filters.push(
-          sql`(lower(${users.email}) LIKE ${pattern} ESCAPE '\\' OR lower(${users.displayName}) LIKE ${pattern} ESCAPE '\\')`,
-        );
-      }
-      filters.push(after(users.createdAt, users.id, q.cursor));
-      const rows = await database(c.env.DB)
-        .select()
-        .from(users)
-        .where(and(...filters))
-        .orderBy(desc(users.createdAt), desc(users.id))
-        .limit(q.limit + 1)
-        .all();
+      const rows = await usersMatching(database(c.env.DB), { ...q, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (u) => ({ at: u.createdAt, id: u.id }), adminUserView));
     },
   )
@@ -89,10 +56,11 @@ export const adminUsers = new Hono<AppEnv>()
         passwordHash: await hashPassword(body.password),
       });
       try {
-        await db.batch([
-          db.insert(users).values(row),
+        await insertUser(
+          db,
+          row,
           auditStatement(c, { action: "admin.user.create", outcome: "success", target: row.id }),
-        ]);
+        );
       } catch (err) {
         if (String(err).includes("UNIQUE")) throw new ApiError("EMAIL_TAKEN");
         throw err;
@@ -123,15 +91,13 @@ export const adminUsers = new Hono<AppEnv>()
           ? `admin.user.${body.status === "disabled" ? "disable" : "enable"}`
           : "admin.user.update";
       try {
-        await db.batch([
-          db
-            .update(users)
-            .set({ ...body, updatedAt: updated.updatedAt })
-            .where(eq(users.id, id)),
-          // Disabling ends every session at once; its access tokens die with them (requireAuth).
-          ...(body.status === "disabled" ? [revokeUserSessions(db, id, "account_disabled")] : []),
+        // Disabling ends every session at once; its access tokens die with them (requireAuth).
+        await updateUser(
+          db,
+          id,
+          { ...body, updatedAt: updated.updatedAt },
           auditStatement(c, { action, outcome: "success", target: id }),
-        ]);
+        );
       } catch (err) {
         // Two admins disabling each other at once: the database keeps the last one (migration 0011).
         if (String(err).includes("last active admin")) throw new ApiError("LAST_ADMIN");
@@ -153,27 +119,13 @@ export const adminUsers = new Hono<AppEnv>()
       const db = database(c.env.DB);
       const user = await findUserById(db, id);
       if (!user) throw new ApiError("NOT_FOUND");
-      await db.batch([
-        db
-          .update(users)
-          .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
-          .where(eq(users.id, id)),
-        db.delete(recoveryCodes).where(eq(recoveryCodes.userId, id)),
-        // Every device signs in again: with the password, then (staff) straight into 2FA set-up.
-        revokeUserSessions(db, id, "2fa_reset", id === self ? sessionId : undefined),
+      // Every device signs in again: with the password, then (staff) straight into 2FA set-up.
+      await resetTwoFactor(
+        db,
+        id,
+        id === self ? sessionId : undefined,
         auditStatement(c, { action: "admin.user.2fa_reset", outcome: "success", target: id }),
-      ]);
+      );
       return c.json({ user: adminUserView({ ...user, totpSecret: null }) });
     },
   );
-
-/** Whether an active admin other than `id` exists (the last one is never disabled: LAST_ADMIN). */
-async function anotherActiveAdmin(db: Database, id: string): Promise<boolean> {
-  const row = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.status, "active"), ne(users.id, id)))
-    .limit(1)
-    .get();
-  return row !== undefined;
-}
