@@ -48,6 +48,7 @@ export const messageResponse = z.strictObject({ message: messageViewSchema });
 
 /** Someone I blocked, and since when. */
 export const messageBlockSchema = z.strictObject({ userId: z.uuid(), displayName: z.string(), createdAt: isoTime });
+export type MessageBlock = z.infer<typeof messageBlockSchema>;
 
 /** `GET /messages/blocks`: the people I blocked, most recent first. */
 export const messageBlocksResponse = z.strictObject({ items: z.array(messageBlockSchema) });

@@ -49,3 +49,13 @@ export function newUserRow(
     ...fields,
   };
 }
+
+/** A user's role, or undefined when there is no such account. */
+export async function roleOf(db: Database, id: string): Promise<Role | undefined> {
+  return (await db.select({ role: users.role }).from(users).where(eq(users.id, id)).get())?.role;
+}
+
+/** Whether the account exists (it may have been deleted). */
+export async function userExists(db: Database, id: string): Promise<boolean> {
+  return (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) !== undefined;
+}

@@ -1,4 +1,3 @@
-import { and, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
@@ -17,26 +16,31 @@ import {
 import { messageViewSchema } from "../../shared/schemas/views";
 import { withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
-import { changeRows } from "../commands/change-log";
 import { type Database, database } from "../db/client";
-import { messageBlocks, messages, users } from "../db/schema";
+import {
+  blocksOf,
+  conversationMessages,
+  deleteBlock,
+  deleteForMeStatements,
+  findVisibleMessage,
+  insertBlock,
+  latestVisibleMessages,
+  markReadStatements,
+  messageBlockView,
+  namesOf,
+  searchVisibleMessages,
+} from "../db/messages";
+import { roleOf, userExists } from "../db/users";
 import { type MessageRow, messageView } from "../db/views";
 import { auditStatement } from "../lib/audit";
 import { json, noBody, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
-import { after, page } from "../lib/time-page";
+import { page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
 /** How the inbox names the other participant of a thread after their account was deleted. */
 export const DELETED_ACCOUNT_NAME = "Deleted account";
-
-/** Messages I can see: sent by me and not deleted by me, or to me and not deleted by me. */
-const visibleTo = (me: string): SQL =>
-  or(
-    and(eq(messages.senderId, me), isNull(messages.deletedBySenderAt)),
-    and(eq(messages.recipientId, me), isNull(messages.deletedByRecipientAt)),
-  ) as SQL;
 
 /**
  * An FTS5 query that matches the words typed, literally: each word becomes a quoted string
@@ -56,11 +60,7 @@ const userIdParam = z.strictObject({ userId: z.uuid() });
 
 /** A message I take part in and have not deleted; anything else is "not found". */
 async function myMessage(db: Database, me: string, id: string): Promise<MessageRow> {
-  const m = await db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.id, id), visibleTo(me)))
-    .get();
+  const m = await findVisibleMessage(db, me, id);
   if (!m) throw new ApiError("NOT_FOUND");
   return m;
 }
@@ -77,13 +77,7 @@ export const messageRoutes = new Hono<AppEnv>()
     async (c) => {
       const me = c.get("auth").userId;
       const db = database(c.env.DB);
-      const rows = await db
-        .select()
-        .from(messages)
-        .where(visibleTo(me))
-        .orderBy(desc(messages.sentAt), desc(messages.id))
-        .limit(1000)
-        .all();
+      const rows = await latestVisibleMessages(db, me, 1000);
       const conversations = new Map<string, { last: MessageRow; unread: number }>();
       for (const m of rows) {
         const other = m.senderId === me ? m.recipientId : m.senderId;
@@ -92,13 +86,7 @@ export const messageRoutes = new Hono<AppEnv>()
         conversations.set(other, entry);
       }
       const ids = [...conversations.keys()];
-      const names = ids.length
-        ? await db
-            .select({ id: users.id, displayName: users.displayName, role: users.role })
-            .from(users)
-            .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-            .all()
-        : [];
+      const names = await namesOf(db, ids);
       const byId = new Map(names.map((n) => [n.id, n]));
       return c.json({
         items: ids.map(
@@ -128,18 +116,7 @@ export const messageRoutes = new Hono<AppEnv>()
       const { q, limit } = c.req.valid("query");
       const match = ftsQuery(q);
       if (!match) return c.json({ items: [] });
-      const rows = await database(c.env.DB)
-        .select()
-        .from(messages)
-        .where(
-          and(
-            visibleTo(me),
-            sql`${messages}.rowid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${match})`,
-          ),
-        )
-        .orderBy(desc(messages.sentAt))
-        .limit(limit)
-        .all();
+      const rows = await searchVisibleMessages(database(c.env.DB), me, match, limit);
       return c.json({ items: rows.map(messageView) });
     },
   )
@@ -155,19 +132,7 @@ export const messageRoutes = new Hono<AppEnv>()
       const me = c.get("auth").userId;
       const { userId } = c.req.valid("param");
       const q = c.req.valid("query");
-      const between = or(
-        and(eq(messages.senderId, me), eq(messages.recipientId, userId)),
-        and(eq(messages.senderId, userId), eq(messages.recipientId, me)),
-      );
-      const filters: (SQL | undefined)[] = [between, visibleTo(me)];
-      filters.push(after(messages.sentAt, messages.id, q.cursor));
-      const rows = await database(c.env.DB)
-        .select()
-        .from(messages)
-        .where(and(...filters))
-        .orderBy(desc(messages.sentAt), desc(messages.id))
-        .limit(q.limit + 1)
-        .all();
+      const rows = await conversationMessages(database(c.env.DB), me, userId, q.cursor, q.limit + 1);
       return c.json(page(rows, q.limit, (m) => ({ at: m.sentAt, id: m.id }), messageView));
     },
   )
@@ -191,14 +156,8 @@ export const messageRoutes = new Hono<AppEnv>()
     requireRole("patient"),
     async (c) => {
       const me = c.get("auth").userId;
-      const rows = await database(c.env.DB)
-        .select({ userId: messageBlocks.blockedId, displayName: users.displayName, createdAt: messageBlocks.createdAt })
-        .from(messageBlocks)
-        .innerJoin(users, eq(users.id, messageBlocks.blockedId))
-        .where(eq(messageBlocks.blockerId, me))
-        .orderBy(desc(messageBlocks.createdAt))
-        .all();
-      return c.json({ items: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) });
+      const rows = await blocksOf(database(c.env.DB), me);
+      return c.json({ items: rows.map(messageBlockView) });
     },
   )
   .put(
@@ -213,16 +172,13 @@ export const messageRoutes = new Hono<AppEnv>()
       const { userId: me, role } = c.get("auth");
       const { userId } = c.req.valid("param");
       const db = database(c.env.DB);
-      const other = await db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
-      if (!other || userId === me) throw new ApiError("NOT_FOUND");
-      if (!canBlock(role, other.role)) {
+      const otherRole = await roleOf(db, userId);
+      if (!otherRole || userId === me) throw new ApiError("NOT_FOUND");
+      if (!canBlock(role, otherRole)) {
         throw new ApiError("MESSAGE_NOT_ALLOWED", { message: "Messages from your care team cannot be blocked." });
       }
       await db.batch([
-        db
-          .insert(messageBlocks)
-          .values({ blockerId: me, blockedId: userId, createdAt: Date.now() })
-          .onConflictDoNothing(),
+        insertBlock(db, me, userId),
         auditStatement(c, { action: "messages.block", outcome: "success" }),
       ]);
       return c.body(null, 204);
@@ -238,7 +194,7 @@ export const messageRoutes = new Hono<AppEnv>()
       const { userId } = c.req.valid("param");
       const db = database(c.env.DB);
       await db.batch([
-        db.delete(messageBlocks).where(and(eq(messageBlocks.blockerId, me), eq(messageBlocks.blockedId, userId))),
+        deleteBlock(db, me, userId),
         auditStatement(c, { action: "messages.unblock", outcome: "success" }),
       ]);
       return c.body(null, 204);
@@ -260,13 +216,8 @@ export const messageRoutes = new Hono<AppEnv>()
       if (m.readAt !== null) return c.json({ message: messageView(m) });
       const read = { ...m, readAt: Date.now() };
       // The sender's change log too, unless their account was deleted (their thread stays with me).
-      const senderExists =
-        (await db.select({ id: users.id }).from(users).where(eq(users.id, m.senderId)).get()) !== undefined;
-      const audience = senderExists ? [m.senderId, m.recipientId] : [m.recipientId];
-      await db.batch([
-        db.update(messages).set({ readAt: read.readAt }).where(eq(messages.id, m.id)),
-        ...changeRows(db, audience, "message", m.id, messageView(read), read.readAt),
-      ]);
+      const audience = (await userExists(db, m.senderId)) ? [m.senderId, m.recipientId] : [m.recipientId];
+      await db.batch(markReadStatements(db, read, audience));
       return c.json({ message: messageView(read) });
     },
   )
@@ -281,13 +232,8 @@ export const messageRoutes = new Hono<AppEnv>()
       const me = c.get("auth").userId;
       const db = database(c.env.DB);
       const m = await myMessage(db, me, c.req.valid("param").id);
-      const now = Date.now();
       // Deleting is for me only: the other participant keeps their copy.
-      const column = m.senderId === me ? { deletedBySenderAt: now } : { deletedByRecipientAt: now };
-      await db.batch([
-        db.update(messages).set(column).where(eq(messages.id, m.id)),
-        ...changeRows(db, [me], "message", m.id, null, now),
-      ]);
+      await db.batch(deleteForMeStatements(db, me, m));
       return c.body(null, 204);
     },
   );
