@@ -5,6 +5,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { CompanionMessageView, ConversationView, ThoughtRecord } from "../../shared/schemas/companion";
 import type { JournalView } from "../../shared/schemas/views";
+import { after } from "../lib/time-page";
 import type { Database } from "./client";
 import { companionConversations, companionMessages, type journalEntries } from "./schema";
 
@@ -70,4 +71,55 @@ export function recentTurns(db: Database, userId: string, conversationId: string
     .orderBy(desc(companionMessages.createdAt), desc(companionMessages.id))
     .limit(max)
     .all();
+}
+
+/** My conversations, most recently active first, after `cursor`: at most `limit`. */
+export function conversationsOf(db: Database, userId: string, cursor: string | undefined, limit: number) {
+  return db
+    .select()
+    .from(companionConversations)
+    .where(
+      and(
+        eq(companionConversations.userId, userId),
+        after(companionConversations.updatedAt, companionConversations.id, cursor),
+      ),
+    )
+    .orderBy(desc(companionConversations.updatedAt), desc(companionConversations.id))
+    .limit(limit)
+    .all();
+}
+
+/** The turns of my conversation, newest first, after `cursor`: at most `limit`. */
+export function turnsOf(
+  db: Database,
+  userId: string,
+  conversationId: string,
+  cursor: string | undefined,
+  limit: number,
+) {
+  return db
+    .select()
+    .from(companionMessages)
+    .where(
+      and(
+        eq(companionMessages.userId, userId),
+        eq(companionMessages.conversationId, conversationId),
+        after(companionMessages.createdAt, companionMessages.id, cursor),
+      ),
+    )
+    .orderBy(desc(companionMessages.createdAt), desc(companionMessages.id))
+    .limit(limit)
+    .all();
+}
+
+/** Deletes my conversation (its turns go by foreign-key cascade): a batch statement. */
+export function deleteConversation(db: Database, userId: string, id: string) {
+  return db
+    .delete(companionConversations)
+    .where(and(eq(companionConversations.id, id), eq(companionConversations.userId, userId)));
+}
+
+/** Deletes all my conversations and their turns: a batch statement. */
+export function deleteAllConversations(db: Database, userId: string) {
+  return db.delete(companionConversations).where(eq(companionConversations.userId, userId));
 }

@@ -1,4 +1,3 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { crisisResourcesFor } from "../../shared/domain/risk";
@@ -24,14 +23,22 @@ import { messageRisk } from "../companion/safety";
 import { askSecondOpinion, raiseOnly } from "../companion/second-opinion";
 import { COMPANION_SYSTEM_PROMPT } from "../companion/system-prompt";
 import { database } from "../db/client";
-import { companionMessageView, conversationView, findConversation, recentTurns } from "../db/companion";
-import { companionConversations, companionMessages } from "../db/schema";
+import {
+  companionMessageView,
+  conversationsOf,
+  conversationView,
+  deleteAllConversations,
+  deleteConversation,
+  findConversation,
+  recentTurns,
+  turnsOf,
+} from "../db/companion";
 import { findUserById } from "../db/users";
 import { auditStatement } from "../lib/audit";
 import { json, noBody, operation, text } from "../lib/openapi";
 import { checkRateLimit, rateLimited } from "../lib/rate-limit";
 import { sendCommands } from "../lib/run-command";
-import { after, page } from "../lib/time-page";
+import { page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
@@ -188,15 +195,7 @@ export const companionRoutes = new Hono<AppEnv>()
     queryParams(companionPageQuery),
     async (c) => {
       const q = c.req.valid("query");
-      const filters: (SQL | undefined)[] = [eq(companionConversations.userId, c.get("auth").userId)];
-      filters.push(after(companionConversations.updatedAt, companionConversations.id, q.cursor));
-      const rows = await database(c.env.DB)
-        .select()
-        .from(companionConversations)
-        .where(and(...filters))
-        .orderBy(desc(companionConversations.updatedAt), desc(companionConversations.id))
-        .limit(q.limit + 1)
-        .all();
+      const rows = await conversationsOf(database(c.env.DB), c.get("auth").userId, q.cursor, q.limit + 1);
       return c.json(page(rows, q.limit, (r) => ({ at: r.updatedAt, id: r.id }), conversationView));
     },
   )
@@ -211,19 +210,7 @@ export const companionRoutes = new Hono<AppEnv>()
     async (c) => {
       const conversation = await myConversation(c, c.req.valid("param").id);
       const q = c.req.valid("query");
-      const rows = await database(c.env.DB)
-        .select()
-        .from(companionMessages)
-        .where(
-          and(
-            eq(companionMessages.userId, c.get("auth").userId),
-            eq(companionMessages.conversationId, conversation.id),
-            after(companionMessages.createdAt, companionMessages.id, q.cursor),
-          ),
-        )
-        .orderBy(desc(companionMessages.createdAt), desc(companionMessages.id))
-        .limit(q.limit + 1)
-        .all();
+      const rows = await turnsOf(database(c.env.DB), c.get("auth").userId, conversation.id, q.cursor, q.limit + 1);
       return c.json({
         conversation: conversationView(conversation),
         ...page(rows, q.limit, (m) => ({ at: m.createdAt, id: m.id }), companionMessageView),
@@ -243,9 +230,7 @@ export const companionRoutes = new Hono<AppEnv>()
       const db = database(c.env.DB);
       // Its messages go with it by foreign-key cascade, in the same statement.
       await db.batch([
-        db
-          .delete(companionConversations)
-          .where(and(eq(companionConversations.id, conversation.id), eq(companionConversations.userId, userId))),
+        deleteConversation(db, userId, conversation.id),
         auditStatement(c, { action: "companion.delete", outcome: "success", target: conversation.id }),
       ]);
       return c.body(null, 204);
@@ -257,7 +242,7 @@ export const companionRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = database(c.env.DB);
       await db.batch([
-        db.delete(companionConversations).where(eq(companionConversations.userId, c.get("auth").userId)),
+        deleteAllConversations(db, c.get("auth").userId),
         auditStatement(c, { action: "companion.delete", outcome: "success", target: "all" }),
       ]);
       return c.body(null, 204);
