@@ -12,7 +12,7 @@ import {
 } from "../domain/risk-flags";
 import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "../limits";
 import { isoTime, pageOf } from "./common";
-import { habitViewSchema, questViewSchema } from "./views";
+import { assessmentViewSchema, habitViewSchema, moodViewSchema, questViewSchema } from "./views";
 import { SAFETY_SECTIONS } from "./wellbeing";
 
 export const NOTE_MAX_LENGTH = 50_000;
@@ -130,38 +130,24 @@ export const flagsResponse = z.strictObject({ items: z.array(flagViewSchema) });
 /** `POST …/flags/:flagId/acknowledge` and `…/resolve`: the flag as it is now. */
 export const flagResponse = z.strictObject({ flag: flagViewSchema });
 
-const timelineBase = { id: z.uuid(), at: isoTime };
+const [scoredAssessmentViewSchema, cssrsAssessmentViewSchema] = assessmentViewSchema.options;
 
 /**
- * One entry of the clinician's timeline, told apart by `kind`: a mood and sleep check-in, a
- * habit completion, a questionnaire (its total and band; the C-SSRS screener's triage), or a
- * risk flag where it happened in time, with everything staff see of it (FlagView).
+ * One entry of the clinician's timeline, told apart by `kind`: a mood and sleep check-in and a
+ * questionnaire as everywhere else (MoodView, AssessmentView), a habit completion (its habit and
+ * local day), or a risk flag where it happened in time, with everything staff see of it (FlagView).
  */
 export const timelineItemSchema = z.union([
+  z.strictObject({ kind: z.literal("mood"), ...moodViewSchema.shape }),
   z.strictObject({
-    kind: z.literal("mood"),
-    ...timelineBase,
-    mood: z.number().int(),
-    sleepQuality: z.number().int(),
-    sleepHours: z.number().nullable(),
-    note: z.string().nullable(),
+    kind: z.literal("completion"),
+    id: z.uuid(),
+    at: isoTime,
+    habitId: z.uuid(),
     localDay: z.iso.date(),
   }),
-  z.strictObject({ kind: z.literal("completion"), ...timelineBase, habitId: z.uuid(), localDay: z.iso.date() }),
-  z.strictObject({
-    kind: z.literal("assessment"),
-    ...timelineBase,
-    instrument: z.enum(["PHQ-9", "GAD-7"]),
-    score: z.number().int(),
-    severity: z.enum(["minimal", "mild", "moderate", "moderately severe", "severe"]),
-  }),
-  z.strictObject({
-    kind: z.literal("assessment"),
-    ...timelineBase,
-    instrument: z.literal("C-SSRS"),
-    level: z.enum(["high", "medium"]).nullable(),
-    category: cssrsCategory.nullable(),
-  }),
+  z.strictObject({ kind: z.literal("assessment"), ...scoredAssessmentViewSchema.shape }),
+  z.strictObject({ kind: z.literal("assessment"), ...cssrsAssessmentViewSchema.shape }),
   z.strictObject({ kind: z.literal("riskFlag"), ...flagViewSchema.shape, at: isoTime }),
 ]);
 export type TimelineItem = z.infer<typeof timelineItemSchema>;

@@ -1,4 +1,3 @@
-import { and, eq, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { type FlagAction, nextFlagStatus } from "../../shared/domain/risk-flags";
@@ -6,7 +5,7 @@ import { ApiError } from "../../shared/errors";
 import { flagAcknowledgeBody, flagResolveBody, flagResponse, flagsResponse } from "../../shared/schemas/staff";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
-import { riskFlags } from "../db/schema";
+import { flagStatus, flagStillAt, moveFlagFrom } from "../db/staff";
 import { patientFlags } from "../db/staff-queries";
 import { audit, auditStatementIf } from "../lib/audit";
 import { json, operation } from "../lib/openapi";
@@ -27,12 +26,11 @@ async function moveFlag(c: Context<AppEnv>, flagId: string, action: FlagAction, 
   const patientId = c.get("patientId");
   const me = c.get("auth").userId;
   const db = database(c.env.DB);
-  const where = and(eq(riskFlags.userId, patientId), eq(riskFlags.id, flagId));
   for (;;) {
-    const flag = await db.select({ status: riskFlags.status }).from(riskFlags).where(where).get();
-    if (!flag) throw new ApiError("NOT_FOUND");
-    if (flag.status === "resolved") throw new ApiError("FLAG_RESOLVED");
-    const next = nextFlagStatus(flag.status, action);
+    const status = await flagStatus(db, patientId, flagId);
+    if (!status) throw new ApiError("NOT_FOUND");
+    if (status === "resolved") throw new ApiError("FLAG_RESOLVED");
+    const next = nextFlagStatus(status, action);
     if (next === null) break;
     const now = Date.now();
     // Whoever resolves an open flag has seen it: the acknowledgement is theirs, at the same time.
@@ -44,19 +42,15 @@ async function moveFlag(c: Context<AppEnv>, flagId: string, action: FlagAction, 
             resolvedAt: now,
             resolvedBy: me,
             resolvedNote: note ?? null,
-            ...(flag.status === "open" ? acknowledge : {}),
+            ...(status === "open" ? acknowledge : {}),
           }
         : { status: next, ...acknowledge, acknowledgedNote: note ?? null };
-    const guard = and(where, eq(riskFlags.status, flag.status));
-    const [, moved] = await db.batch([
-      auditStatementIf(
-        c,
-        { action: `staff.flag.${action}`, outcome: "success", target: `${patientId}/${flagId}` },
-        sql`EXISTS (SELECT 1 FROM ${riskFlags} WHERE ${guard})`,
-      ),
-      db.update(riskFlags).set(set).where(guard).returning({ id: riskFlags.id }),
-    ]);
-    if (moved.length > 0) break;
+    const event = auditStatementIf(
+      c,
+      { action: `staff.flag.${action}`, outcome: "success", target: `${patientId}/${flagId}` },
+      flagStillAt(patientId, flagId, status),
+    );
+    if (await moveFlagFrom(db, patientId, flagId, status, set, event)) break;
   }
   const [flag] = await patientFlags(db, patientId, [flagId]);
   return c.json({ flag });

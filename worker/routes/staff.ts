@@ -1,10 +1,8 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { FLAG_LEVELS } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
 import {
-  type NoteView,
   noteBody,
   noteResponse,
   notesResponse,
@@ -17,25 +15,28 @@ import {
   questAssignedResponse,
   safetyPlanUpdateResponse,
   staffSafetyPlanResponse,
-  type TimelineItem,
   timelineQuery,
 } from "../../shared/schemas/staff";
 import { questCreate, safetyPlanUpdateBody, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
-import { type Database, database } from "../db/client";
+import { database } from "../db/client";
 import { safetyPlanOf } from "../db/safety-plan";
-import { clinicalNotes, habitCompletions, habits, quests, users } from "../db/schema";
 import {
-  assignedPatientIds,
-  compareByOpenFlags,
-  habitAdherenceById,
-  patientFlags,
-  patientSummaries,
-} from "../db/staff-queries";
+  deleteNote,
+  displayNames,
+  findNote,
+  insertNote,
+  type NoteRow,
+  notesOf,
+  noteView,
+  patientRecord,
+  timelinePage,
+  updateNote,
+} from "../db/staff";
+import { assignedPatientIds, compareByOpenFlags, habitAdherenceById, patientSummaries } from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
 import { FHIR_CONTENT_TYPE, fhirBundleSchema, fhirResponse } from "../fhir/patient-bundle";
 import { audit, auditStatement } from "../lib/audit";
-import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
 import { json, noBody, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
@@ -46,71 +47,6 @@ import { staffFlagRoutes } from "./staff-flags";
 const DAY = 86_400_000;
 const staff = requirePatientAccess("therapist", "clinician");
 const clinician = requirePatientAccess("clinician");
-
-interface TimelineRow {
-  kind: string;
-  id: string;
-  at: number;
-  data: string;
-}
-
-/**
- * One timeline of a patient's moods and sleep, completions, questionnaires and risk flags, newest
- * first. A flag sits where it happened in time and carries everything staff see of it (FlagView).
- */
-async function timeline(
-  db: Database,
-  d1: D1Database,
-  patientId: string,
-  from: number,
-  to: number,
-  limit: number,
-  cursor?: string,
-) {
-  const after = cursor ? decodeTimeCursor(cursor) : { at: Number.MAX_SAFE_INTEGER, id: "" };
-  const { results } = await d1
-    .prepare(
-      `SELECT * FROM (
-         SELECT 'mood' AS kind, id, at, json_object('mood', mood, 'sleepQuality', sleep_quality, 'sleepHours', sleep_hours, 'note', note, 'localDay', local_day) AS data
-           FROM moods WHERE user_id = ?1 AND at >= ?2 AND at < ?3
-         UNION ALL
-         SELECT 'completion', id, at, json_object('habitId', habit_id, 'localDay', local_day)
-           FROM habit_completions WHERE user_id = ?1 AND undone_at IS NULL AND at >= ?2 AND at < ?3
-         UNION ALL
-         SELECT 'assessment', id, at, CASE WHEN instrument = 'C-SSRS'
-             THEN json_object('instrument', instrument, 'level', risk_level, 'category', risk_category)
-             ELSE json_object('instrument', instrument, 'score', score, 'severity', severity) END
-           FROM assessments WHERE user_id = ?1 AND at >= ?2 AND at < ?3
-         UNION ALL
-         SELECT 'riskFlag', id, created_at, '{}'
-           FROM risk_flags WHERE user_id = ?1 AND created_at >= ?2 AND created_at < ?3
-       )
-       WHERE at < ?4 OR (at = ?4 AND (kind || ':' || id) < ?5)
-       ORDER BY at DESC, kind || ':' || id DESC
-       LIMIT ?6`,
-    )
-    .bind(patientId, from, to, after.at, after.id || "\uffff", limit + 1)
-    .all<TimelineRow>();
-  const hasMore = results.length > limit;
-  const page = results.slice(0, limit);
-  const last = page.at(-1);
-  const flagIds = page.filter((r) => r.kind === "riskFlag").map((r) => r.id);
-  const flags = new Map((await patientFlags(db, patientId, flagIds)).map((f) => [f.id, f]));
-  const items = page.map(
-    (r) =>
-      ({
-        kind: r.kind,
-        id: r.id,
-        at: new Date(r.at).toISOString(),
-        ...(r.kind === "riskFlag" ? flags.get(r.id) : JSON.parse(r.data)),
-      }) as TimelineItem,
-  );
-  return {
-    items,
-    cursor: hasMore && last ? encodeTimeCursor(last.at, `${last.kind}:${last.id}`) : null,
-    hasMore,
-  };
-}
 
 type Order = (a: PatientSummary, b: PatientSummary) => number;
 const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -180,38 +116,10 @@ export const staffRoutes = new Hono<AppEnv>()
       const to = q.to ? Date.parse(q.to) : now + DAY;
       const from = q.from ? Date.parse(q.from) : to - 31 * DAY;
       const db = database(c.env.DB);
-      const [patient, habitRows, counts, questRows] = await db.batch([
-        db
-          .select({
-            id: users.id,
-            displayName: users.displayName,
-            timezone: users.timezone,
-            dayStartHour: users.dayStartHour,
-          })
-          .from(users)
-          .where(eq(users.id, patientId)),
-        db.select().from(habits).where(eq(habits.userId, patientId)).orderBy(asc(habits.createdAt)),
-        db
-          .select({
-            userId: habitCompletions.userId,
-            habitId: habitCompletions.habitId,
-            localDay: habitCompletions.localDay,
-            n: sql<number>`count(*)`,
-          })
-          .from(habitCompletions)
-          .where(
-            and(
-              eq(habitCompletions.userId, patientId),
-              isNull(habitCompletions.undoneAt),
-              sql`${habitCompletions.at} >= ${from} AND ${habitCompletions.at} < ${to}`,
-            ),
-          )
-          .groupBy(habitCompletions.habitId, habitCompletions.localDay),
-        db.select().from(quests).where(eq(quests.userId, patientId)).orderBy(desc(quests.updatedAt)),
-      ]);
+      const { patient, habitRows, counts, questRows } = await patientRecord(db, patientId, from, to);
       // The assignment check found the patient; a row gone since (deleted a moment ago) is "not found".
-      if (!patient[0]) throw new ApiError("NOT_FOUND");
-      const { dayStartHour, ...shown } = patient[0];
+      if (!patient) throw new ApiError("NOT_FOUND");
+      const { dayStartHour, ...shown } = patient;
       // Adherence by the patient's own rule (shared/domain/adherence.ts), over their local days of
       // the range; a range reaching past now ends today, whose unfinished target is not held against them.
       const kept = habitAdherenceById(habitRows, counts, {
@@ -229,7 +137,7 @@ export const staffRoutes = new Hono<AppEnv>()
           ...(kept.get(h.id) ?? { completions: 0, adherence: null }),
         })),
         quests: questRows.map(questView),
-        timeline: await timeline(db, c.env.DB, patientId, from, to, q.limit, q.cursor),
+        timeline: await timelinePage(db, patientId, { from, to }, q.limit, q.cursor),
       };
       return c.json(view);
     },
@@ -260,14 +168,8 @@ export const staffRoutes = new Hono<AppEnv>()
       for (const items of Object.values(safetyPlan.entries))
         for (const i of items) for (const id of [i.addedBy, i.updatedBy]) if (id) ids.add(id);
       for (const change of safetyPlan.changes) ids.add(change.by);
-      const named = ids.size
-        ? await db
-            .select({ id: users.id, displayName: users.displayName })
-            .from(users)
-            .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify([...ids])}))`)
-            .all()
-        : [];
-      return c.json({ safetyPlan, people: Object.fromEntries(named.map((u) => [u.id, u.displayName])) });
+      const people = await displayNames(db, [...ids]);
+      return c.json({ safetyPlan, people });
     },
   )
   // Merged item by item with the patient's own edits (issue 11, defect 8): a per-item edit or a whole plan.
@@ -305,12 +207,7 @@ export const staffRoutes = new Hono<AppEnv>()
     }),
     clinician,
     async (c) => {
-      const rows = await database(c.env.DB)
-        .select()
-        .from(clinicalNotes)
-        .where(eq(clinicalNotes.patientId, c.get("patientId")))
-        .orderBy(desc(clinicalNotes.createdAt))
-        .all();
+      const rows = await notesOf(database(c.env.DB), c.get("patientId"));
       return c.json({ items: rows.map(noteView) });
     },
   )
@@ -333,10 +230,7 @@ export const staffRoutes = new Hono<AppEnv>()
         updatedAt: now,
       };
       const db = database(c.env.DB);
-      await db.batch([
-        db.insert(clinicalNotes).values(row),
-        auditStatement(c, { action: "staff.note.create", outcome: "success", target: row.id }),
-      ]);
+      await insertNote(db, row, auditStatement(c, { action: "staff.note.create", outcome: "success", target: row.id }));
       return c.json({ note: noteView(row) }, 201);
     },
   )
@@ -352,13 +246,12 @@ export const staffRoutes = new Hono<AppEnv>()
       const note = await ownNote(c, c.req.valid("param").noteId);
       const db = database(c.env.DB);
       const updated = { ...note, body: c.req.valid("json").body, updatedAt: Date.now() };
-      await db.batch([
-        db
-          .update(clinicalNotes)
-          .set({ body: updated.body, updatedAt: updated.updatedAt })
-          .where(eq(clinicalNotes.id, note.id)),
+      await updateNote(
+        db,
+        note.id,
+        { body: updated.body, updatedAt: updated.updatedAt },
         auditStatement(c, { action: "staff.note.update", outcome: "success", target: note.id }),
-      ]);
+      );
       return c.json({ note: noteView(updated) });
     },
   )
@@ -372,26 +265,14 @@ export const staffRoutes = new Hono<AppEnv>()
     async (c) => {
       const note = await ownNote(c, c.req.valid("param").noteId);
       const db = database(c.env.DB);
-      await db.batch([
-        db.delete(clinicalNotes).where(eq(clinicalNotes.id, note.id)),
+      await deleteNote(
+        db,
+        note.id,
         auditStatement(c, { action: "staff.note.delete", outcome: "success", target: note.id }),
-      ]);
+      );
       return c.body(null, 204);
     },
   );
-
-type NoteRow = typeof clinicalNotes.$inferSelect;
-
-function noteView(n: NoteRow): NoteView {
-  return {
-    id: n.id,
-    patientId: n.patientId,
-    authorId: n.authorId,
-    body: n.body,
-    createdAt: new Date(n.createdAt).toISOString(),
-    updatedAt: new Date(n.updatedAt).toISOString(),
-  };
-}
 
 /**
  * A note its caller may edit or delete: a clinician's own note about a patient still assigned
@@ -400,7 +281,7 @@ function noteView(n: NoteRow): NoteView {
 async function ownNote(c: Context<AppEnv>, noteId: string): Promise<NoteRow> {
   const auth = c.get("auth");
   const db = database(c.env.DB);
-  const note = await db.select().from(clinicalNotes).where(eq(clinicalNotes.id, noteId)).get();
+  const note = await findNote(db, noteId);
   const stillAssigned =
     note &&
     (await assignedPatientIds(db, auth.userId)).includes(note.patientId) &&
