@@ -1,4 +1,3 @@
-import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
@@ -18,8 +17,8 @@ import { clearRefreshCookie, readRefreshCookie } from "../auth/refresh-cookie";
 import { decoySession, revokeSession, revokeUserSessions, rotateRefreshToken, startSession } from "../auth/sessions";
 import { signMfaToken } from "../auth/tokens";
 import { database } from "../db/client";
-import { sessions, users } from "../db/schema";
-import { findUserByEmail, findUserById, newUserRow } from "../db/users";
+import { findSession, liveSessionsOf, sessionView } from "../db/sessions";
+import { findUserByEmail, findUserById, insertUser, newUserRow, setPasswordHash } from "../db/users";
 import { audit, auditStatement, emailAuditHash } from "../lib/audit";
 import { clientIp } from "../lib/client-ip";
 import { json, noBody, operation } from "../lib/openapi";
@@ -71,7 +70,7 @@ export const auth = new Hono<AppEnv>()
       };
       if (await findUserByEmail(db, body.email)) return taken();
       try {
-        await db.insert(users).values(user);
+        await insertUser(db, user);
       } catch (err) {
         // Two registrations of one email racing past the check above: the unique index decides.
         if (String(err).includes("UNIQUE")) return taken();
@@ -126,10 +125,7 @@ export const auth = new Hono<AppEnv>()
         throw new ApiError("INVALID_CREDENTIALS");
       }
       if (check.needsRehash) {
-        await db
-          .update(users)
-          .set({ passwordHash: await hashPassword(password), updatedAt: Date.now() })
-          .where(eq(users.id, user.id));
+        await setPasswordHash(db, user.id, await hashPassword(password));
       }
       if (user.totpSecret) {
         await audit(c, { action: "auth.login.mfa_required", outcome: "success", userId: user.id, role: user.role });
@@ -188,24 +184,8 @@ export const auth = new Hono<AppEnv>()
     requireAuth,
     async (c) => {
       const { userId, sessionId } = c.get("auth");
-      const rows = await database(c.env.DB)
-        .select()
-        .from(sessions)
-        .where(
-          sql`${sessions.userId} = ${userId} AND ${sessions.revokedAt} IS NULL AND ${sessions.expiresAt} > ${Date.now()}`,
-        )
-        .orderBy(sql`${sessions.lastUsedAt} DESC`)
-        .all();
-      return c.json({
-        items: rows.map((s) => ({
-          id: s.id,
-          createdAt: new Date(s.createdAt).toISOString(),
-          lastUsedAt: new Date(s.lastUsedAt).toISOString(),
-          expiresAt: new Date(s.expiresAt).toISOString(),
-          userAgent: s.userAgent,
-          current: s.id === sessionId,
-        })),
-      });
+      const rows = await liveSessionsOf(database(c.env.DB), userId);
+      return c.json({ items: rows.map((s) => sessionView(s, sessionId)) });
     },
   )
 
@@ -218,7 +198,7 @@ export const auth = new Hono<AppEnv>()
       const { userId } = c.get("auth");
       const { id } = c.req.valid("param");
       const db = database(c.env.DB);
-      const session = await db.select().from(sessions).where(eq(sessions.id, id)).get();
+      const session = await findSession(db, id);
       // Another user's session is "not found": never reveal that it exists.
       if (!session || session.userId !== userId || session.revokedAt !== null) throw new ApiError("NOT_FOUND");
       await db.batch([
@@ -250,10 +230,7 @@ export const auth = new Hono<AppEnv>()
       }
       if (isCommonPassword(newPassword)) throw new ApiError("PASSWORD_TOO_COMMON");
       await db.batch([
-        db
-          .update(users)
-          .set({ passwordHash: await hashPassword(newPassword), updatedAt: Date.now() })
-          .where(eq(users.id, userId)),
+        setPasswordHash(db, userId, await hashPassword(newPassword)),
         // Every other device signs in again; this one stays.
         revokeUserSessions(db, userId, "password_changed", sessionId),
         auditStatement(c, { action: "auth.password.change", outcome: "success" }),

@@ -1,10 +1,8 @@
-import { and, asc, eq, ne } from "drizzle-orm";
 import { Hono } from "hono";
-import { canMessage } from "../../shared/messaging-policy";
 import { type CareTeamMember, careTeamResponse } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
+import { careTeamOf } from "../db/care-team";
 import { database } from "../db/client";
-import { assignments, users } from "../db/schema";
 import { json, operation } from "../lib/openapi";
 
 /** Kept for the PWA, which imports the type from here (pwa/src/data/types.ts). */
@@ -36,26 +34,6 @@ export const careTeam = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const { userId, role } = c.get("auth");
-    if (role === "admin") return c.json({ items: [] as CareTeamMember[] });
-    const db = database(c.env.DB);
-    // A patient reads assignments by patient (indexed); staff by staff (the primary key's prefix).
-    const [mine, theirs] =
-      role === "patient" ? [assignments.patientId, assignments.staffId] : [assignments.staffId, assignments.patientId];
-    const rows = await db
-      .select({ id: users.id, displayName: users.displayName, role: users.role })
-      .from(assignments)
-      .innerJoin(users, eq(users.id, theirs))
-      .where(
-        and(
-          eq(mine, userId),
-          eq(users.status, "active"),
-          // A patient's team is staff; staff look after patients.
-          role === "patient" ? ne(users.role, "patient") : eq(users.role, "patient"),
-        ),
-      )
-      .orderBy(asc(users.displayName), asc(users.id))
-      .all();
-    const items: CareTeamMember[] = rows.map((r) => ({ ...r, canMessage: canMessage(role, r.role) }));
-    return c.json({ items });
+    return c.json({ items: await careTeamOf(database(c.env.DB), userId, role) });
   },
 );

@@ -1,12 +1,10 @@
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { ApiError } from "../../shared/errors";
 import { updateProfileBody } from "../../shared/schemas/auth";
 import { meResponse } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
-import { users } from "../db/schema";
-import { findUserById, publicUser, type UserRow } from "../db/users";
+import { findUserById, publicUser, type UserRow, updateProfile } from "../db/users";
 import { auditStatement } from "../lib/audit";
 import { json, operation } from "../lib/openapi";
 import { jsonBody } from "../lib/validate";
@@ -53,10 +51,7 @@ export const me = new Hono<AppEnv>()
       const profileEvents =
         Object.keys(profile).length > 0 ? [auditStatement(c, { action: "me.update", outcome: "success" })] : [];
       await db.batch([
-        db
-          .update(users)
-          .set({ ...profile, ...consentColumns, updatedAt: Date.now() })
-          .where(eq(users.id, userId)),
+        updateProfile(db, userId, { ...profile, ...consentColumns }),
         ...profileEvents,
         ...consentEvents,
       ]);

@@ -1,4 +1,3 @@
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { ApiError } from "../../shared/errors";
 import { mfaRequiredFor } from "../../shared/roles";
@@ -19,9 +18,17 @@ import { checkSecondFactor } from "../auth/second-factor";
 import { revokeUserSessions, startSession } from "../auth/sessions";
 import { verifyMfaToken } from "../auth/tokens";
 import { matchTotp, newTotpSecret, otpauthUri } from "../auth/totp";
-import { type Database, database } from "../db/client";
-import { recoveryCodes, sessions, users } from "../db/schema";
-import { findUserById, type UserRow } from "../db/users";
+import { database } from "../db/client";
+import { otherLiveSessions } from "../db/sessions";
+import {
+  deleteRecoveryCodes,
+  disableTotp,
+  enableTotp,
+  findUserById,
+  insertRecoveryCodes,
+  setPendingTotpSecret,
+  type UserRow,
+} from "../db/users";
 import { audit, auditStatement } from "../lib/audit";
 import { json, operation } from "../lib/openapi";
 import { enforceRateLimit, mfaTokenCounter } from "../lib/rate-limit";
@@ -108,7 +115,7 @@ export const twoFactor = new Hono<AppEnv>()
       await requirePassword(c, user, c.req.valid("json").password, "auth.2fa.enroll");
       const secret = newTotpSecret();
       await db.batch([
-        db.update(users).set({ totpPendingSecret: secret, updatedAt: Date.now() }).where(eq(users.id, userId)),
+        setPendingTotpSecret(db, userId, secret),
         auditStatement(c, { action: "auth.2fa.enroll", outcome: "success" }),
       ]);
       return c.json({ secret, otpauthUri: otpauthUri(secret, user.email) });
@@ -141,17 +148,9 @@ export const twoFactor = new Hono<AppEnv>()
       const codes = newRecoveryCodes();
       const [others] = await db.batch([
         otherLiveSessions(db, userId, sessionId),
-        db
-          .update(users)
-          .set({
-            totpSecret: user.totpPendingSecret,
-            totpPendingSecret: null,
-            totpLastStep: step,
-            updatedAt: Date.now(),
-          })
-          .where(eq(users.id, userId)),
-        db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
-        db.insert(recoveryCodes).values(await recoveryCodeRows(c.env.JWT_SECRET, userId, codes)),
+        enableTotp(db, userId, user.totpPendingSecret, step),
+        deleteRecoveryCodes(db, userId),
+        insertRecoveryCodes(db, await recoveryCodeRows(c.env.JWT_SECRET, userId, codes)),
         // Every other device signs in again (now with the second factor); this one stays.
         revokeUserSessions(db, userId, "2fa_enabled", sessionId),
         auditStatement(c, { action: "auth.2fa.confirm", outcome: "success" }),
@@ -189,11 +188,8 @@ export const twoFactor = new Hono<AppEnv>()
       }
       const [others] = await db.batch([
         otherLiveSessions(db, userId, sessionId),
-        db
-          .update(users)
-          .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: Date.now() })
-          .where(eq(users.id, userId)),
-        db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+        disableTotp(db, userId),
+        deleteRecoveryCodes(db, userId),
         revokeUserSessions(db, userId, "2fa_disabled", sessionId),
         auditStatement(c, { action: "auth.2fa.disable", outcome: "success" }),
       ]);
@@ -210,23 +206,4 @@ async function requirePassword(c: Context<AppEnv>, user: UserRow, password: stri
   if ((await verifyPassword(password, user.passwordHash)).ok) return;
   await audit(c, { action, outcome: "failure", errorCode: "REAUTH_FAILED" });
   throw new ApiError("REAUTH_FAILED");
-}
-
-/**
- * How many other sessions of the user are live (the ones GET /auth/sessions lists), counted in the
- * batch that revokes them, so "your other devices were signed out" names the devices the patient
- * saw, not sessions that had long expired on their own.
- */
-function otherLiveSessions(db: Database, userId: string, sessionId: string) {
-  return db
-    .select({ n: sql<number>`count(*)` })
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, Date.now()),
-        ne(sessions.id, sessionId),
-      ),
-    );
 }
