@@ -48,6 +48,7 @@ export const exportedRewardSchema = z.strictObject({
   coins: z.number(),
   at: isoTime,
 });
+export type ExportedReward = z.infer<typeof exportedRewardSchema>;
 
 /**
  * `GET /me/export`: everything Haven holds about me that I may see (never clinical notes), in

@@ -1,34 +1,15 @@
-import { and, asc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { toCsv } from "../../shared/csv";
-import { readStoredPlan, safetyPlanView } from "../../shared/domain/safety-plan-merge";
 import { ApiError } from "../../shared/errors";
-import { type DataExport, dataExportSchema, deleteAccountBody } from "../../shared/schemas/me";
+import { dataExportSchema, deleteAccountBody } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
 import { verifyPassword } from "../auth/password";
 import { clearRefreshCookie } from "../auth/refresh-cookie";
 import { checkSecondFactor } from "../auth/second-factor";
 import { database } from "../db/client";
-import { companionMessageView, conversationView, journalView } from "../db/companion";
-import {
-  assessments,
-  auditEvents,
-  companionConversations,
-  companionMessages,
-  habitCompletions,
-  habits,
-  journalEntries,
-  messages,
-  moods,
-  pets,
-  progress,
-  quests,
-  rewards,
-  safetyPlans,
-  users,
-} from "../db/schema";
-import { findUserById, publicUser } from "../db/users";
-import { assessmentView, completionView, habitView, messageView, moodView, petView, questView } from "../db/views";
+import { checkInsOf, dataExportOf, deleteAccountStatements } from "../db/me-data";
+import { findUserById } from "../db/users";
+import { moodView } from "../db/views";
 import { FHIR_CONTENT_TYPE, fhirBundleSchema, fhirResponse } from "../fhir/patient-bundle";
 import { audit, auditStatement, auditTombstone, emailAuditHash } from "../lib/audit";
 import { sha256Hex } from "../lib/crypto";
@@ -53,86 +34,9 @@ export const meData = new Hono<AppEnv>()
       const db = database(c.env.DB);
       const user = await findUserById(db, userId);
       if (!user) throw new ApiError("SESSION_REVOKED");
-      const mine = <T extends { userId: unknown }>(t: T) => eq(t.userId as never, userId);
-      const [
-        habitRows,
-        completionRows,
-        questRows,
-        moodRows,
-        assessmentRows,
-        plan,
-        pet,
-        totals,
-        rewardRows,
-        messageRows,
-        conversationRows,
-        companionRows,
-        journalRows,
-      ] = await db.batch([
-        db.select().from(habits).where(mine(habits)),
-        db.select().from(habitCompletions).where(mine(habitCompletions)),
-        db.select().from(quests).where(mine(quests)),
-        db.select().from(moods).where(mine(moods)).orderBy(asc(moods.at)),
-        db.select().from(assessments).where(mine(assessments)).orderBy(asc(assessments.at)),
-        db.select().from(safetyPlans).where(mine(safetyPlans)),
-        db.select().from(pets).where(mine(pets)),
-        db.select().from(progress).where(mine(progress)),
-        db.select().from(rewards).where(mine(rewards)).orderBy(asc(rewards.id)),
-        db
-          .select()
-          .from(messages)
-          .where(
-            or(
-              and(eq(messages.senderId, userId), isNull(messages.deletedBySenderAt)),
-              and(eq(messages.recipientId, userId), isNull(messages.deletedByRecipientAt)),
-            ),
-          )
-          .orderBy(asc(messages.sentAt)),
-        db
-          .select()
-          .from(companionConversations)
-          .where(mine(companionConversations))
-          .orderBy(asc(companionConversations.createdAt)),
-        db
-          .select()
-          .from(companionMessages)
-          .where(mine(companionMessages))
-          .orderBy(asc(companionMessages.createdAt), asc(companionMessages.id)),
-        db.select().from(journalEntries).where(mine(journalEntries)).orderBy(asc(journalEntries.at)),
-      ]);
       const now = Date.now();
+      const body = await dataExportOf(db, user, now);
       await audit(c, { action: "me.export", outcome: "success" });
-      const body: DataExport = {
-        exportedAt: new Date(now).toISOString(),
-        format: "haven-export/1",
-        user: publicUser(user),
-        habits: habitRows.map(habitView),
-        completions: completionRows.map(completionView),
-        quests: questRows.map(questView),
-        moods: moodRows.map(moodView),
-        assessments: assessmentRows.map(assessmentView),
-        // As the API shows it (texts by section, items with who and when), whatever shape it is stored in.
-        safetyPlan: plan[0]
-          ? safetyPlanView(readStoredPlan(plan[0].plan, plan[0].updatedBy, new Date(plan[0].updatedAt).toISOString()))
-          : null,
-        pet: pet[0] ? petView(pet[0], now) : null,
-        progress: { xp: totals[0]?.xp ?? 0, coins: totals[0]?.coins ?? 0 },
-        rewards: rewardRows.map((r) => ({
-          source: r.source,
-          localDay: r.localDay,
-          xp: r.xp,
-          coins: r.coins,
-          at: new Date(r.at).toISOString(),
-        })),
-        messages: messageRows.map(messageView),
-        companion: {
-          conversations: conversationRows.map((conversation) => ({
-            ...conversationView(conversation),
-            messages: companionRows.filter((m) => m.conversationId === conversation.id).map(companionMessageView),
-          })),
-        },
-        journal: journalRows.map(journalView),
-      };
       return c.json(body, 200, { "Content-Disposition": 'attachment; filename="haven-export.json"' });
     },
   )
@@ -164,23 +68,10 @@ export const meData = new Hono<AppEnv>()
     }),
     async (c) => {
       const { userId } = c.get("auth");
-      const rows = await database(c.env.DB)
-        .select()
-        .from(moods)
-        .where(eq(moods.userId, userId))
-        .orderBy(asc(moods.at))
-        .all();
+      const checkIns = (await checkInsOf(database(c.env.DB), userId)).map(moodView);
       const csv = toCsv(
         ["at", "local_day", "mood", "sleep_quality", "sleep_hours", "note", "tags"],
-        rows.map((m) => [
-          new Date(m.at).toISOString(),
-          m.localDay,
-          m.mood,
-          m.sleepQuality,
-          m.sleepHours,
-          m.note,
-          (JSON.parse(m.tags) as string[]).join("; "),
-        ]),
+        checkIns.map((m) => [m.at, m.localDay, m.mood, m.sleepQuality, m.sleepHours, m.note, m.tags.join("; ")]),
       );
       await audit(c, { action: "me.export.csv", outcome: "success" });
       return c.body(csv, 200, {
@@ -226,39 +117,9 @@ export const meData = new Hono<AppEnv>()
         await emailAuditHash(c.env, user.email),
         await sha256Hex(`email:${user.email}`),
       ]);
-      const mine = or(eq(messages.senderId, userId), eq(messages.recipientId, userId));
-      // One batch (one transaction), in this order:
+      // One batch (one transaction), in this order (db/me-data.ts), then:
       await db.batch([
-        // 1. Messages: my copies are deleted for me; the other person keeps theirs (a thread stays
-        //    in their inbox), and a message neither side keeps is removed.
-        db
-          .update(messages)
-          .set({ deletedBySenderAt: now })
-          .where(and(eq(messages.senderId, userId), isNull(messages.deletedBySenderAt))),
-        db
-          .update(messages)
-          .set({ deletedByRecipientAt: now })
-          .where(and(eq(messages.recipientId, userId), isNull(messages.deletedByRecipientAt))),
-        db
-          .delete(messages)
-          .where(and(mine, isNotNull(messages.deletedBySenderAt), isNotNull(messages.deletedByRecipientAt))),
-        // 2. The account and, by foreign-key cascade, every row that belongs to it.
-        db.delete(users).where(eq(users.id, userId)),
-        // 3. The audit log names me by a keyed tombstone from now on: as the actor of my own events
-        //    (whose IP hash goes), and where I was the subject of someone else's, whose actor stays.
-        //    The table's trigger allows exactly this, and only once my account row is gone.
-        db
-          .update(auditEvents)
-          .set({
-            userId: sql`CASE WHEN ${auditEvents.userId} = ${userId} THEN ${tombstone} ELSE ${auditEvents.userId} END`,
-            ipHash: sql`CASE WHEN ${auditEvents.userId} = ${userId} THEN NULL ELSE ${auditEvents.ipHash} END`,
-            target: sql`CASE WHEN ${auditEvents.target} IN (SELECT value FROM json_each(${emailHashes})) THEN ${tombstone}
-            ELSE replace(${auditEvents.target}, ${userId}, ${tombstone}) END`,
-          })
-          .where(
-            sql`${auditEvents.userId} = ${userId} OR instr(${auditEvents.target}, ${userId}) > 0
-            OR ${auditEvents.target} IN (SELECT value FROM json_each(${emailHashes}))`,
-          ),
+        ...deleteAccountStatements(db, userId, tombstone, emailHashes, now),
         // 4. The deletion itself, under the tombstone.
         auditStatement(c, {
           action: "me.delete",
