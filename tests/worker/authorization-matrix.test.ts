@@ -170,6 +170,9 @@ const plan = { warningSigns: [], copingSteps: [], peopleAndPlaces: [], professio
 
 const TABLE: Row[] = [
   { route: "GET /api/v1/health", build: () => ({ path: "/api/v1/health" }), expect: everyone(200, 200) },
+  // The API's contract is public: it describes routes, never data.
+  { route: "GET /api/v1/openapi.json", build: () => ({ path: "/api/v1/openapi.json" }), expect: everyone(200, 200) },
+  { route: "GET /api/v1/docs", build: () => ({ path: "/api/v1/docs" }), expect: everyone(200, 200) },
   {
     route: "POST /api/v1/auth/register",
     build: () => ({
