@@ -4,8 +4,24 @@
  * grants nothing.
  */
 import { z } from "zod";
+import { CSSRS_CATEGORIES, type CssrsCategory } from "../domain/risk-flags";
+import { ERROR_CATALOGUE, type ErrorCode } from "../errors";
+import { isoTime } from "./common";
 import { journalWrite, riskFlagRaise } from "./companion";
 import { messageSend } from "./messages";
+import {
+  assessmentViewSchema,
+  completionViewSchema,
+  habitViewSchema,
+  journalViewSchema,
+  messageViewSchema,
+  moodViewSchema,
+  petViewSchema,
+  progressViewSchema,
+  questViewSchema,
+  safetyChangeSchema,
+  safetyPlanViewSchema,
+} from "./views";
 import {
   assessmentSubmit,
   empty,
@@ -56,3 +72,173 @@ export type CommandInput<T extends CommandType> = z.input<(typeof COMMAND_SCHEMA
 export function isCommandType(type: string): type is CommandType {
   return Object.hasOwn(COMMAND_SCHEMAS, type);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Responses: what each command answers (its handler's `body`, worker/commands/*.ts), the same
+// whether a REST route runs it or sync push does (there, inside `result`). A replay of an opId
+// answers the first answer again, with its status.
+// ---------------------------------------------------------------------------------------------
+
+/** A code the server says beside an applied write: kept late (earned nothing), or merged with a later change. */
+export const commandWarningSchema = z.strictObject({
+  code: z.enum(["CLIENT_TIME_OUT_OF_WINDOW", "QUEST_EDIT_MERGED", "SAFETY_PLAN_MERGED"]),
+  message: z.string(),
+});
+
+/** An answer's own fields plus the warnings any applied write may carry (`warning`: the first, kept for older clients). */
+function answer<S extends z.core.$ZodLooseShape>(shape: S) {
+  return z.strictObject({
+    ...shape,
+    warning: commandWarningSchema.optional(),
+    warnings: z.array(commandWarningSchema).optional(),
+  });
+}
+
+/** The progression part of an answer: the new level, XP and coins, what this write changed, and whether it levelled up. */
+export const progressAnswerSchema = progressViewSchema
+  .extend({ delta: z.strictObject({ xp: z.number(), coins: z.number() }), leveledUp: z.boolean() })
+  .strict();
+export type ProgressAnswer = z.infer<typeof progressAnswerSchema>;
+
+/** A crisis line or service to show (shared/domain/risk.ts CrisisResource). */
+export const crisisResourceSchema = z.strictObject({
+  name: z.string(),
+  contact: z.string(),
+  kind: z.enum(["phone", "text", "emergency"]),
+});
+
+const cssrsCategory = z.enum(CSSRS_CATEGORIES as [CssrsCategory, ...CssrsCategory[]]);
+
+/**
+ * A check-in raised a risk flag for the care team: show the crisis resources for the patient's
+ * region at once. A low mood flags low, a positive PHQ-9 item 9 medium, a C-SSRS screener its triage.
+ */
+export const safetyAnswerSchema = z.strictObject({
+  flagRaised: z.literal(true),
+  flag: z.strictObject({
+    id: z.uuid(),
+    source: z.enum(["low_mood", "phq9_item9", "cssrs"]),
+    level: z.enum(["high", "medium", "low"]),
+    category: cssrsCategory.nullable(),
+  }),
+  source: z.enum(["low_mood", "phq9_item9", "cssrs"]),
+  showCrisisResources: z.literal(true),
+  resources: z.array(crisisResourceSchema),
+});
+
+const habitAnswer = answer({ habit: habitViewSchema });
+const completionAnswer = answer({ completion: completionViewSchema, progress: progressAnswerSchema });
+const questAnswer = answer({ quest: questViewSchema });
+const petProgressAnswer = answer({ pet: petViewSchema, progress: progressAnswerSchema });
+
+/** A quest's edit: the quest, the values it replaced that another device had set (if any), and its XP when it was done. */
+export const questUpdateResponse = answer({
+  quest: questViewSchema,
+  overwritten: z
+    .array(
+      z.strictObject({
+        field: z.enum(["title", "description", "difficulty", "dueDate", "step"]),
+        theirs: z.string().nullable(),
+        yours: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  progress: progressAnswerSchema.optional(),
+});
+
+/** A mood check-in: the check-in, its progression, and the safety answer when it raised a flag. */
+export const moodLogResponse = answer({
+  mood: moodViewSchema,
+  progress: progressAnswerSchema,
+  safety: safetyAnswerSchema.optional(),
+});
+
+/** A questionnaire, scored on the server, and the safety answer when it raised a flag. */
+export const assessmentSubmitResponse = answer({
+  assessment: assessmentViewSchema,
+  safety: safetyAnswerSchema.optional(),
+});
+
+/** The safety plan after a write, what the write changed, and which of its changes replaced a later one. */
+export const safetyPlanUpdateResponse = answer({
+  safetyPlan: safetyPlanViewSchema,
+  merge: z.strictObject({ applied: z.array(safetyChangeSchema), conflicts: z.array(safetyChangeSchema) }),
+});
+
+/** Back from an adventure: the pet, what it found (coins, pet XP, one loot item) and the progression. */
+export const petReturnResponse = answer({
+  pet: petViewSchema,
+  reward: z.strictObject({
+    coins: z.number(),
+    petXp: z.number(),
+    loot: z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      rarity: z.enum(["common", "uncommon", "rare", "legendary"]),
+    }),
+  }),
+  progress: progressAnswerSchema,
+});
+
+/** A flag the device raised (crisis check or SOS), as recorded, and the crisis resources to show. */
+export const riskFlagResponse = answer({
+  flag: z.strictObject({
+    id: z.uuid(),
+    source: z.enum(["companion", "sos"]),
+    level: z.enum(["high", "medium"]),
+    category: cssrsCategory.nullable(),
+    at: isoTime,
+  }),
+  safety: z.strictObject({ level: z.enum(["high", "medium"]), resources: z.array(crisisResourceSchema) }),
+});
+
+/** Each command's answer body, by command type. */
+export const COMMAND_RESPONSES = {
+  "habit.create": habitAnswer,
+  "habit.update": habitAnswer,
+  "habit.archive": habitAnswer,
+  "habit.complete": completionAnswer,
+  "habit.uncomplete": completionAnswer,
+  "quest.create": questAnswer,
+  "quest.update": questUpdateResponse,
+  "quest.setStatus": questUpdateResponse,
+  "quest.toggleStep": questAnswer,
+  "mood.log": moodLogResponse,
+  "assessment.submit": assessmentSubmitResponse,
+  "safetyPlan.update": safetyPlanUpdateResponse,
+  "pet.adopt": answer({ pet: petViewSchema }),
+  "pet.feed": petProgressAnswer,
+  "pet.buy": petProgressAnswer,
+  "pet.declutter": petProgressAnswer,
+  "pet.adventure": answer({ pet: petViewSchema, returnsAt: isoTime }),
+  "pet.return": petReturnResponse,
+  "message.send": answer({ message: messageViewSchema }),
+  "journal.write": answer({ entry: journalViewSchema }),
+  "risk.flag": riskFlagResponse,
+} as const satisfies Record<CommandType, z.ZodType>;
+
+export type CommandResponse<T extends CommandType> = z.infer<(typeof COMMAND_RESPONSES)[T]>;
+
+/** Any command's answer (what a sync push result carries). */
+export const anyCommandResponse = z.union([
+  habitAnswer,
+  completionAnswer,
+  questAnswer,
+  questUpdateResponse,
+  moodLogResponse,
+  assessmentSubmitResponse,
+  safetyPlanUpdateResponse,
+  COMMAND_RESPONSES["pet.adopt"],
+  petProgressAnswer,
+  COMMAND_RESPONSES["pet.adventure"],
+  petReturnResponse,
+  COMMAND_RESPONSES["message.send"],
+  COMMAND_RESPONSES["journal.write"],
+  riskFlagResponse,
+]);
+
+/** A command's refusal, or a reason it could not run: a stable code and a message. */
+export const commandErrorSchema = z.strictObject({
+  code: z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]),
+  message: z.string(),
+});

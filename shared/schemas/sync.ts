@@ -1,5 +1,20 @@
 import { z } from "zod";
 import { SYNC_PULL_LIMIT_DEFAULT, SYNC_PULL_LIMIT_MAX, SYNC_PUSH_MAX_OPERATIONS } from "../limits";
+import type { SyncEntity } from "../sync-entities";
+import { anyCommandResponse, commandErrorSchema } from "./commands";
+import { isoTime } from "./common";
+import {
+  assessmentViewSchema,
+  completionViewSchema,
+  habitViewSchema,
+  journalViewSchema,
+  messageViewSchema,
+  moodViewSchema,
+  petViewSchema,
+  progressViewSchema,
+  questViewSchema,
+  safetyPlanViewSchema,
+} from "./views";
 
 /**
  * One queued write: `type` names the command (shared/schemas/commands.ts) and `payload` is its
@@ -57,3 +72,63 @@ export interface SyncChange {
   op: "upsert" | "delete";
   data?: unknown;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Responses. The TypeScript interfaces above are what the PWA reads against; the schemas below
+// are the exact contract the OpenAPI document declares and the contract check holds answers to.
+// ---------------------------------------------------------------------------------------------
+
+/** One operation's answer in a push: its command's answer body, or the refusal. */
+export const syncResultSchema = z.union([
+  z.strictObject({ opId: z.uuid(), status: z.enum(["applied", "duplicate"]), result: anyCommandResponse }),
+  z.strictObject({ opId: z.uuid(), status: z.enum(["rejected", "duplicate", "failed"]), error: commandErrorSchema }),
+]);
+
+/** POST /sync/push's answer: one result per operation, in order, and the server's time. */
+export const syncPushResponse = z.strictObject({ results: z.array(syncResultSchema), serverTime: isoTime });
+
+/** The view each entity's change carries (worker/commands/change-log.ts); the singletons' id is "me". */
+const ENTITY_VIEWS = {
+  habit: [z.uuid(), habitViewSchema],
+  completion: [z.uuid(), completionViewSchema],
+  quest: [z.uuid(), questViewSchema],
+  mood: [z.uuid(), moodViewSchema],
+  assessment: [z.uuid(), assessmentViewSchema],
+  safetyPlan: [z.literal("me"), safetyPlanViewSchema],
+  pet: [z.literal("me"), petViewSchema],
+  progress: [z.literal("me"), progressViewSchema],
+  message: [z.uuid(), messageViewSchema],
+  journal: [z.uuid(), journalViewSchema],
+} as const satisfies Record<SyncEntity, readonly [z.ZodType, z.ZodType]>;
+
+/** An entity's changes: an upsert carries the entity as the API shows it; a delete (a tombstone) carries nothing. */
+function changeOf<E extends SyncEntity>(entity: E) {
+  const [id, view] = ENTITY_VIEWS[entity];
+  return z.discriminatedUnion("op", [
+    z.strictObject({ seq: z.number().int(), entity: z.literal(entity), id, op: z.literal("upsert"), data: view }),
+    z.strictObject({ seq: z.number().int(), entity: z.literal(entity), id, op: z.literal("delete") }),
+  ]);
+}
+
+/** One change-log entry: `{ seq, entity, id, op, data? }`, told apart by entity, then by op. */
+export const syncChangeSchema = z.discriminatedUnion("entity", [
+  changeOf("habit"),
+  changeOf("completion"),
+  changeOf("quest"),
+  changeOf("mood"),
+  changeOf("assessment"),
+  changeOf("safetyPlan"),
+  changeOf("pet"),
+  changeOf("progress"),
+  changeOf("message"),
+  changeOf("journal"),
+]);
+export type SyncChangeEntry = z.infer<typeof syncChangeSchema>;
+
+/** GET /sync/pull's answer: a page of the change log, the next cursor, and the server's time. */
+export const syncPullResponse = z.strictObject({
+  changes: z.array(syncChangeSchema),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  serverTime: isoTime,
+});

@@ -8,6 +8,7 @@ import { PET_SPECIES } from "../domain/pet";
 import { TIERS } from "../domain/progression";
 import { CSSRS_CATEGORIES } from "../domain/risk-flags";
 import { isoTime } from "./common";
+import type { SafetySection } from "./wellbeing";
 
 const difficulty = z.enum(["easy", "medium", "hard"]);
 
@@ -142,3 +143,79 @@ export const progressViewSchema = z.strictObject({
   xpForNextLevel: z.number(),
   xpIntoLevel: z.number(),
 });
+
+// The sections by name (wellbeing.ts SAFETY_SECTIONS; a type import only, as wellbeing.ts's responses import this file).
+const safetySection = z.enum([
+  "warningSigns",
+  "copingSteps",
+  "peopleAndPlaces",
+  "professionals",
+  "safeEnvironment",
+] as const satisfies readonly SafetySection[]);
+const safetyTexts = z.array(z.string());
+
+/** One item of a safety plan, with its stable id and who added and last changed it (null: not known). */
+export const safetyItemSchema = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  addedBy: z.string().nullable(),
+  addedAt: isoTime.nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: isoTime.nullable(),
+});
+
+/** One recorded change to a safety plan (shared/domain/safety-plan-merge.ts SafetyChange). */
+export const safetyChangeSchema = z.strictObject({
+  at: isoTime,
+  by: z.string(),
+  section: safetySection,
+  itemId: z.string(),
+  kind: z.enum(["added", "edited", "removed"]),
+  text: z.string(),
+  previous: z.string().optional(),
+  overwrote: z
+    .strictObject({ by: z.string().nullable(), at: isoTime.nullable(), text: z.string().nullable() })
+    .optional(),
+});
+
+/**
+ * The safety plan: each section's texts (as before items had ids), the items with ids and authors
+ * (`entries`), the latest changes, the version, and who saved it last (null: never saved).
+ */
+export const safetyPlanViewSchema = z.strictObject({
+  warningSigns: safetyTexts,
+  copingSteps: safetyTexts,
+  peopleAndPlaces: safetyTexts,
+  professionals: safetyTexts,
+  safeEnvironment: safetyTexts,
+  entries: z.strictObject({
+    warningSigns: z.array(safetyItemSchema),
+    copingSteps: z.array(safetyItemSchema),
+    peopleAndPlaces: z.array(safetyItemSchema),
+    professionals: z.array(safetyItemSchema),
+    safeEnvironment: z.array(safetyItemSchema),
+  }),
+  changes: z.array(safetyChangeSchema),
+  version: z.number().int(),
+  updatedAt: isoTime.nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type SafetyPlanViewBody = z.infer<typeof safetyPlanViewSchema>;
+
+/** A private journal entry (today only the CBT thought record), as sync carries it to the patient's devices. */
+export const journalViewSchema = z.strictObject({
+  id: z.uuid(),
+  kind: z.literal("thought_record"),
+  entry: z.strictObject({
+    situation: z.string(),
+    thoughts: z.string(),
+    feelings: z.string(),
+    evidenceFor: z.string(),
+    evidenceAgainst: z.string(),
+    balancedThought: z.string(),
+  }),
+  at: isoTime,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type JournalView = z.infer<typeof journalViewSchema>;

@@ -8,6 +8,14 @@ import { z } from "zod";
 import { INSTRUMENTS } from "../domain/assessments";
 import { CSSRS, triageCssrs } from "../domain/cssrs";
 import { PET_SPECIES } from "../domain/pet";
+import {
+  assessmentViewSchema,
+  habitViewSchema,
+  petViewSchema,
+  progressViewSchema,
+  questViewSchema,
+  safetyPlanViewSchema,
+} from "./views";
 
 export const NAME_MAX = 120;
 export const TEXT_MAX = 2000;
@@ -255,3 +263,68 @@ export const moodQuery = z.strictObject({
 export function withEnvelope<S extends z.ZodObject>(schema: S) {
   return schema.extend(envelope).strict();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Responses of the wellbeing routes' reads (the writes answer their command's body:
+// shared/schemas/commands.ts COMMAND_RESPONSES).
+// ---------------------------------------------------------------------------------------------
+
+/** A habit's running streak and its longest, in days (or weeks) that met the target. */
+export const streakSchema = z.strictObject({ current: z.number().int(), best: z.number().int() });
+
+/** A habit with today's completions and its streak (worker/db/habit-streaks.ts). */
+export const habitWithStreakSchema = habitViewSchema.extend({ today: z.number().int(), streak: streakSchema }).strict();
+export type HabitWithStreak = z.infer<typeof habitWithStreakSchema>;
+
+/** GET /habits: my habits, oldest first, each with today's count and its streak. */
+export const habitListResponse = z.strictObject({ items: z.array(habitWithStreakSchema) });
+
+/** GET /quests: my quests, oldest first. */
+export const questListResponse = z.strictObject({ items: z.array(questViewSchema) });
+
+/** GET /assessments: my questionnaires, newest first. */
+export const assessmentListResponse = z.strictObject({ items: z.array(assessmentViewSchema) });
+
+/** GET /safety-plan: my safety plan (an empty one, version 0, before it is first saved). */
+export const safetyPlanResponse = z.strictObject({ safetyPlan: safetyPlanViewSchema });
+
+/** GET /progress: level, tier, XP and coins, each live habit's streak, and what today earned. */
+export const progressResponse = progressViewSchema
+  .extend({
+    streaks: z.array(z.strictObject({ habitId: z.uuid(), name: z.string(), ...streakSchema.shape })),
+    today: z.strictObject({ localDay: z.iso.date(), xp: z.number(), coins: z.number() }),
+  })
+  .strict();
+export type ProgressResponse = z.infer<typeof progressResponse>;
+
+/** GET /pet: my pet as it is now, or null before one is adopted. */
+export const petResponse = z.strictObject({ pet: petViewSchema.nullable() });
+
+const petStatEffects = z.strictObject({
+  hunger: z.number().optional(),
+  happiness: z.number().optional(),
+  energy: z.number().optional(),
+  hygiene: z.number().optional(),
+});
+
+/** GET /pet/shop: the price of food and what the shop sells (prices in coins). */
+export const petShopResponse = z.strictObject({
+  feed: z.strictObject({ price: z.number(), hunger: z.number() }),
+  items: z.array(
+    z.strictObject({
+      id: z.enum(["apple", "cupcake", "top_hat", "bow", "crown"]),
+      name: z.string(),
+      price: z.number(),
+      kind: z.enum(["food", "cosmetic"]),
+      effects: petStatEffects,
+    }),
+  ),
+});
+
+/** GET /health: up, its version, and the database's applied migrations (the latest by name; null: none). */
+export const healthResponse = z.strictObject({
+  status: z.literal("ok"),
+  version: z.string(),
+  migrations: z.strictObject({ applied: z.number().int(), latest: z.string().nullable() }),
+});
+export type HealthResponse = z.infer<typeof healthResponse>;

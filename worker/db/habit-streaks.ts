@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { localDay } from "../../shared/domain/local-day";
 import { habitStreak } from "../../shared/domain/streaks";
+import type { HabitWithStreak } from "../../shared/schemas/wellbeing";
 import type { database } from "./client";
 import { habitCompletions, habits, users } from "./schema";
 import { habitView } from "./wellbeing";
@@ -11,7 +12,7 @@ export async function habitsWithStreaks(
   userId: string,
   now: number,
   includeArchived = false,
-) {
+): Promise<HabitWithStreak[]> {
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
   const today = localDay(now, user?.timezone ?? "UTC", user?.dayStartHour ?? 4);
   const rows = await db

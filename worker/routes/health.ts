@@ -1,28 +1,38 @@
 import { Hono } from "hono";
 import pkg from "../../package.json";
 import { ApiError } from "../../shared/errors";
+import { type HealthResponse, healthResponse } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
+import { json, operation } from "../lib/openapi";
 
 /** GET /api/v1/health: liveness plus a real D1 round trip (the applied migrations). */
-export const health = new Hono<AppEnv>().get("/", async (c) => {
-  let applied: { name: string }[];
-  try {
-    const result = await c.env.DB.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{ name: string }>();
-    applied = result.results;
-  } catch (err) {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        event: "health_db_unreachable",
-        requestId: c.get("requestId"),
-        message: err instanceof Error ? err.message : String(err),
-      }),
-    );
-    throw new ApiError("DATABASE_UNAVAILABLE");
-  }
-  return c.json({
-    status: "ok" as const,
-    version: pkg.version,
-    migrations: { applied: applied.length, latest: applied.at(-1)?.name ?? null },
-  });
-});
+export const health = new Hono<AppEnv>().get(
+  "/",
+  operation({
+    summary: "Liveness, with a database round trip: the version and the applied migrations",
+    responses: { 200: json(healthResponse, "Up, and the database answers") },
+  }),
+  async (c) => {
+    let applied: { name: string }[];
+    try {
+      const result = await c.env.DB.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{ name: string }>();
+      applied = result.results;
+    } catch (err) {
+      console.error(
+        JSON.stringify({
+          level: "error",
+          event: "health_db_unreachable",
+          requestId: c.get("requestId"),
+          message: err instanceof Error ? err.message : String(err),
+        }),
+      );
+      throw new ApiError("DATABASE_UNAVAILABLE");
+    }
+    const body: HealthResponse = {
+      status: "ok",
+      version: pkg.version,
+      migrations: { applied: applied.length, latest: applied.at(-1)?.name ?? null },
+    };
+    return c.json(body);
+  },
+);

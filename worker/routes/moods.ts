@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
+import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
 import { pageOf } from "../../shared/schemas/common";
 import { moodViewSchema } from "../../shared/schemas/views";
 import { moodLog, moodQuery, withEnvelope } from "../../shared/schemas/wellbeing";
@@ -39,4 +40,14 @@ export const moodRoutes = new Hono<AppEnv>()
       return c.json(page(rows, q.limit, (m) => m, moodView));
     },
   )
-  .post("/", jsonBody(withEnvelope(moodLog)), (c) => runCommand(c, "mood.log", c.req.valid("json")));
+  .post(
+    "/",
+    operation({
+      summary: "Check in my mood and sleep (the first of the day earns XP; a very low mood alerts my care team)",
+      responses: {
+        201: json(COMMAND_RESPONSES["mood.log"], "The check-in, my progression, and crisis resources if flagged"),
+      },
+    }),
+    jsonBody(withEnvelope(moodLog)),
+    (c) => runCommand(c, "mood.log", c.req.valid("json")),
+  );

@@ -2,40 +2,50 @@ import { and, eq, inArray, sum } from "drizzle-orm";
 import { Hono } from "hono";
 import { localDay } from "../../shared/domain/local-day";
 import { progressView } from "../../shared/domain/progression";
+import { type ProgressResponse, progressResponse } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { habitsWithStreaks } from "../db/habit-streaks";
 import { rewards, users } from "../db/schema";
 import { totals } from "../db/wellbeing";
+import { json, operation } from "../lib/openapi";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
 /** GET /api/v1/progress: level, XP, tier, coins, each habit's streak, and what today earned. */
-export const progressRoutes = new Hono<AppEnv>().use(requireAuth, requireRole("patient")).get("/", async (c) => {
-  const { userId } = c.get("auth");
-  const db = database(c.env.DB);
-  const now = Date.now();
-  const user = await db.select().from(users).where(eq(users.id, userId)).get();
-  const today = localDay(now, user?.timezone ?? "UTC", user?.dayStartHour ?? 4);
-  const [sums, earned, habitList] = await Promise.all([
-    totals(db, userId),
-    db
-      .select({ xp: sum(rewards.xp), coins: sum(rewards.coins) })
-      .from(rewards)
-      // Earnings only: what the shop took today is spending, not a loss of today's progress.
-      .where(
-        and(
-          eq(rewards.userId, userId),
-          eq(rewards.localDay, today),
-          inArray(rewards.source, ["habit", "quest", "mood", "pet"]),
-        ),
-      )
-      .get(),
-    habitsWithStreaks(db, userId, now),
-  ]);
-  const view = progressView(sums.xp, sums.coins);
-  return c.json({
-    ...view,
-    streaks: habitList.map((h) => ({ habitId: h.id, name: h.name, ...h.streak })),
-    today: { localDay: today, xp: Number(earned?.xp ?? 0), coins: Number(earned?.coins ?? 0) },
-  });
-});
+export const progressRoutes = new Hono<AppEnv>().use(requireAuth, requireRole("patient")).get(
+  "/",
+  operation({
+    summary: "My level, tier, XP and coins, each habit's streak, and what I earned today",
+    responses: { 200: json(progressResponse, "My progression") },
+  }),
+  async (c) => {
+    const { userId } = c.get("auth");
+    const db = database(c.env.DB);
+    const now = Date.now();
+    const user = await db.select().from(users).where(eq(users.id, userId)).get();
+    const today = localDay(now, user?.timezone ?? "UTC", user?.dayStartHour ?? 4);
+    const [sums, earned, habitList] = await Promise.all([
+      totals(db, userId),
+      db
+        .select({ xp: sum(rewards.xp), coins: sum(rewards.coins) })
+        .from(rewards)
+        // Earnings only: what the shop took today is spending, not a loss of today's progress.
+        .where(
+          and(
+            eq(rewards.userId, userId),
+            eq(rewards.localDay, today),
+            inArray(rewards.source, ["habit", "quest", "mood", "pet"]),
+          ),
+        )
+        .get(),
+      habitsWithStreaks(db, userId, now),
+    ]);
+    const view = progressView(sums.xp, sums.coins);
+    const body: ProgressResponse = {
+      ...view,
+      streaks: habitList.map((h) => ({ habitId: h.id, name: h.name, ...h.streak })),
+      today: { localDay: today, xp: Number(earned?.xp ?? 0), coins: Number(earned?.coins ?? 0) },
+    };
+    return c.json(body);
+  },
+);

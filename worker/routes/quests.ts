@@ -1,11 +1,19 @@
 import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import { questCreate, questToggleStep, questUpdate, withEnvelope } from "../../shared/schemas/wellbeing";
+import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
+import {
+  questCreate,
+  questListResponse,
+  questToggleStep,
+  questUpdate,
+  withEnvelope,
+} from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { quests } from "../db/schema";
 import { questView } from "../db/wellbeing";
+import { json, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
@@ -15,21 +23,44 @@ const idParam = z.strictObject({ id: z.uuid() });
 /** /api/v1/quests: goals with steps; status in the allow-list active | paused | done. */
 export const questRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole("patient"))
-  .get("/", async (c) => {
-    const rows = await database(c.env.DB)
-      .select()
-      .from(quests)
-      .where(eq(quests.userId, c.get("auth").userId))
-      .orderBy(asc(quests.createdAt))
-      .all();
-    return c.json({ items: rows.map(questView) });
-  })
-  .post("/", jsonBody(withEnvelope(questCreate)), (c) => runCommand(c, "quest.create", c.req.valid("json")))
-  .patch("/:id", pathParams(idParam), jsonBody(withEnvelope(questUpdate), { status: "QUEST_STATUS_INVALID" }), (c) =>
-    runCommand(c, "quest.update", c.req.valid("json"), { questId: c.req.valid("param").id }),
+  .get(
+    "/",
+    operation({ summary: "My quests, oldest first", responses: { 200: json(questListResponse, "My quests") } }),
+    async (c) => {
+      const rows = await database(c.env.DB)
+        .select()
+        .from(quests)
+        .where(eq(quests.userId, c.get("auth").userId))
+        .orderBy(asc(quests.createdAt))
+        .all();
+      return c.json({ items: rows.map(questView) });
+    },
+  )
+  .post(
+    "/",
+    operation({
+      summary: "Create a quest, with its steps",
+      responses: { 201: json(COMMAND_RESPONSES["quest.create"], "The new quest") },
+    }),
+    jsonBody(withEnvelope(questCreate)),
+    (c) => runCommand(c, "quest.create", c.req.valid("json")),
+  )
+  .patch(
+    "/:id",
+    operation({
+      summary: "Edit a quest or set its status (done the first time earns its XP); merged with edits made elsewhere",
+      responses: { 200: json(COMMAND_RESPONSES["quest.update"], "The quest as merged, and any XP it earned") },
+    }),
+    pathParams(idParam),
+    jsonBody(withEnvelope(questUpdate), { status: "QUEST_STATUS_INVALID" }),
+    (c) => runCommand(c, "quest.update", c.req.valid("json"), { questId: c.req.valid("param").id }),
   )
   .patch(
     "/:id/steps/:stepId",
+    operation({
+      summary: "Tick or untick one step of a quest",
+      responses: { 200: json(COMMAND_RESPONSES["quest.toggleStep"], "The quest") },
+    }),
     pathParams(z.strictObject({ id: z.uuid(), stepId: z.uuid() })),
     jsonBody(withEnvelope(questToggleStep)),
     (c) => {
