@@ -1,12 +1,11 @@
 import { Hono } from "hono";
-import { type CareTeamMember, careTeamResponse } from "../../shared/schemas/me";
+import { careTeamResponse } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
 import { careTeamOf } from "../db/care-team";
 import { database } from "../db/client";
 import { json, operation } from "../lib/openapi";
 
 /** Kept for the PWA, which imports the type from here (pwa/src/data/types.ts). */
-export type { CareTeamMember };
 
 /**
  * GET /api/v1/me/care-team (mounted under `me`, so `requireAuth` already ran): the people I may

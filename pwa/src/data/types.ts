@@ -31,7 +31,7 @@ export type ProgressSummary = ProgressView & {
 export type SafetyPlanView = import("../../../shared/domain/safety-plan-merge").AnyPlanView;
 
 /** GET /api/v1/me/care-team: someone assigned to me, and whether the messaging policy lets me write to them. */
-export type CareTeamMember = import("../../../.types/worker/routes/care-team").CareTeamMember;
+export type CareTeamMember = import("../../../shared/schemas/me").CareTeamMember;
 
 /**
  * Meta "careTeam": the care team as last fetched (so Messages can compose offline), plus the
@@ -47,4 +47,4 @@ export interface CareTeamCache {
 export type ProgressEntity = ProgressView;
 
 /** A private journal entry (the thought record), as the change log carries it. */
-export type JournalView = ReturnType<typeof import("../../../.types/worker/db/companion").journalView>;
+export type JournalView = import("../../../shared/schemas/views").JournalView;
