@@ -12,8 +12,7 @@ import {
 } from "../domain/risk-flags";
 import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "../limits";
 import { isoTime, pageOf } from "./common";
-import { assessmentViewSchema, habitViewSchema, moodViewSchema, questViewSchema } from "./views";
-import { SAFETY_SECTIONS } from "./wellbeing";
+import { assessmentViewSchema, habitViewSchema, moodViewSchema, questViewSchema, safetyPlanViewSchema } from "./views";
 
 export const NOTE_MAX_LENGTH = 50_000;
 
@@ -172,65 +171,8 @@ export const patientViewResponse = z.strictObject({
 });
 export type PatientViewResponse = z.infer<typeof patientViewResponse>;
 
-/** `POST /staff/patients/:id/quests`: the quest as assigned (201, also on a replay). */
-export const questAssignedResponse = z.strictObject({ quest: questViewSchema });
-
-const safetySectionsOf = <T extends z.ZodType>(item: T) =>
-  z.strictObject(
-    Object.fromEntries(SAFETY_SECTIONS.map((s) => [s, z.array(item)])) as Record<
-      (typeof SAFETY_SECTIONS)[number],
-      z.ZodArray<T>
-    >,
-  );
-
-/** One item of a safety plan section, with its id and who added and last changed it. */
-const safetyItemSchema = z.strictObject({
-  id: z.string(),
-  text: z.string(),
-  addedBy: z.uuid().nullable(),
-  addedAt: isoTime.nullable(),
-  updatedBy: z.uuid().nullable(),
-  updatedAt: isoTime.nullable(),
-});
-
-/** One recorded change of a safety plan (shared/domain/safety-plan-merge.ts SafetyChange). */
-const safetyChangeSchema = z.strictObject({
-  at: isoTime,
-  by: z.uuid(),
-  section: z.enum(SAFETY_SECTIONS),
-  itemId: z.string(),
-  kind: z.enum(["added", "edited", "removed"]),
-  text: z.string(),
-  previous: z.string().optional(),
-  overwrote: z
-    .strictObject({ by: z.uuid().nullable(), at: isoTime.nullable(), text: z.string().nullable() })
-    .optional(),
-});
-
-/**
- * A safety plan as the API shows it (SafetyPlanView): each section's texts, the items with ids
- * and authors (`entries`), the latest changes, the version, and who saved it last.
- */
-export const safetyPlanViewSchema = safetySectionsOf(z.string()).extend({
-  entries: safetySectionsOf(safetyItemSchema),
-  changes: z.array(safetyChangeSchema),
-  version: z.number().int(),
-  updatedAt: isoTime.nullable(),
-  updatedBy: z.uuid().nullable(),
-});
-
 /** `GET /staff/patients/:id/safety-plan`: the plan, and the display name of everyone it names by id. */
 export const staffSafetyPlanResponse = z.strictObject({
   safetyPlan: safetyPlanViewSchema,
   people: z.record(z.uuid(), z.string()),
-});
-
-/**
- * `PUT /staff/patients/:id/safety-plan`: the merged plan, what this write changed and which of
- * those replaced someone's later change (with a warning for people when any did).
- */
-export const safetyPlanUpdateResponse = z.strictObject({
-  safetyPlan: safetyPlanViewSchema,
-  merge: z.strictObject({ applied: z.array(safetyChangeSchema), conflicts: z.array(safetyChangeSchema) }),
-  warning: z.strictObject({ code: z.literal("SAFETY_PLAN_MERGED"), message: z.string() }).optional(),
 });

@@ -158,23 +158,23 @@ const safetyTexts = z.array(z.string());
 export const safetyItemSchema = z.strictObject({
   id: z.string(),
   text: z.string(),
-  addedBy: z.string().nullable(),
+  addedBy: z.uuid().nullable(),
   addedAt: isoTime.nullable(),
-  updatedBy: z.string().nullable(),
+  updatedBy: z.uuid().nullable(),
   updatedAt: isoTime.nullable(),
 });
 
 /** One recorded change to a safety plan (shared/domain/safety-plan-merge.ts SafetyChange). */
 export const safetyChangeSchema = z.strictObject({
   at: isoTime,
-  by: z.string(),
+  by: z.uuid(),
   section: safetySection,
   itemId: z.string(),
   kind: z.enum(["added", "edited", "removed"]),
   text: z.string(),
   previous: z.string().optional(),
   overwrote: z
-    .strictObject({ by: z.string().nullable(), at: isoTime.nullable(), text: z.string().nullable() })
+    .strictObject({ by: z.uuid().nullable(), at: isoTime.nullable(), text: z.string().nullable() })
     .optional(),
 });
 
@@ -198,7 +198,7 @@ export const safetyPlanViewSchema = z.strictObject({
   changes: z.array(safetyChangeSchema),
   version: z.number().int(),
   updatedAt: isoTime.nullable(),
-  updatedBy: z.string().nullable(),
+  updatedBy: z.uuid().nullable(),
 });
 export type SafetyPlanViewBody = z.infer<typeof safetyPlanViewSchema>;
 

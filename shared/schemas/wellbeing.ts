@@ -228,17 +228,26 @@ export const safetyPlanUpdateBody = byShape(withEnvelope(safetyPlanEdit), withEn
 /**
  * One of two object schemas, chosen by shape (a body with `ops` is a per-item edit), so a
  * refusal names the fields of the one meant ("hobbies: Unknown field") rather than "no match".
+ * Its JSON Schema (for the OpenAPI document, which cannot see inside a transform) is the
+ * `anyOf` of the two, written from the same schemas.
  */
 function byShape<E extends z.ZodType, W extends z.ZodType>(edit: E, whole: W) {
-  return z.custom<z.input<E> | z.input<W>>().transform((value, ctx) => {
-    const isEdit = typeof value === "object" && value !== null && "ops" in value;
-    const parsed = (isEdit ? edit : whole).safeParse(value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: value } as never);
-      return z.NEVER;
-    }
-    return parsed.data as z.output<E> | z.output<W>;
-  });
+  const jsonSchemaOf = (schema: z.ZodType) => {
+    const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
+    return rest;
+  };
+  return z
+    .custom<z.input<E> | z.input<W>>()
+    .transform((value, ctx) => {
+      const isEdit = typeof value === "object" && value !== null && "ops" in value;
+      const parsed = (isEdit ? edit : whole).safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: value } as never);
+        return z.NEVER;
+      }
+      return parsed.data as z.output<E> | z.output<W>;
+    })
+    .meta({ anyOf: [jsonSchemaOf(edit), jsonSchemaOf(whole)] });
 }
 
 export const petAdopt = z.strictObject({

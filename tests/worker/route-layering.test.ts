@@ -1,8 +1,9 @@
 /// <reference types="vite/client" />
 /**
- * Issue 14 (item 3): no route imports another route, except to mount it as a sub-router. Helpers
- * that two routes share (queries, views, the FHIR response) live in worker/db/, worker/fhir/ or
- * worker/lib/, where a newcomer looks for them. Read from the route files' own source.
+ * Issue 14 (item 3): routes only route. No route imports another route, except to mount it as a
+ * sub-router, and no route holds a query: SQL lives in worker/db/ (one module per area), views
+ * in worker/db/views.ts and the other view functions beside their queries, shared helpers in
+ * worker/fhir/ or worker/lib/, where a newcomer looks for them. Read from the route files' own source.
  */
 import { describe, expect, it } from "vitest";
 
@@ -26,6 +27,19 @@ describe("route layering", () => {
             offences.push(`${file.replace(/^.*worker\//, "worker/")} imports ${name} from ./${match[2]}`);
           }
         }
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it("holds no query: no drizzle operators, no table objects, no raw D1 statements", () => {
+    const offences: string[] = [];
+    for (const [file, source] of Object.entries(sources)) {
+      const name = file.replace(/^.*worker\//, "worker/");
+      if (/from\s*"drizzle-orm/.test(source)) offences.push(`${name} imports drizzle-orm`);
+      if (/from\s*"\.\.\/db\/schema"/.test(source)) offences.push(`${name} imports the tables (db/schema)`);
+      if (/\.prepare\(|\.(select|insert|update|delete)\([^)]*\)\s*\.(from|values|set|where)\(/.test(source)) {
+        offences.push(`${name} builds a statement`);
       }
     }
     expect(offences).toEqual([]);

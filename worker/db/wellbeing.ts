@@ -1,7 +1,11 @@
-/** The small reads routes share (commands read through their loaded state instead). */
-import { eq } from "drizzle-orm";
+/**
+ * The wellbeing domain's reads for the routes (commands read through their loaded state
+ * instead): rows, for the routes to show through the view functions.
+ */
+import { and, asc, desc, eq, gt, gte, inArray, lt, type SQL, sum } from "drizzle-orm";
+import { after } from "../lib/time-page";
 import type { Database } from "./client";
-import { pets, progress } from "./schema";
+import { assessments, changes, moods, pets, progress, quests, rewards, users } from "./schema";
 
 export * from "./views";
 
@@ -12,4 +16,76 @@ export function findPet(db: Database, userId: string) {
 export async function totals(db: Database, userId: string): Promise<{ xp: number; coins: number }> {
   const row = await db.select().from(progress).where(eq(progress.userId, userId)).get();
   return { xp: row?.xp ?? 0, coins: row?.coins ?? 0 };
+}
+
+/** A patient's check-ins, newest first, from/to (ms) and after a time cursor: `limit` rows at most. */
+export function moodsOf(
+  db: Database,
+  userId: string,
+  q: { from?: number; to?: number; cursor?: string; limit: number },
+) {
+  const filters: (SQL | undefined)[] = [eq(moods.userId, userId)];
+  if (q.from !== undefined) filters.push(gte(moods.at, q.from));
+  if (q.to !== undefined) filters.push(lt(moods.at, q.to));
+  filters.push(after(moods.at, moods.id, q.cursor));
+  return db
+    .select()
+    .from(moods)
+    .where(and(...filters))
+    .orderBy(desc(moods.at), desc(moods.id))
+    .limit(q.limit)
+    .all();
+}
+
+/** A patient's quests, oldest first. */
+export function questsOf(db: Database, userId: string) {
+  return db.select().from(quests).where(eq(quests.userId, userId)).orderBy(asc(quests.createdAt)).all();
+}
+
+/** A patient's questionnaires, newest first. */
+export function assessmentsOf(db: Database, userId: string) {
+  return db.select().from(assessments).where(eq(assessments.userId, userId)).orderBy(desc(assessments.at)).all();
+}
+
+/** Where a user's days begin: their time zone and the hour a day starts (UTC, 4 when the row is gone). */
+export async function dayOf(db: Database, userId: string): Promise<{ timezone: string; dayStartHour: number }> {
+  const user = await db
+    .select({ timezone: users.timezone, dayStartHour: users.dayStartHour })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return { timezone: user?.timezone ?? "UTC", dayStartHour: user?.dayStartHour ?? 4 };
+}
+
+/** XP and coins earned on one local day: earnings only (what the shop took is spending, not a loss). */
+export async function earnedOn(db: Database, userId: string, localDay: string): Promise<{ xp: number; coins: number }> {
+  const row = await db
+    .select({ xp: sum(rewards.xp), coins: sum(rewards.coins) })
+    .from(rewards)
+    .where(
+      and(
+        eq(rewards.userId, userId),
+        eq(rewards.localDay, localDay),
+        inArray(rewards.source, ["habit", "quest", "mood", "pet"]),
+      ),
+    )
+    .get();
+  return { xp: Number(row?.xp ?? 0), coins: Number(row?.coins ?? 0) };
+}
+
+/** A user's change log after `seq`, oldest first: `limit` rows at most. */
+export function changesAfter(db: Database, userId: string, seq: number, limit: number) {
+  return db
+    .select()
+    .from(changes)
+    .where(and(eq(changes.userId, userId), gt(changes.seq, seq)))
+    .orderBy(asc(changes.seq))
+    .limit(limit)
+    .all();
+}
+
+/** The names of the applied migrations, in order (the health check's database round trip). */
+export async function appliedMigrations(d1: D1Database): Promise<string[]> {
+  const result = await d1.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{ name: string }>();
+  return result.results.map((r) => r.name);
 }

@@ -14,7 +14,7 @@
 export const SUBKEY_PURPOSES = [
   /** The keyed hash of the caller's address in sessions and audit rows (lib/client-ip.ts). */
   "ip-hash",
-  /** The tag that binds a sync pull cursor to its user (routes/sync.ts). */
+  /** The tag that binds a sync pull cursor to its user (lib/sync-cursor.ts). */
   "sync-cursor",
   /** The keyed hash of a recovery code and its user (auth/recovery-codes.ts). */
   "recovery-code hmac",

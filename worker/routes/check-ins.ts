@@ -1,4 +1,3 @@
-import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
 import {
@@ -10,8 +9,7 @@ import {
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { safetyPlanOf } from "../db/safety-plan";
-import { assessments } from "../db/schema";
-import { assessmentView } from "../db/views";
+import { assessmentsOf, assessmentView } from "../db/wellbeing";
 import { json, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { jsonBody } from "../lib/validate";
@@ -27,15 +25,8 @@ export const assessmentRoutes = new Hono<AppEnv>()
       responses: { 200: json(assessmentListResponse, "My questionnaires") },
     }),
     async (c) => {
-      const rows = await database(c.env.DB)
-        .select()
-        .from(assessments)
-        .where(eq(assessments.userId, c.get("auth").userId))
-        .orderBy(desc(assessments.at))
-        .all();
-      return c.json({
-        items: rows.map(assessmentView),
-      });
+      const rows = await assessmentsOf(database(c.env.DB), c.get("auth").userId);
+      return c.json({ items: rows.map(assessmentView) });
     },
   )
   .post(

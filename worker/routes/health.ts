@@ -3,6 +3,7 @@ import pkg from "../../package.json";
 import { ApiError } from "../../shared/errors";
 import { type HealthResponse, healthResponse } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
+import { appliedMigrations } from "../db/wellbeing";
 import { json, operation } from "../lib/openapi";
 
 /** GET /api/v1/health: liveness plus a real D1 round trip (the applied migrations). */
@@ -13,10 +14,9 @@ export const health = new Hono<AppEnv>().get(
     responses: { 200: json(healthResponse, "Up, and the database answers") },
   }),
   async (c) => {
-    let applied: { name: string }[];
+    let applied: string[];
     try {
-      const result = await c.env.DB.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{ name: string }>();
-      applied = result.results;
+      applied = await appliedMigrations(c.env.DB);
     } catch (err) {
       console.error(
         JSON.stringify({
@@ -31,7 +31,7 @@ export const health = new Hono<AppEnv>().get(
     const body: HealthResponse = {
       status: "ok",
       version: pkg.version,
-      migrations: { applied: applied.length, latest: applied.at(-1)?.name ?? null },
+      migrations: { applied: applied.length, latest: applied.at(-1) ?? null },
     };
     return c.json(body);
   },

@@ -1,4 +1,3 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
 import { pageOf } from "../../shared/schemas/common";
@@ -6,11 +5,10 @@ import { moodViewSchema } from "../../shared/schemas/views";
 import { moodLog, moodQuery, withEnvelope } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
-import { moods } from "../db/schema";
-import { moodView } from "../db/wellbeing";
+import { moodsOf, moodView } from "../db/wellbeing";
 import { json, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
-import { after, page } from "../lib/time-page";
+import { page } from "../lib/time-page";
 import { jsonBody, queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
@@ -26,17 +24,12 @@ export const moodRoutes = new Hono<AppEnv>()
     queryParams(moodQuery),
     async (c) => {
       const q = c.req.valid("query");
-      const filters: (SQL | undefined)[] = [eq(moods.userId, c.get("auth").userId)];
-      if (q.from) filters.push(gte(moods.at, Date.parse(q.from)));
-      if (q.to) filters.push(lt(moods.at, Date.parse(q.to)));
-      filters.push(after(moods.at, moods.id, q.cursor));
-      const rows = await database(c.env.DB)
-        .select()
-        .from(moods)
-        .where(and(...filters))
-        .orderBy(desc(moods.at), desc(moods.id))
-        .limit(q.limit + 1)
-        .all();
+      const rows = await moodsOf(database(c.env.DB), c.get("auth").userId, {
+        from: q.from ? Date.parse(q.from) : undefined,
+        to: q.to ? Date.parse(q.to) : undefined,
+        cursor: q.cursor,
+        limit: q.limit + 1,
+      });
       return c.json(page(rows, q.limit, (m) => m, moodView));
     },
   )

@@ -1,4 +1,3 @@
-import { and, eq, inArray, sum } from "drizzle-orm";
 import { Hono } from "hono";
 import { localDay } from "../../shared/domain/local-day";
 import { progressView } from "../../shared/domain/progression";
@@ -6,8 +5,7 @@ import { type ProgressResponse, progressResponse } from "../../shared/schemas/we
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { habitsWithStreaks } from "../db/habit-streaks";
-import { rewards, users } from "../db/schema";
-import { totals } from "../db/wellbeing";
+import { dayOf, earnedOn, totals } from "../db/wellbeing";
 import { json, operation } from "../lib/openapi";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
@@ -22,29 +20,18 @@ export const progressRoutes = new Hono<AppEnv>().use(requireAuth, requireRole("p
     const { userId } = c.get("auth");
     const db = database(c.env.DB);
     const now = Date.now();
-    const user = await db.select().from(users).where(eq(users.id, userId)).get();
-    const today = localDay(now, user?.timezone ?? "UTC", user?.dayStartHour ?? 4);
+    const day = await dayOf(db, userId);
+    const today = localDay(now, day.timezone, day.dayStartHour);
     const [sums, earned, habitList] = await Promise.all([
       totals(db, userId),
-      db
-        .select({ xp: sum(rewards.xp), coins: sum(rewards.coins) })
-        .from(rewards)
-        // Earnings only: what the shop took today is spending, not a loss of today's progress.
-        .where(
-          and(
-            eq(rewards.userId, userId),
-            eq(rewards.localDay, today),
-            inArray(rewards.source, ["habit", "quest", "mood", "pet"]),
-          ),
-        )
-        .get(),
+      earnedOn(db, userId, today),
       habitsWithStreaks(db, userId, now),
     ]);
     const view = progressView(sums.xp, sums.coins);
     const body: ProgressResponse = {
       ...view,
       streaks: habitList.map((h) => ({ habitId: h.id, name: h.name, ...h.streak })),
-      today: { localDay: today, xp: Number(earned?.xp ?? 0), coins: Number(earned?.coins ?? 0) },
+      today: { localDay: today, ...earned },
     };
     return c.json(body);
   },

@@ -1,4 +1,3 @@
-import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
@@ -11,8 +10,7 @@ import {
 } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
-import { quests } from "../db/schema";
-import { questView } from "../db/wellbeing";
+import { questsOf, questView } from "../db/wellbeing";
 import { json, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams } from "../lib/validate";
@@ -27,12 +25,7 @@ export const questRoutes = new Hono<AppEnv>()
     "/",
     operation({ summary: "My quests, oldest first", responses: { 200: json(questListResponse, "My quests") } }),
     async (c) => {
-      const rows = await database(c.env.DB)
-        .select()
-        .from(quests)
-        .where(eq(quests.userId, c.get("auth").userId))
-        .orderBy(asc(quests.createdAt))
-        .all();
+      const rows = await questsOf(database(c.env.DB), c.get("auth").userId);
       return c.json({ items: rows.map(questView) });
     },
   )

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { FLAG_LEVELS } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
+import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
 import {
   noteBody,
   noteResponse,
@@ -12,8 +13,6 @@ import {
   patientsQuery,
   patientsResponse,
   patientViewResponse,
-  questAssignedResponse,
-  safetyPlanUpdateResponse,
   staffSafetyPlanResponse,
   timelineQuery,
 } from "../../shared/schemas/staff";
@@ -147,7 +146,7 @@ export const staffRoutes = new Hono<AppEnv>()
     "/patients/:id/quests",
     operation({
       summary: "Assign a quest to a patient (it reaches their devices by sync)",
-      responses: { 201: json(questAssignedResponse, "The quest as assigned (a replay answers it again)") },
+      responses: { 201: json(COMMAND_RESPONSES["quest.create"], "The quest as assigned (a replay answers it again)") },
     }),
     staff,
     jsonBody(withEnvelope(questCreate)),
@@ -177,7 +176,7 @@ export const staffRoutes = new Hono<AppEnv>()
     "/patients/:id/safety-plan",
     operation({
       summary: "Change a patient's safety plan, merged item by item with their own edits",
-      responses: { 200: json(safetyPlanUpdateResponse, "The merged plan and what this write changed") },
+      responses: { 200: json(COMMAND_RESPONSES["safetyPlan.update"], "The merged plan and what this write changed") },
     }),
     clinician,
     jsonBody(safetyPlanUpdateBody),

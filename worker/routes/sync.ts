@@ -1,4 +1,3 @@
-import { and, asc, eq, gt } from "drizzle-orm";
 import { Hono } from "hono";
 import { ApiError, ERROR_CATALOGUE } from "../../shared/errors";
 import {
@@ -13,7 +12,7 @@ import type { AppEnv } from "../app-env";
 import { isRiskFlag } from "../commands/risk-flag";
 import type { Command, CommandResult } from "../commands/types";
 import { database } from "../db/client";
-import { changes } from "../db/schema";
+import { changesAfter } from "../db/wellbeing";
 import { json, operation } from "../lib/openapi";
 import { checkRateLimit, rateLimited } from "../lib/rate-limit";
 import { sendCommands } from "../lib/run-command";
@@ -92,13 +91,7 @@ export const syncRoutes = new Hono<AppEnv>()
       const { userId } = c.get("auth");
       const { cursor, limit } = c.req.valid("query");
       const after = cursor ? await decodeSyncCursor(c.env.JWT_SECRET, userId, cursor) : 0;
-      const rows = await database(c.env.DB)
-        .select()
-        .from(changes)
-        .where(and(eq(changes.userId, userId), gt(changes.seq, after)))
-        .orderBy(asc(changes.seq))
-        .limit(limit + 1)
-        .all();
+      const rows = await changesAfter(database(c.env.DB), userId, after, limit + 1);
       const hasMore = rows.length > limit;
       const page = rows.slice(0, limit);
       // The stored data is the entity's view as the command logged it (commands/change-log.ts).
