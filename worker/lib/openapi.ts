@@ -70,9 +70,10 @@ const ERROR_SCHEMA = { $ref: "#/components/schemas/Error" };
 
 type Operation = OpenAPIV3_1.OperationObject & { "x-roles"?: string[] };
 
-/** `/api/v1/staff/patients/{id}` → `staff` (the area, used as the tag). */
+/** `/api/v1/staff/patients/{id}` → `staff` (the area, used as the tag); the contract itself is `docs`. */
 function areaOf(path: string): string {
-  return path.split("/")[3] ?? "api";
+  const area = path.split("/")[3] ?? "api";
+  return area === "openapi.json" ? "docs" : area;
 }
 
 /** `get /api/v1/staff/patients/{id}/notes` → `getStaffPatientsByIdNotes`. */
