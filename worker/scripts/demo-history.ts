@@ -211,7 +211,7 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   const pet = {
     userId: uid,
     name: index === 1 ? "Biscuit" : "Juniper",
-    species: index === 1 ? "dog" : "fox",
+    species: index === 1 ? ("dog" as const) : ("fox" as const),
     ...PET_START,
     happiness: PET_START.happiness + 10,
     statsAt: now,
