@@ -74,8 +74,11 @@ export interface SyncChange {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Responses. The TypeScript interfaces above are what the PWA reads against; the schemas below
-// are the exact contract the OpenAPI document declares and the contract check holds answers to.
+// Responses. The schemas below are the exact contract this server answers: the OpenAPI document
+// declares them and the contract check holds every answer to them. The wire types above are
+// deliberately wider (any entity name, any result body): the PWA's sync engine must keep working
+// against a newer server that sends an entity or a field it does not know yet (sync-core.test.ts
+// checks that it skips them), so it reads against these, not against the exact union.
 // ---------------------------------------------------------------------------------------------
 
 /** One operation's answer in a push: its command's answer body, or the refusal. */
