@@ -258,3 +258,27 @@ export async function turnOnTwoFactor(r: Registered, offset = 0): Promise<{ secr
   const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
   return { secret, recoveryCodes };
 }
+
+/**
+ * The cast the fuzz tests call as: one account of each role, the therapist and clinician
+ * assigned to the patient, and one habit of the patient's (a real id for generated paths).
+ */
+export async function fuzzCast(): Promise<{
+  users: Record<Role, Registered>;
+  habitId: string;
+}> {
+  const [patient, therapist, clinician, admin] = await Promise.all([
+    createUserAndLogin("patient"),
+    createUserAndLogin("therapist"),
+    createUserAndLogin("clinician"),
+    createUserAndLogin("admin"),
+  ]);
+  await assign(therapist.user.id, patient.user.id);
+  await assign(clinician.user.id, patient.user.id);
+  const habit = await call("/api/v1/habits", {
+    token: patient.accessToken,
+    body: { name: "Walk", difficulty: "easy", schedule: { type: "daily", perDay: 1 } },
+  });
+  const habitId = ((await habit.json()) as { habit: { id: string } }).habit.id;
+  return { users: { patient, therapist, clinician, admin }, habitId };
+}

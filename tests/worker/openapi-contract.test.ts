@@ -18,7 +18,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../shared/roles";
-import { assign, call, createUserAndLogin, fastSession, type Registered } from "./helpers";
+import { call, fastSession, fuzzCast, type Registered } from "./helpers";
 import { brokenObject, type Components, type JsonSchema, resolve, valid, wrongType } from "./schema-arbitrary";
 
 const SEED = 1_404_002;
@@ -144,21 +144,9 @@ async function send(method: string, path: string, input: Input, actor: Actor): P
 }
 
 beforeAll(async () => {
-  const [patient, therapist, clinician, admin] = await Promise.all([
-    createUserAndLogin("patient"),
-    createUserAndLogin("therapist"),
-    createUserAndLogin("clinician"),
-    createUserAndLogin("admin"),
-  ]);
-  await assign(therapist.user.id, patient.user.id);
-  await assign(clinician.user.id, patient.user.id);
-  users = { patient, therapist, clinician, admin };
-  const habit = await call("/api/v1/habits", {
-    token: patient.accessToken,
-    body: { name: "Walk", difficulty: "easy", schedule: { type: "daily", perDay: 1 } },
-  });
-  const habitId = ((await habit.json()) as { habit: { id: string } }).habit.id;
-  realIds = [patient.user.id, habitId];
+  const cast = await fuzzCast();
+  users = cast.users;
+  realIds = [cast.users.patient.user.id, cast.habitId];
   doc = (await (await call("/api/v1/openapi.json")).json()) as Document;
   components = doc.components.schemas ?? {};
 });

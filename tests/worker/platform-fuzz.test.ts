@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CATALOGUE, type ErrorBody } from "../../shared/errors";
 import { app } from "../../worker/app";
 import { signAccessToken } from "../../worker/auth/tokens";
-import { assign, call, createUserAndLogin, type Registered } from "./helpers";
+import { call, fuzzCast, type Registered } from "./helpers";
 
 const SEED = 1_310_004;
 /** Generated requests per route (each picks its caller, so roles spread over the runs). */
@@ -221,22 +221,10 @@ async function violation(res: Response): Promise<string | null> {
 }
 
 beforeAll(async () => {
-  const [patient, therapist, clinician, admin] = await Promise.all([
-    createUserAndLogin("patient"),
-    createUserAndLogin("therapist"),
-    createUserAndLogin("clinician"),
-    createUserAndLogin("admin"),
-  ]);
-  await assign(therapist.user.id, patient.user.id);
-  await assign(clinician.user.id, patient.user.id);
-  const habit = await call("/api/v1/habits", {
-    token: patient.accessToken,
-    body: { name: "Walk", difficulty: "easy", schedule: { type: "daily", perDay: 1 } },
-  });
-  const habitId = ((await habit.json()) as { habit: { id: string } }).habit.id;
+  const { users, habitId } = await fuzzCast();
   world = {
-    users: { patient, therapist, clinician, admin },
-    ids: [patient.user.id, therapist.user.id, clinician.user.id, admin.user.id, habitId],
+    users,
+    ids: [...Object.values(users).map((u) => u.user.id), habitId],
   };
 });
 
