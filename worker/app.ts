@@ -69,5 +69,3 @@ app.notFound((c) => {
   return errorResponse(c, new ApiError("NOT_FOUND"));
 });
 app.onError(handleError);
-
-export type AppType = typeof app;

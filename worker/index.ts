@@ -1,7 +1,5 @@
 import { app } from "./app";
 
-export type { AppType } from "./app";
-
 export default app satisfies ExportedHandler<Env>;
 export { AttemptCounter } from "./durable/attempt-counter";
 export { UserCommands } from "./durable/user-commands";

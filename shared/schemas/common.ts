@@ -24,3 +24,9 @@ export const errorBodySchema = z.strictObject({
     fields: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
   }),
 });
+
+/** The path parameters of a route that addresses one thing by its id (`/:id`). */
+export const idParam = z.strictObject({ id: z.uuid() });
+
+/** The path parameters of a route that addresses a person (`/:userId`). */
+export const userIdParam = z.strictObject({ userId: z.uuid() });

@@ -41,44 +41,9 @@ export const syncPullQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(SYNC_PULL_LIMIT_MAX).default(SYNC_PULL_LIMIT_DEFAULT),
 });
 
-/**
- * One operation's answer. `rejected`, or `duplicate` with an error (the first attempt was refused
- * and its answer lost): a permanent refusal. `failed`: it could not run and nothing was recorded —
- * keep it queued and send it again later. An applied write may carry a `warning` in its result
- * (CLIENT_TIME_OUT_OF_WINDOW: kept, earned nothing).
- */
-export type SyncResult =
-  | { opId: string; status: "applied" | "duplicate"; result: unknown }
-  | { opId: string; status: "rejected" | "duplicate" | "failed"; error: { code: string; message: string } };
-
-/** POST /sync/push's answer: one result per operation, in order, and the server's time. */
-export interface SyncPushResponse {
-  results: SyncResult[];
-  serverTime: string;
-}
-
-/** GET /sync/pull's answer: a page of the change log, the next cursor, and the server's time. */
-export interface SyncPullResponse {
-  changes: SyncChange[];
-  cursor: string;
-  hasMore: boolean;
-  serverTime: string;
-}
-
-export interface SyncChange {
-  seq: number;
-  entity: string;
-  id: string;
-  op: "upsert" | "delete";
-  data?: unknown;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Responses. The schemas below are the exact contract this server answers: the OpenAPI document
-// declares them and the contract check holds every answer to them. The wire types above are
-// deliberately wider (any entity name, any result body): the PWA's sync engine must keep working
-// against a newer server that sends an entity or a field it does not know yet (sync-core.test.ts
-// checks that it skips them), so it reads against these, not against the exact union.
+// declares them and the contract check holds every answer to them.
 // ---------------------------------------------------------------------------------------------
 
 /** One operation's answer in a push: its command's answer body, or the refusal. */
@@ -135,3 +100,39 @@ export const syncPullResponse = z.strictObject({
   hasMore: z.boolean(),
   serverTime: isoTime,
 });
+
+// ---------------------------------------------------------------------------------------------
+// The same answers as the PWA's sync engine reads them. They are the exact types above with the
+// parts a newer server may extend left open: an entity, a command answer or an error code this
+// build does not know yet must be skipped or kept, never refused (sync-core.test.ts checks it).
+// The envelope (seq, id, op; opId, status; cursor, hasMore, serverTime) is the exact one.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One operation's answer, read tolerantly. `rejected`, or `duplicate` with an error (the first
+ * attempt was refused and its answer lost): a permanent refusal. `failed`: it could not run and
+ * nothing was recorded — keep it queued and send it again later. An applied write may carry a
+ * `warning` in its result (CLIENT_TIME_OUT_OF_WINDOW: kept, earned nothing).
+ */
+export type SyncResult =
+  z.infer<typeof syncResultSchema> extends infer R
+    ? R extends { result: unknown }
+      ? Omit<R, "result"> & { result: unknown }
+      : Omit<R, "error"> & { error: { code: string; message: string } }
+    : never;
+
+/** One change-log entry, read tolerantly: its entity and data are left open. */
+export type SyncChange = Pick<SyncChangeEntry, "seq" | "id" | "op"> & { entity: string; data?: unknown };
+
+/** POST /sync/push's answer, read tolerantly. */
+export type SyncPushResponse = Omit<z.infer<typeof syncPushResponse>, "results"> & { results: SyncResult[] };
+
+/** GET /sync/pull's answer, read tolerantly. */
+export type SyncPullResponse = Omit<z.infer<typeof syncPullResponse>, "changes"> & { changes: SyncChange[] };
+
+/** Compile-time proof that every exact answer is readable as its tolerant type. */
+type Readable<Exact, Tolerant> = Exact extends Tolerant ? true : never;
+export const SYNC_ANSWERS_READABLE: [
+  Readable<z.infer<typeof syncPushResponse>, SyncPushResponse>,
+  Readable<z.infer<typeof syncPullResponse>, SyncPullResponse>,
+] = [true, true];

@@ -10,9 +10,9 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import { buildPatientBundle } from "../../shared/fhir/bundle";
+import { FHIR_CONTENT_TYPE } from "../../shared/schemas/fhir";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { assessments, moods, users } from "../db/schema";
@@ -21,23 +21,6 @@ import { loadSigningKey, signDetached } from "./signing";
 
 /** The response header that carries the detached JWS of the body. */
 export const FHIR_SIGNATURE_HEADER = "X-Haven-Signature";
-export const FHIR_CONTENT_TYPE = "application/fhir+json";
-
-/**
- * The response of a FHIR export (`application/fhir+json`): a Bundle of type "collection". FHIR
- * resources are open by design, so the Bundle and its resources are loose objects: what is
- * pinned is that it is a Bundle, its id, type and time, and that each entry holds a resource.
- */
-export const fhirBundleSchema = z.looseObject({
-  resourceType: z.literal("Bundle"),
-  id: z.uuid(),
-  type: z.literal("collection"),
-  timestamp: z.iso.datetime(),
-  entry: z.array(
-    z.looseObject({ fullUrl: z.string(), resource: z.looseObject({ resourceType: z.string(), id: z.string() }) }),
-  ),
-});
-
 /** Who asked for the export: a staff member, or null when patients export their own data. */
 export type FhirExportAuthor = { id: string; role: string } | null;
 

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import { isCommonPassword } from "../../shared/password-policy";
 import {
@@ -9,6 +8,7 @@ import {
   usersPageResponse,
   usersQuery,
 } from "../../shared/schemas/admin";
+import { idParam } from "../../shared/schemas/common";
 import type { AppEnv } from "../app-env";
 import { hashPassword } from "../auth/password";
 import { adminUserView, anotherActiveAdmin, insertUser, resetTwoFactor, updateUser, usersMatching } from "../db/admin";
@@ -18,8 +18,6 @@ import { auditStatement } from "../lib/audit";
 import { json, operation } from "../lib/openapi";
 import { page } from "../lib/time-page";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
-
-const idParam = z.strictObject({ id: z.uuid() });
 
 /** /api/v1/admin/users (mounted behind the admin guard): accounts, never clinical content. */
 export const adminUsers = new Hono<AppEnv>()

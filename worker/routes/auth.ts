@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import { isCommonPassword } from "../../shared/password-policy";
 import { isDemoEmail } from "../../shared/roles";
@@ -11,6 +10,7 @@ import {
   sessionListResponse,
   signedInSchema,
 } from "../../shared/schemas/auth";
+import { idParam } from "../../shared/schemas/common";
 import type { AppEnv } from "../app-env";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
 import { clearRefreshCookie, readRefreshCookie } from "../auth/refresh-cookie";
@@ -193,7 +193,7 @@ export const auth = new Hono<AppEnv>()
     "/sessions/:id",
     operation({ summary: "Sign out one of my devices", responses: { 204: noBody("That session has ended") } }),
     requireAuth,
-    pathParams(z.strictObject({ id: z.uuid() })),
+    pathParams(idParam),
     async (c) => {
       const { userId } = c.get("auth");
       const { id } = c.req.valid("param");

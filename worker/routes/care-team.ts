@@ -5,8 +5,6 @@ import { careTeamOf } from "../db/care-team";
 import { database } from "../db/client";
 import { json, operation } from "../lib/openapi";
 
-/** Kept for the PWA, which imports the type from here (pwa/src/data/types.ts). */
-
 /**
  * GET /api/v1/me/care-team (mounted under `me`, so `requireAuth` already ran): the people I may
  * look for in Messages, read from the assignments on every request, so an unassignment removes

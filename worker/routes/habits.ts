@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
+import { idParam } from "../../shared/schemas/common";
 import {
   habitComplete,
   habitCreate,
@@ -15,8 +16,6 @@ import { json, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
-
-const idParam = z.strictObject({ id: z.uuid() });
 
 /** /api/v1/habits: a patient's habits, their completions and undo. */
 export const habitRoutes = new Hono<AppEnv>()

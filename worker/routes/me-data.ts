@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { toCsv } from "../../shared/csv";
 import { ApiError } from "../../shared/errors";
+import { FHIR_CONTENT_TYPE, fhirBundleSchema } from "../../shared/schemas/fhir";
 import { dataExportSchema, deleteAccountBody } from "../../shared/schemas/me";
 import type { AppEnv } from "../app-env";
 import { verifyPassword } from "../auth/password";
@@ -10,7 +11,7 @@ import { database } from "../db/client";
 import { checkInsOf, dataExportOf, deleteAccountStatements } from "../db/me-data";
 import { findUserById } from "../db/users";
 import { moodView } from "../db/views";
-import { FHIR_CONTENT_TYPE, fhirBundleSchema, fhirResponse } from "../fhir/patient-bundle";
+import { fhirResponse } from "../fhir/patient-bundle";
 import { audit, auditStatement, auditTombstone, emailAuditHash } from "../lib/audit";
 import { sha256Hex } from "../lib/crypto";
 import { json, noBody, operation, text } from "../lib/openapi";

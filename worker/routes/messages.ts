@@ -1,8 +1,7 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import { canBlock } from "../../shared/messaging-policy";
-import { pageOf } from "../../shared/schemas/common";
+import { idParam, pageOf, userIdParam } from "../../shared/schemas/common";
 import {
   conversationQuery,
   type InboxThread,
@@ -54,9 +53,6 @@ export function ftsQuery(text: string): string | null {
     .slice(0, 10);
   return words.length === 0 ? null : words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ");
 }
-
-const idParam = z.strictObject({ id: z.uuid() });
-const userIdParam = z.strictObject({ userId: z.uuid() });
 
 /** A message I take part in and have not deleted; anything else is "not found". */
 async function myMessage(db: Database, me: string, id: string): Promise<MessageRow> {

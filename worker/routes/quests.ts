@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
+import { idParam } from "../../shared/schemas/common";
 import {
   questCreate,
   questListResponse,
@@ -15,8 +16,6 @@ import { json, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
-
-const idParam = z.strictObject({ id: z.uuid() });
 
 /** /api/v1/quests: goals with steps; status in the allow-list active | paused | done. */
 export const questRoutes = new Hono<AppEnv>()

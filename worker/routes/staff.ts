@@ -3,6 +3,7 @@ import { z } from "zod";
 import { FLAG_LEVELS } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
 import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
+import { FHIR_CONTENT_TYPE, fhirBundleSchema } from "../../shared/schemas/fhir";
 import {
   noteBody,
   noteResponse,
@@ -34,7 +35,7 @@ import {
 } from "../db/staff";
 import { assignedPatientIds, compareByOpenFlags, habitAdherenceById, patientSummaries } from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
-import { FHIR_CONTENT_TYPE, fhirBundleSchema, fhirResponse } from "../fhir/patient-bundle";
+import { fhirResponse } from "../fhir/patient-bundle";
 import { audit, auditStatement } from "../lib/audit";
 import { json, noBody, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";

@@ -72,6 +72,7 @@ export const syncRoutes = new Hono<AppEnv>()
       if (outcomes.length > 0 && outcomes.every((r) => r.status === "failed")) {
         throw new ApiError("DATABASE_UNAVAILABLE", { headers: { "Retry-After": "5" } });
       }
+      // The command bodies are typed loosely here; the contract check holds them to syncResultSchema.
       const results: SyncResult[] = outcomes.map((r) =>
         "error" in r
           ? { opId: r.opId, status: r.status, error: r.error }

@@ -1,9 +1,9 @@
 import { hc } from "hono/client";
-import type { AppType } from "../../../.types/worker/app";
 import type { ErrorBody, ErrorCode } from "../../../shared/errors";
 import type { PublicUser } from "../../../shared/schemas/auth";
 import { REVOCATIONS, type Revocation } from "../lock/device";
 import { mayResumeOffline } from "../lock/rules";
+import type { ContractApp } from "./client-types";
 
 /**
  * The signed-in session, in memory only: the access token never touches storage (a stolen
@@ -221,8 +221,8 @@ async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promis
   return res; // the session ended (refreshOnce went back to sign-in, saying why)
 }
 
-/** The API, typed from the Worker's own routes (hono's hc over the emitted AppType). */
-export const api = hc<AppType>(globalThis.location?.origin ?? "http://localhost", { fetch: authedFetch }).api.v1;
+/** The API, typed from the shared contract (shared/api/contract.ts) by Hono's client. */
+export const api = hc<ContractApp>(globalThis.location?.origin ?? "http://localhost", { fetch: authedFetch }).api.v1;
 
 export function signedIn(token: string, user: PublicUser): void {
   recordContact();

@@ -1,7 +1,6 @@
 import { localDay } from "../../../shared/domain/local-day";
 import type { ErrorBody } from "../../../shared/errors";
 import type { PublicUser } from "../../../shared/schemas/auth";
-import type { SyncPullResponse, SyncPushResponse } from "../../../shared/schemas/sync";
 import { api } from "../api/session";
 import { careTeamStale, refreshCareTeam } from "./care-team";
 import { DeviceClock } from "./clock";
@@ -24,7 +23,7 @@ const transport: SyncTransport = {
   async push(body, signal) {
     const res = await api.sync.push.$post({ json: body }, { init: { signal } });
     if (!res.ok) throw await httpError(res);
-    return (await res.json()) as SyncPushResponse;
+    return await res.json();
   },
   async pull({ cursor, limit }, signal) {
     const res = await api.sync.pull.$get(
@@ -32,7 +31,7 @@ const transport: SyncTransport = {
       { init: { signal } },
     );
     if (!res.ok) throw await httpError(res);
-    return (await res.json()) as SyncPullResponse;
+    return await res.json();
   },
 };
 

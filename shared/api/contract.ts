@@ -1,0 +1,105 @@
+/**
+ * The routes the app calls, each with the shared zod schemas of its input and its successful
+ * answers: the PWA's typed client is built from this table (pwa/src/api/client-types.ts), so the
+ * browser's types come from shared schemas, never from the Worker's code.
+ *
+ * It is the same contract the Worker declares and serves (GET /api/v1/openapi.json): the test
+ * tests/worker/client-contract.test.ts generates a document from this table with the Worker's
+ * own generator and requires every entry to match the served operation exactly (body, query and
+ * path parameters, and each success's media types and schemas). A route the PWA starts calling
+ * is added here; the client will not compile a call to a route that is not.
+ */
+import type { z } from "zod";
+import {
+  changePasswordBody,
+  confirm2faBody,
+  confirm2faResponse,
+  disable2faBody,
+  disable2faResponse,
+  enroll2faBody,
+  enroll2faResponse,
+  loginBody,
+  loginResponse,
+  registerBody,
+  sessionListResponse,
+  signedInSchema,
+  updateProfileBody,
+  verify2faBody,
+} from "../schemas/auth";
+import { idParam, pageOf, userIdParam } from "../schemas/common";
+import {
+  companionChatBody,
+  companionPageQuery,
+  companionSafetyAnswerSchema,
+  conversationViewSchema,
+} from "../schemas/companion";
+import { FHIR_CONTENT_TYPE, fhirBundleSchema } from "../schemas/fhir";
+import { careTeamResponse, dataExportSchema, deleteAccountBody, meResponse } from "../schemas/me";
+import { inboxResponse, messageBlocksResponse, messageResponse } from "../schemas/messages";
+import { syncPullQuery, syncPullResponse, syncPushBody, syncPushResponse } from "../schemas/sync";
+import { progressResponse } from "../schemas/wellbeing";
+
+/** A response's body by media type: a zod schema, or "text" for a body described in words. */
+export type Content = Readonly<Record<string, z.ZodType | "text">>;
+
+/** One operation: its input (a JSON body, a query, path parameters) and its successful answers by status. */
+export interface OperationContract {
+  readonly json?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly param?: z.ZodType;
+  readonly responses: Readonly<Record<number, Content>>;
+}
+
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+
+/** A JSON answer of `schema`. */
+const json = <S extends z.ZodType>(schema: S) => ({ "application/json": schema }) as const;
+/** An answer with no body (204). */
+const none = {} as const;
+
+/** The routes, by path under /api/v1 (Hono's `:param` syntax) and method. */
+export const API_CONTRACT = {
+  "/auth/register": { post: { json: registerBody, responses: { 201: json(signedInSchema) } } },
+  "/auth/login": { post: { json: loginBody, responses: { 200: json(loginResponse) } } },
+  "/auth/logout": { post: { responses: { 204: none } } },
+  "/auth/sessions": { get: { responses: { 200: json(sessionListResponse) } } },
+  "/auth/sessions/:id": { delete: { param: idParam, responses: { 204: none } } },
+  "/auth/password": { post: { json: changePasswordBody, responses: { 204: none } } },
+  "/auth/2fa/verify": { post: { json: verify2faBody, responses: { 200: json(signedInSchema) } } },
+  "/auth/2fa/enroll": { post: { json: enroll2faBody, responses: { 200: json(enroll2faResponse) } } },
+  "/auth/2fa/confirm": { post: { json: confirm2faBody, responses: { 200: json(confirm2faResponse) } } },
+  "/auth/2fa/disable": { post: { json: disable2faBody, responses: { 200: json(disable2faResponse) } } },
+  "/me": {
+    get: { responses: { 200: json(meResponse) } },
+    patch: { json: updateProfileBody, responses: { 200: json(meResponse) } },
+    delete: { json: deleteAccountBody, responses: { 204: none } },
+  },
+  "/me/care-team": { get: { responses: { 200: json(careTeamResponse) } } },
+  "/me/export": { get: { responses: { 200: json(dataExportSchema) } } },
+  "/me/export/fhir": { get: { responses: { 200: { [FHIR_CONTENT_TYPE]: fhirBundleSchema } } } },
+  "/me/export/check-ins.csv": { get: { responses: { 200: { "text/csv": "text" } } } },
+  "/progress": { get: { responses: { 200: json(progressResponse) } } },
+  "/sync/push": { post: { json: syncPushBody, responses: { 200: json(syncPushResponse) } } },
+  "/sync/pull": { get: { query: syncPullQuery, responses: { 200: json(syncPullResponse) } } },
+  "/messages": { get: { responses: { 200: json(inboxResponse) } } },
+  "/messages/blocks": { get: { responses: { 200: json(messageBlocksResponse) } } },
+  "/messages/blocks/:userId": {
+    put: { param: userIdParam, responses: { 204: none } },
+    delete: { param: userIdParam, responses: { 204: none } },
+  },
+  "/messages/:id/read": { post: { param: idParam, responses: { 200: json(messageResponse) } } },
+  "/messages/:id": { delete: { param: idParam, responses: { 204: none } } },
+  "/companion/chat": {
+    post: {
+      json: companionChatBody,
+      // The crisis answer as JSON, or the reply as server-sent events.
+      responses: { 200: { "application/json": companionSafetyAnswerSchema, "text/event-stream": "text" } },
+    },
+  },
+  "/companion/conversations": {
+    get: { query: companionPageQuery, responses: { 200: json(pageOf(conversationViewSchema)) } },
+    delete: { responses: { 204: none } },
+  },
+} as const satisfies Record<string, Partial<Record<Method, OperationContract>>>;
+
+export type ApiContract = typeof API_CONTRACT;
