@@ -1,5 +1,5 @@
 /** Aggregates for staff views, computed in SQL over a set of patients (one query each). */
-import { and, eq, gte, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { combinedAdherence, habitAdherence } from "../../shared/domain/adherence";
 import type { Schedule } from "../../shared/domain/completion-policy";
@@ -82,6 +82,30 @@ export async function assignedPatientIds(db: Database, staffId: string): Promise
   return rows.map((r) => r.id);
 }
 
+/**
+ * Live (not undone) completions per user, habit and local day, for the given users, at or after
+ * `from` and before `to` (ms): the counts the adherence rule reads (habitCounts, above).
+ */
+export function liveCompletionCounts(db: Database, userIds: string[], from: number, to = Number.MAX_SAFE_INTEGER) {
+  return db
+    .select({
+      userId: habitCompletions.userId,
+      habitId: habitCompletions.habitId,
+      localDay: habitCompletions.localDay,
+      n: sql<number>`count(*)`,
+    })
+    .from(habitCompletions)
+    .where(
+      and(
+        sql`${habitCompletions.userId} IN ${ids(userIds)}`,
+        isNull(habitCompletions.undoneAt),
+        gte(habitCompletions.at, from),
+        lt(habitCompletions.at, to),
+      ),
+    )
+    .groupBy(habitCompletions.userId, habitCompletions.habitId, habitCompletions.localDay);
+}
+
 export async function patientSummaries(db: Database, patientIds: string[], now: number): Promise<PatientSummary[]> {
   if (patientIds.length === 0) return [];
   const [people, lastOps, moodWeeks, habitRows, completionCounts, flags] = await db.batch([
@@ -119,22 +143,7 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
       .from(habits)
       .where(and(sql`${habits.userId} IN ${ids(patientIds)}`, isNull(habits.archivedAt))),
     // The last 7 local days lie within the last 9 × 24 hours in any timezone and day-start hour.
-    db
-      .select({
-        userId: habitCompletions.userId,
-        habitId: habitCompletions.habitId,
-        localDay: habitCompletions.localDay,
-        n: sql<number>`count(*)`,
-      })
-      .from(habitCompletions)
-      .where(
-        and(
-          sql`${habitCompletions.userId} IN ${ids(patientIds)}`,
-          isNull(habitCompletions.undoneAt),
-          gte(habitCompletions.at, now - 9 * DAY),
-        ),
-      )
-      .groupBy(habitCompletions.userId, habitCompletions.habitId, habitCompletions.localDay),
+    liveCompletionCounts(db, patientIds, now - 9 * DAY),
     db
       .select({
         id: riskFlags.userId,

@@ -4,14 +4,14 @@
  * names, clinical notes, and the risk-flag workflow's guarded write. The aggregates over many
  * patients (the list, summaries, adherence, flags as staff see them) are in staff-queries.ts.
  */
-import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Page } from "../../shared/schemas/common";
 import type { NoteView, TimelineItem } from "../../shared/schemas/staff";
 import { decodeTimeCursor, encodeTimeCursor } from "../lib/cursor";
 import type { Database } from "./client";
-import { assessments, clinicalNotes, habitCompletions, habits, moods, quests, riskFlags, users } from "./schema";
-import { patientFlags } from "./staff-queries";
+import { assessments, clinicalNotes, habits, moods, quests, riskFlags, users } from "./schema";
+import { liveCompletionCounts, patientFlags } from "./staff-queries";
 import { assessmentView, moodView } from "./views";
 
 const ids = (list: string[]) => sql`(SELECT value FROM json_each(${JSON.stringify(list)}))`;
@@ -33,22 +33,7 @@ export async function patientRecord(db: Database, patientId: string, from: numbe
       .from(users)
       .where(eq(users.id, patientId)),
     db.select().from(habits).where(eq(habits.userId, patientId)).orderBy(asc(habits.createdAt)),
-    db
-      .select({
-        userId: habitCompletions.userId,
-        habitId: habitCompletions.habitId,
-        localDay: habitCompletions.localDay,
-        n: sql<number>`count(*)`,
-      })
-      .from(habitCompletions)
-      .where(
-        and(
-          eq(habitCompletions.userId, patientId),
-          isNull(habitCompletions.undoneAt),
-          sql`${habitCompletions.at} >= ${from} AND ${habitCompletions.at} < ${to}`,
-        ),
-      )
-      .groupBy(habitCompletions.habitId, habitCompletions.localDay),
+    liveCompletionCounts(db, [patientId], from, to),
     db.select().from(quests).where(eq(quests.userId, patientId)).orderBy(desc(quests.updatedAt)),
   ]);
   return { patient: patient[0], habitRows, counts, questRows };
