@@ -217,4 +217,39 @@ describe("the user's local day", () => {
     expect(progress.today).toEqual({ localDay: "2026-11-20", xp: 10, coins: 5 });
     expect(progress).toMatchObject({ xp: 30, coins: 15, level: 1, tier: "Seedling", xpForNextLevel: 70 });
   });
+
+  it("reports today's earnings for the patient's local day when it is not the UTC date (either side)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    for (const { zone, now, today, yesterdayAt, todayAt } of [
+      // 15:30 UTC on the 20th is 04:30 on the 21st in Auckland: local today is a day ahead of UTC.
+      {
+        zone: "Pacific/Auckland",
+        now: "2026-11-20T15:30:00Z",
+        today: "2026-11-21",
+        yesterdayAt: "2026-11-20T10:00:00Z",
+        todayAt: "2026-11-20T15:00:00Z",
+      },
+      // 02:00 UTC on the 21st is 18:00 on the 20th in Los Angeles: local today is a day behind UTC.
+      {
+        zone: "America/Los_Angeles",
+        now: "2026-11-21T02:00:00Z",
+        today: "2026-11-20",
+        yesterdayAt: "2026-11-20T06:00:00Z",
+        todayAt: "2026-11-21T01:00:00Z",
+      },
+    ]) {
+      vi.setSystemTime(Date.parse(now));
+      const p = await patientWithHabit({ schedule: { type: "daily", perDay: 5 } });
+      const moved = await call("/api/v1/me", { method: "PATCH", token: p.accessToken, body: { timezone: zone } });
+      expect(moved.status).toBe(200);
+      const yesterday = await json<Completion>(await complete(p.accessToken, p.habitId, { at: yesterdayAt }));
+      const todays = await json<Completion>(await complete(p.accessToken, p.habitId, { at: todayAt }));
+      expect(todays.completion.localDay).toBe(today);
+      expect(yesterday.completion.localDay).not.toBe(today);
+      const progress = await json<Progress>(await call("/api/v1/progress", { token: p.accessToken }));
+      // Only today's completion counts as today's earnings; both count in the totals.
+      expect(progress.today).toEqual({ localDay: today, xp: 10, coins: 5 });
+      expect(progress.xp).toBe(20);
+    }
+  });
 });

@@ -172,6 +172,7 @@ export const habitCompletions = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),
     index("habit_completions_day").on(t.userId, t.habitId, t.localDay),
+    index("habit_completions_at").on(t.userId, t.at),
   ],
 );
 
@@ -300,7 +301,7 @@ export const rewards = sqliteTable(
     coins: integer("coins").notNull(),
     at: integer("at").notNull(),
   },
-  (t) => [index("rewards_day").on(t.userId, t.localDay)],
+  (t) => [index("rewards_day").on(t.userId, t.localDay), index("rewards_ref").on(t.userId, t.source, t.refId)],
 );
 
 /**
@@ -358,7 +359,7 @@ export const ops = sqliteTable(
     result: text("result").notNull(),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.opId] })],
+  (t) => [primaryKey({ columns: [t.userId, t.opId] }), index("ops_at").on(t.userId, t.createdAt)],
 );
 
 /**

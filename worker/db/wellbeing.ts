@@ -2,20 +2,15 @@
  * The wellbeing domain's reads for the routes (commands read through their loaded state
  * instead): rows, for the routes to show through the view functions.
  */
-import { and, asc, desc, eq, gt, gte, inArray, lt, type SQL, sum } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import { after } from "../lib/time-page";
 import type { Database } from "./client";
-import { assessments, changes, moods, pets, progress, quests, rewards, users } from "./schema";
+import { assessments, changes, moods, pets, quests } from "./schema";
 
 export * from "./views";
 
 export function findPet(db: Database, userId: string) {
   return db.select().from(pets).where(eq(pets.userId, userId)).get();
-}
-
-export async function totals(db: Database, userId: string): Promise<{ xp: number; coins: number }> {
-  const row = await db.select().from(progress).where(eq(progress.userId, userId)).get();
-  return { xp: row?.xp ?? 0, coins: row?.coins ?? 0 };
 }
 
 /** A patient's check-ins, newest first, from/to (ms) and after a time cursor: `limit` rows at most. */
@@ -45,32 +40,6 @@ export function questsOf(db: Database, userId: string) {
 /** A patient's questionnaires, newest first. */
 export function assessmentsOf(db: Database, userId: string) {
   return db.select().from(assessments).where(eq(assessments.userId, userId)).orderBy(desc(assessments.at)).all();
-}
-
-/** Where a user's days begin: their time zone and the hour a day starts (UTC, 4 when the row is gone). */
-export async function dayOf(db: Database, userId: string): Promise<{ timezone: string; dayStartHour: number }> {
-  const user = await db
-    .select({ timezone: users.timezone, dayStartHour: users.dayStartHour })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
-  return { timezone: user?.timezone ?? "UTC", dayStartHour: user?.dayStartHour ?? 4 };
-}
-
-/** XP and coins earned on one local day: earnings only (what the shop took is spending, not a loss). */
-export async function earnedOn(db: Database, userId: string, localDay: string): Promise<{ xp: number; coins: number }> {
-  const row = await db
-    .select({ xp: sum(rewards.xp), coins: sum(rewards.coins) })
-    .from(rewards)
-    .where(
-      and(
-        eq(rewards.userId, userId),
-        eq(rewards.localDay, localDay),
-        inArray(rewards.source, ["habit", "quest", "mood", "pet"]),
-      ),
-    )
-    .get();
-  return { xp: Number(row?.xp ?? 0), coins: Number(row?.coins ?? 0) };
 }
 
 /** A user's change log after `seq`, oldest first: `limit` rows at most. */

@@ -1,11 +1,9 @@
 import { Hono } from "hono";
-import { localDay } from "../../shared/domain/local-day";
 import { progressView } from "../../shared/domain/progression";
 import { type ProgressResponse, progressResponse } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
-import { habitsWithStreaks } from "../db/habit-streaks";
-import { dayOf, earnedOn, totals } from "../db/wellbeing";
+import { progressReads } from "../db/progress-reads";
 import { json, operation } from "../lib/openapi";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 
@@ -17,21 +15,11 @@ export const progressRoutes = new Hono<AppEnv>().use(requireAuth, requireRole("p
     responses: { 200: json(progressResponse, "My progression") },
   }),
   async (c) => {
-    const { userId } = c.get("auth");
-    const db = database(c.env.DB);
-    const now = Date.now();
-    const day = await dayOf(db, userId);
-    const today = localDay(now, day.timezone, day.dayStartHour);
-    const [sums, earned, habitList] = await Promise.all([
-      totals(db, userId),
-      earnedOn(db, userId, today),
-      habitsWithStreaks(db, userId, now),
-    ]);
-    const view = progressView(sums.xp, sums.coins);
+    const { totals, today, habits } = await progressReads(database(c.env.DB), c.get("auth").userId, Date.now());
     const body: ProgressResponse = {
-      ...view,
-      streaks: habitList.map((h) => ({ habitId: h.id, name: h.name, ...h.streak })),
-      today: { localDay: today, ...earned },
+      ...progressView(totals.xp, totals.coins),
+      streaks: habits.map((h) => ({ habitId: h.id, name: h.name, ...h.streak })),
+      today,
     };
     return c.json(body);
   },

@@ -50,7 +50,11 @@ const HABITS = [
   { name: "Wind-down routine", difficulty: "hard", perDay: 1, chance: 0.55 },
 ] as const;
 
-export function demoHistorySql(patient: DemoAccount, index: number, now: number): string {
+/**
+ * The history of one patient: the last `days` local days (21 for the demo; the benchmark seeds
+ * two years). `index` picks the patient's row ids and random sequence.
+ */
+export function demoHistorySql(patient: DemoAccount, index: number, now: number, days = DAYS): string {
   const rand = prng(index * 7919);
   const uid = patient.id;
   const sql: string[] = [];
@@ -58,15 +62,15 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
   const dayOf = (ms: number) => localDay(ms, patient.timezone, DAY_START_HOUR);
   // When that local day ends in the patient's zone (shared/domain/credit-day.ts), as the Worker records it.
   const endOf = (ms: number) => dayEndsAt(dayOf(ms), patient.timezone, DAY_START_HOUR);
-  // The history is laid on the patient's own local days (the last DAYS of them, today included),
+  // The history is laid on the patient's own local days (the last `days` of them, today included),
   // at wall-clock hours a person keeps: a morning glass of water, an evening check-in. Placing it
   // by UTC instead split one day's events over two local days at some hours of the day (and
   // broke the per-day target), so the demo looked different depending on when it was seeded.
   const today = dayOf(now);
-  const days = Array.from({ length: DAYS }, (_, d) => addDays(today, d - (DAYS - 1)));
+  const dayList = Array.from({ length: days }, (_, d) => addDays(today, d - (days - 1)));
   /** `hours` after local day `d` starts (04:00 local), e.g. 5 → about 09:00 on that day. */
   const onDay = (d: number, hours: number) =>
-    localDayStart(days[d] ?? "", patient.timezone, DAY_START_HOUR) + Math.round(hours * HOUR);
+    localDayStart(dayList[d] ?? "", patient.timezone, DAY_START_HOUR) + Math.round(hours * HOUR);
   const start = onDay(0, 0);
   // The history is written once, whole: every row but the progress row (written last) is
   // guarded by its absence, so a later start (another hour, another day) adds nothing, not the
@@ -93,14 +97,14 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
       `INSERT OR IGNORE INTO habits (user_id, id, name, difficulty, schedule_type, schedule_target, created_at, updated_at) SELECT ${[uid, habitId, h.name, h.difficulty, "daily", h.perDay, start, start].map(q).join(", ")} ${unseeded};`,
     );
     logged.push({ entity: "habit", id: habitId, data: habitView(habit) });
-    for (let d = 0; d < DAYS; d++) {
+    for (let d = 0; d < days; d++) {
       if (rand() > h.chance) continue;
       const times = h.perDay === 1 ? 1 : 1 + Math.floor(rand() * h.perDay);
       for (let t = 0; t < times; t++) {
         // About 09:00, 13:00 and 17:00 local time.
         const at = onDay(d, 5 + t * 4 + rand());
         if (at > now - HOUR) continue;
-        const id = demoId(index, 2, hi * 1000 + d * 10 + t);
+        const id = demoId(index, 2, hi * 100_000 + d * 10 + t);
         const xp = HABIT_XP[h.difficulty];
         sql.push(
           `INSERT OR IGNORE INTO habit_completions (user_id, id, habit_id, at, local_day, xp, coins, created_at, day_ends_at) SELECT ${[uid, id, habitId, at, dayOf(at), xp, COINS_PER_XP_ACTION, at, endOf(at)].map(q).join(", ")} ${unseeded};`,
@@ -126,7 +130,7 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number)
 
   // Mood drifts gently, with a harder patch in the middle for the second patient.
   let mood = 6;
-  for (let d = 0; d < DAYS; d++) {
+  for (let d = 0; d < days; d++) {
     // Evening check-ins at slightly different times; mood drifts around a gentle weekly rhythm.
     const at = onDay(d, 15 + rand() * 3); // between 19:00 and 22:00 local time
     if (at > now - HOUR) continue;

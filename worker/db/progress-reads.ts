@@ -1,0 +1,46 @@
+import { and, eq, inArray, sum } from "drizzle-orm";
+import { addDays, localDay } from "../../shared/domain/local-day";
+import type { HabitWithStreak } from "../../shared/schemas/wellbeing";
+import type { Database } from "./client";
+import { completionDaysQuery, dayRulesQuery, habitsQuery, withStreaks } from "./habit-streaks";
+import { progress, rewards } from "./schema";
+
+/** The sources that count as earning (what the shop took is spending, not a loss). */
+const EARNING = ["habit", "quest", "mood", "pet"] as const;
+
+export interface ProgressReads {
+  totals: { xp: number; coins: number };
+  today: { localDay: string; xp: number; coins: number };
+  habits: HabitWithStreak[];
+}
+
+/**
+ * Everything GET /progress shows, read in ONE batch (one round trip): the running totals, the
+ * habits with their completions by day, the day rules, and the earnings of the local days today
+ * can be in any zone (the UTC date and the days either side); today's is picked once the rules
+ * are known.
+ */
+export async function progressReads(db: Database, userId: string, now: number): Promise<ProgressReads> {
+  const utcDay = new Date(now).toISOString().slice(0, 10);
+  const candidates = [addDays(utcDay, -1), utcDay, addDays(utcDay, 1)];
+  const [rules, total, habitRows, counts, earned] = await db.batch([
+    dayRulesQuery(db, userId),
+    db.select().from(progress).where(eq(progress.userId, userId)),
+    habitsQuery(db, userId),
+    completionDaysQuery(db, userId),
+    db
+      .select({ day: rewards.localDay, xp: sum(rewards.xp), coins: sum(rewards.coins) })
+      .from(rewards)
+      .where(
+        and(eq(rewards.userId, userId), inArray(rewards.localDay, candidates), inArray(rewards.source, [...EARNING])),
+      )
+      .groupBy(rewards.localDay),
+  ]);
+  const today = localDay(now, rules[0]?.timezone ?? "UTC", rules[0]?.dayStartHour ?? 4);
+  const todays = earned.find((e) => e.day === today);
+  return {
+    totals: { xp: total[0]?.xp ?? 0, coins: total[0]?.coins ?? 0 },
+    today: { localDay: today, xp: Number(todays?.xp ?? 0), coins: Number(todays?.coins ?? 0) },
+    habits: withStreaks(rules[0], habitRows, counts, now),
+  };
+}
