@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { combinedAdherence, habitAdherence } from "./adherence";
 import type { Schedule } from "./completion-policy";
-import { addDays, type LocalDay } from "./local-day";
+import { addDays, daysBetween, type LocalDay } from "./local-day";
 
 const DAILY: Schedule = { type: "daily", perDay: 1 };
 const THRICE_DAILY: Schedule = { type: "daily", perDay: 3 };
@@ -151,5 +152,51 @@ describe("combinedAdherence", () => {
     ).toEqual({ met: 3, scheduled: 5, share: 0.6 });
     expect(combinedAdherence([]).share).toBeNull();
     expect(combinedAdherence([{ met: 0, scheduled: 0, share: null }]).share).toBeNull();
+  });
+});
+
+describe("habitAdherence for a daily habit, against a day-by-day walk", () => {
+  /** The rule as written in words: look up every day from the start to today (the reference model). */
+  function walk(
+    target: number,
+    counts: ReadonlyMap<LocalDay, number>,
+    created: LocalDay,
+    from: LocalDay,
+    today: LocalDay,
+  ) {
+    const start = daysBetween(from, created) > 0 ? created : from;
+    const span = daysBetween(start, today);
+    if (!(span >= 0)) return { met: 0, scheduled: 0, share: null };
+    let met = 0;
+    let scheduled = 0;
+    for (let offset = 0; offset <= span; offset++) {
+      const raw = counts.get(addDays(start, offset)) ?? 0;
+      const count = Number.isFinite(raw) && raw > 0 ? Math.floor(raw) : 0;
+      if (offset === span && count < target) continue;
+      scheduled += target;
+      met += Math.min(count, target);
+    }
+    return { met, scheduled, share: scheduled > 0 ? met / scheduled : null };
+  }
+
+  it("gives the same figures for any counts, creation day, window and today", () => {
+    const day = fc.integer({ min: -40, max: 40 }).map((o) => addDays(MONDAY, o));
+    const count = fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double({ min: -1, max: 7 }), fc.constant(Number.NaN));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.tuple(fc.oneof(day, fc.constant("not a day")), count), { maxLength: 30 }),
+        day,
+        day,
+        day,
+        (perDay, entries, created, from, today) => {
+          const counts = new Map(entries);
+          expect(habitAdherence({ type: "daily", perDay }, counts, created, from, today)).toEqual(
+            walk(perDay, counts, created, from, today),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -59,16 +59,16 @@ export function habitAdherence(
 }
 
 function daily(target: number, countsByDay: ReadonlyMap<LocalDay, number>, start: LocalDay, span: number) {
+  // Walks the days that have completions (few), not every day of the window: the same sum as
+  // looking up each day from `start` to `today`, at a cost that does not grow with the window.
   let met = 0;
-  let scheduled = 0;
-  for (let offset = 0; offset <= span; offset++) {
-    const count = countOn(countsByDay, addDays(start, offset));
-    // Today is still in progress: it counts once its target is met, never against the patient.
-    if (offset === span && count < target) continue;
-    scheduled += target;
-    met += Math.min(count, target);
+  for (const day of countsByDay.keys()) {
+    const offset = daysBetween(start, day);
+    if (offset >= 0 && offset < span) met += Math.min(countOn(countsByDay, day), target);
   }
-  return result(met, scheduled);
+  // Today is still in progress: it counts once its target is met, never against the patient.
+  const todayDone = countOn(countsByDay, addDays(start, span)) >= target;
+  return result(met + (todayDone ? target : 0), target * span + (todayDone ? target : 0));
 }
 
 function weekly(timesPerWeek: number, countsByDay: ReadonlyMap<LocalDay, number>, start: LocalDay, span: number) {

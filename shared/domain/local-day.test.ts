@@ -270,3 +270,39 @@ describe("localDayStart", () => {
     );
   });
 });
+
+describe("reading a day (arithmetic, no Date) against Date's calendar", () => {
+  /** The reference: Date's proleptic Gregorian calendar, shifted 400 years past Date.UTC's 0–99 quirk. */
+  function byDate(year: number, month: number, day: number): number {
+    const index = Date.UTC(year + 400, month - 1, day) / 86_400_000 - 146_097;
+    const check = new Date(index * 86_400_000);
+    const valid = year >= 1 && year <= 9999 && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+    return valid ? index : Number.NaN;
+  }
+  const text = (n: number, width: number) => String(n).padStart(width, "0");
+
+  it("gives every written date the day Date gives it, and NaN to what is not a date", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const written = `${text(year, 4)}-${text(month, 2)}-${text(day, 2)}`;
+          const expected = month >= 1 && month <= 12 && day >= 1 ? byDate(year, month, day) : Number.NaN;
+          expect(daysBetween("1970-01-01", written)).toBe(expected);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("round-trips every day of years 0001 to 9999 through addDays", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -719_162, max: 2_932_896 }), (k) => {
+        expect(daysBetween("1970-01-01", addDays("1970-01-01", k))).toBe(k);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

@@ -22,14 +22,29 @@ const DAY_MS = 86_400_000;
 const CYCLE_DAYS = 146_097;
 const INVALID: LocalDay = "";
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Days since 1970-01-01 for a valid Gregorian date, or NaN. */
 function dayIndex(year: number, month: number, day: number): number {
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
-  // Date.UTC maps years 0–99 to 1900–1999; a 400-year shift sidesteps that quirk exactly.
-  const index = Date.UTC(year + 400, month - 1, day) / DAY_MS - CYCLE_DAYS;
-  const check = new Date(index * DAY_MS);
-  // Date.UTC rolls 31 February over into March; a date that did not survive is not a date.
-  return check.getUTCMonth() === month - 1 && check.getUTCDate() === day ? index : Number.NaN;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return Number.NaN;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  // 31 February is not a date, nor 29 February outside a leap year.
+  if (day > (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0))) return Number.NaN;
+  // Days from the civil date (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"): years
+  // start in March, so the leap day ends one; arithmetic only, no Date (it runs per row).
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * CYCLE_DAYS + dayOfEra - 719_468;
+}
+
+// Module-level helpers rather than closures: a bundler that keeps function names wraps every
+// closure it creates, and these run many times per request (issue 15's profile of the caseload).
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
 }
 
 function format(index: number): LocalDay {
@@ -37,14 +52,26 @@ function format(index: number): LocalDay {
   const date = new Date(index * DAY_MS);
   const year = date.getUTCFullYear();
   if (Number.isNaN(year) || year < 1 || year > 9999) return INVALID;
-  const pad = (n: number, width: number) => String(n).padStart(width, "0");
   return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
+/** The number written by the ASCII digits of `text` from `start` to `end`, or NaN. */
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** "YYYY-MM-DD" → days since 1970-01-01, or NaN (read by hand: it runs per row of a caseload). */
 function parse(day: LocalDay): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (match === null) return Number.NaN;
-  return dayIndex(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (typeof day !== "string" || day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) {
+    return Number.NaN;
+  }
+  return dayIndex(digits(day, 0, 4), digits(day, 5, 7), digits(day, 8, 10));
 }
 
 // Building a DateTimeFormat costs far more than using one; zones are few, so keep one each.
@@ -93,12 +120,22 @@ export function localDay(instantMs: number, timeZone: string, dayStartHour: numb
   } catch {
     return INVALID; // outside the range Date can represent
   }
-  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const era = parts.find((p) => p.type === "era")?.value;
+  let era = "";
+  let year = Number.NaN;
+  let month = Number.NaN;
+  let day = Number.NaN;
+  let hour = Number.NaN;
+  for (const part of parts) {
+    if (part.type === "era") era = part.value;
+    else if (part.type === "year") year = Number(part.value);
+    else if (part.type === "month") month = Number(part.value);
+    else if (part.type === "day") day = Number(part.value);
+    else if (part.type === "hour") hour = Number(part.value);
+  }
   if (era !== "AD") return INVALID;
   // Some engines once printed midnight as "24" even in h23; the remainder makes it 0 either way.
-  const hour = field("hour") % 24;
-  const index = dayIndex(field("year"), field("month"), field("day"));
+  hour %= 24;
+  const index = dayIndex(year, month, day);
   return format(hour < dayStartHour ? index - 1 : index);
 }
 

@@ -291,6 +291,13 @@ async function main(): Promise<void> {
       },
     ];
 
+    const hold = Number(process.env.HAVEN_BENCH_HOLD ?? 0);
+    if (hold > 0) {
+      // For profiling by hand: the stack stays up, seeded and signed in, for this many seconds.
+      console.log(JSON.stringify({ app, bare, tokens: { newToken, historyToken, smallToken, largeToken } }));
+      await sleep(hold * 1000);
+      return;
+    }
     for (const target of targets) await load(target, WARMUP_S);
     const figures = new Map<string, Figure[]>(targets.map((t) => [t.name, []]));
     for (let round = 1; round <= ROUNDS; round++) {

@@ -23,19 +23,44 @@ export function habitsQuery(db: Database, userId: string, includeArchived = fals
     .orderBy(asc(habits.createdAt));
 }
 
-/** Live completions per habit and local day, and how many of them earn streak credit, as one statement. */
+/**
+ * Each habit's live completions by local day, as one statement of a batch: ONE row per habit,
+ * its days packed as "day:count:credited,…" (credited: not late, so earning streak credit). A
+ * row per habit and day made a two-year history 2,000 rows, and mapping them was most of the
+ * read (issue 15's profile); packed, the rows stay as many as the habits.
+ */
 export function completionDaysQuery(db: Database, userId: string) {
-  return db
+  const perDay = db
     .select({
       habitId: habitCompletions.habitId,
       day: habitCompletions.localDay,
-      n: sql<number>`count(*)`,
+      n: sql<number>`count(*)`.as("n"),
       // Late completions (outside the client-time window) happened, but earn no streak credit.
-      credited: sql<number>`sum(${habitCompletions.late} = 0)`,
+      credited: sql<number>`sum(${habitCompletions.late} = 0)`.as("credited"),
     })
     .from(habitCompletions)
     .where(and(eq(habitCompletions.userId, userId), isNull(habitCompletions.undoneAt)))
-    .groupBy(habitCompletions.habitId, habitCompletions.localDay);
+    .groupBy(habitCompletions.habitId, habitCompletions.localDay)
+    .as("per_day");
+  return db
+    .select({
+      habitId: perDay.habitId,
+      days: sql<string>`group_concat(${perDay.day} || ':' || ${perDay.n} || ':' || ${perDay.credited}, ',')`,
+    })
+    .from(perDay)
+    .groupBy(perDay.habitId);
+}
+
+/** A habit's packed days (completionDaysQuery) as counts and credited counts by local day. */
+function unpack(days: string): { counts: Map<string, number>; credited: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const credited = new Map<string, number>();
+  for (const entry of days === "" ? [] : days.split(",")) {
+    const [day = "", n = "0", c = "0"] = entry.split(":");
+    counts.set(day, Number(n));
+    credited.set(day, Number(c));
+  }
+  return { counts, credited };
 }
 
 type DayRules = { timezone: string; dayStartHour: number } | undefined;
@@ -47,21 +72,15 @@ export function withStreaks(rules: DayRules, rows: HabitRows, counts: Completion
   const timezone = rules?.timezone ?? "UTC";
   const dayStartHour = rules?.dayStartHour ?? 4;
   const today = localDay(now, timezone, dayStartHour);
-  const byHabit = new Map<string, CompletionDays>();
-  for (const c of counts) {
-    const list = byHabit.get(c.habitId);
-    if (list) list.push(c);
-    else byHabit.set(c.habitId, [c]);
-  }
+  const byHabit = new Map(counts.map((c) => [c.habitId, c.days]));
   return rows.map((h) => {
-    const mine = byHabit.get(h.id) ?? [];
-    const credited = new Map(mine.map((c) => [c.day, c.credited]));
+    const days = unpack(byHabit.get(h.id) ?? "");
     const view = habitView(h);
     const created = localDay(h.createdAt, timezone, dayStartHour);
     return {
       ...view,
-      today: mine.find((c) => c.day === today)?.n ?? 0,
-      streak: habitStreak(view.schedule, credited, created, today),
+      today: days.counts.get(today) ?? 0,
+      streak: habitStreak(view.schedule, days.credited, created, today),
     };
   });
 }

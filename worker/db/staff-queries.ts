@@ -3,7 +3,7 @@ import { and, eq, gte, isNull, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { combinedAdherence, habitAdherence } from "../../shared/domain/adherence";
 import type { Schedule } from "../../shared/domain/completion-policy";
-import { addDays, type LocalDay, localDay } from "../../shared/domain/local-day";
+import { addDays, daysBetween, type LocalDay, localDay } from "../../shared/domain/local-day";
 import { compareFlags, FLAG_LEVELS, type FlagLevel, highestLevel } from "../../shared/domain/risk-flags";
 import type { FlagView, PatientSummary } from "../../shared/schemas/staff";
 import type { Database } from "./client";
@@ -50,8 +50,15 @@ function habitCounts(
  * the same one the patient's Spirit screen uses.
  */
 function adherenceOf(h: HabitCounts, from: LocalDay, today: LocalDay, timezone: string, dayStartHour: number) {
-  return habitAdherence(h.schedule, h.counts, localDay(h.createdAt, timezone, dayStartHour), from, today);
+  // A habit made two days or more before the window's first UTC midnight was made before the
+  // window in any zone (offsets and day-start hours move a day by less than two): its creation
+  // day cannot matter, so it is not worked out (a time-zone conversion per habit, per request).
+  const windowStart = daysBetween(EPOCH_DAY, from) * DAY - 2 * DAY;
+  const created = h.createdAt < windowStart ? from : localDay(h.createdAt, timezone, dayStartHour);
+  return habitAdherence(h.schedule, h.counts, created, from, today);
 }
+
+const EPOCH_DAY = "1970-01-01";
 
 /** Per-habit adherence for one patient's habits over a window of their local days (the clinician's view). */
 export function habitAdherenceById(
@@ -166,11 +173,22 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
     open.set(f.id, entry);
   }
   const round = (n: number) => Math.round(n * 100) / 100;
+  // Most of a caseload shares a few zones: each zone's today is worked out once.
+  const todays = new Map<string, LocalDay>();
+  const todayIn = (timezone: string, dayStartHour: number) => {
+    const key = `${timezone}|${dayStartHour}`;
+    let day = todays.get(key);
+    if (day === undefined) {
+      day = localDay(now, timezone, dayStartHour);
+      todays.set(key, day);
+    }
+    return day;
+  };
   return people.map((p) => {
     const w = weeks.get(p.id);
     const thisWeek = w?.thisWeek ?? null;
     const lastWeek = w?.lastWeek ?? null;
-    const today = localDay(now, p.timezone, p.dayStartHour);
+    const today = todayIn(p.timezone, p.dayStartHour);
     const from = addDays(today, -6);
     const kept = combinedAdherence(
       (habitsByUser.get(p.id) ?? []).map((h) => adherenceOf(h, from, today, p.timezone, p.dayStartHour)),
