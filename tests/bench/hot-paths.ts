@@ -21,10 +21,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { DEFAULT_DAY_START_HOUR } from "../../shared/domain/local-day";
 import { hashPassword } from "../../worker/auth/password";
 import { hotp, totpStep } from "../../worker/auth/totp";
-import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, type DemoAccount } from "../../worker/scripts/demo-data";
+import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, type DemoAccount, demoUserSql } from "../../worker/scripts/demo-data";
 import { demoHistorySql } from "../../worker/scripts/demo-history";
 import { freePort, ROOT, sqlString, WRANGLER, wrangler } from "../../worker/scripts/lib";
 
@@ -64,22 +63,7 @@ const CASELOAD = Array.from({ length: LARGE_CASELOAD }, (_, i) => account(100 + 
 async function seedSql(now: number): Promise<string> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const people = [NEW_PATIENT, HISTORY_PATIENT, SMALL_STAFF, LARGE_STAFF, ...CASELOAD];
-  const rows = people.map((a) => {
-    const values = [
-      a.id,
-      a.email,
-      a.role,
-      "active",
-      a.displayName,
-      a.timezone,
-      DEFAULT_DAY_START_HOUR,
-      hash,
-      a.role === "patient" ? null : DEMO_STAFF_TOTP_SECRET,
-      now,
-      now,
-    ].map(sqlString);
-    return `INSERT INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, created_at, updated_at) VALUES (${values.join(", ")});`;
-  });
+  const rows = people.map((a) => demoUserSql(a, hash, now));
   const assign = (staff: DemoAccount, patient: DemoAccount) =>
     `INSERT INTO assignments (staff_id, patient_id, created_at, created_by) VALUES (${[staff.id, patient.id, now, staff.id].map(sqlString).join(", ")});`;
   rows.push(...CASELOAD.slice(0, SMALL_CASELOAD).map((p) => assign(SMALL_STAFF, p)));

@@ -48,7 +48,8 @@ await new Promise<void>((resolve, reject) => {
 await send("Profiler.enable");
 await send("Profiler.setSamplingInterval", { interval: 200 });
 await send("Profiler.start");
-const mood = () => JSON.stringify({ opId: crypto.randomUUID(), at: new Date().toISOString(), mood: 6, sleepQuality: 6 });
+const mood = () =>
+  JSON.stringify({ opId: crypto.randomUUID(), at: new Date().toISOString(), mood: 6, sleepQuality: 6 });
 const result = await autocannon({
   url,
   connections: 16,

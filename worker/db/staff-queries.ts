@@ -115,21 +115,19 @@ export function liveCompletionCounts(db: Database, userIds: string[], from: numb
 
 export async function patientSummaries(db: Database, patientIds: string[], now: number): Promise<PatientSummary[]> {
   if (patientIds.length === 0) return [];
-  const [people, lastOps, moodWeeks, habitRows, completionCounts, flags] = await db.batch([
+  const [people, moodWeeks, habitRows, completionCounts, flags] = await db.batch([
     db
       .select({
         id: users.id,
         displayName: users.displayName,
         timezone: users.timezone,
         dayStartHour: users.dayStartHour,
+        // The last activity: one index lookup per patient (ops_at), where a max over all of a
+        // caseload's op records grouped by patient read every record they ever made.
+        lastAt: sql<number | null>`(SELECT max(${ops.createdAt}) FROM ${ops} WHERE ${ops.userId} = ${users.id})`,
       })
       .from(users)
       .where(sql`${users.id} IN ${ids(patientIds)}`),
-    db
-      .select({ id: ops.userId, last: sql<number>`max(${ops.createdAt})` })
-      .from(ops)
-      .where(sql`${ops.userId} IN ${ids(patientIds)}`)
-      .groupBy(ops.userId),
     db
       .select({
         id: moods.userId,
@@ -163,7 +161,7 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
       .groupBy(riskFlags.userId, riskFlags.level),
   ]);
   const by = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-  const [last, weeks] = [by(lastOps), by(moodWeeks)];
+  const weeks = by(moodWeeks);
   const habitsByUser = habitCounts(habitRows, completionCounts);
   const open = new Map<string, { byLevel: Record<FlagLevel, number>; unacknowledged: number }>();
   for (const f of flags) {
@@ -193,7 +191,7 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
     const kept = combinedAdherence(
       (habitsByUser.get(p.id) ?? []).map((h) => adherenceOf(h, from, today, p.timezone, p.dayStartHour)),
     );
-    const lastAt = last.get(p.id)?.last;
+    const lastAt = p.lastAt;
     const byLevel = open.get(p.id)?.byLevel ?? { high: 0, medium: 0, low: 0 };
     return {
       id: p.id,

@@ -65,29 +65,34 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 /**
+ * The SQL that adds one demo account (with the demo password's hash; staff with the published
+ * two-factor key), ignored when the id or email exists. The benchmark seeds its accounts with it too.
+ */
+export function demoUserSql(a: DemoAccount, passwordHash: string, now: number): string {
+  const values = [
+    a.id,
+    a.email,
+    a.role,
+    "active",
+    a.displayName,
+    a.timezone,
+    DEFAULT_DAY_START_HOUR,
+    passwordHash,
+    mfaRequiredFor(a.role) ? DEMO_STAFF_TOTP_SECRET : null,
+    now,
+    now,
+  ].map(sqlString);
+  return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, created_at, updated_at) VALUES (${values.join(", ")});`;
+}
+
+/**
  * SQL that seeds the demo clinic idempotently: `INSERT OR IGNORE` on fixed ids and unique
  * emails, so running it on every start changes nothing once the accounts exist (a demo user's
  * changed password or profile is kept), plus a few weeks of history for both patients.
  */
 export async function demoSeedSql(now = Date.now()): Promise<string> {
-  const rows = await Promise.all(
-    DEMO_ACCOUNTS.map(async (a) => {
-      const values = [
-        a.id,
-        a.email,
-        a.role,
-        "active",
-        a.displayName,
-        a.timezone,
-        DEFAULT_DAY_START_HOUR,
-        await hashPassword(DEMO_PASSWORD),
-        mfaRequiredFor(a.role) ? DEMO_STAFF_TOTP_SECRET : null,
-        now,
-        now,
-      ].map(sqlString);
-      return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, created_at, updated_at) VALUES (${values.join(", ")});`;
-    }),
-  );
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const rows = DEMO_ACCOUNTS.map((a) => demoUserSql(a, hash, now));
   // A demo staff account without 2FA (seeded before it was mandatory, or reset by the demo admin)
   // gets the published key back, so the printed logins always work.
   for (const a of DEMO_ACCOUNTS.filter((account) => mfaRequiredFor(account.role))) {
