@@ -218,9 +218,9 @@ describe("the user's local day", () => {
     expect(progress).toMatchObject({ xp: 30, coins: 15, level: 1, tier: "Seedling", xpForNextLevel: 70 });
   });
 
-  it("reports today's earnings for the patient's local day when it is not the UTC date (either side)", async () => {
+  it("reports today's earnings for the patient's local day when it is not the UTC date (either side, or two days behind)", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    for (const { zone, now, today, yesterdayAt, todayAt } of [
+    for (const { zone, dayStartHour, now, today, yesterdayAt, todayAt } of [
       // 15:30 UTC on the 20th is 04:30 on the 21st in Auckland: local today is a day ahead of UTC.
       {
         zone: "Pacific/Auckland",
@@ -237,10 +237,24 @@ describe("the user's local day", () => {
         yesterdayAt: "2026-11-20T06:00:00Z",
         todayAt: "2026-11-21T01:00:00Z",
       },
+      // With the day starting at 23:00, 18:00 on the 20th in Los Angeles still belongs to the 19th:
+      // two days behind the UTC date.
+      {
+        zone: "America/Los_Angeles",
+        dayStartHour: 23,
+        now: "2026-11-21T02:00:00Z",
+        today: "2026-11-19",
+        yesterdayAt: "2026-11-19T06:00:00Z",
+        todayAt: "2026-11-21T01:00:00Z",
+      },
     ]) {
       vi.setSystemTime(Date.parse(now));
       const p = await patientWithHabit({ schedule: { type: "daily", perDay: 5 } });
-      const moved = await call("/api/v1/me", { method: "PATCH", token: p.accessToken, body: { timezone: zone } });
+      const moved = await call("/api/v1/me", {
+        method: "PATCH",
+        token: p.accessToken,
+        body: { timezone: zone, ...(dayStartHour === undefined ? {} : { dayStartHour }) },
+      });
       expect(moved.status).toBe(200);
       const yesterday = await json<Completion>(await complete(p.accessToken, p.habitId, { at: yesterdayAt }));
       const todays = await json<Completion>(await complete(p.accessToken, p.habitId, { at: todayAt }));

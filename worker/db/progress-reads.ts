@@ -16,13 +16,14 @@ export interface ProgressReads {
 
 /**
  * Everything GET /progress shows, read in ONE batch (one round trip): the running totals, the
- * habits with their completions by day, the day rules, and the earnings of the local days today
- * can be in any zone (the UTC date and the days either side); today's is picked once the rules
- * are known.
+ * habits with their completions by day, the day rules, and the earnings of every local day today
+ * can be in any zone; today's is picked once the rules are known. A local day is the wall-clock
+ * date minus the day-start hour: with offsets from −12 h to +14 h and start hours 0–23, it lies
+ * from two days before the UTC date to one day after.
  */
 export async function progressReads(db: Database, userId: string, now: number): Promise<ProgressReads> {
   const utcDay = new Date(now).toISOString().slice(0, 10);
-  const candidates = [addDays(utcDay, -1), utcDay, addDays(utcDay, 1)];
+  const candidates = [-2, -1, 0, 1].map((d) => addDays(utcDay, d));
   const [rules, total, habitRows, counts, earned] = await db.batch([
     dayRulesQuery(db, userId),
     db.select().from(progress).where(eq(progress.userId, userId)),
