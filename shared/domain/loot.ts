@@ -18,7 +18,7 @@ export const RARITY_WEIGHTS: Readonly<Record<Rarity, number>> = Object.freeze({
   legendary: 5,
 });
 
-const RARITIES = ["common", "uncommon", "rare", "legendary"] as const satisfies readonly Rarity[];
+export const RARITIES = ["common", "uncommon", "rare", "legendary"] as const satisfies readonly Rarity[];
 
 /** @example const item: LootItem = { id: "acorn", name: "Acorn", rarity: "common" }; */
 export interface LootItem {

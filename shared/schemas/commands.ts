@@ -4,10 +4,10 @@
  * grants nothing.
  */
 import { z } from "zod";
+import { RARITIES } from "../domain/loot";
 import { CSSRS_CATEGORIES, type CssrsCategory } from "../domain/risk-flags";
-import { ERROR_CATALOGUE, type ErrorCode } from "../errors";
-import { isoTime } from "./common";
-import { journalWrite, riskFlagRaise } from "./companion";
+import { errorCodeSchema, isoTime } from "./common";
+import { crisisResourceSchema, journalWrite, riskFlagRaise } from "./companion";
 import { messageSend } from "./messages";
 import {
   assessmentViewSchema,
@@ -100,28 +100,22 @@ export const progressAnswerSchema = progressViewSchema
   .strict();
 export type ProgressAnswer = z.infer<typeof progressAnswerSchema>;
 
-/** A crisis line or service to show (shared/domain/risk.ts CrisisResource). */
-export const crisisResourceSchema = z.strictObject({
-  name: z.string(),
-  contact: z.string(),
-  kind: z.enum(["phone", "text", "emergency"]),
-});
-
 const cssrsCategory = z.enum(CSSRS_CATEGORIES as [CssrsCategory, ...CssrsCategory[]]);
 
 /**
  * A check-in raised a risk flag for the care team: show the crisis resources for the patient's
  * region at once. A low mood flags low, a positive PHQ-9 item 9 medium, a C-SSRS screener its triage.
  */
+const checkInFlagSource = z.enum(["low_mood", "phq9_item9", "cssrs"]);
 export const safetyAnswerSchema = z.strictObject({
   flagRaised: z.literal(true),
   flag: z.strictObject({
     id: z.uuid(),
-    source: z.enum(["low_mood", "phq9_item9", "cssrs"]),
+    source: checkInFlagSource,
     level: z.enum(["high", "medium", "low"]),
     category: cssrsCategory.nullable(),
   }),
-  source: z.enum(["low_mood", "phq9_item9", "cssrs"]),
+  source: checkInFlagSource,
   showCrisisResources: z.literal(true),
   resources: z.array(crisisResourceSchema),
 });
@@ -174,7 +168,7 @@ export const petReturnResponse = answer({
     loot: z.strictObject({
       id: z.string(),
       name: z.string(),
-      rarity: z.enum(["common", "uncommon", "rare", "legendary"]),
+      rarity: z.enum(RARITIES),
     }),
   }),
   progress: progressAnswerSchema,
@@ -219,26 +213,15 @@ export const COMMAND_RESPONSES = {
 
 export type CommandResponse<T extends CommandType> = z.infer<(typeof COMMAND_RESPONSES)[T]>;
 
-/** Any command's answer (what a sync push result carries). */
-export const anyCommandResponse = z.union([
-  habitAnswer,
-  completionAnswer,
-  questAnswer,
-  questUpdateResponse,
-  moodLogResponse,
-  assessmentSubmitResponse,
-  safetyPlanUpdateResponse,
-  COMMAND_RESPONSES["pet.adopt"],
-  petProgressAnswer,
-  COMMAND_RESPONSES["pet.adventure"],
-  petReturnResponse,
-  COMMAND_RESPONSES["message.send"],
-  COMMAND_RESPONSES["journal.write"],
-  riskFlagResponse,
+/** Any command's answer (what a sync push result carries): each distinct answer above, once. */
+type AnyAnswer = (typeof COMMAND_RESPONSES)[CommandType];
+export const anyCommandResponse = z.union([...new Set(Object.values(COMMAND_RESPONSES))] as unknown as [
+  AnyAnswer,
+  ...AnyAnswer[],
 ]);
 
 /** A command's refusal, or a reason it could not run: a stable code and a message. */
 export const commandErrorSchema = z.strictObject({
-  code: z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]),
+  code: errorCodeSchema,
   message: z.string(),
 });

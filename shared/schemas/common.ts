@@ -15,10 +15,13 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 /** An ISO 8601 time as the API writes it (`Date#toISOString`). */
 export const isoTime = z.iso.datetime();
 
+/** A stable error code (shared/errors.ts ERROR_CATALOGUE). */
+export const errorCodeSchema = z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]);
+
 /** The unified error body every non-2xx API response carries (docs/api.md "Errors"). */
 export const errorBodySchema = z.strictObject({
   error: z.strictObject({
-    code: z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]),
+    code: errorCodeSchema,
     message: z.string(),
     requestId: z.string(),
     fields: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
@@ -30,3 +33,9 @@ export const idParam = z.strictObject({ id: z.uuid() });
 
 /** The path parameters of a route that addresses a person (`/:userId`). */
 export const userIdParam = z.strictObject({ userId: z.uuid() });
+
+/** A zod schema as a JSON Schema fragment (without `$schema`), for the OpenAPI document. */
+export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output" = "output"): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io }) as Record<string, unknown>;
+  return rest;
+}

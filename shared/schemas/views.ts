@@ -8,7 +8,6 @@ import { PET_SPECIES } from "../domain/pet";
 import { TIERS } from "../domain/progression";
 import { CSSRS_CATEGORIES } from "../domain/risk-flags";
 import { isoTime } from "./common";
-import type { SafetySection } from "./wellbeing";
 
 const difficulty = z.enum(["easy", "medium", "hard"]);
 
@@ -144,15 +143,23 @@ export const progressViewSchema = z.strictObject({
   xpIntoLevel: z.number(),
 });
 
-// The sections by name (wellbeing.ts SAFETY_SECTIONS; a type import only, as wellbeing.ts's responses import this file).
-const safetySection = z.enum([
+/** The five sections of a personal safety plan (Stanley–Brown), in order. */
+export const SAFETY_SECTIONS = [
   "warningSigns",
   "copingSteps",
   "peopleAndPlaces",
   "professionals",
   "safeEnvironment",
-] as const satisfies readonly SafetySection[]);
-const safetyTexts = z.array(z.string());
+] as const;
+export type SafetySection = (typeof SAFETY_SECTIONS)[number];
+const safetySection = z.enum(SAFETY_SECTIONS);
+
+/** An object with one array of `item` per safety-plan section (the request body and the view alike). */
+export function safetySectionsOf<T extends z.ZodType>(item: T) {
+  return z.strictObject(
+    Object.fromEntries(SAFETY_SECTIONS.map((s) => [s, z.array(item)])) as Record<SafetySection, z.ZodArray<T>>,
+  );
+}
 
 /** One item of a safety plan, with its stable id and who added and last changed it (null: not known). */
 export const safetyItemSchema = z.strictObject({
@@ -182,24 +189,15 @@ export const safetyChangeSchema = z.strictObject({
  * The safety plan: each section's texts (as before items had ids), the items with ids and authors
  * (`entries`), the latest changes, the version, and who saved it last (null: never saved).
  */
-export const safetyPlanViewSchema = z.strictObject({
-  warningSigns: safetyTexts,
-  copingSteps: safetyTexts,
-  peopleAndPlaces: safetyTexts,
-  professionals: safetyTexts,
-  safeEnvironment: safetyTexts,
-  entries: z.strictObject({
-    warningSigns: z.array(safetyItemSchema),
-    copingSteps: z.array(safetyItemSchema),
-    peopleAndPlaces: z.array(safetyItemSchema),
-    professionals: z.array(safetyItemSchema),
-    safeEnvironment: z.array(safetyItemSchema),
-  }),
-  changes: z.array(safetyChangeSchema),
-  version: z.number().int(),
-  updatedAt: isoTime.nullable(),
-  updatedBy: z.uuid().nullable(),
-});
+export const safetyPlanViewSchema = safetySectionsOf(z.string())
+  .extend({
+    entries: safetySectionsOf(safetyItemSchema),
+    changes: z.array(safetyChangeSchema),
+    version: z.number().int(),
+    updatedAt: isoTime.nullable(),
+    updatedBy: z.uuid().nullable(),
+  })
+  .strict();
 export type SafetyPlanViewBody = z.infer<typeof safetyPlanViewSchema>;
 
 /** A private journal entry (today only the CBT thought record), as sync carries it to the patient's devices. */

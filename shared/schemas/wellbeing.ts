@@ -7,13 +7,16 @@
 import { z } from "zod";
 import { INSTRUMENTS } from "../domain/assessments";
 import { CSSRS, triageCssrs } from "../domain/cssrs";
-import { PET_SPECIES } from "../domain/pet";
+import { PET_SPECIES, SHOP_ITEMS, type ShopItemId } from "../domain/pet";
+import { jsonSchemaOf } from "./common";
 import {
   assessmentViewSchema,
   habitViewSchema,
   petViewSchema,
   progressViewSchema,
   questViewSchema,
+  SAFETY_SECTIONS,
+  type SafetySection,
   safetyPlanViewSchema,
 } from "./views";
 
@@ -161,23 +164,12 @@ export const assessmentSubmitBody = z.discriminatedUnion("instrument", [
 ]);
 
 const safetyItems = z.array(z.string().trim().min(1).max(SAFETY_ITEM_MAX)).max(SAFETY_ITEMS_MAX);
-/** The five sections of a personal safety plan (Stanley–Brown). */
-export const safetyPlan = z.strictObject({
-  warningSigns: safetyItems,
-  copingSteps: safetyItems,
-  peopleAndPlaces: safetyItems,
-  professionals: safetyItems,
-  safeEnvironment: safetyItems,
-});
+/** The five sections of a personal safety plan (Stanley–Brown): each a list of texts. */
+export const safetyPlan = z.strictObject(
+  Object.fromEntries(SAFETY_SECTIONS.map((s) => [s, safetyItems])) as Record<SafetySection, typeof safetyItems>,
+);
 export type SafetyPlan = z.infer<typeof safetyPlan>;
-export const SAFETY_SECTIONS = [
-  "warningSigns",
-  "copingSteps",
-  "peopleAndPlaces",
-  "professionals",
-  "safeEnvironment",
-] as const satisfies readonly (keyof SafetyPlan)[];
-export type SafetySection = (typeof SAFETY_SECTIONS)[number];
+export { SAFETY_SECTIONS, type SafetySection };
 
 /** A safety-plan item's id: a uuid from the device, or the stable id given to an item saved before items had ids. */
 const safetyItemId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a safety plan item id.");
@@ -232,10 +224,6 @@ export const safetyPlanUpdateBody = byShape(withEnvelope(safetyPlanEdit), withEn
  * `anyOf` of the two, written from the same schemas.
  */
 function byShape<E extends z.ZodType, W extends z.ZodType>(edit: E, whole: W) {
-  const jsonSchemaOf = (schema: z.ZodType) => {
-    const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
-    return rest;
-  };
   return z
     .custom<z.input<E> | z.input<W>>()
     .transform((value, ctx) => {
@@ -247,7 +235,7 @@ function byShape<E extends z.ZodType, W extends z.ZodType>(edit: E, whole: W) {
       }
       return parsed.data as z.output<E> | z.output<W>;
     })
-    .meta({ anyOf: [jsonSchemaOf(edit), jsonSchemaOf(whole)] });
+    .meta({ anyOf: [jsonSchemaOf(edit, "input"), jsonSchemaOf(whole, "input")] });
 }
 
 export const petAdopt = z.strictObject({
@@ -321,7 +309,7 @@ export const petShopResponse = z.strictObject({
   feed: z.strictObject({ price: z.number(), hunger: z.number() }),
   items: z.array(
     z.strictObject({
-      id: z.enum(["apple", "cupcake", "top_hat", "bow", "crown"]),
+      id: z.enum(Object.keys(SHOP_ITEMS) as [ShopItemId, ...ShopItemId[]]),
       name: z.string(),
       price: z.number(),
       kind: z.enum(["food", "cosmetic"]),

@@ -13,9 +13,9 @@
 import type { Hono } from "hono";
 import { describeRoute, generateSpecs, resolver, uniqueSymbol } from "hono-openapi";
 import type { OpenAPIV3_1 } from "openapi-types";
-import { z } from "zod";
+import type { z } from "zod";
 import pkg from "../../package.json";
-import { errorBodySchema } from "../../shared/schemas/common";
+import { errorBodySchema, jsonSchemaOf } from "../../shared/schemas/common";
 import type { AppEnv } from "../app-env";
 import { SECURE_COOKIE } from "../auth/refresh-cookie";
 
@@ -131,8 +131,7 @@ function finishOperations(paths: OpenAPIV3_1.PathsObject): void {
 
 /** The Error schema as JSON Schema, from the zod schema the error handler's body satisfies. */
 function errorJsonSchema(): OpenAPIV3_1.SchemaObject {
-  const { $schema: _, ...schema } = z.toJSONSchema(errorBodySchema) as Record<string, unknown>;
-  return schema as OpenAPIV3_1.SchemaObject;
+  return jsonSchemaOf(errorBodySchema) as OpenAPIV3_1.SchemaObject;
 }
 
 /** Builds the OpenAPI 3.1 document of `app` (every route under /api/v1). */
