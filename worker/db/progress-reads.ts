@@ -1,4 +1,5 @@
 import { and, eq, inArray, sum } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { addDays, localDay } from "../../shared/domain/local-day";
 import type { HabitWithStreak } from "../../shared/schemas/wellbeing";
 import type { Database } from "./client";
@@ -15,16 +16,17 @@ export interface ProgressReads {
 }
 
 /**
- * Everything GET /progress shows, read in ONE batch (one round trip): the running totals, the
- * habits with their completions by day, the day rules, and the earnings of every local day today
- * can be in any zone; today's is picked once the rules are known. A local day is the wall-clock
- * date minus the day-start hour: with offsets from −12 h to +14 h and start hours 0–23, it lies
- * from two days before the UTC date to one day after.
+ * Everything GET /progress shows, as the reads of ONE batch (one round trip): the running totals,
+ * the habits with their completions by day, the day rules, and the earnings of every local day
+ * today can be in any zone; today's is picked once the rules are known (`progressFrom`). A local
+ * day is the wall-clock date minus the day-start hour: with offsets from −12 h to +14 h and start
+ * hours 0–23, it lies from two days before the UTC date to one day after. The route runs them
+ * behind its session check, in the same batch (middleware/require-auth.ts, batchAsCaller).
  */
-export async function progressReads(db: Database, userId: string, now: number): Promise<ProgressReads> {
+export function progressQueries(db: Database, userId: string, now: number) {
   const utcDay = new Date(now).toISOString().slice(0, 10);
   const candidates = [-2, -1, 0, 1].map((d) => addDays(utcDay, d));
-  const [rules, total, habitRows, counts, earned] = await db.batch([
+  return [
     dayRulesQuery(db, userId),
     db.select().from(progress).where(eq(progress.userId, userId)),
     habitsQuery(db, userId),
@@ -36,7 +38,13 @@ export async function progressReads(db: Database, userId: string, now: number): 
         and(eq(rewards.userId, userId), inArray(rewards.localDay, candidates), inArray(rewards.source, [...EARNING])),
       )
       .groupBy(rewards.localDay),
-  ]);
+  ] as const;
+}
+
+type ProgressResults = BatchResponse<ReturnType<typeof progressQueries> extends readonly [...infer T] ? T : never>;
+
+/** GET /progress's answer from its batch's results. */
+export function progressFrom([rules, total, habitRows, counts, earned]: ProgressResults, now: number): ProgressReads {
   const today = localDay(now, rules[0]?.timezone ?? "UTC", rules[0]?.dayStartHour ?? 4);
   const todays = earned.find((e) => e.day === today);
   return {

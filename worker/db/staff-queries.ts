@@ -1,5 +1,6 @@
 /** Aggregates for staff views, computed in SQL over a set of patients (one query each). */
-import { and, eq, gte, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { combinedAdherence, habitAdherence } from "../../shared/domain/adherence";
 import type { Schedule } from "../../shared/domain/completion-policy";
@@ -93,7 +94,12 @@ export async function assignedPatientIds(db: Database, staffId: string): Promise
  * Live (not undone) completions per user, habit and local day, for the given users, at or after
  * `from` and before `to` (ms): the counts the adherence rule reads (habitCounts, above).
  */
-export function liveCompletionCounts(db: Database, userIds: string[], from: number, to = Number.MAX_SAFE_INTEGER) {
+export function liveCompletionCounts(
+  db: Database,
+  userIds: string[] | SQL,
+  from: number,
+  to = Number.MAX_SAFE_INTEGER,
+) {
   return db
     .select({
       userId: habitCompletions.userId,
@@ -104,7 +110,7 @@ export function liveCompletionCounts(db: Database, userIds: string[], from: numb
     .from(habitCompletions)
     .where(
       and(
-        sql`${habitCompletions.userId} IN ${ids(userIds)}`,
+        sql`${habitCompletions.userId} IN ${Array.isArray(userIds) ? ids(userIds) : userIds}`,
         isNull(habitCompletions.undoneAt),
         gte(habitCompletions.at, from),
         lt(habitCompletions.at, to),
@@ -113,9 +119,29 @@ export function liveCompletionCounts(db: Database, userIds: string[], from: numb
     .groupBy(habitCompletions.userId, habitCompletions.habitId, habitCompletions.localDay);
 }
 
-export async function patientSummaries(db: Database, patientIds: string[], now: number): Promise<PatientSummary[]> {
-  if (patientIds.length === 0) return [];
-  const [people, moodWeeks, habitRows, completionCounts, flags] = await db.batch([
+/** Which patients a summary is for: the ids given, or everyone assigned to a member of staff. */
+export type PatientSet = { ids: string[] } | { assignedTo: string };
+
+function patientSet(set: PatientSet): SQL {
+  return "ids" in set
+    ? ids(set.ids)
+    : sql`(SELECT ${assignments.patientId} FROM ${assignments} WHERE ${assignments.staffId} = ${set.assignedTo})`;
+}
+
+/** The patients' summaries (the caseload, one patient's figures), in one batch. */
+export async function patientSummaries(db: Database, patients: PatientSet, now: number): Promise<PatientSummary[]> {
+  if ("ids" in patients && patients.ids.length === 0) return [];
+  return summariesFrom(await db.batch([...summaryQueries(db, patients, now)]), now);
+}
+
+/**
+ * The reads behind patient summaries, for ONE batch: the caseload runs them behind its session
+ * check in the same batch (middleware/require-auth.ts, batchAsCaller), and names its patients by
+ * their assignment, so the whole list is one round trip however many patients it has.
+ */
+export function summaryQueries(db: Database, patients: PatientSet, now: number) {
+  const patientIds = patientSet(patients);
+  return [
     db
       .select({
         id: users.id,
@@ -127,7 +153,7 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
         lastAt: sql<number | null>`(SELECT max(${ops.createdAt}) FROM ${ops} WHERE ${ops.userId} = ${users.id})`,
       })
       .from(users)
-      .where(sql`${users.id} IN ${ids(patientIds)}`),
+      .where(sql`${users.id} IN ${patientIds}`),
     db
       .select({
         id: moods.userId,
@@ -135,7 +161,7 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
         lastWeek: sql<number | null>`avg(CASE WHEN ${moods.at} < ${now - 7 * DAY} THEN ${moods.mood} END)`,
       })
       .from(moods)
-      .where(and(sql`${moods.userId} IN ${ids(patientIds)}`, gte(moods.at, now - 14 * DAY)))
+      .where(and(sql`${moods.userId} IN ${patientIds}`, gte(moods.at, now - 14 * DAY)))
       .groupBy(moods.userId),
     db
       .select({
@@ -146,7 +172,7 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
         createdAt: habits.createdAt,
       })
       .from(habits)
-      .where(and(sql`${habits.userId} IN ${ids(patientIds)}`, isNull(habits.archivedAt))),
+      .where(and(sql`${habits.userId} IN ${patientIds}`, isNull(habits.archivedAt))),
     // The last 7 local days lie within the last 9 × 24 hours in any timezone and day-start hour.
     liveCompletionCounts(db, patientIds, now - 9 * DAY),
     db
@@ -157,9 +183,18 @@ export async function patientSummaries(db: Database, patientIds: string[], now: 
         unacknowledged: sql<number>`sum(CASE WHEN ${riskFlags.status} = 'open' THEN 1 ELSE 0 END)`,
       })
       .from(riskFlags)
-      .where(and(sql`${riskFlags.userId} IN ${ids(patientIds)}`, ne(riskFlags.status, "resolved")))
+      .where(and(sql`${riskFlags.userId} IN ${patientIds}`, ne(riskFlags.status, "resolved")))
       .groupBy(riskFlags.userId, riskFlags.level),
-  ]);
+  ] as const;
+}
+
+type SummaryResults = BatchResponse<ReturnType<typeof summaryQueries> extends readonly [...infer T] ? T : never>;
+
+/** The summaries from summaryQueries' results. */
+export function summariesFrom(
+  [people, moodWeeks, habitRows, completionCounts, flags]: SummaryResults,
+  now: number,
+): PatientSummary[] {
   const by = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   const weeks = by(moodWeeks);
   const habitsByUser = habitCounts(habitRows, completionCounts);

@@ -49,8 +49,7 @@ export function changesAfter(db: Database, userId: string, seq: number, limit: n
     .from(changes)
     .where(and(eq(changes.userId, userId), gt(changes.seq, seq)))
     .orderBy(asc(changes.seq))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** The names of the applied migrations, in order (the health check's database round trip). */

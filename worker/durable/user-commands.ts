@@ -1,5 +1,11 @@
 import { DurableObject } from "cloudflare:workers";
-import { type ExecuteInput, executeCommands } from "../commands/execute";
+import {
+  type CheckedExecuteInput,
+  type CheckedOutcome,
+  type ExecuteInput,
+  executeChecked,
+  executeCommands,
+} from "../commands/execute";
 import type { CommandResult } from "../commands/types";
 
 /**
@@ -16,7 +22,16 @@ export class UserCommands extends DurableObject<Env> {
   #tail: Promise<unknown> = Promise.resolve();
 
   execute(input: ExecuteInput): Promise<CommandResult[]> {
-    const run = this.#tail.then(() => executeCommands(this.env, input, Math.random));
+    return this.#queued(() => executeCommands(this.env, input, Math.random));
+  }
+
+  /** execute, behind the caller's session check (read in the same state load). */
+  executeChecked(input: CheckedExecuteInput): Promise<CheckedOutcome> {
+    return this.#queued(() => executeChecked(this.env, input, Math.random));
+  }
+
+  #queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#tail.then(work);
     this.#tail = run.catch(() => undefined);
     return run;
   }

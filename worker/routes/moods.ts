@@ -10,13 +10,14 @@ import { json, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { page } from "../lib/time-page";
 import { jsonBody, queryParams } from "../lib/validate";
-import { requireAuth, requireRole } from "../middleware/require-auth";
+import { requireAuth, requireAuthInBatch, requireRole } from "../middleware/require-auth";
 
 /** /api/v1/moods: mood and sleep check-ins; the list is newest first, `from`/`to` and paged. */
 export const moodRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole("patient"))
   .get(
     "/",
+    requireAuth,
+    requireRole("patient"),
     operation({
       summary: "My mood and sleep check-ins, newest first (paged; from/to filter by time)",
       responses: { 200: json(pageOf(moodViewSchema), "A page of check-ins") },
@@ -35,6 +36,8 @@ export const moodRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
+    // The session is checked in the user's Durable Object, in the command's state load (issue 15).
+    requireAuthInBatch("patient"),
     operation({
       summary: "Check in my mood and sleep (the first of the day earns XP; a very low mood alerts my care team)",
       responses: {

@@ -3,19 +3,22 @@ import { progressView } from "../../shared/domain/progression";
 import { type ProgressResponse, progressResponse } from "../../shared/schemas/wellbeing";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
-import { progressReads } from "../db/progress-reads";
+import { progressFrom, progressQueries } from "../db/progress-reads";
 import { json, operation } from "../lib/openapi";
-import { requireAuth, requireRole } from "../middleware/require-auth";
+import { batchAsCaller, claimedUserId, requireAuthInBatch } from "../middleware/require-auth";
 
 /** GET /api/v1/progress: level, XP, tier, coins, each habit's streak, and what today earned. */
-export const progressRoutes = new Hono<AppEnv>().use(requireAuth, requireRole("patient")).get(
+export const progressRoutes = new Hono<AppEnv>().use(requireAuthInBatch("patient")).get(
   "/",
   operation({
     summary: "My level, tier, XP and coins, each habit's streak, and what I earned today",
     responses: { 200: json(progressResponse, "My progression") },
   }),
   async (c) => {
-    const { totals, today, habits } = await progressReads(database(c.env.DB), c.get("auth").userId, Date.now());
+    const db = database(c.env.DB);
+    const now = Date.now();
+    const reads = await batchAsCaller(c, db, [...progressQueries(db, claimedUserId(c), now)]);
+    const { totals, today, habits } = progressFrom(reads, now);
     const body: ProgressResponse = {
       ...progressView(totals.xp, totals.coins),
       streaks: habits.map((h) => ({ habitId: h.id, name: h.name, ...h.streak })),

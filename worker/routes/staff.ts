@@ -33,7 +33,14 @@ import {
   timelinePage,
   updateNote,
 } from "../db/staff";
-import { assignedPatientIds, compareByOpenFlags, habitAdherenceById, patientSummaries } from "../db/staff-queries";
+import {
+  assignedPatientIds,
+  compareByOpenFlags,
+  habitAdherenceById,
+  patientSummaries,
+  summariesFrom,
+  summaryQueries,
+} from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
 import { fhirResponse } from "../fhir/patient-bundle";
 import { audit, auditStatement } from "../lib/audit";
@@ -41,7 +48,7 @@ import { json, noBody, operation } from "../lib/openapi";
 import { runCommand } from "../lib/run-command";
 import { jsonBody, pathParams, queryParams } from "../lib/validate";
 import { requirePatientAccess } from "../middleware/patient-access";
-import { requireAuth, requireRole } from "../middleware/require-auth";
+import { batchAsCaller, claimedUserId, requireAuth, requireAuthInBatch, requireRole } from "../middleware/require-auth";
 import { staffFlagRoutes } from "./staff-flags";
 
 const DAY = 86_400_000;
@@ -69,10 +76,12 @@ const PATIENT_ORDERS: Record<z.infer<typeof patientsQuery>["sort"], Order> = {
  * everything: the timeline, risk flags, the safety plan, private notes and the FHIR export.
  */
 export const staffRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole("therapist", "clinician"))
-  .route("/", staffFlagRoutes)
+  // The caseload is registered before the `use` below, which therefore never runs for it (Hono
+  // runs handlers in registration order and stops at the first answer): it checks the session in
+  // its own read batch instead (issue 15), with the same roles.
   .get(
     "/patients",
+    requireAuthInBatch("therapist", "clinician"),
     operation({
       summary: "My assigned patients, most urgent risk flags first (search by name; sort)",
       responses: { 200: json(patientsResponse, "Every assigned patient") },
@@ -81,13 +90,17 @@ export const staffRoutes = new Hono<AppEnv>()
     async (c) => {
       const { q, sort } = c.req.valid("query");
       const db = database(c.env.DB);
-      let items = await patientSummaries(db, await assignedPatientIds(db, c.get("auth").userId), Date.now());
+      const now = Date.now();
+      const reads = await batchAsCaller(c, db, [...summaryQueries(db, { assignedTo: claimedUserId(c) }, now)]);
+      let items = summariesFrom(reads, now);
       if (q) items = items.filter((p) => p.displayName.toLowerCase().includes(q.toLowerCase()));
       const within = PATIENT_ORDERS[sort];
       items.sort((a, b) => compareByOpenFlags(a, b) || within(a, b) || byName(a, b) || byText(a.id, b.id));
       return c.json({ items });
     },
   )
+  .use(requireAuth, requireRole("therapist", "clinician"))
+  .route("/", staffFlagRoutes)
   .get(
     "/patients/:id/summary",
     operation({
@@ -97,7 +110,7 @@ export const staffRoutes = new Hono<AppEnv>()
     staff,
     async (c) => {
       const db = database(c.env.DB);
-      const [summary] = await patientSummaries(db, [c.get("patientId")], Date.now());
+      const [summary] = await patientSummaries(db, { ids: [c.get("patientId")] }, Date.now());
       return c.json({ summary });
     },
   )

@@ -18,7 +18,7 @@ import { checkRateLimit, rateLimited } from "../lib/rate-limit";
 import { sendCommands } from "../lib/run-command";
 import { decodeSyncCursor, encodeSyncCursor } from "../lib/sync-cursor";
 import { jsonBody, queryParams } from "../lib/validate";
-import { requireAuth, requireRole } from "../middleware/require-auth";
+import { batchAsCaller, claimedUserId, requireAuth, requireAuthInBatch, requireRole } from "../middleware/require-auth";
 
 /**
  * /api/v1/sync: the offline outbox's way in (push) and the change log's way out (pull).
@@ -27,9 +27,11 @@ import { requireAuth, requireRole } from "../middleware/require-auth";
  * the server's time (`serverTime`), so a device can measure how far its clock is off.
  */
 export const syncRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole("patient"))
   .post(
     "/push",
+    // The per-user rate limit below needs the caller checked first: a revoked session gets 401, never 429.
+    requireAuth,
+    requireRole("patient"),
     operation({
       summary: "Send my queued writes: each operation runs as its command, in order, and gets its own result",
       responses: { 200: json(syncPushResponse, "One result per operation, in order, and the server's time") },
@@ -83,16 +85,19 @@ export const syncRoutes = new Hono<AppEnv>()
   )
   .get(
     "/pull",
+    // The session is checked in the page's own read batch (issue 15).
+    requireAuthInBatch("patient"),
     operation({
       summary: "Read my change log after a cursor: what changed on the server, oldest first",
       responses: { 200: json(syncPullResponse, "A page of changes, the next cursor, and the server's time") },
     }),
     queryParams(syncPullQuery),
     async (c) => {
-      const { userId } = c.get("auth");
+      const userId = claimedUserId(c);
       const { cursor, limit } = c.req.valid("query");
+      const db = database(c.env.DB);
       const after = cursor ? await decodeSyncCursor(c.env.JWT_SECRET, userId, cursor) : 0;
-      const rows = await changesAfter(database(c.env.DB), userId, after, limit + 1);
+      const [rows] = await batchAsCaller(c, db, [changesAfter(db, userId, after, limit + 1)]);
       const hasMore = rows.length > limit;
       const page = rows.slice(0, limit);
       // The stored data is the entity's view as the command logged it (commands/change-log.ts).
