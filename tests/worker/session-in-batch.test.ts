@@ -28,7 +28,9 @@ async function outcome(path: string, token: string, body?: () => unknown) {
 }
 
 async function moodCount(userId: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT count(*) AS n FROM moods WHERE user_id = ?").bind(userId).first<{ n: number }>();
+  const row = await env.DB.prepare("SELECT count(*) AS n FROM moods WHERE user_id = ?")
+    .bind(userId)
+    .first<{ n: number }>();
   return row?.n ?? -1;
 }
 
@@ -61,7 +63,10 @@ describe("the session checked in the route's own batch", () => {
       )
         .bind(t.user.id)
         .first<{ role: string; target: string }>();
-      expect(event).toEqual({ role: "therapist", target: `${"body" in route ? "POST" : "GET"} ${route.path.split("?")[0]}` });
+      expect(event).toEqual({
+        role: "therapist",
+        target: `${"body" in route ? "POST" : "GET"} ${route.path.split("?")[0]}`,
+      });
       expect(await moodCount(t.user.id)).toBe(0);
     });
   }
@@ -118,11 +123,7 @@ describe("the session checked in the route's own batch", () => {
       })
       .get("/careless", requireAuthInBatch("patient"), (c) => c.json({ secret: "data" }));
     careless.onError(handleError);
-    const res = await careless.request(
-      "/careless",
-      { headers: { Authorization: `Bearer ${p.accessToken}` } },
-      env,
-    );
+    const res = await careless.request("/careless", { headers: { Authorization: `Bearer ${p.accessToken}` } }, env);
     expect(res.status).toBe(500);
     expect(await res.text()).not.toContain("data");
   });

@@ -2,10 +2,42 @@ import { eq, sql } from "drizzle-orm";
 import type { ErrorCode } from "../../shared/errors";
 import type { AuthContext } from "../app-env";
 import type { Database } from "../db/client";
+import { prepared } from "../db/prepared";
 import { sessions, users } from "../db/schema";
 import { blockedUntilMfaEnrolment } from "./mfa-enrolment";
 import { EXPIRED } from "./sessions";
 import type { AccessClaims } from "./tokens";
+
+const SESSION_FIELDS = {
+  userId: sessions.userId,
+  revokedAt: sessions.revokedAt,
+  revokedReason: sessions.revokedReason,
+  expiresAt: sessions.expiresAt,
+  status: users.status,
+  role: users.role,
+  mfaEnabled: sql<number>`${users.totpSecret} IS NOT NULL`,
+};
+
+const sessionCheck = prepared((db) =>
+  db
+    .select(SESSION_FIELDS)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("sessionId"))),
+);
+
+const sessionChecks = prepared((db) =>
+  db
+    .select({ sessionId: sessions.id, ...SESSION_FIELDS })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(sql`${sessions.id} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`),
+);
+
+/** The rows of several sessions at once (the calls a user's Durable Object runs together). */
+export function sessionChecksQuery(db: Database, sessionIds: string[]) {
+  return sessionChecks(db, { ids: JSON.stringify(sessionIds) });
+}
 
 /**
  * The session check every authenticated request passes, in one place. Beyond the access token's
@@ -18,19 +50,7 @@ import type { AccessClaims } from "./tokens";
  * state load, so checking costs no round trip of its own (issue 15; middleware/require-auth.ts).
  */
 export function sessionCheckQuery(db: Database, sessionId: string) {
-  return db
-    .select({
-      userId: sessions.userId,
-      revokedAt: sessions.revokedAt,
-      revokedReason: sessions.revokedReason,
-      expiresAt: sessions.expiresAt,
-      status: users.status,
-      role: users.role,
-      mfaEnabled: sql<number>`${users.totpSecret} IS NOT NULL`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId));
+  return sessionCheck(db, { sessionId });
 }
 
 export type SessionRow = Awaited<ReturnType<typeof sessionCheckQuery>>[number];

@@ -5,7 +5,7 @@ import type { Role } from "../../shared/roles";
 import { COMMAND_SCHEMAS, type CommandType, isCommandType } from "../../shared/schemas/commands";
 import type { AuthContext } from "../app-env";
 import { admitSession, type SessionClaim } from "../auth/session-check";
-import { database } from "../db/client";
+import { type Database, database } from "../db/client";
 import { auditEvents, ops } from "../db/schema";
 import { UNKNOWN_OPERATION_ACTION } from "../lib/audit";
 import { loggableError } from "../lib/errors";
@@ -39,6 +39,12 @@ export type CheckedOutcome =
   | { ok: true; auth: AuthContext; results: CommandResult[] }
   | { ok: false; code: ErrorCode; auth?: AuthContext };
 
+/** One call to the user's object: a request's commands, by a known actor or one whose session is still to be checked. */
+export type Call = { kind: "trusted"; input: ExecuteInput } | { kind: "checked"; input: CheckedExecuteInput };
+
+/** A call's answer: its results (trusted), or its checked outcome. */
+export type CallOutcome = CommandResult[] | CheckedOutcome;
+
 /**
  * executeCommands behind the session check, in the same state load (one round trip fewer for
  * every write: issue 15). Refused, nothing runs and nothing is written.
@@ -48,22 +54,8 @@ export async function executeChecked(
   input: CheckedExecuteInput,
   random: () => number,
 ): Promise<CheckedOutcome> {
-  const now = Date.now();
-  const db = database(env.DB);
-  const { state, session } = await loadUserState(db, input.userId, input.commands, now, input.session.claims.sessionId);
-  const verdict = admitSession(session, input.session, now);
-  if (!verdict.ok) return verdict;
-  const auth = verdict.auth;
-  if (!input.session.roles.includes(auth.role)) return { ok: false, code: "FORBIDDEN", auth };
-  const actor = { userId: auth.userId, role: auth.role, requestId: input.requestId, ipHash: input.ipHash };
-  const results = await decideAndWrite(
-    env,
-    { userId: input.userId, actor, commands: input.commands },
-    random,
-    state,
-    now,
-  );
-  return { ok: true, auth, results };
+  const [outcome] = await executeCalls(env, [{ kind: "checked", input }], random);
+  return outcome as CheckedOutcome;
 }
 
 /**
@@ -80,19 +72,107 @@ export async function executeChecked(
  * the call answers `failed` (503) and none is recorded, so the same opIds can simply be retried.
  */
 export async function executeCommands(env: Env, input: ExecuteInput, random: () => number): Promise<CommandResult[]> {
-  const now = Date.now();
-  const { state } = await loadUserState(database(env.DB), input.userId, input.commands, now);
-  return decideAndWrite(env, input, random, state, now);
+  const [outcome] = await executeCalls(env, [{ kind: "trusted", input }], random);
+  return outcome as CommandResult[];
 }
 
-async function decideAndWrite(
-  env: Env,
+/**
+ * Runs calls that waited for the object together, as if one after the other (issue 15): ONE
+ * state load for all of them (with each checked call's session), each call's commands decided in
+ * arrival order against the state the earlier ones left, and ONE write batch. So while one
+ * user's writes queue up (several devices replaying at once), they cost two round trips per
+ * group instead of per call. Each call keeps its own answers: a refused session runs nothing,
+ * and a handler that throws stops only its own call's later commands. If the group's batch
+ * fails, nothing of it was written and each call is run again on its own, from a fresh load, so
+ * one call's failure is never another's. All calls must be for the same user.
+ */
+export async function executeCalls(env: Env, calls: Call[], random: () => number): Promise<CallOutcome[]> {
+  const db = database(env.DB);
+  const now = Date.now();
+  const userId = calls[0]?.input.userId ?? "";
+  const sessionIds = calls.flatMap((c) => (c.kind === "checked" ? [c.input.session.claims.sessionId] : []));
+  const { state, sessions } = await loadUserState(
+    db,
+    userId,
+    calls.flatMap((c) => c.input.commands),
+    now,
+    sessionIds,
+  );
+  const statements: BatchItem<"sqlite">[] = [];
+  const outcomes: CallOutcome[] = [];
+  // A handler that threw may have left the shared state half-changed: the calls after its call
+  // are not decided against it, but run after this group's batch, from a fresh load.
+  let later: Call[] = [];
+  for (const [index, call] of calls.entries()) {
+    if (call.input.userId !== userId) throw new Error("executeCalls: calls for different users");
+    let actor: Actor;
+    let auth: AuthContext | undefined;
+    if (call.kind === "trusted") actor = call.input.actor;
+    else {
+      const { session, requestId, ipHash } = call.input;
+      const verdict = admitSession(sessions.get(session.claims.sessionId), session, now);
+      if (!verdict.ok) {
+        outcomes.push(verdict);
+        continue;
+      }
+      auth = verdict.auth;
+      if (!session.roles.includes(auth.role)) {
+        outcomes.push({ ok: false, code: "FORBIDDEN", auth });
+        continue;
+      }
+      actor = { userId: auth.userId, role: auth.role, requestId, ipHash };
+    }
+    const { results, broken } = decideCall(
+      db,
+      state,
+      { userId, actor, commands: call.input.commands },
+      random,
+      now,
+      statements,
+    );
+    outcomes.push(auth ? { ok: true, auth, results } : results);
+    if (broken) {
+      later = calls.slice(index + 1);
+      break;
+    }
+  }
+  const finish = async (done: CallOutcome[]) =>
+    later.length === 0 ? done : [...done, ...(await executeCalls(env, later, random))];
+  if (statements.length === 0) return finish(outcomes);
+  try {
+    await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  } catch (err) {
+    const decided = calls.slice(0, outcomes.length);
+    console.error(
+      JSON.stringify({
+        level: "error",
+        event: "commands_failed",
+        requestIds: decided.map((c) => (c.kind === "trusted" ? c.input.actor.requestId : c.input.requestId)),
+        ...loggableError(err),
+      }),
+    );
+    if (decided.length > 1) {
+      // Nothing of the group was written: each call again on its own, so a failure is only its own.
+      const alone: CallOutcome[] = [];
+      for (const call of decided) alone.push(...(await executeCalls(env, [call], random)));
+      return finish(alone);
+    }
+    // Nothing was written: every command of the call may be sent again, and should be.
+    const failed = (decided[0]?.input.commands ?? []).map((cmd) => failure(cmd, "DATABASE_UNAVAILABLE"));
+    return finish(outcomes.map((o) => (Array.isArray(o) ? failed : o.ok ? { ...o, results: failed } : o)));
+  }
+  return finish(outcomes);
+}
+
+/** Decides one call's commands against the shared state, adding its statements to the group's. */
+function decideCall(
+  db: Database,
+  state: UserState,
   input: ExecuteInput,
   random: () => number,
-  state: UserState,
   now: number,
-): Promise<CommandResult[]> {
-  const db = database(env.DB);
+  statements: BatchItem<"sqlite">[],
+): { results: CommandResult[]; broken: boolean } {
   const ctx: CommandContext = {
     db,
     state,
@@ -104,7 +184,6 @@ async function decideAndWrite(
     late: false,
   };
   const before = { totals: { ...state.totals }, pet: state.pet };
-  const statements: BatchItem<"sqlite">[] = [];
   const results: CommandResult[] = [];
   let broken = false;
   let unknownTypes = 0;
@@ -178,22 +257,7 @@ async function decideAndWrite(
   }
   if (unknownTypes > 0) statements.push(auditUnknownOperations(ctx, unknownTypes));
   statements.push(...changeStatements(db, ctx, before));
-  if (statements.length === 0) return results;
-  try {
-    await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  } catch (err) {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        event: "commands_failed",
-        requestId: input.actor.requestId,
-        ...loggableError(err),
-      }),
-    );
-    // Nothing was written: every command of the call may be sent again, and should be.
-    return input.commands.map((cmd) => failure(cmd, "DATABASE_UNAVAILABLE"));
-  }
-  return results;
+  return { results, broken };
 }
 
 /** A command that could not run and was not recorded: retryable under the same opId. */

@@ -3,7 +3,7 @@ import { and, eq, gte, type SQL, sql } from "drizzle-orm";
 import { CLIENT_TIME_PAST_MS } from "../../shared/domain/completion-policy";
 import { type CreditDay, dayEndsAt } from "../../shared/domain/credit-day";
 import type { Role } from "../../shared/roles";
-import { type SessionRow, sessionCheckQuery } from "../auth/session-check";
+import { type SessionRow, sessionChecksQuery } from "../auth/session-check";
 import type { Database } from "../db/client";
 import {
   assessments,
@@ -86,17 +86,17 @@ function named(commands: Command[], key: string): string[] {
 }
 
 /**
- * The user's state for these commands, in one batch. With a session id, the batch also reads the
- * caller's session row (auth/session-check.ts), so a write checks its session in the same round
- * trip as its state load (issue 15).
+ * The user's state for these commands, in one batch. The batch also reads the callers' session
+ * rows (auth/session-check.ts), so a write checks its session in the same round trip as its
+ * state load (issue 15).
  */
 export async function loadUserState(
   db: Database,
   userId: string,
   commands: Command[],
   now: number,
-  sessionId?: string,
-): Promise<{ state: UserState; session: SessionRow | undefined }> {
+  sessionIds: string[] = [],
+): Promise<{ state: UserState; sessions: Map<string, SessionRow> }> {
   const since = now - WINDOW_MS;
   const [
     user,
@@ -114,7 +114,7 @@ export async function loadUserState(
     namedJournal,
     namedFlags,
     plan,
-    session,
+    sessionRows,
   ] = await db.batch([
     db
       .select({ timezone: users.timezone, dayStartHour: users.dayStartHour, role: users.role })
@@ -190,8 +190,7 @@ export async function loadUserState(
       .select({ plan: safetyPlans.plan, updatedAt: safetyPlans.updatedAt, updatedBy: safetyPlans.updatedBy })
       .from(safetyPlans)
       .where(eq(safetyPlans.userId, userId)),
-    // No session to check: a query that reads no row (the batch's shape stays fixed).
-    sessionCheckQuery(db, sessionId ?? ""),
+    sessionChecksQuery(db, sessionIds),
   ]);
   const timezone = user[0]?.timezone ?? "UTC";
   const dayStartHour = user[0]?.dayStartHour ?? 4;
@@ -232,5 +231,5 @@ export async function loadUserState(
     safetyPlan: plan[0],
     ops: new Map(opRows.map((o) => [o.opId, o])),
   };
-  return { state, session: sessionId === undefined ? undefined : session[0] };
+  return { state, sessions: new Map(sessionRows.map(({ sessionId, ...row }) => [sessionId, row])) };
 }

@@ -3,24 +3,33 @@ import { localDay } from "../../shared/domain/local-day";
 import { habitStreak } from "../../shared/domain/streaks";
 import type { HabitWithStreak } from "../../shared/schemas/wellbeing";
 import type { Database } from "./client";
+import { prepared } from "./prepared";
 import { habitCompletions, habits, users } from "./schema";
 import { habitView } from "./wellbeing";
 
+const USER_ID = sql.placeholder("userId");
+
 /** The user's day rules (timezone, day-start hour), as one statement of a batch. */
+const dayRules = prepared((db) =>
+  db.select({ timezone: users.timezone, dayStartHour: users.dayStartHour }).from(users).where(eq(users.id, USER_ID)),
+);
 export function dayRulesQuery(db: Database, userId: string) {
-  return db
-    .select({ timezone: users.timezone, dayStartHour: users.dayStartHour })
-    .from(users)
-    .where(eq(users.id, userId));
+  return dayRules(db, { userId });
 }
 
 /** The user's habits, oldest first (live ones only unless `includeArchived`), as one statement of a batch. */
+const habitList = (includeArchived: boolean) =>
+  prepared((db) =>
+    db
+      .select()
+      .from(habits)
+      .where(and(eq(habits.userId, USER_ID), includeArchived ? undefined : isNull(habits.archivedAt)))
+      .orderBy(asc(habits.createdAt)),
+  );
+const liveHabits = habitList(false);
+const allHabits = habitList(true);
 export function habitsQuery(db: Database, userId: string, includeArchived = false) {
-  return db
-    .select()
-    .from(habits)
-    .where(and(eq(habits.userId, userId), includeArchived ? undefined : isNull(habits.archivedAt)))
-    .orderBy(asc(habits.createdAt));
+  return (includeArchived ? allHabits : liveHabits)(db, { userId });
 }
 
 /**
@@ -29,7 +38,7 @@ export function habitsQuery(db: Database, userId: string, includeArchived = fals
  * row per habit and day made a two-year history 2,000 rows, and mapping them was most of the
  * read (issue 15's profile); packed, the rows stay as many as the habits.
  */
-export function completionDaysQuery(db: Database, userId: string) {
+const completionDays = prepared((db) => {
   const perDay = db
     .select({
       habitId: habitCompletions.habitId,
@@ -39,7 +48,7 @@ export function completionDaysQuery(db: Database, userId: string) {
       credited: sql<number>`sum(${habitCompletions.late} = 0)`.as("credited"),
     })
     .from(habitCompletions)
-    .where(and(eq(habitCompletions.userId, userId), isNull(habitCompletions.undoneAt)))
+    .where(and(eq(habitCompletions.userId, USER_ID), isNull(habitCompletions.undoneAt)))
     .groupBy(habitCompletions.habitId, habitCompletions.localDay)
     .as("per_day");
   return db
@@ -49,6 +58,9 @@ export function completionDaysQuery(db: Database, userId: string) {
     })
     .from(perDay)
     .groupBy(perDay.habitId);
+});
+export function completionDaysQuery(db: Database, userId: string) {
+  return completionDays(db, { userId });
 }
 
 /** A habit's packed days (completionDaysQuery) as counts and credited counts by local day. */

@@ -1,9 +1,10 @@
-import { and, eq, inArray, sum } from "drizzle-orm";
+import { and, eq, inArray, sql, sum } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import { addDays, localDay } from "../../shared/domain/local-day";
 import type { HabitWithStreak } from "../../shared/schemas/wellbeing";
 import type { Database } from "./client";
 import { completionDaysQuery, dayRulesQuery, habitsQuery, withStreaks } from "./habit-streaks";
+import { prepared } from "./prepared";
 import { progress, rewards } from "./schema";
 
 /** The sources that count as earning (what the shop took is spending, not a loss). */
@@ -14,6 +15,30 @@ export interface ProgressReads {
   today: { localDay: string; xp: number; coins: number };
   habits: HabitWithStreak[];
 }
+
+const totalsOf = prepared((db) =>
+  db
+    .select()
+    .from(progress)
+    .where(eq(progress.userId, sql.placeholder("userId"))),
+);
+
+const earnedOn = prepared((db) =>
+  db
+    .select({ day: rewards.localDay, xp: sum(rewards.xp), coins: sum(rewards.coins) })
+    .from(rewards)
+    .where(
+      and(
+        eq(rewards.userId, sql.placeholder("userId")),
+        inArray(
+          rewards.localDay,
+          ["d0", "d1", "d2", "d3"].map((d) => sql.placeholder(d)),
+        ),
+        inArray(rewards.source, [...EARNING]),
+      ),
+    )
+    .groupBy(rewards.localDay),
+);
 
 /**
  * Everything GET /progress shows, as the reads of ONE batch (one round trip): the running totals,
@@ -26,18 +51,13 @@ export interface ProgressReads {
 export function progressQueries(db: Database, userId: string, now: number) {
   const utcDay = new Date(now).toISOString().slice(0, 10);
   const candidates = [-2, -1, 0, 1].map((d) => addDays(utcDay, d));
+  const [d0 = "", d1 = "", d2 = "", d3 = ""] = candidates;
   return [
     dayRulesQuery(db, userId),
-    db.select().from(progress).where(eq(progress.userId, userId)),
+    totalsOf(db, { userId }),
     habitsQuery(db, userId),
     completionDaysQuery(db, userId),
-    db
-      .select({ day: rewards.localDay, xp: sum(rewards.xp), coins: sum(rewards.coins) })
-      .from(rewards)
-      .where(
-        and(eq(rewards.userId, userId), inArray(rewards.localDay, candidates), inArray(rewards.source, [...EARNING])),
-      )
-      .groupBy(rewards.localDay),
+    earnedOn(db, { userId, d0, d1, d2, d3 }),
   ] as const;
 }
 

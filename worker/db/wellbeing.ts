@@ -2,9 +2,10 @@
  * The wellbeing domain's reads for the routes (commands read through their loaded state
  * instead): rows, for the routes to show through the view functions.
  */
-import { and, asc, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
 import { after } from "../lib/time-page";
 import type { Database } from "./client";
+import { prepared } from "./prepared";
 import { assessments, changes, moods, pets, quests } from "./schema";
 
 export * from "./views";
@@ -43,13 +44,16 @@ export function assessmentsOf(db: Database, userId: string) {
 }
 
 /** A user's change log after `seq`, oldest first: `limit` rows at most. */
-export function changesAfter(db: Database, userId: string, seq: number, limit: number) {
-  return db
+const changesPage = prepared((db) =>
+  db
     .select()
     .from(changes)
-    .where(and(eq(changes.userId, userId), gt(changes.seq, seq)))
+    .where(and(eq(changes.userId, sql.placeholder("userId")), gt(changes.seq, sql.placeholder("seq"))))
     .orderBy(asc(changes.seq))
-    .limit(limit);
+    .limit(sql.placeholder("limit")),
+);
+export function changesAfter(db: Database, userId: string, seq: number, limit: number) {
+  return changesPage(db, { userId, seq, limit });
 }
 
 /** The names of the applied migrations, in order (the health check's database round trip). */

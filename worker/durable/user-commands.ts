@@ -1,38 +1,92 @@
 import { DurableObject } from "cloudflare:workers";
+import { SYNC_PUSH_MAX_OPERATIONS } from "../../shared/limits";
 import {
+  type Call,
+  type CallOutcome,
   type CheckedExecuteInput,
   type CheckedOutcome,
   type ExecuteInput,
-  executeChecked,
-  executeCommands,
+  executeCalls,
 } from "../commands/execute";
 import type { CommandResult } from "../commands/types";
+
+interface Waiting {
+  call: Call;
+  resolve: (outcome: CallOutcome) => void;
+  reject: (err: unknown) => void;
+}
 
 /**
  * One per user (idFromName(userId)): serialises every write of that user's wellbeing data, so
  * two devices replaying the same offline work at once can never award XP twice.
  *
  * The input gate alone is not enough: each command awaits D1, and at every such await other
- * requests to this object may interleave. So calls are chained on an explicit queue: a call
- * starts only when the previous one has finished, whatever it awaited. (SQLite-backed class;
- * the object keeps no state of its own — D1 holds the data, and the op records make a retry
- * after an eviction or crash safe.)
+ * requests to this object may interleave. So calls wait in an explicit queue and run one group
+ * at a time: a group starts only when the previous one has finished, whatever it awaited. The
+ * calls that arrived while a group ran form the next group, run together as if one after the
+ * other (commands/execute.ts, executeCalls: one state load and one write batch for the group),
+ * up to one push's worth of operations. (SQLite-backed class; the object keeps no state of its
+ * own — D1 holds the data, and the op records make a retry after an eviction or crash safe.)
  */
 export class UserCommands extends DurableObject<Env> {
-  #tail: Promise<unknown> = Promise.resolve();
+  #waiting: Waiting[] = [];
+  #running = false;
 
   execute(input: ExecuteInput): Promise<CommandResult[]> {
-    return this.#queued(() => executeCommands(this.env, input, Math.random));
+    return this.#enqueue({ kind: "trusted", input }) as Promise<CommandResult[]>;
   }
 
   /** execute, behind the caller's session check (read in the same state load). */
   executeChecked(input: CheckedExecuteInput): Promise<CheckedOutcome> {
-    return this.#queued(() => executeChecked(this.env, input, Math.random));
+    return this.#enqueue({ kind: "checked", input }) as Promise<CheckedOutcome>;
   }
 
-  #queued<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#tail.then(work);
-    this.#tail = run.catch(() => undefined);
-    return run;
+  #enqueue(call: Call): Promise<CallOutcome> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ call, resolve, reject });
+      void this.#drain();
+    });
   }
+
+  async #drain(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    try {
+      while (this.#waiting.length > 0) {
+        const group = nextGroup(this.#waiting);
+        try {
+          const outcomes = await executeCalls(
+            this.env,
+            group.map((w) => w.call),
+            Math.random,
+          );
+          group.forEach((w, i) => {
+            w.resolve(outcomes[i] as CallOutcome);
+          });
+        } catch (err) {
+          for (const w of group) w.reject(err);
+        }
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+}
+
+/**
+ * Takes the next group off the queue: the first call, and the ones after it for the same user
+ * while the group's operations stay within one push's worth (a group is never a bigger write
+ * than a single call may be).
+ */
+function nextGroup(waiting: Waiting[]): Waiting[] {
+  const first = waiting[0];
+  if (!first) return [];
+  let operations = first.call.input.commands.length;
+  let size = 1;
+  for (const next of waiting.slice(1)) {
+    operations += next.call.input.commands.length;
+    if (next.call.input.userId !== first.call.input.userId || operations > SYNC_PUSH_MAX_OPERATIONS) break;
+    size++;
+  }
+  return waiting.splice(0, size);
 }

@@ -28,8 +28,9 @@ async function bearerClaims(c: Context<AppEnv>): Promise<AccessClaims> {
 export const requireAuth = documents(
   createMiddleware<AppEnv>(async (c, next) => {
     const claims = await bearerClaims(c);
-    const row = await sessionCheckQuery(database(c.env.DB), claims.sessionId).get();
-    c.set("auth", admitted(row, sessionClaim(c, claims)));
+    const db = database(c.env.DB);
+    const [rows] = await db.batch([sessionCheckQuery(db, claims.sessionId)]);
+    c.set("auth", admitted(rows[0], sessionClaim(c, claims)));
     await next();
   }),
   BEARER,
