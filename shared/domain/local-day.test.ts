@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, DEFAULT_DAY_START_HOUR, daysBetween, localDay, localDayStart, weekStart } from "./local-day";
+import {
+  addDays,
+  DEFAULT_DAY_START_HOUR,
+  daysBetween,
+  localDay,
+  localDayStart,
+  rememberedLocalDay,
+  weekStart,
+} from "./local-day";
 
 const utc = (iso: string) => Date.parse(iso);
 const LONDON = "Europe/London";
@@ -303,6 +311,25 @@ describe("reading a day (arithmetic, no Date) against Date's calendar", () => {
         expect(daysBetween("1970-01-01", addDays("1970-01-01", k))).toBe(k);
       }),
       { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("rememberedLocalDay", () => {
+  it("answers as localDay, asked once or again, in any zone and day-start hour", () => {
+    const zones = ["UTC", "Europe/London", "Asia/Kolkata", "Pacific/Chatham", "America/Santiago", "Not/AZone"];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: utc("1990-01-01T00:00:00Z"), max: utc("2100-01-01T00:00:00Z") }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: -1, max: 24 }),
+        (instant, zone, hour) => {
+          const expected = localDay(instant, zone, hour);
+          expect(rememberedLocalDay(instant, zone, hour)).toBe(expected);
+          expect(rememberedLocalDay(instant, zone, hour)).toBe(expected);
+        },
+      ),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -204,3 +204,23 @@ export function localDayStart(day: LocalDay, timeZone: string, dayStartHour: num
   }
   return high;
 }
+
+const remembered = new Map<string, LocalDay>();
+const REMEMBERED_MAX = 20_000;
+
+/**
+ * {@link localDay}, remembered: for instants asked about on every read, such as a habit's
+ * creation on every caseload read (issue 15: a time-zone conversion per habit was a fifth of a
+ * caseload of 200). localDay is a pure function, so its remembered answers are its answers; the
+ * memory is bounded (emptied when full).
+ */
+export function rememberedLocalDay(instantMs: number, timeZone: string, dayStartHour: number): LocalDay {
+  const key = `${instantMs}|${dayStartHour}|${timeZone}`;
+  let day = remembered.get(key);
+  if (day === undefined) {
+    day = localDay(instantMs, timeZone, dayStartHour);
+    if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+    remembered.set(key, day);
+  }
+  return day;
+}

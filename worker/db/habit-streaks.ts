@@ -63,14 +63,26 @@ export function completionDaysQuery(db: Database, userId: string) {
   return completionDays(db, { userId });
 }
 
-/** A habit's packed days (completionDaysQuery) as counts and credited counts by local day. */
-function unpack(days: string): { counts: Map<string, number>; credited: Map<string, number> } {
+/**
+ * A habit's packed days (completionDaysQuery) as counts and credited counts by local day. Read
+ * by index, not by splitting: for two years of history this ran 2,000 times per request, and the
+ * split version was a third of GET /progress's CPU (issue 15's profile). An entry without its
+ * three parts ends the reading (the rest could not be trusted to line up).
+ */
+export function unpackDays(days: string): { counts: Map<string, number>; credited: Map<string, number> } {
   const counts = new Map<string, number>();
   const credited = new Map<string, number>();
-  for (const entry of days === "" ? [] : days.split(",")) {
-    const [day = "", n = "0", c = "0"] = entry.split(":");
-    counts.set(day, Number(n));
-    credited.set(day, Number(c));
+  let start = 0;
+  while (start < days.length) {
+    const first = days.indexOf(":", start);
+    const second = first < 0 ? -1 : days.indexOf(":", first + 1);
+    if (second < 0) break;
+    let end = days.indexOf(",", second + 1);
+    if (end < 0) end = days.length;
+    const day = days.slice(start, first);
+    counts.set(day, Number(days.slice(first + 1, second)));
+    credited.set(day, Number(days.slice(second + 1, end)));
+    start = end + 1;
   }
   return { counts, credited };
 }
@@ -86,7 +98,7 @@ export function withStreaks(rules: DayRules, rows: HabitRows, counts: Completion
   const today = localDay(now, timezone, dayStartHour);
   const byHabit = new Map(counts.map((c) => [c.habitId, c.days]));
   return rows.map((h) => {
-    const days = unpack(byHabit.get(h.id) ?? "");
+    const days = unpackDays(byHabit.get(h.id) ?? "");
     const view = habitView(h);
     const created = localDay(h.createdAt, timezone, dayStartHour);
     return {
