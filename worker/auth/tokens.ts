@@ -21,7 +21,24 @@ type Kind = keyof typeof KINDS;
 
 const encoder = new TextEncoder();
 
-function sign(kind: Kind, secret: string, subject: string, claims: JWTPayload, nowMs: number): Promise<string> {
+// The HMAC key, imported once per secret for the isolate's life: given the secret's bytes, jose
+// imports a key on every call (issue 15: 2% of a hot read). A few secrets at most (tests switch them).
+const keys = new Map<string, Promise<CryptoKey>>();
+function keyFor(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    if (keys.size >= 32) keys.clear();
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
+    key.catch(() => keys.delete(secret));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+async function sign(kind: Kind, secret: string, subject: string, claims: JWTPayload, nowMs: number): Promise<string> {
   const { typ, audience, ttl } = KINDS[kind];
   const now = Math.floor(nowMs / 1000);
   return new SignJWT(claims)
@@ -32,13 +49,13 @@ function sign(kind: Kind, secret: string, subject: string, claims: JWTPayload, n
     .setIssuedAt(now)
     .setExpirationTime(now + ttl)
     .setJti(crypto.randomUUID())
-    .sign(encoder.encode(secret));
+    .sign(await keyFor(secret));
 }
 
 /** The verified payload, or the jose error (callers map it to their own code). */
 async function verify(kind: Kind, secret: string, token: string): Promise<JWTPayload & { sub: string }> {
   const { typ, audience, ttl, claims } = KINDS[kind];
-  const { payload } = await jwtVerify(token, encoder.encode(secret), {
+  const { payload } = await jwtVerify(token, await keyFor(secret), {
     algorithms: [ALG],
     issuer: TOKEN_ISSUER,
     audience,

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { localDay } from "../../shared/domain/local-day";
+import { localDay, rememberedLocalDay } from "../../shared/domain/local-day";
 import { habitStreak } from "../../shared/domain/streaks";
 import type { HabitWithStreak } from "../../shared/schemas/wellbeing";
 import type { Database } from "./client";
@@ -100,7 +100,7 @@ export function withStreaks(rules: DayRules, rows: HabitRows, counts: Completion
   return rows.map((h) => {
     const days = unpackDays(byHabit.get(h.id) ?? "");
     const view = habitView(h);
-    const created = localDay(h.createdAt, timezone, dayStartHour);
+    const created = rememberedLocalDay(h.createdAt, timezone, dayStartHour);
     return {
       ...view,
       today: days.counts.get(today) ?? 0,
