@@ -5,6 +5,7 @@ import { type CreditDay, dayEndsAt } from "../../shared/domain/credit-day";
 import type { Role } from "../../shared/roles";
 import { type SessionRow, sessionChecksQuery } from "../auth/session-check";
 import type { Database } from "../db/client";
+import { prepared } from "../db/prepared";
 import {
   assessments,
   assignments,
@@ -70,10 +71,112 @@ export interface UserState {
 const DAY_MS = 86_400_000;
 const WINDOW_MS = CLIENT_TIME_PAST_MS + 2 * DAY_MS;
 
-/** `column IN (the JSON array's values)`: one bound parameter however long the list. */
-function inJson(column: Column, values: string[]): SQL {
-  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+/** `column IN (the values of the JSON array bound to placeholder `name`)`: one parameter however long the list. */
+function inList(column: Column, name: string): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(name)}))`;
 }
+
+const USER = sql.placeholder("userId");
+const SINCE = sql.placeholder("since");
+
+// The state's reads, each built once per D1 binding (db/prepared.ts) and bound per call.
+const userRow = prepared((db) =>
+  db
+    .select({ timezone: users.timezone, dayStartHour: users.dayStartHour, role: users.role })
+    .from(users)
+    .where(eq(users.id, USER)),
+);
+
+const totals = prepared((db) => db.select().from(progress).where(eq(progress.userId, USER)));
+
+const petRead = prepared((db) => db.select().from(pets).where(eq(pets.userId, USER)));
+
+const habitList = prepared((db) => db.select().from(habits).where(eq(habits.userId, USER)));
+
+const questList = prepared((db) => db.select().from(quests).where(eq(quests.userId, USER)));
+
+const assessmentList = prepared((db) =>
+  db
+    .select({ id: assessments.id, instrument: assessments.instrument, at: assessments.at })
+    .from(assessments)
+    .where(eq(assessments.userId, USER)),
+);
+
+const windowCompletions = prepared((db) =>
+  db
+    .select()
+    .from(habitCompletions)
+    .where(
+      and(
+        eq(habitCompletions.userId, USER),
+        sql`(${habitCompletions.at} >= ${SINCE} OR ${inList(habitCompletions.id, "completionIds")})`,
+      ),
+    ),
+);
+
+// The moods in the window that earned "first check-in of the day", with when their day ends.
+const rewardedMoods = prepared((db) =>
+  db
+    .select({ at: moods.at, localDay: moods.localDay, dayEndsAt: moods.dayEndsAt })
+    .from(moods)
+    .where(
+      and(
+        eq(moods.userId, USER),
+        gte(moods.at, SINCE),
+        sql`EXISTS (SELECT 1 FROM ${rewards} WHERE ${rewards.userId} = ${moods.userId} AND ${rewards.source} = 'mood' AND ${rewards.refId} = ${moods.id} AND ${rewards.xp} > 0)`,
+      ),
+    ),
+);
+
+const knownOps = prepared((db) =>
+  db
+    .select({ opId: ops.opId, type: ops.type, status: ops.status, result: ops.result })
+    .from(ops)
+    .where(and(eq(ops.userId, USER), inList(ops.opId, "opIds"))),
+);
+
+const peopleRead = prepared((db) =>
+  db
+    .select({
+      id: users.id,
+      role: users.role,
+      status: users.status,
+      assigned: sql<number>`EXISTS (SELECT 1 FROM ${assignments} WHERE (${assignments.staffId} = ${USER} AND ${assignments.patientId} = ${users.id}) OR (${assignments.staffId} = ${users.id} AND ${assignments.patientId} = ${USER}))`,
+      blocksMe: sql<number>`EXISTS (SELECT 1 FROM ${messageBlocks} WHERE ${messageBlocks.blockerId} = ${users.id} AND ${messageBlocks.blockedId} = ${USER})`,
+    })
+    .from(users)
+    .where(inList(users.id, "recipientIds")),
+);
+
+const knownMessages = prepared((db) => db.select({ id: messages.id }).from(messages).where(inList(messages.id, "ids")));
+
+const knownMoods = prepared((db) =>
+  db
+    .select({ id: moods.id })
+    .from(moods)
+    .where(and(eq(moods.userId, USER), inList(moods.id, "ids"))),
+);
+
+const knownJournal = prepared((db) =>
+  db
+    .select({ id: journalEntries.id, at: journalEntries.at, createdAt: journalEntries.createdAt })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.userId, USER), inList(journalEntries.id, "ids"))),
+);
+
+const knownFlags = prepared((db) =>
+  db
+    .select({ id: riskFlags.id })
+    .from(riskFlags)
+    .where(and(eq(riskFlags.userId, USER), inList(riskFlags.id, "ids"))),
+);
+
+const planRead = prepared((db) =>
+  db
+    .select({ plan: safetyPlans.plan, updatedAt: safetyPlans.updatedAt, updatedBy: safetyPlans.updatedBy })
+    .from(safetyPlans)
+    .where(eq(safetyPlans.userId, USER)),
+);
 
 /** Strings named in command payloads under `key` (e.g. every `completionId`). */
 function named(commands: Command[], key: string): string[] {
@@ -97,7 +200,14 @@ export async function loadUserState(
   now: number,
   sessionIds: string[] = [],
 ): Promise<{ state: UserState; sessions: Map<string, SessionRow> }> {
-  const since = now - WINDOW_MS;
+  const values = {
+    userId,
+    since: now - WINDOW_MS,
+    completionIds: JSON.stringify(named(commands, "completionId")),
+    opIds: JSON.stringify(commands.map((c) => c.opId)),
+    recipientIds: JSON.stringify(named(commands, "recipientId")),
+    ids: JSON.stringify(named(commands, "id")),
+  };
   const [
     user,
     total,
@@ -116,80 +226,21 @@ export async function loadUserState(
     plan,
     sessionRows,
   ] = await db.batch([
-    db
-      .select({ timezone: users.timezone, dayStartHour: users.dayStartHour, role: users.role })
-      .from(users)
-      .where(eq(users.id, userId)),
-    db.select().from(progress).where(eq(progress.userId, userId)),
-    db.select().from(pets).where(eq(pets.userId, userId)),
-    db.select().from(habits).where(eq(habits.userId, userId)),
-    db.select().from(quests).where(eq(quests.userId, userId)),
-    db
-      .select({ id: assessments.id, instrument: assessments.instrument, at: assessments.at })
-      .from(assessments)
-      .where(eq(assessments.userId, userId)),
-    db
-      .select()
-      .from(habitCompletions)
-      .where(
-        and(
-          eq(habitCompletions.userId, userId),
-          sql`(${habitCompletions.at} >= ${since} OR ${inJson(habitCompletions.id, named(commands, "completionId"))})`,
-        ),
-      ),
-    // The moods in the window that earned "first check-in of the day", with when their day ends.
-    db
-      .select({ at: moods.at, localDay: moods.localDay, dayEndsAt: moods.dayEndsAt })
-      .from(moods)
-      .where(
-        and(
-          eq(moods.userId, userId),
-          gte(moods.at, since),
-          sql`EXISTS (SELECT 1 FROM ${rewards} WHERE ${rewards.userId} = ${moods.userId} AND ${rewards.source} = 'mood' AND ${rewards.refId} = ${moods.id} AND ${rewards.xp} > 0)`,
-        ),
-      ),
-    db
-      .select({ opId: ops.opId, type: ops.type, status: ops.status, result: ops.result })
-      .from(ops)
-      .where(
-        and(
-          eq(ops.userId, userId),
-          inJson(
-            ops.opId,
-            commands.map((c) => c.opId),
-          ),
-        ),
-      ),
-    db
-      .select({
-        id: users.id,
-        role: users.role,
-        status: users.status,
-        assigned: sql<number>`EXISTS (SELECT 1 FROM ${assignments} WHERE (${assignments.staffId} = ${userId} AND ${assignments.patientId} = ${users.id}) OR (${assignments.staffId} = ${users.id} AND ${assignments.patientId} = ${userId}))`,
-        blocksMe: sql<number>`EXISTS (SELECT 1 FROM ${messageBlocks} WHERE ${messageBlocks.blockerId} = ${users.id} AND ${messageBlocks.blockedId} = ${userId})`,
-      })
-      .from(users)
-      .where(inJson(users.id, named(commands, "recipientId"))),
-    db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(inJson(messages.id, named(commands, "id"))),
-    db
-      .select({ id: moods.id })
-      .from(moods)
-      .where(and(eq(moods.userId, userId), inJson(moods.id, named(commands, "id")))),
-    db
-      .select({ id: journalEntries.id, at: journalEntries.at, createdAt: journalEntries.createdAt })
-      .from(journalEntries)
-      .where(and(eq(journalEntries.userId, userId), inJson(journalEntries.id, named(commands, "id")))),
-    db
-      .select({ id: riskFlags.id })
-      .from(riskFlags)
-      .where(and(eq(riskFlags.userId, userId), inJson(riskFlags.id, named(commands, "id")))),
-    db
-      .select({ plan: safetyPlans.plan, updatedAt: safetyPlans.updatedAt, updatedBy: safetyPlans.updatedBy })
-      .from(safetyPlans)
-      .where(eq(safetyPlans.userId, userId)),
+    userRow(db, values),
+    totals(db, values),
+    petRead(db, values),
+    habitList(db, values),
+    questList(db, values),
+    assessmentList(db, values),
+    windowCompletions(db, values),
+    rewardedMoods(db, values),
+    knownOps(db, values),
+    peopleRead(db, values),
+    knownMessages(db, values),
+    knownMoods(db, values),
+    knownJournal(db, values),
+    knownFlags(db, values),
+    planRead(db, values),
     sessionChecksQuery(db, sessionIds),
   ]);
   const timezone = user[0]?.timezone ?? "UTC";
