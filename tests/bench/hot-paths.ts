@@ -13,7 +13,8 @@
  *   - reads: GET /progress and a sync pull page (GET /sync/pull?limit=100), for both patients; the
  *     staff caseload (GET /staff/patients) for both therapists;
  *   - a write through the user's Durable Object: POST /moods (a new opId each), for both patients.
- * Each figure is compared with the issue's goals, and the verdict printed beside it.
+ * Each figure is compared with the issue's goals, and the verdict printed beside it. Two more
+ * targets on the bare Worker measure the platform alone: one D1 query, one Durable Object call.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -149,7 +150,7 @@ async function signIn(base: string, who: DemoAccount): Promise<string> {
 
 interface Target {
   name: string;
-  kind: "baseline" | "read" | "write";
+  kind: "baseline" | "floor" | "read" | "write";
   url: string;
   token?: string;
   method?: "GET" | "POST";
@@ -246,6 +247,8 @@ async function main(): Promise<void> {
     const mood = () => JSON.stringify({ opId: randomUUID(), at: new Date().toISOString(), mood: 6, sleepQuality: 6 });
     const targets: Target[] = [
       { name: "bare Worker (baseline)", kind: "baseline", url: `${bare}/` },
+      { name: "bare + one D1 query", kind: "floor", url: `${bare}/d1` },
+      { name: "bare + one Durable Object call", kind: "floor", url: `${bare}/do` },
       { name: "GET /progress, new patient", kind: "read", url: `${app}/api/v1/progress`, token: newToken },
       { name: "GET /progress, two years", kind: "read", url: `${app}/api/v1/progress`, token: historyToken },
       { name: "pull page, new patient", kind: "read", url: `${app}/api/v1/sync/pull?limit=100`, token: newToken },
@@ -322,6 +325,11 @@ function report(targets: Target[], figures: Map<string, Figure[]>): void {
     ]);
   }
   console.log(`\n${table(rows)}\n`);
+  console.log(
+    "The two 'bare +' rows are the platform alone (no framework, validation or query builder): one\n" +
+      "D1 round trip, or one Durable Object call. A read makes at least one D1 round trip, a write a\n" +
+      "Durable Object call and two D1 round trips behind it: these are the ceilings for those ratios here.\n",
+  );
 
   const verdicts: string[][] = [["goal (issue 15)", "measured", "met"]];
   const check = (goal: string, measured: string, met: boolean) => verdicts.push([goal, measured, met ? "yes" : "NO"]);
