@@ -26,11 +26,19 @@ export function prepared<V extends Record<string, unknown>, Q extends { prepare(
     }
     const filled = { ...query.getQuery(), params: fillPlaceholders(query.getQuery().params, values) };
     const bound = Object.create(query, { getQuery: { value: () => filled } }) as PreparedLike;
-    // Only ever used as a batch item: drizzle's batch calls `_prepare()` and nothing else.
-    return { _prepare: () => bound } as unknown as Q;
+    const run = query;
+    // A batch item (drizzle's batch calls `_prepare()`), and awaited on its own it runs like the
+    // builder it stands for: all rows.
+    return {
+      _prepare: () => bound,
+      // biome-ignore lint/suspicious/noThenProperty: it stands for a drizzle builder, which is awaitable
+      then: (resolve: (rows: unknown) => unknown, reject: (err: unknown) => unknown) =>
+        run.all(values).then(resolve, reject),
+    } as unknown as Q;
   };
 }
 
 interface PreparedLike {
   getQuery(): { sql: string; params: unknown[] };
+  all(values: Record<string, unknown>): Promise<unknown>;
 }
