@@ -64,6 +64,29 @@ describe("calls to one user's object, grouped while they wait", () => {
     expect(await count("moods", p.userId)).toBe(4);
   });
 
+  it("a checked call acts only on its caller's own data: another user's object refuses it and writes nothing", async () => {
+    const a = await fastPatient();
+    const b = await fastPatient();
+    const sid = JSON.parse(atob(a.accessToken.split(".")[1] ?? "")).sid as string;
+    const stub = env.USER_COMMANDS.get(env.USER_COMMANDS.idFromName(b.userId));
+    const outcome = (await stub.executeChecked({
+      userId: b.userId,
+      session: {
+        claims: { userId: a.userId, role: "patient", sessionId: sid },
+        method: "POST",
+        path: "/api/v1/moods",
+        roles: ["patient"],
+      },
+      requestId: crypto.randomUUID(),
+      ipHash: null,
+      commands: [
+        { opId: crypto.randomUUID(), type: "mood.log", at: Date.now(), payload: { mood: 6, sleepQuality: 6 } },
+      ],
+    })) as unknown as { ok: boolean; code?: string };
+    expect(outcome).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await count("moods", b.userId)).toBe(0);
+  });
+
   it("a call whose handler throws fails alone: the calls grouped after it run from a fresh load and apply", async () => {
     const p = await fastPatient();
     const original = HANDLERS["mood.log"];

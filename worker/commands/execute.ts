@@ -116,7 +116,9 @@ export async function executeCalls(env: Env, calls: Call[], random: () => number
         continue;
       }
       auth = verdict.auth;
-      if (!session.roles.includes(auth.role)) {
+      // A checked call acts on its caller's own data only: staff acting for a patient go through
+      // requireAuth and the assignment check, then call as a trusted actor.
+      if (!session.roles.includes(auth.role) || auth.userId !== userId) {
         outcomes.push({ ok: false, code: "FORBIDDEN", auth });
         continue;
       }
