@@ -122,3 +122,13 @@ export function isCrisisAuditAction(action: string): boolean {
 
 /** The audit action of sync operations whose type is not a known command (one event per push). */
 export const UNKNOWN_OPERATION_ACTION = "sync.unknown_operation";
+
+/** A refused request (a role or an object the caller may not reach): one `authz.denied` event naming the method and path. */
+export function auditDenial(c: Context<AppEnv>, errorCode: ErrorCode): Promise<void> {
+  return audit(c, {
+    action: "authz.denied",
+    outcome: "failure",
+    target: `${c.req.method} ${new URL(c.req.url).pathname}`,
+    errorCode,
+  });
+}

@@ -5,7 +5,7 @@ import type { Role } from "../../shared/roles";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { assignments, users } from "../db/schema";
-import { audit } from "../lib/audit";
+import { auditDenial } from "../lib/audit";
 
 /**
  * Staff reach a patient's data only while assigned to them, checked on every request (so
@@ -29,12 +29,7 @@ export function requirePatientAccess(...roles: Extract<Role, "therapist" | "clin
         )
         .get()) !== undefined;
     if (!allowed) {
-      await audit(c, {
-        action: "authz.denied",
-        outcome: "failure",
-        target: `${c.req.method} ${new URL(c.req.url).pathname}`,
-        errorCode: "NOT_FOUND",
-      });
+      await auditDenial(c, "NOT_FOUND");
       throw new ApiError("NOT_FOUND");
     }
     c.set("patientId", patientId);

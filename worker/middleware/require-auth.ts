@@ -7,7 +7,7 @@ import type { AppEnv, AuthContext } from "../app-env";
 import { admitSession, type SessionClaim, type SessionRow, sessionCheckQuery } from "../auth/session-check";
 import { type AccessClaims, verifyAccessToken } from "../auth/tokens";
 import { type Database, database } from "../db/client";
-import { audit } from "../lib/audit";
+import { auditDenial } from "../lib/audit";
 import { documents } from "../lib/openapi";
 
 const BEARER = { security: [{ bearerAuth: [] }] };
@@ -49,12 +49,7 @@ function admitted(row: SessionRow | undefined, claim: SessionClaim) {
 /** Refuses a role the route is not for: 403 and an audit event (after the caller is known). */
 async function refuseRole(c: Context<AppEnv>, roles: readonly Role[]): Promise<void> {
   if (roles.includes(c.get("auth").role)) return;
-  await audit(c, {
-    action: "authz.denied",
-    outcome: "failure",
-    target: `${c.req.method} ${new URL(c.req.url).pathname}`,
-    errorCode: "FORBIDDEN",
-  });
+  await auditDenial(c, "FORBIDDEN");
   throw new ApiError("FORBIDDEN");
 }
 
