@@ -94,12 +94,7 @@ export async function assignedPatientIds(db: Database, staffId: string): Promise
  * Live (not undone) completions per user, habit and local day, for the given users, at or after
  * `from` and before `to` (ms): the counts the adherence rule reads (habitCounts, above).
  */
-export function liveCompletionCounts(
-  db: Database,
-  userIds: string[] | SQL,
-  from: number,
-  to = Number.MAX_SAFE_INTEGER,
-) {
+export function liveCompletionCounts(db: Database, userIds: string[], from: number, to = Number.MAX_SAFE_INTEGER) {
   return db
     .select({
       userId: habitCompletions.userId,
@@ -110,7 +105,7 @@ export function liveCompletionCounts(
     .from(habitCompletions)
     .where(
       and(
-        sql`${habitCompletions.userId} IN ${Array.isArray(userIds) ? ids(userIds) : userIds}`,
+        sql`${habitCompletions.userId} IN ${ids(userIds)}`,
         isNull(habitCompletions.undoneAt),
         gte(habitCompletions.at, from),
         lt(habitCompletions.at, to),
