@@ -8,6 +8,7 @@ import { addDays, daysBetween, type LocalDay, localDay, rememberedLocalDay } fro
 import { compareFlags, FLAG_LEVELS, type FlagLevel, highestLevel } from "../../shared/domain/risk-flags";
 import type { FlagView, PatientSummary } from "../../shared/schemas/staff";
 import type { Database } from "./client";
+import { forEachPackedDay } from "./habit-streaks";
 import { assignments, habitCompletions, habits, moods, ops, riskFlags, users } from "./schema";
 
 const DAY = 86_400_000;
@@ -201,19 +202,6 @@ function packedCompletionDays(from: number) {
   >`(SELECT group_concat(day || ':' || n, ',') FROM (SELECT hc.local_day AS day, count(*) AS n FROM habit_completions hc WHERE hc.user_id = "habits"."user_id" AND hc.habit_id = "habits"."id" AND hc.local_day >= ${fromDay} AND hc.undone_at IS NULL AND hc.at >= ${from} GROUP BY hc.local_day))`;
 }
 
-/** A habit's packed days (packedCompletionDays) as counts by local day; a malformed entry ends the reading. */
-function unpackCounts(days: string, into: Map<LocalDay, number>): void {
-  let start = 0;
-  while (start < days.length) {
-    const colon = days.indexOf(":", start);
-    if (colon < 0) break;
-    let end = days.indexOf(",", colon + 1);
-    if (end < 0) end = days.length;
-    into.set(days.slice(start, colon), Number(days.slice(colon + 1, end)));
-    start = end + 1;
-  }
-}
-
 /** The summaries from summaryQueries' results. */
 export function summariesFrom([people, moodWeeks, habitRows, flags]: SummaryResults, now: number): PatientSummary[] {
   const by = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -223,7 +211,7 @@ export function summariesFrom([people, moodWeeks, habitRows, flags]: SummaryResu
   for (const list of habitsByUser.values()) for (const h of list) byHabit.set(h.habitId, h.counts);
   for (const row of habitRows) {
     const counts = byHabit.get(row.id);
-    if (counts && row.days) unpackCounts(row.days, counts);
+    if (counts && row.days) forEachPackedDay(row.days, 2, (day, n) => counts.set(day, n));
   }
   const open = new Map<string, { byLevel: Record<FlagLevel, number>; unacknowledged: number }>();
   for (const f of flags) {
