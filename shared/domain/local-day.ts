@@ -6,6 +6,8 @@
  * invalid Date answers with NaN; every function here passes such values through.
  */
 
+import { boundedCache } from "../bounded-cache";
+
 /** A calendar date, "YYYY-MM-DD" (years 0001–9999); "" stands for an invalid day. */
 export type LocalDay = string;
 
@@ -205,22 +207,13 @@ export function localDayStart(day: LocalDay, timeZone: string, dayStartHour: num
   return high;
 }
 
-const remembered = new Map<string, LocalDay>();
-const REMEMBERED_MAX = 20_000;
+const remembered = boundedCache<LocalDay>(20_000);
 
 /**
  * {@link localDay}, remembered: for instants asked about on every read, such as a habit's
  * creation on every caseload read (issue 15: a time-zone conversion per habit was a fifth of a
- * caseload of 200). localDay is a pure function, so its remembered answers are its answers; the
- * memory is bounded (emptied when full).
+ * caseload of 200). localDay is a pure function, so its remembered answers are its answers.
  */
 export function rememberedLocalDay(instantMs: number, timeZone: string, dayStartHour: number): LocalDay {
-  const key = `${instantMs}|${dayStartHour}|${timeZone}`;
-  let day = remembered.get(key);
-  if (day === undefined) {
-    day = localDay(instantMs, timeZone, dayStartHour);
-    if (remembered.size >= REMEMBERED_MAX) remembered.clear();
-    remembered.set(key, day);
-  }
-  return day;
+  return remembered(`${instantMs}|${dayStartHour}|${timeZone}`, () => localDay(instantMs, timeZone, dayStartHour));
 }

@@ -1,4 +1,5 @@
 import { errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
+import { boundedCache } from "../../shared/bounded-cache";
 import { ApiError } from "../../shared/errors";
 import { ACCESS_TOKEN_TTL_SECONDS, MFA_TOKEN_TTL_SECONDS } from "../../shared/limits";
 import type { Role } from "../../shared/roles";
@@ -23,19 +24,14 @@ const encoder = new TextEncoder();
 
 // The HMAC key, imported once per secret for the isolate's life: given the secret's bytes, jose
 // imports a key on every call (issue 15: 2% of a hot read). A few secrets at most (tests switch them).
-const keys = new Map<string, Promise<CryptoKey>>();
+const keys = boundedCache<Promise<CryptoKey>>(32);
 function keyFor(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (key === undefined) {
-    if (keys.size >= 32) keys.clear();
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+  return keys(secret, () =>
+    crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
       "sign",
       "verify",
-    ]);
-    key.catch(() => keys.delete(secret));
-    keys.set(secret, key);
-  }
-  return key;
+    ]),
+  );
 }
 
 async function sign(kind: Kind, secret: string, subject: string, claims: JWTPayload, nowMs: number): Promise<string> {

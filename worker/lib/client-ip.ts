@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { boundedCache } from "../../shared/bounded-cache";
 import type { AppEnv } from "../app-env";
 import { toHex } from "./encoding";
 import { subkeyMac } from "./subkeys";
@@ -40,16 +41,8 @@ export const hashClientIp = createMiddleware<AppEnv>(async (c, next) => {
 // The same caller makes many requests: a keyed hash, once made, is remembered for the isolate's
 // life (a pure function of the secret and the address; bounded, emptied when full). Issue 15: an
 // HMAC per request was 3% of a hot read.
-const hashes = new Map<string, string>();
-const HASHES_MAX = 1_000;
+const hashes = boundedCache<Promise<string>>(1_000);
 
-async function ipHash(secret: string, ip: string): Promise<string> {
-  const key = `${ip}\u0000${secret}`;
-  let hash = hashes.get(key);
-  if (hash === undefined) {
-    hash = toHex(await subkeyMac(secret, "ip-hash", ip)).slice(0, 32);
-    if (hashes.size >= HASHES_MAX) hashes.clear();
-    hashes.set(key, hash);
-  }
-  return hash;
+function ipHash(secret: string, ip: string): Promise<string> {
+  return hashes(`${ip}\u0000${secret}`, async () => toHex(await subkeyMac(secret, "ip-hash", ip)).slice(0, 32));
 }

@@ -11,6 +11,8 @@
  * @example
  * const tag = await subkeyMac(env.JWT_SECRET, "sync-cursor", `${userId}:${seq}`);
  */
+import { boundedCache } from "../../shared/bounded-cache";
+
 export const SUBKEY_PURPOSES = [
   /** The keyed hash of the caller's address in sessions and audit rows (lib/client-ip.ts). */
   "ip-hash",
@@ -23,31 +25,21 @@ export type SubkeyPurpose = (typeof SUBKEY_PURPOSES)[number];
 
 const encoder = new TextEncoder();
 const SALT = new Uint8Array(32);
-const keys = new Map<string, Promise<CryptoKey>>();
 /** A handful of secrets at most live in one isolate (tests switch them); the cache stays small. */
-const MAX_CACHED = 32;
+const keys = boundedCache<Promise<CryptoKey>>(32);
 
-/** The HMAC-SHA-256 key for `purpose`, derived from `secret`. */
+/** The HMAC-SHA-256 key for `purpose`, derived from `secret` (a failed derivation is not remembered). */
 export function subkey(secret: string, purpose: SubkeyPurpose): Promise<CryptoKey> {
-  const id = `${purpose}\u0000${secret}`;
-  let key = keys.get(id);
-  if (!key) {
-    if (keys.size >= MAX_CACHED) keys.clear();
-    key = (async () => {
-      const ikm = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]);
-      return crypto.subtle.deriveKey(
-        { name: "HKDF", hash: "SHA-256", salt: SALT, info: encoder.encode(`haven ${purpose} v1`) },
-        ikm,
-        { name: "HMAC", hash: "SHA-256", length: 256 },
-        false,
-        ["sign"],
-      );
-    })();
-    // A failed derivation is not remembered: the next call tries again.
-    key.catch(() => keys.delete(id));
-    keys.set(id, key);
-  }
-  return key;
+  return keys(`${purpose}\u0000${secret}`, async () => {
+    const ikm = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]);
+    return crypto.subtle.deriveKey(
+      { name: "HKDF", hash: "SHA-256", salt: SALT, info: encoder.encode(`haven ${purpose} v1`) },
+      ikm,
+      { name: "HMAC", hash: "SHA-256", length: 256 },
+      false,
+      ["sign"],
+    );
+  });
 }
 
 /** HMAC-SHA-256 of `message` under the subkey for `purpose`. */
