@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "./completion-policy";
-import { addDays, type LocalDay } from "./local-day";
-import { habitStreak } from "./streaks";
+import { addDays, type LocalDay, weekStart } from "./local-day";
+import { checkpointFits, habitStreak, type StreakCheckpoint, streakCheckpoint } from "./streaks";
 
 const DAILY: Schedule = { type: "daily", perDay: 1 };
 const THRICE_WEEKLY: Schedule = { type: "weekly", timesPerWeek: 3 };
@@ -190,5 +190,85 @@ describe("habitStreak properties", () => {
         expect(habitStreak(THRICE_WEEKLY, map, MONDAY, today).best).toBeLessThanOrEqual(met);
       }),
     );
+  });
+});
+
+describe("a streak resumed from a checkpoint", () => {
+  const since = (map: Map<LocalDay, number>, through: LocalDay) => new Map([...map].filter(([d]) => d >= through));
+
+  it("answers exactly as the walk over the whole history, for any history and Monday", () => {
+    fc.assert(
+      fc.property(
+        schedules,
+        history,
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 70 }),
+        fc.integer({ min: 1, max: 12 }),
+        (s, h, c, t, weeks) => {
+          const created = addDays(MONDAY, c);
+          const today = addDays(created, t);
+          const all = toMap(created, h);
+          const through = addDays(weekStart(created), 7 * weeks);
+          const checkpoint = streakCheckpoint(s, all, created, through);
+          if (through > today) {
+            // Not usable yet: a checkpoint after today is ignored, and the whole walk answers.
+            if (checkpoint) expect(checkpointFits(checkpoint, s, created, today)).toBe(false);
+            return;
+          }
+          expect(checkpoint).not.toBeNull();
+          expect(habitStreak(s, since(all, through), created, today, checkpoint)).toEqual(
+            habitStreak(s, all, created, today),
+          );
+        },
+      ),
+    );
+  });
+
+  it("moves forward from an earlier checkpoint to the same walk as from the start", () => {
+    fc.assert(
+      fc.property(
+        schedules,
+        history,
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 5 }),
+        (s, h, c, first, more) => {
+          const created = addDays(MONDAY, c);
+          const all = toMap(created, h);
+          const earlier = streakCheckpoint(s, all, created, addDays(weekStart(created), 7 * first));
+          const through = addDays(weekStart(created), 7 * (first + more));
+          const direct = streakCheckpoint(s, all, created, through);
+          expect(streakCheckpoint(s, since(all, earlier?.through ?? ""), created, through, earlier)).toEqual(direct);
+        },
+      ),
+    );
+  });
+
+  it("does not fit another schedule, creation day, a day that is not a Monday, or a later today", () => {
+    const all = counts(from(MONDAY, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    const checkpoint = streakCheckpoint(DAILY, all, MONDAY, addDays(MONDAY, 7)) as StreakCheckpoint;
+    const today = addDays(MONDAY, 10);
+    expect(checkpointFits(checkpoint, DAILY, MONDAY, today)).toBe(true);
+    expect(checkpointFits(checkpoint, { type: "daily", perDay: 2 }, MONDAY, today)).toBe(false);
+    expect(checkpointFits(checkpoint, THRICE_WEEKLY, MONDAY, today)).toBe(false);
+    expect(checkpointFits(checkpoint, DAILY, addDays(MONDAY, -1), today)).toBe(false);
+    expect(checkpointFits(checkpoint, DAILY, MONDAY, addDays(MONDAY, 6))).toBe(false);
+    expect(checkpointFits({ ...checkpoint, through: addDays(MONDAY, 8) }, DAILY, MONDAY, today)).toBe(false);
+    expect(checkpointFits({ ...checkpoint, run: checkpoint.best + 1 }, DAILY, MONDAY, today)).toBe(false);
+    expect(streakCheckpoint(DAILY, all, MONDAY, MONDAY)).toBeNull();
+    expect(streakCheckpoint(DAILY, all, MONDAY, addDays(MONDAY, 8))).toBeNull();
+    // Ignored when it does not fit: the counts given are walked from the creation day.
+    const wrong = { ...checkpoint, best: 99, run: 5, schedule: "daily:2" };
+    expect(habitStreak(DAILY, all, MONDAY, today, wrong)).toEqual(habitStreak(DAILY, all, MONDAY, today));
+  });
+
+  it("carries a run across the Monday it stops at", () => {
+    const all = counts(from(MONDAY, [3, 4, 5, 6, 7, 8]));
+    const checkpoint = streakCheckpoint(DAILY, all, MONDAY, addDays(MONDAY, 7));
+    expect(checkpoint).toMatchObject({ best: 4, run: 4, last: 6 });
+    expect(habitStreak(DAILY, since(all, addDays(MONDAY, 7)), MONDAY, addDays(MONDAY, 8), checkpoint)).toEqual({
+      current: 6,
+      best: 6,
+    });
   });
 });

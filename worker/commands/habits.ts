@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { decideCompletion } from "../../shared/domain/completion-policy";
@@ -18,6 +18,24 @@ function scheduleColumns(schedule: z.infer<typeof habitCreate>["schedule"]) {
 
 const habitWhere = (ctx: CommandContext, id: string) => and(eq(habits.userId, ctx.userId), eq(habits.id, id));
 
+/**
+ * In the batch of a completion or undo on `day`: the habit's streak checkpoint goes if it had
+ * already walked past that day (it walked the days before `streak_through`), and its version moves
+ * either way, so a checkpoint walked from days read before this write is never saved
+ * (db/habit-streaks.ts, settleStreaks). SET expressions all read the row as it was.
+ */
+function streakChanged(ctx: CommandContext, habitId: string, day: string) {
+  const walkedPast = sql`${habits.streakThrough} > ${day}`;
+  return ctx.db
+    .update(habits)
+    .set({
+      streakVersion: sql`${habits.streakVersion} + 1`,
+      streakThrough: sql`CASE WHEN ${walkedPast} THEN NULL ELSE ${habits.streakThrough} END`,
+      streakState: sql`CASE WHEN ${walkedPast} THEN NULL ELSE ${habits.streakState} END`,
+    })
+    .where(habitWhere(ctx, habitId));
+}
+
 /** A habit created offline starts its life (and its streak) at the client's time of creation. */
 export function createHabit(ctx: CommandContext, p: z.infer<typeof habitCreate>, cmd: Command): Decision {
   const id = p.id ?? crypto.randomUUID();
@@ -32,6 +50,9 @@ export function createHabit(ctx: CommandContext, p: z.infer<typeof habitCreate>,
     archivedAt: null,
     createdAt: Math.min(cmd.at, ctx.now),
     updatedAt: ctx.now,
+    streakThrough: null,
+    streakState: null,
+    streakVersion: 0,
   };
   const statement = write(ctx, {
     entity: "habit",
@@ -139,6 +160,7 @@ export function completeHabit(
       statement: ctx.db.insert(habitCompletions).values(row),
       remember: { map: ctx.state.completions, row },
     }),
+    streakChanged(ctx, habit.id, day),
   ];
   const progress = applyReward(
     ctx,
@@ -174,6 +196,7 @@ export function uncompleteHabit(
         .where(and(eq(habitCompletions.userId, ctx.userId), eq(habitCompletions.id, completion.id))),
       remember: { map: ctx.state.completions, row: undone },
     }),
+    streakChanged(ctx, completion.habitId, completion.localDay),
   ];
   const progress = applyReward(
     ctx,

@@ -1,20 +1,13 @@
 import { and, eq, inArray, sql, sum } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import { addDays, localDay } from "../../shared/domain/local-day";
-import type { HabitWithStreak } from "../../shared/schemas/wellbeing";
 import type { Database } from "./client";
-import { completionDaysQuery, dayRulesQuery, habitsQuery, withStreaks } from "./habit-streaks";
+import { dayRulesQuery, habitsQuery } from "./habit-streaks";
 import { prepared } from "./prepared";
 import { progress, rewards } from "./schema";
 
 /** The sources that count as earning (what the shop took is spending, not a loss). */
 const EARNING = ["habit", "quest", "mood", "pet"] as const;
-
-export interface ProgressReads {
-  totals: { xp: number; coins: number };
-  today: { localDay: string; xp: number; coins: number };
-  habits: HabitWithStreak[];
-}
 
 const totalsOf = prepared((db) =>
   db
@@ -42,7 +35,7 @@ const earnedOn = prepared((db) =>
 
 /**
  * Everything GET /progress shows, as the reads of ONE batch (one round trip): the running totals,
- * the habits with their completions by day, the day rules, and the earnings of every local day
+ * the habits with their completions by day since their streak checkpoints, the day rules, and the earnings of every local day
  * today can be in any zone; today's is picked once the rules are known (`progressFrom`). A local
  * day is the wall-clock date minus the day-start hour: with offsets from −12 h to +14 h and start
  * hours 0–23, it lies from two days before the UTC date to one day after. The route runs them
@@ -56,20 +49,20 @@ export function progressQueries(db: Database, userId: string, now: number) {
     dayRulesQuery(db, userId),
     totalsOf(db, { userId }),
     habitsQuery(db, userId),
-    completionDaysQuery(db, userId),
     earnedOn(db, { userId, d0, d1, d2, d3 }),
   ] as const;
 }
 
 type ProgressResults = BatchResponse<ReturnType<typeof progressQueries> extends readonly [...infer T] ? T : never>;
 
-/** GET /progress's answer from its batch's results. */
-export function progressFrom([rules, total, habitRows, counts, earned]: ProgressResults, now: number): ProgressReads {
+/** GET /progress's answer from its batch's results, but for the streaks (habit-streaks.ts, settleStreaks). */
+export function progressFrom([rules, total, habitRows, earned]: ProgressResults, now: number) {
   const today = localDay(now, rules[0]?.timezone ?? "UTC", rules[0]?.dayStartHour ?? 4);
   const todays = earned.find((e) => e.day === today);
   return {
     totals: { xp: total[0]?.xp ?? 0, coins: total[0]?.coins ?? 0 },
     today: { localDay: today, xp: Number(todays?.xp ?? 0), coins: Number(todays?.coins ?? 0) },
-    habits: withStreaks(rules[0], habitRows, counts, now),
+    rules: rules[0],
+    habitRows,
   };
 }

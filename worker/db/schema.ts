@@ -144,6 +144,12 @@ export const habits = sqliteTable(
     archivedAt: integer("archived_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /** Where its streak's walk stopped (migration 0015, db/habit-streaks.ts): the first day not walked. */
+    streakThrough: text("streak_through"),
+    /** The walk before `streakThrough` (a StreakCheckpoint, JSON). */
+    streakState: text("streak_state"),
+    /** Counts its completions and undos: a checkpoint is saved only if this has not moved. */
+    streakVersion: integer("streak_version").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.userId, t.id] })],
 );

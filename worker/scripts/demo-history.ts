@@ -92,6 +92,9 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number,
       archivedAt: null,
       createdAt: start,
       updatedAt: start,
+      streakThrough: null,
+      streakState: null,
+      streakVersion: 0,
     };
     sql.push(
       `INSERT OR IGNORE INTO habits (user_id, id, name, difficulty, schedule_type, schedule_target, created_at, updated_at) SELECT ${[uid, habitId, h.name, h.difficulty, "daily", h.perDay, start, start].map(q).join(", ")} ${unseeded};`,
