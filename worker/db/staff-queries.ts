@@ -1,5 +1,5 @@
 /** Aggregates for staff views, computed in SQL over a set of patients (one query each). */
-import { and, eq, gte, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { combinedAdherence, habitAdherence } from "../../shared/domain/adherence";
@@ -9,7 +9,7 @@ import { compareFlags, FLAG_LEVELS, type FlagLevel, highestLevel } from "../../s
 import type { FlagView, PatientSummary } from "../../shared/schemas/staff";
 import type { Database } from "./client";
 import { forEachPackedDay } from "./habit-streaks";
-import { assignments, habitCompletions, habits, moods, ops, riskFlags, users } from "./schema";
+import { assignments, habitCompletions, riskFlags, users } from "./schema";
 
 const DAY = 86_400_000;
 const ids = (list: string[]) => sql`(SELECT value FROM json_each(${JSON.stringify(list)}))`;
@@ -134,9 +134,20 @@ export async function patientSummaries(db: Database, patients: PatientSet, now: 
  * The reads behind patient summaries, for ONE batch: the caseload runs them behind its session
  * check in the same batch (middleware/require-auth.ts, batchAsCaller), and names its patients by
  * their assignment, so the whole list is one round trip however many patients it has.
+ *
+ * ONE row per patient, everything else packed into its columns by subqueries: a caseload of 200
+ * read 200 people, 200 mood weeks, 600 habits and their flags as separate rows, and mapping them
+ * (D1's result encoding, then drizzle's per-column decoding) was a third of the request (issue 15's
+ * profile). Written out with table names: drizzle leaves a single-table select's columns
+ * unqualified, which inside a subquery would name the subquery's own table.
  */
 export function summaryQueries(db: Database, patients: PatientSet, now: number) {
-  const patientIds = patientSet(patients);
+  const weekAgo = now - 7 * DAY;
+  const twoWeeksAgo = now - 14 * DAY;
+  const moodAverage = (range: SQL) =>
+    sql<
+      number | null
+    >`(SELECT avg(m.mood) FROM moods m WHERE m.user_id = "users"."id" AND m.at >= ${twoWeeksAgo} AND ${range})`;
   return [
     db
       .select({
@@ -146,80 +157,66 @@ export function summaryQueries(db: Database, patients: PatientSet, now: number) 
         dayStartHour: users.dayStartHour,
         // The last activity: one index lookup per patient (ops_at), where a max over all of a
         // caseload's op records grouped by patient read every record they ever made.
-        lastAt: sql<number | null>`(SELECT max(${ops.createdAt}) FROM ${ops} WHERE ${ops.userId} = ${users.id})`,
+        lastAt: sql<number | null>`(SELECT max(o.created_at) FROM ops o WHERE o.user_id = "users"."id")`,
+        thisWeek: moodAverage(sql`m.at >= ${weekAgo}`),
+        lastWeek: moodAverage(sql`m.at < ${weekAgo}`),
+        // The last 7 local days lie within the last 9 × 24 hours in any timezone and day-start hour.
+        habits: packedHabits(now - 9 * DAY),
+        // "level:count:open,…" for the flags not resolved.
+        flags: sql<
+          string | null
+        >`(SELECT group_concat(level || ':' || n || ':' || unacknowledged, ',') FROM (SELECT f.level AS level, count(*) AS n, sum(f.status = 'open') AS unacknowledged FROM risk_flags f WHERE f.user_id = "users"."id" AND f.status != 'resolved' GROUP BY f.level))`,
       })
       .from(users)
-      .where(sql`${users.id} IN ${patientIds}`),
-    db
-      .select({
-        id: moods.userId,
-        thisWeek: sql<number | null>`avg(CASE WHEN ${moods.at} >= ${now - 7 * DAY} THEN ${moods.mood} END)`,
-        lastWeek: sql<number | null>`avg(CASE WHEN ${moods.at} < ${now - 7 * DAY} THEN ${moods.mood} END)`,
-      })
-      .from(moods)
-      .where(and(sql`${moods.userId} IN ${patientIds}`, gte(moods.at, now - 14 * DAY)))
-      .groupBy(moods.userId),
-    db
-      .select({
-        id: habits.id,
-        userId: habits.userId,
-        scheduleType: habits.scheduleType,
-        scheduleTarget: habits.scheduleTarget,
-        createdAt: habits.createdAt,
-        // The last 7 local days lie within the last 9 × 24 hours in any timezone and day-start hour.
-        days: packedCompletionDays(now - 9 * DAY),
-      })
-      .from(habits)
-      .where(and(sql`${habits.userId} IN ${patientIds}`, isNull(habits.archivedAt))),
-    db
-      .select({
-        id: riskFlags.userId,
-        level: riskFlags.level,
-        n: sql<number>`count(*)`,
-        unacknowledged: sql<number>`sum(CASE WHEN ${riskFlags.status} = 'open' THEN 1 ELSE 0 END)`,
-      })
-      .from(riskFlags)
-      .where(and(sql`${riskFlags.userId} IN ${patientIds}`, ne(riskFlags.status, "resolved")))
-      .groupBy(riskFlags.userId, riskFlags.level),
+      .where(sql`${users.id} IN ${patientSet(patients)}`),
   ] as const;
 }
 
 type SummaryResults = BatchResponse<ReturnType<typeof summaryQueries> extends readonly [...infer T] ? T : never>;
 
 /**
- * A habit row's live completions per local day since `from`, packed into one column
- * ("day:count,…"): a caseload of 200 read a row per patient, habit and day (4,000 rows for a
- * week), and mapping them was a third of the request (issue 15's profile). The local-day bound
- * (two days before `from`'s UTC date, earlier than any zone's local day at `from`) lets the
- * (user, habit, day) index skip a long history; `at` is the real bound.
+ * A patient's live habits, each with its live completions per local day since `from`, packed into
+ * one column: habits split by ";", a habit's schedule type, target, creation time (ms) and days by
+ * "|", its days as "day:count,…". The local-day bound (two days before `from`'s UTC date, earlier
+ * than any zone's local day at `from`) lets the (user, habit, day) index skip a long history; `at`
+ * is the real bound.
  */
-function packedCompletionDays(from: number) {
+function packedHabits(from: number) {
   const fromDay = addDays(new Date(from).toISOString().slice(0, 10), -2);
-  // Written out with table names: drizzle leaves a single-table select's columns unqualified,
-  // which inside this subquery would name habit_completions' own columns.
   return sql<
     string | null
-  >`(SELECT group_concat(day || ':' || n, ',') FROM (SELECT hc.local_day AS day, count(*) AS n FROM habit_completions hc WHERE hc.user_id = "habits"."user_id" AND hc.habit_id = "habits"."id" AND hc.local_day >= ${fromDay} AND hc.undone_at IS NULL AND hc.at >= ${from} GROUP BY hc.local_day))`;
+  >`(SELECT group_concat(h.schedule_type || '|' || h.schedule_target || '|' || h.created_at || '|' || coalesce((SELECT group_concat(day || ':' || n, ',') FROM (SELECT hc.local_day AS day, count(*) AS n FROM habit_completions hc WHERE hc.user_id = h.user_id AND hc.habit_id = h.id AND hc.local_day >= ${fromDay} AND hc.undone_at IS NULL AND hc.at >= ${from} GROUP BY hc.local_day)), ''), ';') FROM habits h WHERE h.user_id = "users"."id" AND h.archived_at IS NULL)`;
+}
+
+/** A patient's packed habits (packedHabits) as the adherence rule reads them. */
+function unpackHabits(packed: string | null): HabitCounts[] {
+  if (!packed) return [];
+  return packed.split(";").map((entry) => {
+    const [type = "", target = "", createdAt = "", days = ""] = entry.split("|");
+    const counts = new Map<LocalDay, number>();
+    forEachPackedDay(days, 2, (day, n) => counts.set(day, n));
+    return {
+      habitId: "",
+      schedule: scheduleOf({ scheduleType: type, scheduleTarget: Number(target) }),
+      createdAt: Number(createdAt),
+      counts,
+    };
+  });
+}
+
+/** A patient's packed unresolved flags: how many of each level, and how many not yet acknowledged. */
+function unpackFlags(packed: string | null) {
+  const byLevel: Record<FlagLevel, number> = { high: 0, medium: 0, low: 0 };
+  let unacknowledged = 0;
+  forEachPackedDay(packed ?? "", 3, (level, n, open) => {
+    if (level in byLevel) byLevel[level as FlagLevel] += n;
+    unacknowledged += open;
+  });
+  return { byLevel, unacknowledged };
 }
 
 /** The summaries from summaryQueries' results. */
-export function summariesFrom([people, moodWeeks, habitRows, flags]: SummaryResults, now: number): PatientSummary[] {
-  const by = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-  const weeks = by(moodWeeks);
-  const habitsByUser = habitCounts(habitRows, []);
-  const byHabit = new Map<string, Map<LocalDay, number>>();
-  for (const list of habitsByUser.values()) for (const h of list) byHabit.set(h.habitId, h.counts);
-  for (const row of habitRows) {
-    const counts = byHabit.get(row.id);
-    if (counts && row.days) forEachPackedDay(row.days, 2, (day, n) => counts.set(day, n));
-  }
-  const open = new Map<string, { byLevel: Record<FlagLevel, number>; unacknowledged: number }>();
-  for (const f of flags) {
-    const entry = open.get(f.id) ?? { byLevel: { high: 0, medium: 0, low: 0 }, unacknowledged: 0 };
-    entry.byLevel[f.level] += Number(f.n);
-    entry.unacknowledged += Number(f.unacknowledged ?? 0);
-    open.set(f.id, entry);
-  }
+export function summariesFrom([people]: SummaryResults, now: number): PatientSummary[] {
   const round = (n: number) => Math.round(n * 100) / 100;
   // Most of a caseload shares a few zones: each zone's today is worked out once.
   const todays = new Map<string, LocalDay>();
@@ -233,16 +230,15 @@ export function summariesFrom([people, moodWeeks, habitRows, flags]: SummaryResu
     return day;
   };
   return people.map((p) => {
-    const w = weeks.get(p.id);
-    const thisWeek = w?.thisWeek ?? null;
-    const lastWeek = w?.lastWeek ?? null;
+    const thisWeek = p.thisWeek ?? null;
+    const lastWeek = p.lastWeek ?? null;
     const today = todayIn(p.timezone, p.dayStartHour);
     const from = addDays(today, -6);
     const kept = combinedAdherence(
-      (habitsByUser.get(p.id) ?? []).map((h) => adherenceOf(h, from, today, p.timezone, p.dayStartHour)),
+      unpackHabits(p.habits).map((h) => adherenceOf(h, from, today, p.timezone, p.dayStartHour)),
     );
     const lastAt = p.lastAt;
-    const byLevel = open.get(p.id)?.byLevel ?? { high: 0, medium: 0, low: 0 };
+    const { byLevel, unacknowledged } = unpackFlags(p.flags);
     return {
       id: p.id,
       displayName: p.displayName,
@@ -253,7 +249,7 @@ export function summariesFrom([people, moodWeeks, habitRows, flags]: SummaryResu
       openFlags: byLevel.high + byLevel.medium + byLevel.low,
       openFlagsByLevel: byLevel,
       highestOpenFlag: highestLevel(FLAG_LEVELS.filter((level) => byLevel[level] > 0)),
-      unacknowledgedFlags: open.get(p.id)?.unacknowledged ?? 0,
+      unacknowledgedFlags: unacknowledged,
     };
   });
 }
