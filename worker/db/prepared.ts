@@ -1,4 +1,5 @@
-import { fillPlaceholders } from "drizzle-orm";
+import { fillPlaceholders, type SQL } from "drizzle-orm";
+import type { SQLiteRaw } from "drizzle-orm/sqlite-core/query-builders/raw";
 import type { Database } from "./client";
 
 /**
@@ -41,4 +42,30 @@ export function prepared<V extends Record<string, unknown>, Q extends { prepare(
 interface PreparedLike {
   getQuery(): { sql: string; params: unknown[] };
   all(values: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * A raw read for `db.batch([...])` whose rows come back as D1 gives them, named by the query's
+ * own column aliases: no per-column decoding. A query-builder select in a D1 batch has each of
+ * D1's row objects turned into an array and back into an object, column by column; for the
+ * caseload's 200 rows that was the largest part of its CPU (issue 15's profile). Use it only where
+ * that shows: the builder's types and decoding are worth their cost everywhere else.
+ *
+ * How: drizzle's own raw read (`db.all`) cannot take parameters in a D1 batch (drizzle-orm
+ * 0.45's d1/session.js `batch` binds `preparedQuery.stmt`, which a raw read does not have), so this
+ * item carries its statement itself; like `prepared`, it leans on those internals, and every
+ * caseload test goes through it.
+ */
+export function rawRows<T>(db: Database, query: SQL): SQLiteRaw<T[]> {
+  const raw = db.all<T>(query);
+  const built = raw.getQuery();
+  const item = {
+    _prepare: () => item,
+    getQuery: () => built,
+    stmt: db.$client.prepare(built.sql),
+    mapResult: (result: { results?: T[] }) => result.results ?? [],
+    // biome-ignore lint/suspicious/noThenProperty: it stands for drizzle's raw read, which is awaitable
+    then: (resolve: (rows: T[]) => unknown, reject: (err: unknown) => unknown) => raw.then(resolve, reject),
+  };
+  return item as unknown as SQLiteRaw<T[]>;
 }

@@ -9,6 +9,7 @@ import { compareFlags, FLAG_LEVELS, type FlagLevel, highestLevel } from "../../s
 import type { FlagView, PatientSummary } from "../../shared/schemas/staff";
 import type { Database } from "./client";
 import { forEachPackedDay } from "./habit-streaks";
+import { rawRows } from "./prepared";
 import { assignments, habitCompletions, riskFlags, users } from "./schema";
 
 const DAY = 86_400_000;
@@ -145,31 +146,41 @@ export function summaryQueries(db: Database, patients: PatientSet, now: number) 
   const weekAgo = now - 7 * DAY;
   const twoWeeksAgo = now - 14 * DAY;
   const moodAverage = (range: SQL) =>
-    sql<
-      number | null
-    >`(SELECT avg(m.mood) FROM moods m WHERE m.user_id = "users"."id" AND m.at >= ${twoWeeksAgo} AND ${range})`;
+    sql`(SELECT avg(m.mood) FROM moods m WHERE m.user_id = "users"."id" AND m.at >= ${twoWeeksAgo} AND ${range})`;
+  // A raw read (db.all): its rows come back as D1 gives them. Through the query builder, drizzle
+  // turned each of D1's row objects into an array and back into an object, column by column: the
+  // largest part of the caseload's CPU after the packing above (issue 15's profile).
   return [
-    db
-      .select({
-        id: users.id,
-        displayName: users.displayName,
-        timezone: users.timezone,
-        dayStartHour: users.dayStartHour,
-        // The last activity: one index lookup per patient (ops_at), where a max over all of a
-        // caseload's op records grouped by patient read every record they ever made.
-        lastAt: sql<number | null>`(SELECT max(o.created_at) FROM ops o WHERE o.user_id = "users"."id")`,
-        thisWeek: moodAverage(sql`m.at >= ${weekAgo}`),
-        lastWeek: moodAverage(sql`m.at < ${weekAgo}`),
-        // The last 7 local days lie within the last 9 × 24 hours in any timezone and day-start hour.
-        habits: packedHabits(now - 9 * DAY),
-        // "level:count:open,…" for the flags not resolved.
-        flags: sql<
-          string | null
-        >`(SELECT group_concat(level || ':' || n || ':' || unacknowledged, ',') FROM (SELECT f.level AS level, count(*) AS n, sum(f.status = 'open') AS unacknowledged FROM risk_flags f WHERE f.user_id = "users"."id" AND f.status != 'resolved' GROUP BY f.level))`,
-      })
-      .from(users)
-      .where(sql`${users.id} IN ${patientSet(patients)}`),
+    rawRows<SummaryRow>(
+      db,
+      sql`SELECT "users"."id" AS id, "users"."display_name" AS displayName,
+      "users"."timezone" AS timezone, "users"."day_start_hour" AS dayStartHour,
+      (SELECT max(o.created_at) FROM ops o WHERE o.user_id = "users"."id") AS lastAt,
+      ${moodAverage(sql`m.at >= ${weekAgo}`)} AS thisWeek,
+      ${moodAverage(sql`m.at < ${weekAgo}`)} AS lastWeek,
+      ${packedHabits(now - 9 * DAY)} AS habits,
+      (SELECT group_concat(level || ':' || n || ':' || unacknowledged, ',') FROM (SELECT f.level AS level, count(*) AS n, sum(f.status = 'open') AS unacknowledged FROM risk_flags f WHERE f.user_id = "users"."id" AND f.status != 'resolved' GROUP BY f.level)) AS flags
+      FROM users WHERE "users"."id" IN ${patientSet(patients)}`,
+    ),
   ] as const;
+}
+
+/**
+ * One patient's row of summaryQueries. The last activity (lastAt) is one index lookup per patient
+ * (ops_at), where a max over all of a caseload's op records grouped by patient read every record
+ * they ever made. The last 7 local days lie within the last 9 × 24 hours in any timezone and
+ * day-start hour (habits, packedHabits). Flags: "level:count:open,…" for those not resolved.
+ */
+interface SummaryRow {
+  id: string;
+  displayName: string;
+  timezone: string;
+  dayStartHour: number;
+  lastAt: number | null;
+  thisWeek: number | null;
+  lastWeek: number | null;
+  habits: string | null;
+  flags: string | null;
 }
 
 type SummaryResults = BatchResponse<ReturnType<typeof summaryQueries> extends readonly [...infer T] ? T : never>;
