@@ -139,15 +139,14 @@ export async function patientSummaries(db: Database, patients: PatientSet, now: 
  * ONE row per patient, everything else packed into its columns by subqueries: a caseload of 200
  * read 200 people, 200 mood weeks, 600 habits and their flags as separate rows, and mapping them
  * (D1's result encoding, then drizzle's per-column decoding) was a third of the request (issue 15's
- * profile). Written out with table names: drizzle leaves a single-table select's columns
- * unqualified, which inside a subquery would name the subquery's own table.
+ * profile). Plain SQL, its columns named by their aliases (SummaryRow below).
  */
 export function summaryQueries(db: Database, patients: PatientSet, now: number) {
   const weekAgo = now - 7 * DAY;
   const twoWeeksAgo = now - 14 * DAY;
   const moodAverage = (range: SQL) =>
     sql`(SELECT avg(m.mood) FROM moods m WHERE m.user_id = "users"."id" AND m.at >= ${twoWeeksAgo} AND ${range})`;
-  // A raw read (db.all): its rows come back as D1 gives them. Through the query builder, drizzle
+  // A raw read (rawRows): its rows come back as D1 gives them. Through the query builder, drizzle
   // turned each of D1's row objects into an array and back into an object, column by column: the
   // largest part of the caseload's CPU after the packing above (issue 15's profile).
   return [
