@@ -38,6 +38,11 @@ export const users = sqliteTable(
     consentResearch: integer("consent_research", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /**
+     * Counts changes to what the patient's caseload summary is computed from (op records, moods,
+     * habits, completions): bumped by triggers (migrations/0016), read by db/summary-cache.ts.
+     */
+    summaryVersion: integer("summary_version").notNull().default(0),
   },
   (t) => [uniqueIndex("users_email_lower_unique").on(sql`lower(${t.email})`), index("users_role").on(t.role)],
 );

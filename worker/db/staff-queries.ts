@@ -11,6 +11,7 @@ import type { Database } from "./client";
 import { forEachPackedDay } from "./habit-streaks";
 import { rawRows } from "./prepared";
 import { assignments, habitCompletions, riskFlags, users } from "./schema";
+import { caseloadFigures, type SummaryBasis, type SummaryCache, type SummaryFigures } from "./summary-cache";
 
 const DAY = 86_400_000;
 const ids = (list: string[]) => sql`(SELECT value FROM json_each(${JSON.stringify(list)}))`;
@@ -158,10 +159,82 @@ export function summaryQueries(db: Database, patients: PatientSet, now: number) 
       ${moodAverage(sql`m.at >= ${weekAgo}`)} AS thisWeek,
       ${moodAverage(sql`m.at < ${weekAgo}`)} AS lastWeek,
       ${packedHabits(now - 9 * DAY)} AS habits,
-      (SELECT group_concat(level || ':' || n || ':' || unacknowledged, ',') FROM (SELECT f.level AS level, count(*) AS n, sum(f.status = 'open') AS unacknowledged FROM risk_flags f WHERE f.user_id = "users"."id" AND f.status != 'resolved' GROUP BY f.level)) AS flags
+      ${PACKED_FLAGS} AS flags
       FROM users WHERE "users"."id" IN ${patientSet(patients)}`,
     ),
   ] as const;
+}
+
+/** A patient's unresolved flags packed into one column: "level:count:open,…" (unpackFlags). */
+const PACKED_FLAGS = sql`(SELECT group_concat(level || ':' || n || ':' || unacknowledged, ',') FROM (SELECT f.level AS level, count(*) AS n, sum(f.status = 'open') AS unacknowledged FROM risk_flags f WHERE f.user_id = "users"."id" AND f.status != 'resolved' GROUP BY f.level))`;
+
+/**
+ * The caseload's read behind its session check (one round trip): each assigned patient's row as
+ * it is now, with what their kept figures are checked against (db/summary-cache.ts) and their
+ * flags, which are never kept.
+ */
+export function caseloadHeadsQuery(db: Database, staffId: string) {
+  return rawRows<CaseloadHead>(
+    db,
+    sql`SELECT "users"."id" AS id, "users"."display_name" AS displayName, "users"."timezone" AS timezone,
+      "users"."day_start_hour" AS dayStartHour, "users"."summary_version" AS version, ${PACKED_FLAGS} AS flags
+      FROM users WHERE "users"."id" IN ${patientSet({ assignedTo: staffId })}`,
+  );
+}
+
+export interface CaseloadHead extends SummaryBasis {
+  id: string;
+  displayName: string;
+  flags: string | null;
+}
+
+/**
+ * The caseload's summaries: each patient's figures from the cache while they stand, the rest
+ * computed in one more round trip (summaryQueries) and kept; flags and names from the heads.
+ */
+export async function caseloadSummaries(
+  db: Database,
+  heads: CaseloadHead[],
+  now: number,
+  cache: SummaryCache = caseloadFigures,
+): Promise<PatientSummary[]> {
+  const figures = new Map<string, SummaryFigures>();
+  const missing: string[] = [];
+  for (const head of heads) {
+    const kept = cache.get(head.id, head, now);
+    if (kept) figures.set(head.id, kept);
+    else missing.push(head.id);
+  }
+  if (missing.length > 0) {
+    const basis = new Map(heads.map((h) => [h.id, h]));
+    for (const s of await patientSummaries(db, { ids: missing }, now)) {
+      const kept = {
+        lastSyncAt: s.lastSyncAt,
+        moodAverage7d: s.moodAverage7d,
+        moodTrend: s.moodTrend,
+        adherence7d: s.adherence7d,
+      };
+      figures.set(s.id, kept);
+      // Kept under the version read BEFORE these figures: a write in between makes them stale, never wrong.
+      const head = basis.get(s.id);
+      if (head) cache.set(s.id, head, now, kept);
+    }
+  }
+  return heads.flatMap((head) => {
+    const kept = figures.get(head.id);
+    return kept ? [{ id: head.id, displayName: head.displayName, ...kept, ...flagFigures(head.flags) }] : [];
+  });
+}
+
+/** A summary's flag figures from a patient's packed flags. */
+function flagFigures(packed: string | null) {
+  const { byLevel, unacknowledged } = unpackFlags(packed);
+  return {
+    openFlags: byLevel.high + byLevel.medium + byLevel.low,
+    openFlagsByLevel: byLevel,
+    highestOpenFlag: highestLevel(FLAG_LEVELS.filter((level) => byLevel[level] > 0)),
+    unacknowledgedFlags: unacknowledged,
+  };
 }
 
 /**
@@ -248,7 +321,6 @@ export function summariesFrom([people]: SummaryResults, now: number): PatientSum
       unpackHabits(p.habits).map((h) => adherenceOf(h, from, today, p.timezone, p.dayStartHour)),
     );
     const lastAt = p.lastAt;
-    const { byLevel, unacknowledged } = unpackFlags(p.flags);
     return {
       id: p.id,
       displayName: p.displayName,
@@ -256,10 +328,7 @@ export function summariesFrom([people]: SummaryResults, now: number): PatientSum
       moodAverage7d: thisWeek === null ? null : round(thisWeek),
       moodTrend: thisWeek === null || lastWeek === null ? null : round(thisWeek - lastWeek),
       adherence7d: kept.share === null ? null : round(kept.share),
-      openFlags: byLevel.high + byLevel.medium + byLevel.low,
-      openFlagsByLevel: byLevel,
-      highestOpenFlag: highestLevel(FLAG_LEVELS.filter((level) => byLevel[level] > 0)),
-      unacknowledgedFlags: unacknowledged,
+      ...flagFigures(p.flags),
     };
   });
 }

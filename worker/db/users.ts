@@ -46,6 +46,7 @@ export function newUserRow(
     consentResearch: false,
     createdAt: now,
     updatedAt: now,
+    summaryVersion: 0,
     ...fields,
   };
 }

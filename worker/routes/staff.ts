@@ -35,11 +35,11 @@ import {
 } from "../db/staff";
 import {
   assignedPatientIds,
+  caseloadHeadsQuery,
+  caseloadSummaries,
   compareByOpenFlags,
   habitAdherenceById,
   patientSummaries,
-  summariesFrom,
-  summaryQueries,
 } from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
 import { fhirResponse } from "../fhir/patient-bundle";
@@ -91,8 +91,8 @@ export const staffRoutes = new Hono<AppEnv>()
       const { q, sort } = c.req.valid("query");
       const db = database(c.env.DB);
       const now = Date.now();
-      const reads = await batchAsCaller(c, db, [...summaryQueries(db, { assignedTo: claimedUserId(c) }, now)]);
-      let items = summariesFrom(reads, now);
+      const [heads] = await batchAsCaller(c, db, [caseloadHeadsQuery(db, claimedUserId(c))]);
+      let items = await caseloadSummaries(db, heads, now);
       if (q) items = items.filter((p) => p.displayName.toLowerCase().includes(q.toLowerCase()));
       const within = PATIENT_ORDERS[sort];
       items.sort((a, b) => compareByOpenFlags(a, b) || within(a, b) || byName(a, b) || byText(a.id, b.id));
