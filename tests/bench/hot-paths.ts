@@ -22,11 +22,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { SignJWT } from "jose";
 import { hashPassword } from "../../worker/auth/password";
 import { hotp, totpStep } from "../../worker/auth/totp";
 import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, type DemoAccount, demoUserSql } from "../../worker/scripts/demo-data";
 import { demoHistorySql } from "../../worker/scripts/demo-history";
 import { freePort, ROOT, sqlString, WRANGLER, wrangler } from "../../worker/scripts/lib";
+import { STACK_SECRET } from "./bare-stack-secret";
 
 const CONNECTIONS = 16;
 const DURATION_S = 8;
@@ -144,6 +146,18 @@ async function signIn(base: string, who: DemoAccount): Promise<string> {
   return verify.json.accessToken as string;
 }
 
+/** A token for the bare Worker's `/stack` (tests/bench/bare-worker.ts), shaped like Haven's. */
+function stackToken(): Promise<string> {
+  return new SignJWT({ role: "patient" })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(NEW_PATIENT.id)
+    .setIssuer("haven")
+    .setAudience("haven-api")
+    .setIssuedAt()
+    .setExpirationTime("1h")
+    .sign(new TextEncoder().encode(STACK_SECRET));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Load
 // ---------------------------------------------------------------------------------------------
@@ -249,6 +263,7 @@ async function main(): Promise<void> {
       { name: "bare Worker (baseline)", kind: "baseline", url: `${bare}/` },
       { name: "bare + one D1 query", kind: "floor", url: `${bare}/d1` },
       { name: "bare + one Durable Object call", kind: "floor", url: `${bare}/do` },
+      { name: "bare + Hono, jose, one D1 query", kind: "floor", url: `${bare}/stack`, token: await stackToken() },
       { name: "GET /progress, new patient", kind: "read", url: `${app}/api/v1/progress`, token: newToken },
       { name: "GET /progress, two years", kind: "read", url: `${app}/api/v1/progress`, token: historyToken },
       { name: "pull page, new patient", kind: "read", url: `${app}/api/v1/sync/pull?limit=100`, token: newToken },
@@ -326,9 +341,11 @@ function report(targets: Target[], figures: Map<string, Figure[]>): void {
   }
   console.log(`\n${table(rows)}\n`);
   console.log(
-    "The two 'bare +' rows are the platform alone (no framework, validation or query builder): one\n" +
-      "D1 round trip, or one Durable Object call. A read makes at least one D1 round trip, a write a\n" +
-      "Durable Object call and two D1 round trips behind it: these are the ceilings for those ratios here.\n",
+    "The first two 'bare +' rows are the platform alone (no framework, validation or query builder):\n" +
+      "one D1 round trip, or one Durable Object call. A read makes at least one D1 round trip, a write\n" +
+      "a Durable Object call and two D1 round trips behind it: these are the ceilings for those ratios\n" +
+      "here. The third is the least an authenticated read does on the product's stack: Hono routes it,\n" +
+      "jose verifies the token, one D1 query, a JSON answer; no middleware, validation or query builder.\n",
   );
 
   const verdicts: string[][] = [["goal (issue 15)", "measured", "met"]];
