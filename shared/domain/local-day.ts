@@ -193,6 +193,15 @@ export function weekStart(day: LocalDay): LocalDay {
  * localDayStart("2026-06-10", "Europe/London", 4) // Date.UTC(2026, 5, 10, 3)
  */
 export function localDayStart(day: LocalDay, timeZone: string, dayStartHour: number): number {
+  // About thirty time-zone conversions, asked again for the same day by every write that day
+  // (issue 15: a tenth of a mood write's CPU); a pure function, so its remembered answer is its answer.
+  return rememberedStarts(`${day}|${dayStartHour}|${timeZone}`, () => findDayStart(day, timeZone, dayStartHour));
+}
+
+const rememberedStarts = boundedCache<number>(20_000);
+
+/** {@link localDayStart}, worked out: bisection on {@link localDay}. */
+function findDayStart(day: LocalDay, timeZone: string, dayStartHour: number): number {
   const index = parse(day);
   if (Number.isNaN(index) || localDay(index * DAY_MS, timeZone, dayStartHour) === INVALID) return Number.NaN;
   // UTC offsets lie within ±18 h, so the start lies within a day and a half of UTC's.

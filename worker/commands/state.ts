@@ -1,6 +1,6 @@
 import type { Column } from "drizzle-orm";
-import { and, eq, gte, type SQL, sql } from "drizzle-orm";
-import { CLIENT_TIME_PAST_MS } from "../../shared/domain/completion-policy";
+import { and, eq, gt, gte, type SQL, sql } from "drizzle-orm";
+import { CLIENT_TIME_FUTURE_MS, CLIENT_TIME_PAST_MS } from "../../shared/domain/completion-policy";
 import { type CreditDay, dayEndsAt } from "../../shared/domain/credit-day";
 import type { Role } from "../../shared/roles";
 import { type SessionRow, sessionChecksQuery } from "../auth/session-check";
@@ -114,16 +114,23 @@ const windowCompletions = prepared((db) =>
     ),
 );
 
-// The moods in the window that earned "first check-in of the day", with when their day ends.
+// The moods in the window that earned "first check-in of the day", with when their day ends. Read
+// from the rewards side (index rewards_source_at, migration 0017): a day's few rewarded check-ins,
+// not every check-in in the window. A mood's reward is recorded at the server time it was
+// accepted, never earlier than its client time less CLIENT_TIME_FUTURE_MS (a later client time is
+// late and earns nothing), so every reward of a mood in the window is at or after `rewardedSince`.
 const rewardedMoods = prepared((db) =>
   db
     .select({ at: moods.at, localDay: moods.localDay, dayEndsAt: moods.dayEndsAt })
-    .from(moods)
+    .from(rewards)
+    .innerJoin(moods, and(eq(moods.userId, rewards.userId), eq(moods.id, rewards.refId)))
     .where(
       and(
-        eq(moods.userId, USER),
+        eq(rewards.userId, USER),
+        eq(rewards.source, "mood"),
+        gt(rewards.xp, 0),
+        gte(rewards.at, sql.placeholder("rewardedSince")),
         gte(moods.at, SINCE),
-        sql`EXISTS (SELECT 1 FROM ${rewards} WHERE ${rewards.userId} = ${moods.userId} AND ${rewards.source} = 'mood' AND ${rewards.refId} = ${moods.id} AND ${rewards.xp} > 0)`,
       ),
     ),
 );
@@ -203,6 +210,7 @@ export async function loadUserState(
   const values = {
     userId,
     since: now - WINDOW_MS,
+    rewardedSince: now - WINDOW_MS - CLIENT_TIME_FUTURE_MS,
     completionIds: JSON.stringify(named(commands, "completionId")),
     opIds: JSON.stringify(commands.map((c) => c.opId)),
     recipientIds: JSON.stringify(named(commands, "recipientId")),

@@ -312,7 +312,11 @@ export const rewards = sqliteTable(
     coins: integer("coins").notNull(),
     at: integer("at").notNull(),
   },
-  (t) => [index("rewards_day").on(t.userId, t.localDay), index("rewards_ref").on(t.userId, t.source, t.refId)],
+  (t) => [
+    index("rewards_day").on(t.userId, t.localDay),
+    index("rewards_ref").on(t.userId, t.source, t.refId),
+    index("rewards_source_at").on(t.userId, t.source, t.at),
+  ],
 );
 
 /**
