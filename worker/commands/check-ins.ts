@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { assessmentAllowed, scoreAssessment } from "../../shared/domain/assessments";
@@ -16,6 +17,7 @@ import {
   storedJson,
 } from "../../shared/domain/safety-plan-merge";
 import type { assessmentSubmit, moodLog, safetyPlanUpdate } from "../../shared/schemas/wellbeing";
+import { prepared } from "../db/prepared";
 import { assessments, moods, riskFlags, safetyPlans } from "../db/schema";
 import { type AssessmentRow, assessmentView, moodView } from "../db/views";
 import { applyReward, cheerPet } from "./rewards";
@@ -48,6 +50,23 @@ function raiseFlag(ctx: CommandContext, raise: FlagRaise, refId: string, stateme
   };
 }
 
+// Built once per D1 binding and bound per check-in (db/prepared.ts): the most frequent write.
+const moodInsert = prepared((db) =>
+  db.insert(moods).values({
+    userId: sql.placeholder("userId"),
+    id: sql.placeholder("id"),
+    at: sql.placeholder("at"),
+    localDay: sql.placeholder("localDay"),
+    mood: sql.placeholder("mood"),
+    sleepQuality: sql.placeholder("sleepQuality"),
+    sleepHours: sql.placeholder("sleepHours"),
+    note: sql.placeholder("note"),
+    tags: sql.placeholder("tags"),
+    createdAt: sql.placeholder("createdAt"),
+    dayEndsAt: sql.placeholder("dayEndsAt"),
+  }),
+);
+
 export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Command): Decision {
   const id = p.id ?? crypto.randomUUID();
   if (ctx.state.moodIds.has(id)) return reject("ID_CONFLICT");
@@ -75,7 +94,7 @@ export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Co
       entity: "mood",
       id,
       view: moodView(row),
-      statement: ctx.db.insert(moods).values(row),
+      statement: moodInsert(ctx.db, row),
       remember: { set: ctx.state.moodIds },
     }),
   ];
