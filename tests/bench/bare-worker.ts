@@ -16,6 +16,12 @@ import { STACK_SECRET } from "./bare-stack-secret";
  * `/stack` is the least an authenticated read can do with the stack the product is built on: Hono
  * routes it, jose verifies the bearer token (HS256, its key imported once), one D1 query reads a
  * row for the token's subject, Hono answers JSON. No middleware, validation or query builder.
+ *
+ * `/write` is the least a write does on the platform, in the shape of Haven's: a POST whose JSON
+ * body goes to one Durable Object (one name, as one user's object), which makes a D1 read and
+ * then a D1 batch that inserts the body as a row (a committed write), and answers JSON.
+ * `/write-only` is the same without the read: what a write would cost if the object answered its
+ * checks from its own memory and went to D1 only to commit.
  */
 export class Counter extends DurableObject {
   #calls = 0;
@@ -26,9 +32,28 @@ export class Counter extends DurableObject {
   }
 }
 
+let writesTable: Promise<unknown> | undefined;
+
+export class Writer extends DurableObject<Env> {
+  async write(body: string, read: boolean): Promise<{ id: string; seen: number }> {
+    const db = this.env.DB;
+    writesTable ??= db
+      .prepare("CREATE TABLE IF NOT EXISTS writes (id TEXT PRIMARY KEY, body TEXT NOT NULL, at INTEGER NOT NULL)")
+      .run();
+    await writesTable;
+    const id = crypto.randomUUID();
+    const seen = read
+      ? await db.prepare("SELECT count(*) AS n FROM writes WHERE id = ?1").bind(id).first<number>("n")
+      : 0;
+    await db.batch([db.prepare("INSERT INTO writes (id, body, at) VALUES (?1, ?2, ?3)").bind(id, body, Date.now())]);
+    return { id, seen: seen ?? 0 };
+  }
+}
+
 interface Env {
   DB: D1Database;
   COUNTER: DurableObjectNamespace<Counter>;
+  WRITER: DurableObjectNamespace<Writer>;
 }
 
 let stackKey: Promise<CryptoKey> | undefined;
@@ -52,6 +77,10 @@ export default {
     const path = new URL(request.url).pathname;
     if (path === "/stack") return stack.fetch(request, env);
     if (path === "/d1") return Response.json(await env.DB.prepare("SELECT 1 AS one").first());
+    if ((path === "/write" || path === "/write-only") && request.method === "POST") {
+      const writer = env.WRITER.get(env.WRITER.idFromName("bench"));
+      return Response.json(await writer.write(await request.text(), path === "/write"), { status: 201 });
+    }
     if (path === "/do") return Response.json(await env.COUNTER.get(env.COUNTER.idFromName("bench")).ping());
     return Response.json({ ok: true, at: new Date().toISOString() });
   },

@@ -263,7 +263,21 @@ async function main(): Promise<void> {
       { name: "bare Worker (baseline)", kind: "baseline", url: `${bare}/` },
       { name: "bare + one D1 query", kind: "floor", url: `${bare}/d1` },
       { name: "bare + one Durable Object call", kind: "floor", url: `${bare}/do` },
-      { name: "bare + Hono, jose, one D1 query", kind: "floor", url: `${bare}/stack`, token: await stackToken() },
+      { name: STACK_FLOOR, kind: "floor", url: `${bare}/stack`, token: await stackToken() },
+      {
+        name: WRITE_FLOOR,
+        kind: "floor",
+        url: `${bare}/write`,
+        method: "POST",
+        body: mood,
+      },
+      {
+        name: "bare + an object call and a D1 write",
+        kind: "floor",
+        url: `${bare}/write-only`,
+        method: "POST",
+        body: mood,
+      },
       { name: "GET /progress, new patient", kind: "read", url: `${app}/api/v1/progress`, token: newToken },
       { name: "GET /progress, two years", kind: "read", url: `${app}/api/v1/progress`, token: historyToken },
       { name: "pull page, new patient", kind: "read", url: `${app}/api/v1/sync/pull?limit=100`, token: newToken },
@@ -320,6 +334,9 @@ function mean(list: number[]): number {
   return list.reduce((a, b) => a + b, 0) / Math.max(1, list.length);
 }
 
+const STACK_FLOOR = "bare + Hono, jose, one D1 query";
+const WRITE_FLOOR = "bare + a write's round trips";
+
 function report(targets: Target[], figures: Map<string, Figure[]>): void {
   const base = figures.get(targets[0]?.name ?? "") ?? [];
   const baseRps = mean(base.map((f) => f.rps));
@@ -345,8 +362,16 @@ function report(targets: Target[], figures: Map<string, Figure[]>): void {
       "one D1 round trip, or one Durable Object call. A read makes at least one D1 round trip, a write\n" +
       "a Durable Object call and two D1 round trips behind it: these are the ceilings for those ratios\n" +
       "here. The third is the least an authenticated read does on the product's stack: Hono routes it,\n" +
-      "jose verifies the token, one D1 query, a JSON answer; no middleware, validation or query builder.\n",
+      "jose verifies the token, one D1 query, a JSON answer; no middleware, validation or query builder.\n" +
+      "The fourth is the least a write does on the platform: a POST's body to one Durable Object, which\n" +
+      "makes a D1 read, then inserts the body in a D1 batch (a committed write). The fifth is that\n" +
+      "without the read: a write whose object answers its checks from memory and only commits to D1.\n",
   );
+  const share = (name: string, floor: string) => `${f0((rps(name) / rps(floor)) * 100)}%`;
+  const reads = targets.filter((x) => x.kind === "read").map((t) => `${t.name} ${share(t.name, STACK_FLOOR)}`);
+  const writes = targets.filter((x) => x.kind === "write").map((t) => `${t.name} ${share(t.name, WRITE_FLOOR)}`);
+  console.log(`Of the third floor's req/s: ${reads.join("; ")}.`);
+  console.log(`Of the fourth floor's req/s: ${writes.join("; ")}.\n`);
 
   const verdicts: string[][] = [["goal (issue 15)", "measured", "met"]];
   const check = (goal: string, measured: string, met: boolean) => verdicts.push([goal, measured, met ? "yes" : "NO"]);
