@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { progressView } from "../../shared/domain/progression";
 import type { SyncEntity } from "../../shared/sync-entities";
 import type { Database } from "../db/client";
-import { prepared } from "../db/prepared";
+import { placeholders, prepared } from "../db/prepared";
 import { changes } from "../db/schema";
 import { type PetRow, petView } from "../db/views";
 import type { CommandContext } from "./types";
@@ -49,14 +48,7 @@ export function changeStatements(
 // Every command writes change rows: the insert is built once per D1 binding and bound per row
 // (db/prepared.ts). Rendering the write's inserts per write was 8–10% of its CPU (issue 15).
 const changeInsert = prepared((db) =>
-  db.insert(changes).values({
-    userId: sql.placeholder("userId"),
-    entity: sql.placeholder("entity"),
-    entityId: sql.placeholder("entityId"),
-    op: sql.placeholder("op"),
-    data: sql.placeholder("data"),
-    at: sql.placeholder("at"),
-  }),
+  db.insert(changes).values(placeholders("userId", "entity", "entityId", "op", "data", "at")),
 );
 
 /** Change-log rows for one entity change, one per user who sees it (routes outside commands use it too). */

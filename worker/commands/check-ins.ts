@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 import { assessmentAllowed, scoreAssessment } from "../../shared/domain/assessments";
@@ -17,7 +16,7 @@ import {
   storedJson,
 } from "../../shared/domain/safety-plan-merge";
 import type { assessmentSubmit, moodLog, safetyPlanUpdate } from "../../shared/schemas/wellbeing";
-import { prepared } from "../db/prepared";
+import { placeholders, prepared } from "../db/prepared";
 import { assessments, moods, riskFlags, safetyPlans } from "../db/schema";
 import { type AssessmentRow, assessmentView, moodView } from "../db/views";
 import { applyReward, cheerPet } from "./rewards";
@@ -52,19 +51,23 @@ function raiseFlag(ctx: CommandContext, raise: FlagRaise, refId: string, stateme
 
 // Built once per D1 binding and bound per check-in (db/prepared.ts): the most frequent write.
 const moodInsert = prepared((db) =>
-  db.insert(moods).values({
-    userId: sql.placeholder("userId"),
-    id: sql.placeholder("id"),
-    at: sql.placeholder("at"),
-    localDay: sql.placeholder("localDay"),
-    mood: sql.placeholder("mood"),
-    sleepQuality: sql.placeholder("sleepQuality"),
-    sleepHours: sql.placeholder("sleepHours"),
-    note: sql.placeholder("note"),
-    tags: sql.placeholder("tags"),
-    createdAt: sql.placeholder("createdAt"),
-    dayEndsAt: sql.placeholder("dayEndsAt"),
-  }),
+  db
+    .insert(moods)
+    .values(
+      placeholders(
+        "userId",
+        "id",
+        "at",
+        "localDay",
+        "mood",
+        "sleepQuality",
+        "sleepHours",
+        "note",
+        "tags",
+        "createdAt",
+        "dayEndsAt",
+      ),
+    ),
 );
 
 export function logMood(ctx: CommandContext, p: z.infer<typeof moodLog>, cmd: Command): Decision {

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { clientTimeOk } from "../../shared/domain/completion-policy";
 import { ERROR_CATALOGUE, type ErrorCode } from "../../shared/errors";
@@ -7,7 +6,7 @@ import { COMMAND_SCHEMAS, type CommandType, isCommandType } from "../../shared/s
 import type { AuthContext } from "../app-env";
 import { admitSession, type SessionClaim } from "../auth/session-check";
 import { type Database, database } from "../db/client";
-import { prepared } from "../db/prepared";
+import { placeholders, prepared } from "../db/prepared";
 import { auditEvents, ops } from "../db/schema";
 import { UNKNOWN_OPERATION_ACTION } from "../lib/audit";
 import { loggableError } from "../lib/errors";
@@ -170,15 +169,7 @@ export async function executeCalls(env: Env, calls: Call[], random: () => number
 
 // Every command's op record: built once per D1 binding and bound per command (db/prepared.ts).
 const opInsert = prepared((db) =>
-  db.insert(ops).values({
-    userId: sql.placeholder("userId"),
-    opId: sql.placeholder("opId"),
-    type: sql.placeholder("type"),
-    outcome: sql.placeholder("outcome"),
-    status: sql.placeholder("status"),
-    result: sql.placeholder("result"),
-    createdAt: sql.placeholder("createdAt"),
-  }),
+  db.insert(ops).values(placeholders("userId", "opId", "type", "outcome", "status", "result", "createdAt")),
 );
 
 /** Decides one call's commands against the shared state, adding its statements to the group's. */

@@ -1,4 +1,4 @@
-import { fillPlaceholders, type SQL } from "drizzle-orm";
+import { fillPlaceholders, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { SQLiteRaw } from "drizzle-orm/sqlite-core/query-builders/raw";
 import type { Database } from "./client";
 
@@ -37,6 +37,16 @@ export function prepared<V extends Record<string, unknown>, Q extends { prepare(
         run.all(values).then(resolve, reject),
     } as unknown as Q;
   };
+}
+
+/**
+ * A placeholder per name, each named as itself: the values of an insert made with `prepared`.
+ *
+ * @example
+ * prepared((db) => db.insert(ops).values(placeholders("userId", "opId", …)))
+ */
+export function placeholders<N extends string>(...names: N[]): { [K in N]: Placeholder<K> } {
+  return Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as { [K in N]: Placeholder<K> };
 }
 
 interface PreparedLike {
