@@ -9,7 +9,6 @@
  * path parameters, and each success's media types and schemas). A route the PWA starts calling
  * is added here; the client will not compile a call to a route that is not.
  */
-import type { z } from "zod";
 import {
   changePasswordBody,
   confirm2faBody,
@@ -38,24 +37,11 @@ import { careTeamResponse, dataExportSchema, deleteAccountBody, meResponse } fro
 import { inboxResponse, messageBlocksResponse, messageResponse } from "../schemas/messages";
 import { syncPullQuery, syncPullResponse, syncPushBody, syncPushResponse } from "../schemas/sync";
 import { progressResponse } from "../schemas/wellbeing";
+import { ADMIN_CONTRACT } from "./contract-admin";
+import { STAFF_CONTRACT } from "./contract-staff";
+import { type ContractTable, json, none } from "./operations";
 
-/** A response's body by media type: a zod schema, or "text" for a body described in words. */
-export type Content = Readonly<Record<string, z.ZodType | "text">>;
-
-/** One operation: its input (a JSON body, a query, path parameters) and its successful answers by status. */
-export interface OperationContract {
-  readonly json?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly param?: z.ZodType;
-  readonly responses: Readonly<Record<number, Content>>;
-}
-
-export type Method = "get" | "post" | "put" | "patch" | "delete";
-
-/** A JSON answer of `schema`. */
-const json = <S extends z.ZodType>(schema: S) => ({ "application/json": schema }) as const;
-/** An answer with no body (204). */
-const none = {} as const;
+export type { Content, Method, OperationContract } from "./operations";
 
 /** The routes, by path under /api/v1 (Hono's `:param` syntax) and method. */
 export const API_CONTRACT = {
@@ -100,6 +86,8 @@ export const API_CONTRACT = {
     get: { query: companionPageQuery, responses: { 200: json(pageOf(conversationViewSchema)) } },
     delete: { responses: { 204: none } },
   },
-} as const satisfies Record<string, Partial<Record<Method, OperationContract>>>;
+  ...STAFF_CONTRACT,
+  ...ADMIN_CONTRACT,
+} as const satisfies ContractTable;
 
 export type ApiContract = typeof API_CONTRACT;

@@ -87,6 +87,8 @@ export const patientSummarySchema = z.strictObject({
   moodAverage7d: z.number().nullable(),
   /** This week's mood average minus the week before's; null without both. */
   moodTrend: z.number().nullable(),
+  /** The last 7 local days' mood averages, oldest first (today last); null for a day without a check-in. */
+  moodDaily7d: z.array(z.number().nullable()).length(7),
   /** Completions in the last 7 days over what the habits' schedules ask for (0–1). */
   adherence7d: z.number().nullable(),
   /** Unresolved flags (open or acknowledged). */
@@ -125,6 +127,17 @@ export const noteResponse = z.strictObject({ note: noteViewSchema });
 
 /** `GET /staff/patients/:id/flags`: every flag of the patient, in staff order. */
 export const flagsResponse = z.strictObject({ items: z.array(flagViewSchema) });
+
+/**
+ * `GET /staff/flags`: the risk inbox, every unresolved flag across my caseload in staff order,
+ * each with whose it is.
+ */
+export const flagInboxResponse = z.strictObject({
+  items: z.array(
+    z.strictObject({ ...flagViewSchema.shape, patient: z.strictObject({ id: z.uuid(), displayName: z.string() }) }),
+  ),
+});
+export type FlagInboxItem = z.infer<typeof flagInboxResponse>["items"][number];
 
 /** `POST …/flags/:flagId/acknowledge` and `…/resolve`: the flag as it is now. */
 export const flagResponse = z.strictObject({ flag: flagViewSchema });

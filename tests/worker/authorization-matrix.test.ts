@@ -459,6 +459,12 @@ const TABLE: Row[] = [
     expect: staffOnly(200, 200, 200),
   },
   {
+    // The risk inbox: each member of staff sees their own caseload's flags (an empty list when none).
+    route: "GET /api/v1/staff/flags",
+    build: () => ({ path: "/api/v1/staff/flags" }),
+    expect: staffOnly(200, 200, 200),
+  },
+  {
     route: "GET /api/v1/staff/patients/:id/summary",
     build: (w) => ({ path: `${sp(w)}/summary` }),
     expect: staffOnly(200, 200, 404),

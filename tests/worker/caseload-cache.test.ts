@@ -36,6 +36,14 @@ function insertMood(userId: string, mood: number, at = Date.now() - 86_400_000) 
   ).bind(userId, crypto.randomUUID(), at, mood);
 }
 
+/** A whole-hour zone (Etc/GMT±N, UTC−12 to UTC+14) whose local hour is now `hour`. */
+function zoneAtLocalHour(hour: number): string {
+  let offset = (((hour - new Date().getUTCHours()) % 24) + 24) % 24;
+  if (offset > 14) offset -= 24;
+  // Etc/GMT names count the other way: Etc/GMT-8 is UTC+8.
+  return offset === 0 ? "Etc/UTC" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+}
+
 describe("the caseload's kept figures", () => {
   it("are reused while the patient's version stands, and recomputed after the maximum age", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
@@ -104,23 +112,19 @@ describe("the caseload's kept figures", () => {
     const { patient, clinician } = await careTeam();
     await caseload(clinician.accessToken);
     const before = await version(patient.user.id);
-    // A habit made at 23:30 UTC yesterday, done then: in UTC it was made yesterday; in Tokyo, today.
-    const lateYesterday = Date.UTC(
-      new Date().getUTCFullYear(),
-      new Date().getUTCMonth(),
-      new Date().getUTCDate() - 1,
-      23,
-      30,
-    );
+    // A habit made an hour ago, in a zone where it is now just past midnight: made yesterday there,
+    // so yesterday was asked of it (and not done); in a zone where it is mid-morning, made today.
+    // The zones are chosen from the time the test runs (a fixed pair held only part of the day).
+    const hourAgo = Date.now() - 3_600_000;
     await env.DB.prepare("UPDATE habits SET created_at = ?, schedule_target = 1 WHERE id = ?")
-      .bind(lateYesterday, patient.habitId)
+      .bind(hourAgo, patient.habitId)
       .run();
-    await env.DB.prepare("UPDATE users SET timezone = 'UTC', day_start_hour = 0 WHERE id = ?")
-      .bind(patient.user.id)
+    await env.DB.prepare("UPDATE users SET timezone = ?, day_start_hour = 0 WHERE id = ?")
+      .bind(zoneAtLocalHour(0), patient.user.id)
       .run();
     expect((await caseload(clinician.accessToken))?.adherence7d).toBe(0);
     const kept = await version(patient.user.id);
-    await env.DB.prepare("UPDATE users SET timezone = 'Asia/Tokyo' WHERE id = ?").bind(patient.user.id).run();
+    await env.DB.prepare("UPDATE users SET timezone = ? WHERE id = ?").bind(zoneAtLocalHour(10), patient.user.id).run();
     // Not a version change (the users row is not one of the triggers' tables): the zone itself is checked.
     expect(await version(patient.user.id)).toBe(kept);
     expect(kept).toBeGreaterThan(before ?? 0);
@@ -149,7 +153,13 @@ describe("the caseload's kept figures", () => {
     const kept = {
       ...basis,
       at: 1_000_000,
-      figures: { lastSyncAt: null, moodAverage7d: 5, moodTrend: null, adherence7d: null },
+      figures: {
+        lastSyncAt: null,
+        moodAverage7d: 5,
+        moodTrend: null,
+        moodDaily7d: [null, null, null, null, null, null, 5],
+        adherence7d: null,
+      },
     };
     expect(keptFiguresStand(kept, basis, 1_000_000)).toBe(true);
     expect(keptFiguresStand(kept, basis, 1_000_000 + SUMMARY_MAX_AGE_MS - 1)).toBe(true);

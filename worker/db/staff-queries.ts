@@ -158,6 +158,7 @@ export function summaryQueries(db: Database, patients: PatientSet, now: number) 
       (SELECT max(o.created_at) FROM ops o WHERE o.user_id = "users"."id") AS lastAt,
       ${moodAverage(sql`m.at >= ${weekAgo}`)} AS thisWeek,
       ${moodAverage(sql`m.at < ${weekAgo}`)} AS lastWeek,
+      ${packedMoodDays(now - 9 * DAY)} AS moodDays,
       ${packedHabits(now - 9 * DAY)} AS habits,
       ${PACKED_FLAGS} AS flags
       FROM users WHERE "users"."id" IN ${patientSet(patients)}`,
@@ -212,6 +213,7 @@ export async function caseloadSummaries(
         lastSyncAt: s.lastSyncAt,
         moodAverage7d: s.moodAverage7d,
         moodTrend: s.moodTrend,
+        moodDaily7d: s.moodDaily7d,
         adherence7d: s.adherence7d,
       };
       figures.set(s.id, kept);
@@ -251,6 +253,7 @@ interface SummaryRow {
   lastAt: number | null;
   thisWeek: number | null;
   lastWeek: number | null;
+  moodDays: string | null;
   habits: string | null;
   flags: string | null;
 }
@@ -269,6 +272,26 @@ function packedHabits(from: number) {
   return sql<
     string | null
   >`(SELECT group_concat(h.schedule_type || '|' || h.schedule_target || '|' || h.created_at || '|' || coalesce((SELECT group_concat(day || ':' || n, ',') FROM (SELECT hc.local_day AS day, count(*) AS n FROM habit_completions hc WHERE hc.user_id = h.user_id AND hc.habit_id = h.id AND hc.local_day >= ${fromDay} AND hc.undone_at IS NULL AND hc.at >= ${from} GROUP BY hc.local_day)), ''), ';') FROM habits h WHERE h.user_id = "users"."id" AND h.archived_at IS NULL)`;
+}
+
+/**
+ * A patient's mood average per local day since `from`, packed into one column as "day:average,…"
+ * (the moods_at index bounds it to the last few days' check-ins).
+ */
+function packedMoodDays(from: number) {
+  return sql<
+    string | null
+  >`(SELECT group_concat(day || ':' || average, ',') FROM (SELECT m.local_day AS day, avg(m.mood) AS average FROM moods m WHERE m.user_id = "users"."id" AND m.at >= ${from} GROUP BY m.local_day))`;
+}
+
+/** The last 7 local days' mood averages, oldest first, from packedMoodDays; null for a day without a check-in. */
+function moodWeek(packed: string | null, from: LocalDay, round: (n: number) => number): (number | null)[] {
+  const byDay = new Map<string, number>();
+  forEachPackedDay(packed ?? "", 2, (day, average) => byDay.set(day, average));
+  return Array.from({ length: 7 }, (_, i) => {
+    const average = byDay.get(addDays(from, i));
+    return average === undefined ? null : round(average);
+  });
 }
 
 /** A patient's packed habits (packedHabits) as the adherence rule reads them. */
@@ -327,6 +350,7 @@ export function summariesFrom([people]: SummaryResults, now: number): PatientSum
       lastSyncAt: lastAt ? new Date(lastAt).toISOString() : null,
       moodAverage7d: thisWeek === null ? null : round(thisWeek),
       moodTrend: thisWeek === null || lastWeek === null ? null : round(thisWeek - lastWeek),
+      moodDaily7d: moodWeek(p.moodDays, from, round),
       adherence7d: kept.share === null ? null : round(kept.share),
       ...flagFigures(p.flags),
     };
@@ -393,4 +417,37 @@ export function flagView(f: FlagRow, ackName: string | null, resolveName: string
     acknowledged: flagStep(f.acknowledgedAt, f.acknowledgedBy, ackName, f.acknowledgedNote),
     resolved: flagStep(f.resolvedAt, f.resolvedBy, resolveName, f.resolvedNote),
   };
+}
+
+const patient = alias(users, "patient");
+
+/**
+ * The risk inbox: every unresolved flag (open or acknowledged) of the patients assigned to
+ * `staffId`, with whose it is, in staff order (compareFlags: high before medium before low, open
+ * before acknowledged, newest first). One query, bounded by the caseload's unresolved flags.
+ */
+export async function caseloadOpenFlags(
+  db: Database,
+  staffId: string,
+): Promise<(FlagView & { patient: { id: string; displayName: string } })[]> {
+  const rows = await db
+    .select({
+      flag: riskFlags,
+      patientName: patient.displayName,
+      ackName: ackUser.displayName,
+      resolveName: resolveUser.displayName,
+    })
+    .from(riskFlags)
+    .innerJoin(assignments, and(eq(assignments.patientId, riskFlags.userId), eq(assignments.staffId, staffId)))
+    .innerJoin(patient, eq(patient.id, riskFlags.userId))
+    .leftJoin(ackUser, eq(ackUser.id, riskFlags.acknowledgedBy))
+    .leftJoin(resolveUser, eq(resolveUser.id, riskFlags.resolvedBy))
+    .where(sql`${riskFlags.status} != 'resolved'`)
+    .all();
+  return rows
+    .sort((a, b) => compareFlags(a.flag, b.flag) || (a.flag.id < b.flag.id ? -1 : 1))
+    .map((r) => ({
+      ...flagView(r.flag, r.ackName, r.resolveName),
+      patient: { id: r.flag.userId, displayName: r.patientName },
+    }));
 }

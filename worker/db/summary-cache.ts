@@ -19,7 +19,10 @@ import type { PatientSummary } from "../../shared/schemas/staff";
 export const SUMMARY_MAX_AGE_MS = 60_000;
 
 /** The figures kept: everything in a summary but who the patient is and their flags. */
-export type SummaryFigures = Pick<PatientSummary, "lastSyncAt" | "moodAverage7d" | "moodTrend" | "adherence7d">;
+export type SummaryFigures = Pick<
+  PatientSummary,
+  "lastSyncAt" | "moodAverage7d" | "moodTrend" | "moodDaily7d" | "adherence7d"
+>;
 
 /** What the figures were computed from, as read from the patient's row. */
 export interface SummaryBasis {

@@ -2,11 +2,18 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { type FlagAction, nextFlagStatus } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
-import { flagAcknowledgeBody, flagResolveBody, flagResponse, flagsResponse } from "../../shared/schemas/staff";
+import { idParam } from "../../shared/schemas/common";
+import {
+  flagAcknowledgeBody,
+  flagInboxResponse,
+  flagResolveBody,
+  flagResponse,
+  flagsResponse,
+} from "../../shared/schemas/staff";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
 import { flagStatus, flagStillAt, moveFlagFrom } from "../db/staff";
-import { patientFlags } from "../db/staff-queries";
+import { caseloadOpenFlags, patientFlags } from "../db/staff-queries";
 import { audit, auditStatementIf } from "../lib/audit";
 import { json, operation } from "../lib/openapi";
 import { jsonBody, pathParams } from "../lib/validate";
@@ -62,6 +69,20 @@ async function moveFlag(c: Context<AppEnv>, flagId: string, action: FlagAction, 
  * staffRoutes, behind its sign-in and staff-role checks.
  */
 export const staffFlagRoutes = new Hono<AppEnv>()
+  // The risk inbox: every unresolved flag across my caseload, most urgent first. Therapists see it
+  // too (level, source, category and handling, never the patient's words: the caseload already
+  // shows them the counts); acknowledging and resolving stay with the clinicians.
+  .get(
+    "/flags",
+    operation({
+      summary: "The risk inbox: every unresolved flag across my caseload, most urgent first",
+      responses: { 200: json(flagInboxResponse, "Unresolved flags, in staff order, each with its patient") },
+    }),
+    async (c) => {
+      const items = await caseloadOpenFlags(database(c.env.DB), c.get("auth").userId);
+      return c.json({ items });
+    },
+  )
   // Every flag of the patient in staff order (unresolved first, high before medium before low).
   .get(
     "/patients/:id/flags",
@@ -70,6 +91,7 @@ export const staffFlagRoutes = new Hono<AppEnv>()
       responses: { 200: json(flagsResponse, "Every flag of the patient, in staff order") },
     }),
     clinician,
+    pathParams(idParam),
     async (c) => {
       const patientId = c.get("patientId");
       const items = await patientFlags(database(c.env.DB), patientId);

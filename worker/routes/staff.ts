@@ -3,6 +3,7 @@ import { z } from "zod";
 import { FLAG_LEVELS } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
 import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
+import { idParam } from "../../shared/schemas/common";
 import { FHIR_CONTENT_TYPE, fhirBundleSchema } from "../../shared/schemas/fhir";
 import {
   noteBody,
@@ -108,6 +109,7 @@ export const staffRoutes = new Hono<AppEnv>()
       responses: { 200: json(patientSummaryResponse, "The patient's summary") },
     }),
     staff,
+    pathParams(idParam),
     async (c) => {
       const db = database(c.env.DB);
       const [summary] = await patientSummaries(db, { ids: [c.get("patientId")] }, Date.now());
