@@ -3,6 +3,7 @@ import { idParam } from "../schemas/common";
 import {
   flagAcknowledgeBody,
   flagInboxResponse,
+  flagParams,
   flagResolveBody,
   flagResponse,
   flagsResponse,
@@ -12,17 +13,15 @@ import {
 } from "../schemas/staff";
 import { type ContractTable, json } from "./operations";
 
-const flagParam = idParam.extend({ flagId: idParam.shape.id });
-
 export const STAFF_CONTRACT = {
   "/staff/patients": { get: { query: patientsQuery, responses: { 200: json(patientsResponse) } } },
   "/staff/flags": { get: { responses: { 200: json(flagInboxResponse) } } },
   "/staff/patients/:id/summary": { get: { param: idParam, responses: { 200: json(patientSummaryResponse) } } },
   "/staff/patients/:id/flags": { get: { param: idParam, responses: { 200: json(flagsResponse) } } },
   "/staff/patients/:id/flags/:flagId/acknowledge": {
-    post: { param: flagParam, json: flagAcknowledgeBody, responses: { 200: json(flagResponse) } },
+    post: { param: flagParams, json: flagAcknowledgeBody, responses: { 200: json(flagResponse) } },
   },
   "/staff/patients/:id/flags/:flagId/resolve": {
-    post: { param: flagParam, json: flagResolveBody, responses: { 200: json(flagResponse) } },
+    post: { param: flagParams, json: flagResolveBody, responses: { 200: json(flagResponse) } },
   },
 } as const satisfies ContractTable;

@@ -35,6 +35,9 @@ export const noteBody = z.strictObject({
     .refine((b) => b.trim().length > 0, { message: "Write something first." }),
 });
 
+/** A flag's path: its patient and the flag. */
+export const flagParams = z.strictObject({ id: z.uuid(), flagId: z.uuid() });
+
 /** A staff note on a flag: 1–2,000 characters, not blank. */
 const flagNote = z
   .string()

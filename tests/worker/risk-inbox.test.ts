@@ -6,6 +6,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_DAY_START_HOUR, localDay } from "../../shared/domain/local-day";
 import type { FlagInboxItem, PatientSummary } from "../../shared/schemas/staff";
 import { assign, call, createUserAndLogin, json, register } from "./helpers";
 
@@ -88,17 +89,19 @@ describe("the caseload's mood week", () => {
       [7, 3],
       [9, 10],
     ] as const) {
+      const at = Date.now() - daysAgo * 86_400_000;
       const res = await call("/api/v1/moods", {
         token: patient.accessToken,
-        body: { mood, sleepQuality: 5, at: new Date(Date.now() - daysAgo * 86_400_000 - 60_000).toISOString() },
+        body: daysAgo === 0 ? { mood, sleepQuality: 5 } : { mood, sleepQuality: 5, at: new Date(at).toISOString() },
       });
-      // Older than the 72-hour window: written straight to D1, on the local day the API would give it.
+      // Older than the 72-hour window: written straight to D1, on the local day the API would give
+      // it (the patient's zone and default day start), so the test holds at any hour.
       if (res.status !== 201) {
-        const day = new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+        const day = localDay(at, "Europe/London", DEFAULT_DAY_START_HOUR);
         await env.DB.prepare(
           "INSERT INTO moods (user_id, id, at, local_day, mood, sleep_quality, tags, created_at) VALUES (?, ?, ?, ?, ?, 5, '[]', 0)",
         )
-          .bind(patient.user.id, crypto.randomUUID(), Date.now() - daysAgo * 86_400_000, day, mood)
+          .bind(patient.user.id, crypto.randomUUID(), at, day, mood)
           .run();
       }
     }

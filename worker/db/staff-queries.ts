@@ -6,7 +6,7 @@ import { combinedAdherence, habitAdherence } from "../../shared/domain/adherence
 import type { Schedule } from "../../shared/domain/completion-policy";
 import { addDays, daysBetween, type LocalDay, localDay, rememberedLocalDay } from "../../shared/domain/local-day";
 import { compareFlags, FLAG_LEVELS, type FlagLevel, highestLevel } from "../../shared/domain/risk-flags";
-import type { FlagView, PatientSummary } from "../../shared/schemas/staff";
+import type { FlagInboxItem, FlagView, PatientSummary } from "../../shared/schemas/staff";
 import type { Database } from "./client";
 import { forEachPackedDay } from "./habit-streaks";
 import { rawRows } from "./prepared";
@@ -426,10 +426,7 @@ const patient = alias(users, "patient");
  * `staffId`, with whose it is, in staff order (compareFlags: high before medium before low, open
  * before acknowledged, newest first). One query, bounded by the caseload's unresolved flags.
  */
-export async function caseloadOpenFlags(
-  db: Database,
-  staffId: string,
-): Promise<(FlagView & { patient: { id: string; displayName: string } })[]> {
+export async function caseloadOpenFlags(db: Database, staffId: string): Promise<FlagInboxItem[]> {
   const rows = await db
     .select({
       flag: riskFlags,

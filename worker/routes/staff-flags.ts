@@ -1,11 +1,11 @@
 import { type Context, Hono } from "hono";
-import { z } from "zod";
 import { type FlagAction, nextFlagStatus } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
 import { idParam } from "../../shared/schemas/common";
 import {
   flagAcknowledgeBody,
   flagInboxResponse,
+  flagParams,
   flagResolveBody,
   flagResponse,
   flagsResponse,
@@ -20,7 +20,7 @@ import { jsonBody, pathParams } from "../lib/validate";
 import { requirePatientAccess } from "../middleware/patient-access";
 
 const clinician = requirePatientAccess("clinician");
-const flagParams = pathParams(z.strictObject({ id: z.uuid(), flagId: z.uuid() }));
+const flagPath = pathParams(flagParams);
 
 /**
  * Acknowledges or resolves a flag by the workflow's rules (nextFlagStatus). The write is guarded
@@ -106,7 +106,7 @@ export const staffFlagRoutes = new Hono<AppEnv>()
       responses: { 200: json(flagResponse, "The flag as it is now") },
     }),
     clinician,
-    flagParams,
+    flagPath,
     jsonBody(flagAcknowledgeBody),
     (c) => moveFlag(c, c.req.valid("param").flagId, "acknowledge", c.req.valid("json").note),
   )
@@ -117,7 +117,7 @@ export const staffFlagRoutes = new Hono<AppEnv>()
       responses: { 200: json(flagResponse, "The flag as it is now") },
     }),
     clinician,
-    flagParams,
+    flagPath,
     jsonBody(flagResolveBody),
     (c) => moveFlag(c, c.req.valid("param").flagId, "resolve", c.req.valid("json").note),
   );
