@@ -7,6 +7,7 @@ import { HelpWithoutSignIn } from "./auth/HelpWithoutSignIn";
 import { Register } from "./auth/Register";
 import { SessionEnded } from "./auth/SessionEnded";
 import { SignIn } from "./auth/SignIn";
+import { CareApp } from "./care/CareApp";
 import { db } from "./data/db";
 import { forgetAfterRevocation, signedOutReason } from "./lock/device";
 import { LockScreen } from "./lock/LockScreen";
@@ -156,7 +157,11 @@ function App() {
       ) : user && locked === false && mustEnrol ? (
         <EnrolTwoFactor user={user} onDone={() => setEnrolling(false)} />
       ) : user && locked === false ? (
-        <SignedIn user={user} />
+        user.role === "patient" ? (
+          <SignedIn user={user} />
+        ) : (
+          <CareApp user={user} />
+        )
       ) : user ? null : registering ? (
         <Register onSignIn={() => setRegistering(false)} />
       ) : (

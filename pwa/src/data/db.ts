@@ -83,9 +83,21 @@ export interface Meta {
    * clock: how far this device's clock is off the server's (JSON, see clock.ts); sos: the
    * patient's last "Alert my care team" (JSON `{ opId }`, see screens/AlertCareTeam.tsx);
    * pin: the app PIN's hash (lock/pin.ts); signedOut: why a revocation wiped this device, and
-   * outboxOwner: whose hidden outbox it kept (lock/device.ts).
+   * outboxOwner: whose hidden outbox it kept (lock/device.ts); `care:…`: the care team app's
+   * read-only copy of what a staff screen last fetched (JSON, see care/care-data.ts).
    */
-  key: "cursor" | "clientId" | "user" | "careTeam" | "progress" | "clock" | "sos" | "pin" | "signedOut" | "outboxOwner";
+  key:
+    | "cursor"
+    | "clientId"
+    | "user"
+    | "careTeam"
+    | "progress"
+    | "clock"
+    | "sos"
+    | "pin"
+    | "signedOut"
+    | "outboxOwner"
+    | `care:${string}`;
   value: string;
 }
 
