@@ -45,6 +45,8 @@ export const E2E_ACCOUNTS = [
   "pest",
   "device-lock",
   "device-pin",
+  "care-inbox",
+  "care-clinical",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 

@@ -26,6 +26,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
+export const TABLET = { width: 820, height: 1180 };
 
 /** The running stack's URL (tests/e2e/global-setup.ts). */
 export function base(): string {
@@ -261,6 +262,24 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await expectAccessible(page, `${name} (desktop)`);
   await page.setViewportSize(PHONE);
   await screenshots(page, name);
+}
+
+/**
+ * Checks a care-team screen (desktop first, works on tablets): accessible at desktop and tablet
+ * sizes, and photographed at both (`<name>-desktop.png`, `<name>-tablet.png`). Leaves the page
+ * at the desktop size.
+ */
+export async function checkCareScreen(page: Page, name: string): Promise<void> {
+  const dir = join(ROOT, "tests/e2e/artifacts");
+  await mkdir(dir, { recursive: true });
+  for (const [size, viewport] of [
+    ["tablet", TABLET],
+    ["desktop", DESKTOP],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await expectAccessible(page, `${name} (${size})`);
+    await page.screenshot({ path: join(dir, `${name}-${size}.png`), fullPage: true });
+  }
 }
 
 /**

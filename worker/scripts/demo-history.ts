@@ -19,6 +19,8 @@ import {
   progressView,
   QUEST_XP,
 } from "../../shared/domain/progression";
+import { moodRaisesFlag } from "../../shared/domain/risk";
+import { RULE_LEVELS } from "../../shared/domain/risk-flags";
 import { completionView, habitView, moodView, petView, questView } from "../db/views";
 import type { DemoAccount } from "./demo-data";
 import { sqlString as q } from "./lib";
@@ -131,8 +133,10 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number,
     }
   });
 
-  // Mood drifts gently, with a harder patch in the middle for the second patient.
+  // Mood drifts gently, with a harder patch in the middle for the second patient; the first
+  // demo patient had a hard day yesterday.
   let mood = 6;
+  const lowYesterday = (d: number) => index === 1 && d === days - 2;
   for (let d = 0; d < days; d++) {
     // Evening check-ins at slightly different times; mood drifts around a gentle weekly rhythm.
     const at = onDay(d, 15 + rand() * 3); // between 19:00 and 22:00 local time
@@ -148,7 +152,7 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number,
       id,
       at,
       localDay: dayOf(at),
-      mood: Math.max(4, mood + dip),
+      mood: lowYesterday(d) ? 2 : Math.max(4, mood + dip),
       sleepQuality: sleep,
       sleepHours: hours,
       note: null,
@@ -159,6 +163,13 @@ export function demoHistorySql(patient: DemoAccount, index: number, now: number,
     sql.push(
       `INSERT OR IGNORE INTO moods (user_id, id, at, local_day, mood, sleep_quality, sleep_hours, note, tags, created_at, day_ends_at) SELECT ${[uid, id, at, row.localDay, row.mood, sleep, hours, null, row.tags, at, row.dayEndsAt].map(q).join(", ")} ${unseeded};`,
     );
+    // A check-in that low raises a low flag (shared/domain/risk.ts), still open: the care team
+    // meets it in the risk inbox and at the top of the caseload.
+    if (moodRaisesFlag(row.mood)) {
+      sql.push(
+        `INSERT OR IGNORE INTO risk_flags (user_id, id, source, level, category, ref_id, created_at, status) SELECT ${[uid, demoId(index, 9, d), "low_mood", RULE_LEVELS.low_mood, null, id, at, "open"].map(q).join(", ")} ${unseeded};`,
+      );
+    }
     logged.push({ entity: "mood", id, data: moodView(row) });
     earned.push({ day: dayOf(at), source: "mood", xp: FIRST_MOOD_OF_DAY_XP, coins: COINS_PER_XP_ACTION, ref: id, at });
   }

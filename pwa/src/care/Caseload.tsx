@@ -1,56 +1,26 @@
 import { useState } from "preact/hooks";
-import { FLAG_LEVELS } from "../../../shared/domain/risk-flags";
 import type { PatientSummary } from "../../../shared/schemas/staff";
 import { api } from "../api/session";
 import { Link } from "../ui/Link";
 import { bodyOf, useCareData } from "./care-data";
+import { type SortKey, sortCaseload } from "./caseload-order";
 import { DataState } from "./DataState";
 import { FlagBadges } from "./FlagBadges";
 import { sinceText } from "./labels";
 import { Sparkline, sparklineLabel } from "./Sparkline";
 import type { CareScreenProps } from "./screens";
 
-type SortKey = "name" | "lastSync" | "mood" | "adherence" | "flags";
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: "name", label: "Patient" },
-  { key: "flags", label: "Open flags" },
-  { key: "mood", label: "Mood, 7 days" },
-  { key: "adherence", label: "Adherence, 7 days" },
-  { key: "lastSync", label: "Last sync" },
+/**
+ * The columns, each with the order its first click gives: the one a clinician wants first (the
+ * lowest mood and adherence, the most urgent flags, the latest sync).
+ */
+const COLUMNS: { key: SortKey; label: string; first: "ascending" | "descending" }[] = [
+  { key: "name", label: "Patient", first: "ascending" },
+  { key: "flags", label: "Open flags", first: "descending" },
+  { key: "mood", label: "Mood, 7 days", first: "ascending" },
+  { key: "adherence", label: "Adherence, 7 days", first: "ascending" },
+  { key: "lastSync", label: "Last sync", first: "descending" },
 ];
-
-const levelRank = (p: PatientSummary) =>
-  p.highestOpenFlag ? FLAG_LEVELS.indexOf(p.highestOpenFlag) : FLAG_LEVELS.length;
-
-/** Nulls last whichever way the column sorts. */
-function compareNullable(a: number | null, b: number | null, dir: 1 | -1): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  return (a - b) * dir;
-}
-
-/** The caseload's order: anyone with a high flag first (always), then the chosen column. */
-export function sortCaseload(items: readonly PatientSummary[], key: SortKey, dir: 1 | -1): PatientSummary[] {
-  const byColumn = (a: PatientSummary, b: PatientSummary): number => {
-    switch (key) {
-      case "name":
-        return a.displayName.localeCompare(b.displayName) * dir;
-      case "lastSync":
-        return compareNullable(
-          a.lastSyncAt ? Date.parse(a.lastSyncAt) : null,
-          b.lastSyncAt ? Date.parse(b.lastSyncAt) : null,
-          dir,
-        );
-      case "mood":
-        return compareNullable(a.moodAverage7d, b.moodAverage7d, dir);
-      case "adherence":
-        return compareNullable(a.adherence7d, b.adherence7d, dir);
-      case "flags":
-        return (levelRank(a) - levelRank(b)) * -dir || (a.openFlags - b.openFlags) * dir;
-    }
-  };
-  const high = (p: PatientSummary) => (p.highestOpenFlag === "high" ? 0 : 1);
-  return [...items].sort((a, b) => high(a) - high(b) || byColumn(a, b) || a.displayName.localeCompare(b.displayName));
-}
 
 function trendText(trend: number | null): { arrow: string; words: string } {
   if (trend === null) return { arrow: "", words: "" };
@@ -72,13 +42,16 @@ function loadCaseload(): Promise<{ items: PatientSummary[] }> {
 export default function Caseload(_: CareScreenProps) {
   const data = useCareData("caseload", loadCaseload);
   const [query, setQuery] = useState("");
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "flags", dir: 1 });
+  const [sort, setSort] = useState<{ key: SortKey; order: "ascending" | "descending" }>({
+    key: "flags",
+    order: "descending",
+  });
   const items = data.data?.items ?? [];
   const needle = query.trim().toLocaleLowerCase();
   const shown = sortCaseload(
     items.filter((p) => p.displayName.toLocaleLowerCase().includes(needle)),
     sort.key,
-    sort.dir,
+    sort.order,
   );
 
   return (
@@ -111,20 +84,21 @@ export default function Caseload(_: CareScreenProps) {
                 <thead>
                   <tr>
                     {COLUMNS.map((c) => (
-                      <th
-                        key={c.key}
-                        scope="col"
-                        aria-sort={sort.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : undefined}
-                      >
+                      <th key={c.key} scope="col" aria-sort={sort.key === c.key ? sort.order : undefined}>
                         <button
                           type="button"
                           class="sort"
                           onClick={() =>
-                            setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : 1 }))
+                            setSort((s) => ({
+                              key: c.key,
+                              order: s.key !== c.key ? c.first : s.order === "ascending" ? "descending" : "ascending",
+                            }))
                           }
                         >
                           {c.label}
-                          <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 1 ? " ▲" : " ▼") : ""}</span>
+                          <span aria-hidden="true">
+                            {sort.key === c.key ? (sort.order === "ascending" ? " ▲" : " ▼") : ""}
+                          </span>
                         </button>
                       </th>
                     ))}
@@ -144,9 +118,9 @@ export default function Caseload(_: CareScreenProps) {
                         <td>
                           <FlagBadges byLevel={p.openFlagsByLevel} />
                         </td>
-                        <td class="mood">
-                          <Sparkline values={p.moodDaily7d} label={sparklineLabel(p.moodDaily7d)} />
-                          <span>
+                        <td>
+                          <span class="mood">
+                            <Sparkline values={p.moodDaily7d} label={sparklineLabel(p.moodDaily7d)} />
                             {p.moodAverage7d === null ? "No check-ins" : `${p.moodAverage7d.toFixed(1)} / 10`}{" "}
                             {trend.arrow ? (
                               <span class="trend" title={trend.words}>

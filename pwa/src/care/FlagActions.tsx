@@ -92,7 +92,7 @@ export function FlagActions({ flag, patientId }: { flag: FlagView; patientId: st
             maxLength={2000}
             value={note}
             onInput={(e) => setNote(e.currentTarget.value)}
-            required={open === "resolve"}
+            aria-required={open === "resolve"}
           />
           <div class="row">
             <button type="submit" disabled={busy}>

@@ -5,7 +5,7 @@ import { DataState } from "./DataState";
 import { FlagActions, FlagHistory } from "./FlagActions";
 import { FlagLevelBadge } from "./FlagBadges";
 import { loadInbox } from "./InboxCount";
-import { CATEGORY_NAMES, dateTime, FLAG_SOURCE_NAMES, FLAG_STATUS_NAMES } from "./labels";
+import { CATEGORY_NAMES, dateTime, FLAG_SOURCE_NAMES, FLAG_STATUS_NAMES, sinceText } from "./labels";
 import type { CareScreenProps } from "./screens";
 
 /**
@@ -42,7 +42,8 @@ export default function RiskInbox({ user }: CareScreenProps) {
                   </div>
                   <p>
                     {FLAG_SOURCE_NAMES[flag.source]}
-                    {flag.category ? ` · ${CATEGORY_NAMES[flag.category]}` : ""} · raised {dateTime(flag.createdAt)}
+                    {flag.category ? ` · ${CATEGORY_NAMES[flag.category]}` : ""} · raised {dateTime(flag.createdAt)} (
+                    {sinceText(flag.createdAt).toLowerCase()})
                   </p>
                   <FlagHistory flag={flag} />
                   {clinician && data.source === "live" ? <FlagActions flag={flag} patientId={flag.patient.id} /> : null}
