@@ -40,6 +40,15 @@ afterAll(async () => {
   await clinicianBrowser?.close();
 });
 
+interface Flag {
+  id: string;
+  level: string;
+  source: string;
+  status: string;
+  acknowledged: { note: string | null } | null;
+  resolved: { note: string | null } | null;
+}
+
 /** No patient banner, and no offline banner while the service answers. */
 async function expectNoBanners(page: Page): Promise<void> {
   expect(await page.getByTestId("sync-banner").count()).toBe(0);
