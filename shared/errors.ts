@@ -22,6 +22,10 @@ export const ERROR_CATALOGUE = {
   MFA_TOKEN_INVALID: { status: 401, message: "The sign-in step has expired; sign in again." },
   MFA_CODE_INVALID: { status: 401, message: "The code is not correct." },
   REFRESH_INVALID: { status: 401, message: "Your session has ended; sign in again." },
+  RESET_CODE_INVALID: {
+    status: 401,
+    message: "The email or reset code is not correct, or the code has expired or been used.",
+  },
   REFRESH_REUSED: {
     status: 401,
     message: "This session was signed out because an old sign-in token was used again.",

@@ -9,7 +9,9 @@ import { apiCors } from "./middleware/cors";
 import { allowedMethodsFor } from "./middleware/method-not-allowed";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
+import { recordServerErrors } from "./middleware/server-errors";
 import { admin } from "./routes/admin";
+import { passwordReset } from "./routes/admin-password-reset";
 import { apiDocs } from "./routes/api-docs";
 import { auth } from "./routes/auth";
 import { assessmentRoutes, safetyPlanRoutes } from "./routes/check-ins";
@@ -34,6 +36,7 @@ import { syncRoutes } from "./routes/sync";
 const api = new Hono<AppEnv>()
   .route("/health", health)
   .route("/auth", auth)
+  .route("/auth/password-reset", passwordReset)
   .route("/me", me)
   .route("/habits", habitRoutes)
   .route("/quests", questRoutes)
@@ -51,7 +54,7 @@ const api = new Hono<AppEnv>()
 
 export const app = new Hono<AppEnv>()
   .use(requestId, securityHeaders)
-  .use("/api/*", apiCors, configGuard, hashClientIp, bodyGuard)
+  .use("/api/*", apiCors, configGuard, recordServerErrors, hashClientIp, bodyGuard)
   .route("/api/v1", api);
 
 // The contract, generated from every route above (so mounted after them): /api/v1/openapi.json

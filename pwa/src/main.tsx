@@ -4,6 +4,7 @@ import { mustEnrolMfa } from "../../shared/roles";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { api, endRevoked, onRevocation, onSessionChange, resumeSession, type SessionEnd } from "./api/session";
 import { HelpWithoutSignIn } from "./auth/HelpWithoutSignIn";
+import { RedeemResetCode } from "./auth/RedeemResetCode";
 import { Register } from "./auth/Register";
 import { SessionEnded } from "./auth/SessionEnded";
 import { SignIn } from "./auth/SignIn";
@@ -51,6 +52,9 @@ function App() {
   const [ended, setEnded] = useState<SessionEnd | null>(null);
   const [resuming, setResuming] = useState(true);
   const [registering, setRegistering] = useState(false);
+  // Setting a new password with an admin's one-time code, then back to sign-in saying so.
+  const [redeeming, setRedeeming] = useState(false);
+  const [passwordReset, setPasswordReset] = useState(false);
   // The app PIN's lock: null until known (nothing renders), true until the PIN is entered.
   const [locked, setLocked] = useState<boolean | null>(null);
   const resumed = useRef(false);
@@ -65,7 +69,11 @@ function App() {
   const mustEnrol = user !== null && (enrolling || mustEnrolMfa(user));
   // Signed in (or out) from either form: the next signed-out view is the sign-in form.
   useEffect(() => {
-    if (user) setRegistering(false);
+    if (user) {
+      setRegistering(false);
+      setRedeeming(false);
+      setPasswordReset(false);
+    }
     setEnrolling((open) => (user ? open || mustEnrolMfa(user) : false));
   }, [user]);
 
@@ -164,13 +172,38 @@ function App() {
         )
       ) : user ? null : registering ? (
         <Register onSignIn={() => setRegistering(false)} />
+      ) : redeeming ? (
+        <RedeemResetCode
+          onDone={() => {
+            setRedeeming(false);
+            setPasswordReset(true);
+          }}
+          onCancel={() => setRedeeming(false)}
+        />
       ) : (
         <>
+          {passwordReset ? (
+            <p class="banner" role="status" data-testid="password-reset-done">
+              Your password is changed, and every device that was signed in is signed out. Sign in with the new one.
+            </p>
+          ) : null}
           <SignIn />
           <p>
             New to Haven?{" "}
             <button type="button" class="secondary" onClick={() => setRegistering(true)}>
               Create an account
+            </button>
+          </p>
+          <p>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setPasswordReset(false);
+                setRedeeming(true);
+              }}
+            >
+              Have a reset code from your admin?
             </button>
           </p>
         </>

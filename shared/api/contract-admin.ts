@@ -1,5 +1,9 @@
-/** The admin app's routes (/api/v1/admin and the service's health), gathered into shared/api/contract.ts. */
+/**
+ * The admin app's routes (/api/v1/admin, the service's health, and redeeming an admin-issued
+ * password-reset code), gathered into shared/api/contract.ts.
+ */
 import {
+  adminHealthResponse,
   adminUserResponse,
   assignmentBody,
   assignmentCreatedResponse,
@@ -8,6 +12,8 @@ import {
   auditPageResponse,
   auditQuery,
   createUserBody,
+  passwordResetCodeResponse,
+  redeemPasswordResetBody,
   updateUserBody,
   usersPageResponse,
   usersQuery,
@@ -30,4 +36,10 @@ export const ADMIN_CONTRACT = {
     delete: { json: assignmentBody, responses: { 204: none } },
   },
   "/admin/audit": { get: { query: auditQuery, responses: { 200: json(auditPageResponse) } } },
+  "/admin/health": { get: { responses: { 200: json(adminHealthResponse) } } },
+  "/admin/users/:id/password-reset": {
+    post: { param: idParam, responses: { 201: json(passwordResetCodeResponse) } },
+  },
+  // Redeeming an admin's one-time code, signed out (the sign-in screen's "Have a reset code?").
+  "/auth/password-reset/redeem": { post: { json: redeemPasswordResetBody, responses: { 204: none } } },
 } as const satisfies ContractTable;

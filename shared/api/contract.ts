@@ -34,9 +34,16 @@ import {
 } from "../schemas/companion";
 import { FHIR_CONTENT_TYPE, fhirBundleSchema } from "../schemas/fhir";
 import { careTeamResponse, dataExportSchema, deleteAccountBody, meResponse } from "../schemas/me";
-import { inboxResponse, messageBlocksResponse, messageResponse } from "../schemas/messages";
+import {
+  conversationQuery,
+  inboxResponse,
+  messageBlocksResponse,
+  messageResponse,
+  messageSend,
+} from "../schemas/messages";
 import { syncPullQuery, syncPullResponse, syncPushBody, syncPushResponse } from "../schemas/sync";
-import { progressResponse } from "../schemas/wellbeing";
+import { messageViewSchema } from "../schemas/views";
+import { progressResponse, withEnvelope } from "../schemas/wellbeing";
 import { ADMIN_CONTRACT } from "./contract-admin";
 import { STAFF_CONTRACT } from "./contract-staff";
 import { type ContractTable, json, none } from "./operations";
@@ -67,7 +74,13 @@ export const API_CONTRACT = {
   "/progress": { get: { responses: { 200: json(progressResponse) } } },
   "/sync/push": { post: { json: syncPushBody, responses: { 200: json(syncPushResponse) } } },
   "/sync/pull": { get: { query: syncPullQuery, responses: { 200: json(syncPullResponse) } } },
-  "/messages": { get: { responses: { 200: json(inboxResponse) } } },
+  "/messages": {
+    get: { responses: { 200: json(inboxResponse) } },
+    post: { json: withEnvelope(messageSend), responses: { 201: json(messageResponse) } },
+  },
+  "/messages/with/:userId": {
+    get: { param: userIdParam, query: conversationQuery, responses: { 200: json(pageOf(messageViewSchema)) } },
+  },
   "/messages/blocks": { get: { responses: { 200: json(messageBlocksResponse) } } },
   "/messages/blocks/:userId": {
     put: { param: userIdParam, responses: { 204: none } },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { combinedAdherence, habitAdherence } from "./adherence";
+import { adherenceThrough, combinedAdherence, habitAdherence, rollingAdherence } from "./adherence";
 import type { Schedule } from "./completion-policy";
 import { addDays, daysBetween, type LocalDay } from "./local-day";
 
@@ -198,5 +198,81 @@ describe("habitAdherence for a daily habit, against a day-by-day walk", () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("adherenceThrough: a window that ends before today", () => {
+  it("counts a finished last day in full, met or not", () => {
+    const counts = on(MONDAY, [0, 2]);
+    // 4 March (offset 2) is over by 5 March; 3 March was missed.
+    expect(adherenceThrough(DAILY, counts, MONDAY, MONDAY, addDays(MONDAY, 2), addDays(MONDAY, 3))).toEqual({
+      met: 2,
+      scheduled: 3,
+      share: 2 / 3,
+    });
+    // The same window's last day missed: held against the patient, as it is over.
+    expect(adherenceThrough(DAILY, on(MONDAY, [0]), MONDAY, MONDAY, addDays(MONDAY, 1), addDays(MONDAY, 3))).toEqual({
+      met: 1,
+      scheduled: 2,
+      share: 0.5,
+    });
+  });
+
+  it("is habitAdherence when the window ends today, and ends today when asked for later", () => {
+    const counts = on(MONDAY, [0, 1, 4]);
+    const today = addDays(MONDAY, 4);
+    const expected = habitAdherence(THRICE_DAILY, counts, MONDAY, MONDAY, today);
+    expect(adherenceThrough(THRICE_DAILY, counts, MONDAY, MONDAY, today, today)).toEqual(expected);
+    expect(adherenceThrough(THRICE_DAILY, counts, MONDAY, MONDAY, addDays(today, 5), today)).toEqual(expected);
+  });
+
+  it("still counts only what is done of the week in progress", () => {
+    // Today is Thursday; the window ends Tuesday, in the same unfinished week, with one day done.
+    const today = addDays(MONDAY, 3);
+    expect(adherenceThrough(THRICE_WEEKLY, on(MONDAY, [0]), MONDAY, MONDAY, addDays(MONDAY, 1), today)).toEqual({
+      met: 1,
+      scheduled: 1,
+      share: 1,
+    });
+    // A finished week asks N, however it ended.
+    const nextWeek = addDays(MONDAY, 10);
+    expect(adherenceThrough(THRICE_WEEKLY, on(MONDAY, [0]), MONDAY, MONDAY, addDays(MONDAY, 6), nextWeek)).toEqual({
+      met: 1,
+      scheduled: 3,
+      share: 1 / 3,
+    });
+  });
+
+  it("asks nothing before the habit was made, or of a window before it", () => {
+    const created = addDays(MONDAY, 5);
+    expect(
+      adherenceThrough(DAILY, new Map(), created, MONDAY, addDays(MONDAY, 3), addDays(MONDAY, 8)).share,
+    ).toBeNull();
+    expect(adherenceThrough(DAILY, new Map(), created, "not a day", created, created).share).toBeNull();
+  });
+});
+
+describe("rollingAdherence", () => {
+  it("is, for each day, the combined figure of the 7 days to it; the last is the caseload's figure today", () => {
+    const today = addDays(MONDAY, 13);
+    const habits = [
+      { schedule: DAILY, createdDay: MONDAY, countsByDay: on(MONDAY, [0, 1, 2, 8, 9, 13]) },
+      { schedule: THRICE_WEEKLY, createdDay: MONDAY, countsByDay: on(MONDAY, [3, 10]) },
+    ];
+    const days = [addDays(MONDAY, 6), addDays(MONDAY, 12), today];
+    const shares = rollingAdherence(habits, days, today);
+    for (const [i, day] of days.entries()) {
+      const from = addDays(day, -6);
+      expect(shares[i]).toBe(
+        combinedAdherence(habits.map((h) => adherenceThrough(h.schedule, h.countsByDay, MONDAY, from, day, today)))
+          .share,
+      );
+    }
+    expect(shares[2]).toBe(
+      combinedAdherence(habits.map((h) => habitAdherence(h.schedule, h.countsByDay, MONDAY, addDays(today, -6), today)))
+        .share,
+    );
+    // Before any habit existed, nothing was asked.
+    expect(rollingAdherence(habits, [addDays(MONDAY, -1)], today)).toEqual([null]);
   });
 });

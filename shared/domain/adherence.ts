@@ -46,34 +46,70 @@ export function habitAdherence(
   from: LocalDay,
   today: LocalDay,
 ): Adherence {
+  return adherenceThrough(schedule, countsByDay, createdDay, from, today, today);
+}
+
+/**
+ * The same rule over a window that may end before today: from `from` (or the habit's creation, if
+ * later) to `to`, both included, as it stands on `today`. Every day before today is finished and
+ * counts in full; today, and the ISO week containing it, are still in progress and count as in
+ * {@link habitAdherence} (which is this with `to` = `today`). A `to` after today ends today.
+ *
+ * @example
+ * // The week to 4 March, asked on 5 March: 4 March is over, so a missed target there counts.
+ * adherenceThrough({ type: "daily", perDay: 1 }, new Map([["2026-03-02", 1]]), "2026-03-01", "2026-03-02", "2026-03-04", "2026-03-05")
+ * // { met: 1, scheduled: 3, share: 0.333… }
+ */
+export function adherenceThrough(
+  schedule: Schedule,
+  countsByDay: ReadonlyMap<LocalDay, number>,
+  createdDay: LocalDay,
+  from: LocalDay,
+  to: LocalDay,
+  today: LocalDay,
+): Adherence {
   const createdAfterFrom = daysBetween(from, createdDay);
-  if (Number.isNaN(createdAfterFrom)) return NONE;
+  const toBeforeToday = daysBetween(to, today);
+  if (Number.isNaN(createdAfterFrom) || Number.isNaN(toBeforeToday)) return NONE;
+  const end = toBeforeToday >= 0 ? to : today;
   const start = createdAfterFrom > 0 ? createdDay : from;
-  const span = daysBetween(start, today);
+  const span = daysBetween(start, end);
   if (!(span >= 0)) return NONE;
-  if (schedule.type === "daily") return daily(perDayTarget(schedule), countsByDay, start, span);
+  if (schedule.type === "daily") return daily(perDayTarget(schedule), countsByDay, start, span, end === today);
   const n = schedule.timesPerWeek;
   // As for streaks: more than 7 could never be met; corrupt values mean once a week.
   const timesPerWeek = Number.isFinite(n) && n >= 1 ? Math.min(7, Math.floor(n)) : 1;
-  return weekly(timesPerWeek, countsByDay, start, span);
+  return weekly(timesPerWeek, countsByDay, start, span, weekStart(today));
 }
 
-function daily(target: number, countsByDay: ReadonlyMap<LocalDay, number>, start: LocalDay, span: number) {
+function daily(
+  target: number,
+  countsByDay: ReadonlyMap<LocalDay, number>,
+  start: LocalDay,
+  span: number,
+  endsToday: boolean,
+) {
   // Walks the days that have completions (few), not every day of the window: the same sum as
-  // looking up each day from `start` to `today`, at a cost that does not grow with the window.
+  // looking up each day from `start` to the window's last day, at a cost that does not grow with the window.
+  const finished = endsToday ? span : span + 1;
   let met = 0;
   for (const day of countsByDay.keys()) {
     const offset = daysBetween(start, day);
-    if (offset >= 0 && offset < span) met += Math.min(countOn(countsByDay, day), target);
+    if (offset >= 0 && offset < finished) met += Math.min(countOn(countsByDay, day), target);
   }
+  if (!endsToday) return result(met, target * finished);
   // Today is still in progress: it counts once its target is met, never against the patient.
   const todayDone = countOn(countsByDay, addDays(start, span)) >= target;
   return result(met + (todayDone ? target : 0), target * span + (todayDone ? target : 0));
 }
 
-function weekly(timesPerWeek: number, countsByDay: ReadonlyMap<LocalDay, number>, start: LocalDay, span: number) {
-  const today = addDays(start, span);
-  const currentWeek = weekStart(today);
+function weekly(
+  timesPerWeek: number,
+  countsByDay: ReadonlyMap<LocalDay, number>,
+  start: LocalDay,
+  span: number,
+  currentWeek: LocalDay,
+) {
   const weeks = new Map<LocalDay, { days: number; done: number }>();
   for (let offset = 0; offset <= span; offset++) {
     const day = addDays(start, offset);
@@ -114,4 +150,33 @@ export function combinedAdherence(parts: readonly Adherence[]): Adherence {
     scheduled += part.scheduled;
   }
   return result(met, scheduled);
+}
+
+/** A habit as {@link rollingAdherence} reads it: its schedule, its creation day and its live completions per local day. */
+export interface HabitRecord {
+  schedule: Schedule;
+  createdDay: LocalDay;
+  countsByDay: ReadonlyMap<LocalDay, number>;
+}
+
+/**
+ * For each of `days`, the habits' combined adherence over the `window` local days up to and
+ * including it, as it stands on `today` (the staff caseload's 7-day figure as it stood each day):
+ * the share, or null when nothing was asked of any habit in that window.
+ * @example rollingAdherence(habits, ["2026-03-04", "2026-03-05"], "2026-03-05") // [0.5, 0.6]
+ */
+export function rollingAdherence(
+  habits: readonly HabitRecord[],
+  days: readonly LocalDay[],
+  today: LocalDay,
+  window = 7,
+): (number | null)[] {
+  return days.map(
+    (day) =>
+      combinedAdherence(
+        habits.map((h) =>
+          adherenceThrough(h.schedule, h.countsByDay, h.createdDay, addDays(day, 1 - window), day, today),
+        ),
+      ).share,
+  );
 }

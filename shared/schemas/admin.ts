@@ -101,3 +101,51 @@ export const assignmentsResponse = z.strictObject({ items: z.array(assignmentVie
 export const assignmentCreatedResponse = z.strictObject({
   assignment: z.strictObject({ staffId: z.uuid(), patientId: z.uuid() }),
 });
+
+// ---------------------------------------------------------------------------------------------
+// System health for admins (GET /admin/health).
+
+/** `GET /admin/health`: the public health plus the service's own server errors (5xx answers). */
+export const adminHealthResponse = z.strictObject({
+  status: z.literal("ok"),
+  version: z.string(),
+  migrations: z.strictObject({ applied: z.number().int(), latest: z.string().nullable() }),
+  /** 5xx answers (unhandled exceptions included) in the last 24 hours. */
+  errors24h: z.number().int().min(0),
+  /** The latest 5xx answer still kept (7 days), or null. */
+  lastErrorAt: isoTime.nullable(),
+});
+export type AdminHealth = z.infer<typeof adminHealthResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// One-time password-reset codes: an admin issues one (POST /admin/users/:id/password-reset) for
+// a user without email access, hands it over in person, and the user redeems it signed out
+// (POST /auth/password-reset/redeem).
+
+/** How long an issued code stays valid. */
+export const PASSWORD_RESET_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** `POST /admin/users/:id/password-reset` (201): the code, shown once (only its hash is kept). */
+export const passwordResetCodeResponse = z.strictObject({ code: z.string(), expiresAt: isoTime });
+export type PasswordResetCode = z.infer<typeof passwordResetCodeResponse>;
+
+/** `POST /auth/password-reset/redeem`: the new password follows the same policy as registration. */
+export const redeemPasswordResetBody = z.strictObject({
+  email,
+  /**
+   * `XXXXX-XXXXX-XXXXX-XXXXX` in Crockford's base 32: spaces, dashes and case do not matter, and
+   * the letters read as digits (O, I, L) are read as them.
+   */
+  code: z
+    .string()
+    .max(64)
+    .transform((s) =>
+      s
+        .replace(/[\s-]+/g, "")
+        .toUpperCase()
+        .replace(/O/g, "0")
+        .replace(/[IL]/g, "1"),
+    )
+    .pipe(z.string().regex(/^[A-Z0-9]{20}$/, "Enter the 20-character code your admin gave you.")),
+  newPassword,
+});

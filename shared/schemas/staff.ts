@@ -21,12 +21,25 @@ export const patientsQuery = z.strictObject({
   sort: z.enum(["name", "lastSync", "moodAverage", "openFlags"]).default("name"),
 });
 
-export const timelineQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
-  cursor: z.string().max(256).optional(),
-});
+/** The longest window, in the patient's local days, that `days` asks for (and that `days` in the answer covers). */
+export const PATIENT_DAYS_MAX = 366;
+
+/**
+ * `GET /staff/patients/:id`: the range as instants (`from`, `to`, `to` exclusive), or as the
+ * patient's last `days` local days, today included (the dashboard's 7/30/90); not both.
+ */
+export const timelineQuery = z
+  .strictObject({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    days: z.coerce.number().int().min(1).max(PATIENT_DAYS_MAX).optional(),
+    limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
+    cursor: z.string().max(256).optional(),
+  })
+  .refine((q) => q.days === undefined || (q.from === undefined && q.to === undefined), {
+    message: "Ask for the last `days`, or for a range from `from` to `to`, not both.",
+    path: ["days"],
+  });
 
 export const noteBody = z.strictObject({
   body: z
@@ -116,6 +129,8 @@ export const noteViewSchema = z.strictObject({
   id: z.uuid(),
   patientId: z.uuid(),
   authorId: z.uuid(),
+  /** The author's display name; null when that account no longer exists. */
+  authorName: z.string().nullable(),
   body: z.string(),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -167,7 +182,7 @@ export const timelineItemSchema = z.union([
 ]);
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
-/** A habit in the clinician's view: the habit, its live completions in the range and its adherence (0–1). */
+/** A habit in the clinician's view: the habit, its live completions on the range's local days and its adherence (0–1). */
 export const patientHabitSchema = z.strictObject({
   ...habitViewSchema.shape,
   completions: z.number().int(),
@@ -175,12 +190,31 @@ export const patientHabitSchema = z.strictObject({
 });
 
 /**
+ * One of the patient's local days in the clinician's view: the day's average mood and sleep
+ * quality (null without a check-in), and the share of their live habits kept over the 7 local
+ * days up to it (shared/domain/adherence.ts rollingAdherence: the caseload's figure as it stood
+ * that day; null when nothing was asked).
+ */
+export const patientDaySchema = z.strictObject({
+  day: z.iso.date(),
+  mood: z.number().nullable(),
+  sleep: z.number().nullable(),
+  adherence7d: z.number().nullable(),
+});
+export type PatientDay = z.infer<typeof patientDaySchema>;
+
+/**
  * `GET /staff/patients/:id`: the clinician's view of one patient over a range (default the last
  * 31 days): who, the range, habits with their adherence, quests, and a page of the timeline.
+ * Adherence and `days` go by the patient's whole local days, from the one `from` falls on to
+ * the one before `to` (today at the latest); `days` holds the last PATIENT_DAYS_MAX of them.
  */
 export const patientViewResponse = z.strictObject({
   patient: z.strictObject({ id: z.uuid(), displayName: z.string(), timezone: z.string() }),
   range: z.strictObject({ from: isoTime, to: isoTime }),
+  /** The live (not archived) habits' combined adherence over the range (the caseload's rule). */
+  adherence: z.number().nullable(),
+  days: z.array(patientDaySchema),
   habits: z.array(patientHabitSchema),
   quests: z.array(questViewSchema),
   timeline: pageOf(timelineItemSchema),

@@ -47,6 +47,8 @@ export const E2E_ACCOUNTS = [
   "device-pin",
   "care-inbox",
   "care-clinical",
+  "care-dashboard",
+  "care-admin",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 
@@ -58,6 +60,7 @@ const HISTORY: Partial<Record<E2eAccount, string>> = {
   today: "Europe/London",
   "today-ny": "America/New_York",
   "offline-ny": "America/New_York",
+  "care-dashboard": "Europe/London",
 };
 
 /** The time zone an account lives in (Europe/London unless it has history elsewhere). */

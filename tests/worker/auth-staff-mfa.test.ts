@@ -115,12 +115,12 @@ describe("mandatory two-factor sign-in for staff", () => {
       if (open.has(route)) continue;
       const res = await call(path, { method, token: staff.accessToken, body: method === "GET" ? undefined : {} });
       const code = res.status === 403 ? (await errorOf(res)).code : `${res.status}`;
-      // Routes that take no access token (sign-in, refresh, health, public keys, the API document…) never see it.
+      // Routes that take no access token (sign-in, refresh, redeeming a reset code, health, public keys, the API document…) never see it.
       if (code !== "MFA_ENROLMENT_REQUIRED") refusedWithoutSession.add(`${route} → ${code}`);
     }
     const unauthenticated = [...refusedWithoutSession].filter(
       (r) =>
-        !/^(POST \/api\/v1\/auth\/(register|login|refresh|2fa\/verify)|GET \/api\/v1\/(health|fhir\/jwks\.json|openapi\.json|docs))/.test(
+        !/^(POST \/api\/v1\/auth\/(register|login|refresh|2fa\/verify|password-reset\/redeem)|GET \/api\/v1\/(health|fhir\/jwks\.json|openapi\.json|docs))/.test(
           r,
         ),
     );

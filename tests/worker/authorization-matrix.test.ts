@@ -573,6 +573,22 @@ const TABLE: Row[] = [
     expect: adminOnly(204),
   },
   { route: "GET /api/v1/admin/audit", build: () => ({ path: "/api/v1/admin/audit" }), expect: adminOnly(200) },
+  { route: "GET /api/v1/admin/health", build: () => ({ path: "/api/v1/admin/health" }), expect: adminOnly(200) },
+  {
+    route: "POST /api/v1/admin/users/:id/password-reset",
+    build: (w) => ({ path: `/api/v1/admin/users/${w.users.other.user.id}/password-reset` }),
+    expect: adminOnly(201),
+  },
+  // Signed out by design: a wrong code is the same 401 for anyone (a fresh email each, so the
+  // per-account limit of one caller never reaches another).
+  {
+    route: "POST /api/v1/auth/password-reset/redeem",
+    build: () => ({
+      path: "/api/v1/auth/password-reset/redeem",
+      body: { email: uniqueEmail(), code: "AAAAA-BBBBB-CCCCC-DDDDD", newPassword: "a new long passphrase" },
+    }),
+    expect: everyone(401, 401),
+  },
   {
     route: "GET /api/v1/fhir/jwks.json",
     build: () => ({ path: "/api/v1/fhir/jwks.json" }),

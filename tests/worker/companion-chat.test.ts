@@ -4,7 +4,7 @@
  * stored; the history sent fits the token budget; provider failures, retries and timeouts.
  */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   COMPANION_HISTORY_TOKEN_BUDGET,
   COMPANION_MAX_ATTEMPTS,
@@ -230,6 +230,13 @@ describe("POST /api/v1/companion/chat: limits", () => {
   });
 
   it("allows 30 messages a minute per patient, and answers the 31st with 429 and Retry-After", async () => {
+    // The window is fixed on the clock: freeze Date (the Worker runs in this isolate) just after
+    // a minute starts, so the burst cannot straddle two windows (it failed so under load).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    vi.setSystemTime(Math.floor(Date.now() / 60_000) * 60_000 + 60_000 + 1000);
     const p = await consentingPatient();
     const { limit } = RATE_LIMITS.companionChatPerUser;
     for (let i = 0; i < limit; i++) expect((await chat(p.accessToken, { text: `message ${i}` })).status).toBe(503);

@@ -7,9 +7,9 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { type Adherence, combinedAdherence, habitAdherence } from "../../shared/domain/adherence";
-import { addDays, type LocalDay, localDay } from "../../shared/domain/local-day";
-import type { PatientSummary } from "../../shared/schemas/staff";
+import { type Adherence, combinedAdherence, habitAdherence, rollingAdherence } from "../../shared/domain/adherence";
+import { addDays, type LocalDay, localDay, localDayStart } from "../../shared/domain/local-day";
+import type { PatientSummary, PatientViewResponse } from "../../shared/schemas/staff";
 import { assign, call, createUserAndLogin, json, register } from "./helpers";
 
 const DAY = 86_400_000;
@@ -102,5 +102,103 @@ describe("staff adherence is the patient's adherence (one shared rule)", () => {
         round(habitAdherence(schedule, counts(habitId), created, fromDay, today).share),
       );
     }
+  });
+
+  it("gives the list's figure and the patient view's combined and daily figures from the same rule, on whole local days", async () => {
+    const patient = await register();
+    const clinician = await createUserAndLogin("clinician");
+    await assign(clinician.user.id, patient.user.id);
+    const { timezone, dayStartHour } = patient.user;
+    const now = Date.now();
+    const today = localDay(now, timezone, dayStartHour);
+
+    // A daily habit and a weekly one made three weeks ago, and one archived (left out of both figures).
+    const daily = await habit(patient.accessToken, { type: "daily", perDay: 1 });
+    const weekly = await habit(patient.accessToken, { type: "weekly", timesPerWeek: 2 });
+    const gone = await habit(patient.accessToken, { type: "daily", perDay: 1 });
+    const createdAt = now - 21 * DAY;
+    await env.DB.prepare("UPDATE habits SET created_at = ? WHERE id IN (?, ?, ?)")
+      .bind(createdAt, daily, weekly, gone)
+      .run();
+    // Completions on local days (at the day's first minute: the first day's counts even though the
+    // range's instant would cut it), from 12 days ago to today.
+    const done: [string, number][] = [
+      [daily, 12],
+      [daily, 8],
+      [daily, 6],
+      [daily, 5],
+      [daily, 3],
+      [daily, 1],
+      [daily, 0],
+      [weekly, 9],
+      [weekly, 6],
+      [weekly, 2],
+      [gone, 4],
+    ];
+    const rows: { habitId: string; day: LocalDay }[] = [];
+    for (const [habitId, daysAgo] of done) {
+      const day = addDays(today, -daysAgo);
+      const at = localDayStart(day, timezone, dayStartHour) + 60_000;
+      rows.push({ habitId, day });
+      await env.DB.prepare(
+        "INSERT INTO habit_completions (user_id, id, habit_id, at, local_day, xp, coins, undone_at, created_at, late) VALUES (?, ?, ?, ?, ?, 0, 0, NULL, ?, 0)",
+      )
+        .bind(patient.user.id, crypto.randomUUID(), habitId, at, day, at)
+        .run();
+    }
+    const archive = await call(`/api/v1/habits/${gone}`, { token: patient.accessToken, method: "DELETE" });
+    expect(archive.status, await archive.clone().text()).toBeLessThan(300);
+
+    // The rule applied to the raw completions.
+    const counts = (habitId: string) => {
+      const map = new Map<LocalDay, number>();
+      for (const r of rows) if (r.habitId === habitId) map.set(r.day, (map.get(r.day) ?? 0) + 1);
+      return map;
+    };
+    const created = localDay(createdAt, timezone, dayStartHour);
+    const live = [
+      { schedule: { type: "daily", perDay: 1 } as const, createdDay: created, countsByDay: counts(daily) },
+      { schedule: { type: "weekly", timesPerWeek: 2 } as const, createdDay: created, countsByDay: counts(weekly) },
+    ];
+    const over = (from: LocalDay) =>
+      round(
+        combinedAdherence(live.map((h) => habitAdherence(h.schedule, h.countsByDay, h.createdDay, from, today))).share,
+      );
+
+    const list = await json<{ items: PatientSummary[] }>(
+      await call("/api/v1/staff/patients", { token: clinician.accessToken }),
+    );
+    const listed = list.items.find((p) => p.id === patient.user.id)?.adherence7d;
+    expect(listed).toBe(over(addDays(today, -6)));
+    expect(listed).not.toBeNull();
+
+    const view = (days: number) =>
+      call(`/api/v1/staff/patients/${patient.user.id}?days=${days}`, { token: clinician.accessToken }).then((r) =>
+        json<PatientViewResponse>(r),
+      );
+    const week = await view(7);
+    // The same figure for the same patient and range, and the week's last day says it too.
+    expect(week.adherence).toBe(listed);
+    expect(week.days.map((d) => d.day)).toEqual(Array.from({ length: 7 }, (_, i) => addDays(today, i - 6)));
+    expect(week.days.at(-1)?.adherence7d).toBe(listed);
+    expect(week.habits.find((h) => h.id === daily)?.completions).toBe(5);
+
+    // Thirty days: the combined figure over 30 days, and each day's figure the rule's 7 days up to it.
+    const month = await view(30);
+    expect(month.adherence).toBe(over(addDays(today, -29)));
+    expect(month.days).toHaveLength(30);
+    expect(month.days.map((d) => d.adherence7d)).toEqual(
+      month.days.map((d) => round(rollingAdherence(live, [d.day], today)[0] ?? null)),
+    );
+    // Every share is the one the list would have shown that day; before the habits, nothing was asked.
+    expect(month.days[0]?.adherence7d).toBeNull();
+
+    // Asking for both a number of days and a range is refused, with the unified error.
+    const both = await call(
+      `/api/v1/staff/patients/${patient.user.id}?days=7&from=${encodeURIComponent(new Date(now - DAY).toISOString())}`,
+      { token: clinician.accessToken },
+    );
+    expect(both.status).toBe(400);
+    expect((await json<{ error: { code: string } }>(both)).error.code).toBe("VALIDATION_FAILED");
   });
 });

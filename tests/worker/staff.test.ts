@@ -161,7 +161,8 @@ describe("clinical notes", () => {
     const base = `/api/v1/staff/patients/${patient.user.id}/notes`;
     const created = await call(base, { token: clinician.accessToken, body: { body: "Reports better sleep." } });
     expect(created.status).toBe(201);
-    const { note } = await json<{ note: { id: string } }>(created);
+    const { note } = await json<{ note: { id: string; authorName: string | null } }>(created);
+    expect(note.authorName).toBe(clinician.user.displayName);
     expect((await call(base, { token: clinician.accessToken, body: { body: "" } })).status).toBe(400);
     expect((await call(base, { token: clinician.accessToken, body: { body: "x".repeat(50_001) } })).status).toBe(400);
     expect((await call(base, { token: clinician.accessToken, body: { body: "x".repeat(50_000) } })).status).toBe(201);
@@ -178,7 +179,7 @@ describe("clinical notes", () => {
     ).toBe(204);
   });
 
-  it("are never visible to the patient, therapists, admins or another clinician, who cannot edit them either", async () => {
+  it("are never visible to the patient, therapists or admins; another clinician on the patient reads them with their author, and cannot edit them", async () => {
     const { patient, clinician, therapist } = await careTeam();
     const base = `/api/v1/staff/patients/${patient.user.id}/notes`;
     const { note } = await json<{ note: { id: string } }>(
@@ -199,6 +200,14 @@ describe("clinical notes", () => {
     expect(
       (await call(`/api/v1/staff/notes/${note.id}`, { method: "DELETE", token: therapist.accessToken })).status,
     ).toBe(404);
+    // A colleague on the same patient reads it (not edits it), with who wrote it.
+    const seen = await json<{ items: { id: string; authorId: string; authorName: string | null }[] }>(
+      await call(base, { token: colleague.accessToken }),
+    );
+    expect(seen.items.find((n) => n.id === note.id)).toMatchObject({
+      authorId: clinician.user.id,
+      authorName: clinician.user.displayName,
+    });
     const pull = await json<{ changes: SyncChange[] }>(await call("/api/v1/sync/pull", { token: patient.accessToken }));
     expect(JSON.stringify(pull)).not.toContain("Private observation");
     const error = await errorOf(await call(base, { token: patient.accessToken }));

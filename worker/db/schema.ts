@@ -534,3 +534,34 @@ export const journalEntries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.id] }), index("journal_entries_at").on(t.userId, t.at)],
 );
+
+/**
+ * The service's own 5xx answers, one row each (migration 0018): the admin health's "last errors"
+ * count. No user data; rows older than SERVER_ERROR_RETENTION_MS go as new ones arrive.
+ */
+export const serverErrors = sqliteTable(
+  "server_errors",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    requestId: text("request_id").notNull(),
+    status: integer("status").notNull(),
+    code: text("code").notNull(),
+  },
+  (t) => [index("server_errors_at").on(t.at)],
+);
+
+/**
+ * One-time password-reset codes an admin issues (migration 0019): one live code per user,
+ * SHA-256 hashed, short-lived, deleted when redeemed.
+ */
+export const passwordResetCodes = sqliteTable("password_reset_codes", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  codeHash: text("code_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  /** The admin who issued it. */
+  createdBy: text("created_by").notNull(),
+});

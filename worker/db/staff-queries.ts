@@ -1,16 +1,28 @@
 /** Aggregates for staff views, computed in SQL over a set of patients (one query each). */
-import { and, eq, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
-import { combinedAdherence, habitAdherence } from "../../shared/domain/adherence";
+import {
+  type Adherence,
+  adherenceThrough,
+  combinedAdherence,
+  type HabitRecord,
+  rollingAdherence,
+} from "../../shared/domain/adherence";
 import type { Schedule } from "../../shared/domain/completion-policy";
 import { addDays, daysBetween, type LocalDay, localDay, rememberedLocalDay } from "../../shared/domain/local-day";
 import { compareFlags, FLAG_LEVELS, type FlagLevel, highestLevel } from "../../shared/domain/risk-flags";
-import type { FlagInboxItem, FlagView, PatientSummary } from "../../shared/schemas/staff";
+import {
+  type FlagInboxItem,
+  type FlagView,
+  PATIENT_DAYS_MAX,
+  type PatientDay,
+  type PatientSummary,
+} from "../../shared/schemas/staff";
 import type { Database } from "./client";
 import { forEachPackedDay } from "./habit-streaks";
 import { rawRows } from "./prepared";
-import { assignments, habitCompletions, riskFlags, users } from "./schema";
+import { assignments, habitCompletions, moods, riskFlags, users } from "./schema";
 import { caseloadFigures, type SummaryBasis, type SummaryCache, type SummaryFigures } from "./summary-cache";
 
 const DAY = 86_400_000;
@@ -53,35 +65,124 @@ function habitCounts(
  * A habit's adherence from `from` to `today` (local days) by the shared rule (shared/domain/adherence.ts),
  * the same one the patient's Spirit screen uses.
  */
-function adherenceOf(h: HabitCounts, from: LocalDay, today: LocalDay, timezone: string, dayStartHour: number) {
-  // A habit made two days or more before the window's first UTC midnight was made before the
-  // window in any zone (offsets and day-start hours move a day by less than two): its creation
-  // day cannot matter, so it is not worked out (a time-zone conversion per habit, per request).
-  const windowStart = daysBetween(EPOCH_DAY, from) * DAY - 2 * DAY;
-  const created = h.createdAt < windowStart ? from : rememberedLocalDay(h.createdAt, timezone, dayStartHour);
-  return habitAdherence(h.schedule, h.counts, created, from, today);
+function adherenceOf(
+  h: HabitCounts,
+  from: LocalDay,
+  last: LocalDay,
+  today: LocalDay,
+  timezone: string,
+  dayStartHour: number,
+) {
+  return adherenceThrough(h.schedule, h.counts, createdDayOf(h, from, timezone, dayStartHour), from, last, today);
+}
+
+/**
+ * A habit's creation day as far as windows starting `from`, or up to 7 days earlier, can tell. A
+ * habit made two days or more before the earliest such window's first UTC midnight was made
+ * before it in any zone (offsets and day-start hours move a day by less than two): its creation
+ * day cannot matter, so it is not worked out (a time-zone conversion per habit, per request) and
+ * is given as the day before that earliest window (rollingAdherence's 7 days up to `from`).
+ */
+function createdDayOf(h: HabitCounts, from: LocalDay, timezone: string, dayStartHour: number): LocalDay {
+  const windowStart = daysBetween(EPOCH_DAY, from) * DAY - 9 * DAY;
+  return h.createdAt < windowStart ? addDays(from, -7) : rememberedLocalDay(h.createdAt, timezone, dayStartHour);
 }
 
 const EPOCH_DAY = "1970-01-01";
 
-/** Per-habit adherence for one patient's habits over a window of their local days (the clinician's view). */
-export function habitAdherenceById(
-  rows: { id: string; userId: string; scheduleType: string; scheduleTarget: number; createdAt: number }[],
+/**
+ * The clinician's view of one patient's habits and days over a window of their whole local days
+ * (`from` to `last`, both included; `last` is today at the latest), all by the one rule
+ * (shared/domain/adherence.ts), as on the caseload and the patient's Spirit screen: each habit's
+ * completions on those days and its adherence; the live (not archived) habits' combined
+ * adherence, as the caseload counts it; and each day's mood and sleep averages with the 7-day
+ * adherence up to it (the last PATIENT_DAYS_MAX days). `counts` must reach 6 days before `from`.
+ */
+export function patientWindow(
+  rows: {
+    id: string;
+    userId: string;
+    scheduleType: string;
+    scheduleTarget: number;
+    createdAt: number;
+    archivedAt: number | null;
+  }[],
   counts: { userId: string; habitId: string; localDay: string; n: number }[],
-  window: { from: number; to: number; timezone: string; dayStartHour: number },
-): Map<string, { completions: number; adherence: number | null }> {
-  const { timezone, dayStartHour } = window;
-  const from = localDay(window.from, timezone, dayStartHour);
-  const today = localDay(window.to, timezone, dayStartHour);
-  const out = new Map<string, { completions: number; adherence: number | null }>();
+  moodDays: { localDay: string; mood: number; sleep: number }[],
+  window: { from: LocalDay; last: LocalDay; today: LocalDay; timezone: string; dayStartHour: number },
+): {
+  habits: Map<string, { completions: number; adherence: number | null }>;
+  adherence: number | null;
+  days: PatientDay[];
+} {
+  const { from, last, today, timezone, dayStartHour } = window;
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+  const archived = new Set(rows.filter((h) => h.archivedAt !== null).map((h) => h.id));
+  const habits = new Map<string, { completions: number; adherence: number | null }>();
+  const live: Adherence[] = [];
+  const records: HabitRecord[] = [];
   for (const list of habitCounts(rows, counts).values()) {
     for (const h of list) {
-      const { share } = adherenceOf(h, from, today, timezone, dayStartHour);
-      const completions = [...h.counts.values()].reduce((sum, n) => sum + n, 0);
-      out.set(h.habitId, { completions, adherence: share === null ? null : Math.round(share * 100) / 100 });
+      const kept = adherenceOf(h, from, last, today, timezone, dayStartHour);
+      let completions = 0;
+      for (const [day, n] of h.counts) if (day >= from && day <= last) completions += n;
+      habits.set(h.habitId, { completions, adherence: round(kept.share) });
+      if (archived.has(h.habitId)) continue;
+      live.push(kept);
+      records.push({
+        schedule: h.schedule,
+        createdDay: createdDayOf(h, from, timezone, dayStartHour),
+        countsByDay: h.counts,
+      });
     }
   }
-  return out;
+  const span = daysBetween(from, last);
+  const first = span >= PATIENT_DAYS_MAX ? addDays(last, 1 - PATIENT_DAYS_MAX) : from;
+  const dayList = span >= 0 ? Array.from({ length: daysBetween(first, last) + 1 }, (_, i) => addDays(first, i)) : [];
+  const byDay = new Map(moodDays.map((m) => [m.localDay, m]));
+  const rolling = rollingAdherence(records, dayList, today);
+  return {
+    habits,
+    adherence: round(combinedAdherence(live).share),
+    days: dayList.map((day, i) => {
+      const m = byDay.get(day);
+      return {
+        day,
+        mood: m ? round(Number(m.mood)) : null,
+        sleep: m ? round(Number(m.sleep)) : null,
+        adherence7d: round(rolling[i] ?? null),
+      };
+    }),
+  };
+}
+
+/**
+ * A patient's mood and sleep-quality averages per local day, from check-ins at or after `from`
+ * and before `to` (ms), for the local days `fromDay` to `lastDay`.
+ */
+export function moodDayAverages(
+  db: Database,
+  patientId: string,
+  range: { from: number; to: number; fromDay: LocalDay; lastDay: LocalDay },
+) {
+  return db
+    .select({
+      localDay: moods.localDay,
+      mood: sql<number>`avg(${moods.mood})`,
+      sleep: sql<number>`avg(${moods.sleepQuality})`,
+    })
+    .from(moods)
+    .where(
+      and(
+        eq(moods.userId, patientId),
+        gte(moods.at, range.from),
+        lt(moods.at, range.to),
+        gte(moods.localDay, range.fromDay),
+        lte(moods.localDay, range.lastDay),
+      ),
+    )
+    .groupBy(moods.localDay)
+    .all();
 }
 
 export async function assignedPatientIds(db: Database, staffId: string): Promise<string[]> {
@@ -341,7 +442,7 @@ export function summariesFrom([people]: SummaryResults, now: number): PatientSum
     const today = todayIn(p.timezone, p.dayStartHour);
     const from = addDays(today, -6);
     const kept = combinedAdherence(
-      unpackHabits(p.habits).map((h) => adherenceOf(h, from, today, p.timezone, p.dayStartHour)),
+      unpackHabits(p.habits).map((h) => adherenceOf(h, from, today, today, p.timezone, p.dayStartHour)),
     );
     const lastAt = p.lastAt;
     return {
@@ -447,4 +548,13 @@ export async function caseloadOpenFlags(db: Database, staffId: string): Promise<
       ...flagView(r.flag, r.ackName, r.resolveName),
       patient: { id: r.flag.userId, displayName: r.patientName },
     }));
+}
+
+/** A patient's time zone and day-start hour (their local days), or undefined when they are gone. */
+export function patientZone(db: Database, patientId: string) {
+  return db
+    .select({ timezone: users.timezone, dayStartHour: users.dayStartHour })
+    .from(users)
+    .where(eq(users.id, patientId))
+    .get();
 }

@@ -144,12 +144,13 @@ export async function displayNames(db: Database, userIds: string[]): Promise<Rec
 
 export type NoteRow = typeof clinicalNotes.$inferSelect;
 
-/** A clinical note as its clinician sees it. */
-export function noteView(n: NoteRow): NoteView {
+/** A clinical note as its clinician sees it, with its author's name (null: that account is gone). */
+export function noteView(n: NoteRow, authorName: string | null): NoteView {
   return {
     id: n.id,
     patientId: n.patientId,
     authorId: n.authorId,
+    authorName,
     body: n.body,
     createdAt: new Date(n.createdAt).toISOString(),
     updatedAt: new Date(n.updatedAt).toISOString(),

@@ -10,13 +10,17 @@ import { json, operation } from "../lib/openapi";
 import { queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 import { adminAssignments } from "./admin-assignments";
+import { adminHealth } from "./admin-health";
+import { adminPasswordReset } from "./admin-password-reset";
 import { adminUsers } from "./admin-users";
 
-/** /api/v1/admin: admins only — accounts, assignments and the audit trail; no clinical content. */
+/** /api/v1/admin: admins only — accounts, assignments, the audit trail and system health; no clinical content. */
 export const admin = new Hono<AppEnv>()
   .use(requireAuth, requireRole("admin"))
   .route("/users", adminUsers)
+  .route("/users", adminPasswordReset)
   .route("/assignments", adminAssignments)
+  .route("/health", adminHealth)
   .get(
     "/audit",
     operation({

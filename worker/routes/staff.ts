@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { addDays, localDay, localDayStart } from "../../shared/domain/local-day";
 import { FLAG_LEVELS } from "../../shared/domain/risk-flags";
 import { ApiError } from "../../shared/errors";
 import { COMMAND_RESPONSES } from "../../shared/schemas/commands";
@@ -39,8 +40,10 @@ import {
   caseloadHeadsQuery,
   caseloadSummaries,
   compareByOpenFlags,
-  habitAdherenceById,
+  moodDayAverages,
   patientSummaries,
+  patientWindow,
+  patientZone,
 } from "../db/staff-queries";
 import { habitView, questView } from "../db/views";
 import { fhirResponse } from "../fhir/patient-bundle";
@@ -123,23 +126,44 @@ export const staffRoutes = new Hono<AppEnv>()
       responses: { 200: json(patientViewResponse, "The patient over the range, with a page of the timeline") },
     }),
     clinician,
+    pathParams(idParam),
     queryParams(timelineQuery),
     async (c) => {
       const patientId = c.get("patientId");
       const q = c.req.valid("query");
       const now = Date.now();
-      const to = q.to ? Date.parse(q.to) : now + DAY;
-      const from = q.from ? Date.parse(q.from) : to - 31 * DAY;
       const db = database(c.env.DB);
-      const { patient, habitRows, counts, questRows } = await patientRecord(db, patientId, from, to);
+      // `days` needs the patient's zone and day-start hour: read first, in the batch below otherwise.
+      const zone = q.days === undefined ? null : await patientZone(db, patientId);
+      const to = q.to ? Date.parse(q.to) : now + DAY;
+      const from = zone
+        ? localDayStart(
+            addDays(localDay(now, zone.timezone, zone.dayStartHour), 1 - (q.days ?? 1)),
+            zone.timezone,
+            zone.dayStartHour,
+          )
+        : q.from
+          ? Date.parse(q.from)
+          : to - 31 * DAY;
+      // Completions from 9 × 24 hours before `from`: the 7 local days up to the range's first day in any zone.
+      const { patient, habitRows, counts, questRows } = await patientRecord(db, patientId, from - 9 * DAY, to);
       // The assignment check found the patient; a row gone since (deleted a moment ago) is "not found".
       if (!patient) throw new ApiError("NOT_FOUND");
       const { dayStartHour, ...shown } = patient;
-      // Adherence by the patient's own rule (shared/domain/adherence.ts), over their local days of
-      // the range; a range reaching past now ends today, whose unfinished target is not held against them.
-      const kept = habitAdherenceById(habitRows, counts, {
-        from,
-        to: Math.min(to - 1, now),
+      // Adherence by the patient's own rule (shared/domain/adherence.ts), over their whole local
+      // days of the range; a range reaching past now ends today, whose unfinished target is not
+      // held against them.
+      const today = localDay(now, shown.timezone, dayStartHour);
+      const firstDay = localDay(from, shown.timezone, dayStartHour);
+      const lastDay = localDay(Math.min(to - 1, now), shown.timezone, dayStartHour);
+      const [moodDays, timeline] = await Promise.all([
+        moodDayAverages(db, patientId, { from: from - 2 * DAY, to, fromDay: firstDay, lastDay }),
+        timelinePage(db, patientId, { from, to }, q.limit, q.cursor),
+      ]);
+      const kept = patientWindow(habitRows, counts, moodDays, {
+        from: firstDay,
+        last: lastDay,
+        today,
         timezone: shown.timezone,
         dayStartHour,
       });
@@ -147,12 +171,14 @@ export const staffRoutes = new Hono<AppEnv>()
       const view: PatientViewResponse = {
         patient: shown,
         range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+        adherence: kept.adherence,
+        days: kept.days,
         habits: habitRows.map((h) => ({
           ...habitView(h),
-          ...(kept.get(h.id) ?? { completions: 0, adherence: null }),
+          ...(kept.habits.get(h.id) ?? { completions: 0, adherence: null }),
         })),
         quests: questRows.map(questView),
-        timeline: await timelinePage(db, patientId, { from, to }, q.limit, q.cursor),
+        timeline,
       };
       return c.json(view);
     },
@@ -165,6 +191,7 @@ export const staffRoutes = new Hono<AppEnv>()
       responses: { 201: json(COMMAND_RESPONSES["quest.create"], "The quest as assigned (a replay answers it again)") },
     }),
     staff,
+    pathParams(idParam),
     jsonBody(withEnvelope(questCreate)),
     (c) => runCommand(c, "quest.create", c.req.valid("json"), {}, c.get("patientId")),
   )
@@ -176,6 +203,7 @@ export const staffRoutes = new Hono<AppEnv>()
       responses: { 200: json(staffSafetyPlanResponse, "The safety plan and the people it names") },
     }),
     clinician,
+    pathParams(idParam),
     async (c) => {
       const db = database(c.env.DB);
       const safetyPlan = await safetyPlanOf(db, c.get("patientId"));
@@ -195,6 +223,7 @@ export const staffRoutes = new Hono<AppEnv>()
       responses: { 200: json(COMMAND_RESPONSES["safetyPlan.update"], "The merged plan and what this write changed") },
     }),
     clinician,
+    pathParams(idParam),
     jsonBody(safetyPlanUpdateBody),
     (c) => runCommand(c, "safetyPlan.update", c.req.valid("json"), {}, c.get("patientId")),
   )
@@ -212,6 +241,7 @@ export const staffRoutes = new Hono<AppEnv>()
       },
     }),
     clinician,
+    pathParams(idParam),
     (c) => fhirResponse(c, c.get("patientId"), { id: c.get("auth").userId, role: c.get("auth").role }),
   )
   .get(
@@ -221,9 +251,12 @@ export const staffRoutes = new Hono<AppEnv>()
       responses: { 200: json(notesResponse, "The notes") },
     }),
     clinician,
+    pathParams(idParam),
     async (c) => {
-      const rows = await notesOf(database(c.env.DB), c.get("patientId"));
-      return c.json({ items: rows.map(noteView) });
+      const db = database(c.env.DB);
+      const rows = await notesOf(db, c.get("patientId"));
+      const names = await displayNames(db, [...new Set(rows.map((n) => n.authorId))]);
+      return c.json({ items: rows.map((n) => noteView(n, names[n.authorId] ?? null)) });
     },
   )
   .post(
@@ -233,6 +266,7 @@ export const staffRoutes = new Hono<AppEnv>()
       responses: { 201: json(noteResponse, "The note as saved") },
     }),
     clinician,
+    pathParams(idParam),
     jsonBody(noteBody),
     async (c) => {
       const now = Date.now();
@@ -246,7 +280,8 @@ export const staffRoutes = new Hono<AppEnv>()
       };
       const db = database(c.env.DB);
       await insertNote(db, row, auditStatement(c, { action: "staff.note.create", outcome: "success", target: row.id }));
-      return c.json({ note: noteView(row) }, 201);
+      const names = await displayNames(db, [row.authorId]);
+      return c.json({ note: noteView(row, names[row.authorId] ?? null) }, 201);
     },
   )
   .patch(
@@ -267,7 +302,8 @@ export const staffRoutes = new Hono<AppEnv>()
         { body: updated.body, updatedAt: updated.updatedAt },
         auditStatement(c, { action: "staff.note.update", outcome: "success", target: note.id }),
       );
-      return c.json({ note: noteView(updated) });
+      const names = await displayNames(db, [note.authorId]);
+      return c.json({ note: noteView(updated, names[note.authorId] ?? null) });
     },
   )
   .delete(

@@ -114,10 +114,17 @@ async function save<T>(key: string, data: T, fetchedAt: number): Promise<void> {
 export const CARE_REFRESH_MS = 60_000;
 
 /**
- * Fetches `load()` now, every CARE_REFRESH_MS and on invalidate(key), keeping the answer on this
- * device; when the service cannot be reached, shows the kept copy instead, with its age.
+ * Fetches `load()` now, every `refreshMs` (CARE_REFRESH_MS unless given; null: never on a timer)
+ * and on invalidate(key) or reconnecting, keeping the answer on this device; when the service
+ * cannot be reached, shows the kept copy instead, with its age. A read the server audits (a
+ * clinician's view of a patient's record) passes null, so an open screen does not write an audit
+ * event a minute.
  */
-export function useCareData<T>(key: string, load: () => Promise<T>): CareData<T> {
+export function useCareData<T>(
+  key: string,
+  load: () => Promise<T>,
+  { refreshMs = CARE_REFRESH_MS }: { refreshMs?: number | null } = {},
+): CareData<T> {
   const [state, setState] = useState<Omit<CareData<T>, "reload"> & { key: string }>({ key, ...BLANK });
   const [round, setRound] = useState(0);
 
@@ -126,14 +133,14 @@ export function useCareData<T>(key: string, load: () => Promise<T>): CareData<T>
     const set = invalidators.get(key) ?? new Set();
     set.add(reload);
     invalidators.set(key, set);
-    const timer = setInterval(reload, CARE_REFRESH_MS);
+    const timer = refreshMs === null ? undefined : setInterval(reload, refreshMs);
     addEventListener("online", reload);
     return () => {
       set.delete(reload);
       clearInterval(timer);
       removeEventListener("online", reload);
     };
-  }, [key]);
+  }, [key, refreshMs]);
 
   useEffect(() => {
     let current = true;

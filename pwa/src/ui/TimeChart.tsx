@@ -64,7 +64,8 @@ export function TimeChart({ summary, days, values, name, range, color, testId }:
             grid: { stroke: "#e6e1d8", width: 1 },
             ticks: { stroke: "#c9c2b6", width: 1 },
             size: 36,
-            incrs: [1, 2, 5],
+            // Whole steps for a 0–10 score; tens and quarters for a percentage (0–100).
+            incrs: [1, 2, 5, 10, 20, 25, 50],
           },
         ],
         series: [

@@ -1,10 +1,505 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../../shared/limits";
+import type { Role } from "../../../../shared/roles";
+import { type AdminUserView, createUserBody, type PasswordResetCode } from "../../../../shared/schemas/admin";
+import { api } from "../../api/session";
+import { bodyOf, careWrite, invalidate, useCareData } from "../care-data";
+import { DataState } from "../DataState";
+import { dateTime } from "../labels";
 import type { CareScreenProps } from "../screens";
+import { ROLE_LABELS, type UsersPage } from "./admin-data";
+import "./admin.css";
 
-/** Placeholder until this screen lands in this issue's work (issue 16). */
-export default function Screen(_: CareScreenProps) {
+type StaffRole = Exclude<Role, "patient">;
+const STAFF_ROLES: StaffRole[] = ["therapist", "clinician", "admin"];
+const PAGE_SIZE = 25;
+
+interface Filters {
+  q: string;
+  role: Role | "";
+  status: "active" | "disabled" | "";
+}
+
+/** An action waiting for the admin's confirmation, or its outcome. */
+type Pending =
+  | { kind: "disable" | "2fa" | "reset-code"; user: AdminUserView }
+  | { kind: "code"; user: AdminUserView; code: PasswordResetCode };
+
+function deviceTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+/**
+ * Users (the admin's home): every account, searched by email or name and filtered by role and
+ * status, a page at a time; create a staff account; disable and enable; reset two-factor sign-in
+ * and issue a one-time password-reset code, each after a confirmation. Writes need a connection.
+ */
+export default function Users({ user: me }: CareScreenProps) {
+  const [draft, setDraft] = useState<Filters>({ q: "", role: "", status: "" });
+  const [filters, setFilters] = useState<Filters>(draft);
+  // The cursors of the pages before this one (paging back) and this page's own.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const key = `admin:users:${JSON.stringify([filters, cursor ?? null])}`;
+  const data = useCareData(key, () =>
+    api.admin.users
+      .$get({
+        query: {
+          limit: PAGE_SIZE,
+          ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+          ...(filters.role ? { role: filters.role } : {}),
+          ...(filters.status ? { status: filters.status } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      })
+      .then((res) => bodyOf<UsersPage>(res)),
+  );
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const panel = useRef<HTMLHeadingElement>(null);
+  const items = data.data?.items ?? [];
+
+  useEffect(() => {
+    if (pending) panel.current?.focus();
+  }, [pending]);
+
+  function search(e: Event) {
+    e.preventDefault();
+    setFilters(draft);
+    setCursors([]);
+  }
+
+  async function act(kind: "disable" | "enable" | "2fa" | "reset-code", target: AdminUserView) {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const param = { id: target.id };
+    if (kind === "reset-code") {
+      const outcome = await careWrite<PasswordResetCode>(() =>
+        api.admin.users[":id"]["password-reset"].$post({ param }),
+      );
+      setBusy(false);
+      if (!outcome.ok) return setError(outcome.error);
+      setPending({ kind: "code", user: target, code: outcome.body });
+      return;
+    }
+    const outcome = await careWrite<{ user: AdminUserView }>(() =>
+      kind === "2fa"
+        ? api.admin.users[":id"]["2fa"].reset.$post({ param })
+        : api.admin.users[":id"].$patch({ param, json: { status: kind === "disable" ? "disabled" : "active" } }),
+    );
+    setBusy(false);
+    if (!outcome.ok) return setError(outcome.error);
+    setPending(null);
+    setNotice(
+      kind === "2fa"
+        ? `Two-factor sign-in is reset for ${target.displayName}: every device of theirs is signed out${
+            target.role === "patient" ? "." : ", and they set it up again at their next sign-in."
+          }`
+        : kind === "disable"
+          ? `${target.displayName}'s account is disabled: every device of theirs is signed out.`
+          : `${target.displayName}'s account is enabled again.`,
+    );
+    invalidate(key);
+  }
+
   return (
-    <h2 id="screen-title" tabIndex={-1}>
-      Not built yet
-    </h2>
+    <div class="admin">
+      <h2 id="screen-title" tabIndex={-1} data-testid="screen-title">
+        Users
+      </h2>
+      <div class="actions">
+        <button type="button" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
+          {creating ? "Close the new account form" : "Create a staff account"}
+        </button>
+      </div>
+      {creating ? (
+        <CreateStaff
+          onCreated={() => {
+            // The list starts again at its first page, unfiltered: the new account is on top.
+            setNotice(null);
+            invalidate(key);
+            setCursors([]);
+            setDraft({ q: "", role: "", status: "" });
+            setFilters({ q: "", role: "", status: "" });
+          }}
+        />
+      ) : null}
+      <form class="filters" onSubmit={search} aria-label="Search accounts">
+        <label>
+          Email or name contains
+          <input
+            type="search"
+            maxLength={100}
+            value={draft.q}
+            onInput={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          Role
+          <select
+            value={draft.role}
+            onChange={(e) => setDraft({ ...draft, role: e.currentTarget.value as Filters["role"] })}
+          >
+            <option value="">Any role</option>
+            {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select
+            value={draft.status}
+            onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value as Filters["status"] })}
+          >
+            <option value="">Active or disabled</option>
+            <option value="active">Active</option>
+            <option value="disabled">Disabled</option>
+          </select>
+        </label>
+        <div class="actions">
+          <button type="submit">Search</button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              const blank: Filters = { q: "", role: "", status: "" };
+              setDraft(blank);
+              setFilters(blank);
+              setCursors([]);
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </form>
+      {notice ? (
+        <p class="panel done" role="status" data-testid="users-notice">
+          {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" class="error" data-testid="users-error">
+          {error}
+        </p>
+      ) : null}
+      {pending ? (
+        <section class={`panel ${pending.kind === "code" ? "done" : "warning"}`} aria-labelledby="pending-title">
+          {pending.kind === "code" ? (
+            <>
+              <h3 id="pending-title" tabIndex={-1} ref={panel}>
+                Password-reset code for {pending.user.displayName}
+              </h3>
+              <p>
+                <span class="one-time-code" data-testid="reset-code">
+                  {pending.code.code}
+                </span>
+              </p>
+              <p>
+                Hand it to {pending.user.displayName} in person. It works once, until {dateTime(pending.code.expiresAt)}
+                , on the sign-in screen under “Have a reset code from your admin?”. Haven keeps only a fingerprint of
+                it: this is the only time it is shown. Issuing another replaces it.
+              </p>
+              <button type="button" onClick={() => setPending(null)}>
+                Done: I have handed it over
+              </button>
+            </>
+          ) : (
+            <>
+              <h3 id="pending-title" tabIndex={-1} ref={panel}>
+                {pending.kind === "disable"
+                  ? `Disable ${pending.user.displayName}'s account?`
+                  : pending.kind === "2fa"
+                    ? `Reset two-factor sign-in for ${pending.user.displayName}?`
+                    : `Issue a password-reset code for ${pending.user.displayName}?`}
+              </h3>
+              <p>
+                {pending.kind === "disable"
+                  ? "They are signed out on every device at once and cannot sign in until an admin enables the account again."
+                  : pending.kind === "2fa"
+                    ? "Their authenticator and recovery codes stop working and every device of theirs is signed out. Staff set two-factor sign-in up again at their next sign-in."
+                    : "A one-time code for someone who cannot use email, to hand over in person. It replaces any code issued before and works for 24 hours. Two-factor sign-in stays on."}
+              </p>
+              <div class="actions">
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void act(pending.kind as "disable" | "2fa" | "reset-code", pending.user)}
+                >
+                  {pending.kind === "disable"
+                    ? "Disable the account"
+                    : pending.kind === "2fa"
+                      ? "Reset two-factor sign-in"
+                      : "Issue the code"}
+                </button>
+                <button type="button" class="secondary" onClick={() => setPending(null)}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          )}
+        </section>
+      ) : null}
+      <DataState data={data} what="the accounts" />
+      {data.data ? (
+        items.length === 0 ? (
+          <p data-testid="users-empty">No account matches.</p>
+        ) : (
+          <div class="table-wrap">
+            <table data-testid="users">
+              <caption class="visually-hidden">Accounts, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <abbr title="Two-factor sign-in">2FA</abbr>
+                  </th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((u) => (
+                  <tr key={u.id} data-user={u.id}>
+                    <th scope="row">
+                      {u.displayName}
+                      {u.id === me.id ? <span class="muted"> (you)</span> : null}
+                    </th>
+                    <td class="wrap-anywhere email">{u.email}</td>
+                    <td class="nowrap">{ROLE_LABELS[u.role]}</td>
+                    <td>
+                      <span class={`status-badge ${u.status}`}>{u.status === "active" ? "Active" : "Disabled"}</span>
+                    </td>
+                    <td>{u.mfaEnabled ? "On" : "Off"}</td>
+                    <td class="nowrap">
+                      {new Date(u.createdAt).toLocaleDateString(undefined, { dateStyle: "medium" })}
+                    </td>
+                    <td class="row-actions">
+                      <div class="actions">
+                        {u.status === "disabled" ? (
+                          <button type="button" class="secondary" disabled={busy} onClick={() => void act("enable", u)}>
+                            Enable<span class="visually-hidden"> {u.displayName}</span>
+                          </button>
+                        ) : u.id === me.id ? null : (
+                          <button
+                            type="button"
+                            class="secondary"
+                            onClick={() => setPending({ kind: "disable", user: u })}
+                          >
+                            Disable<span class="visually-hidden"> {u.displayName}</span>
+                          </button>
+                        )}
+                        {u.mfaEnabled ? (
+                          <button type="button" class="secondary" onClick={() => setPending({ kind: "2fa", user: u })}>
+                            Reset 2FA<span class="visually-hidden"> for {u.displayName}</span>
+                          </button>
+                        ) : null}
+                        <button
+                          type="button"
+                          class="secondary"
+                          onClick={() => setPending({ kind: "reset-code", user: u })}
+                        >
+                          Reset code<span class="visually-hidden"> for {u.displayName}</span>
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : null}
+      {data.data && (cursors.length > 0 || data.data.hasMore) ? (
+        <nav class="actions" aria-label="Pages of accounts">
+          <button
+            type="button"
+            class="secondary"
+            disabled={cursors.length === 0}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
+            Previous page
+          </button>
+          <span class="muted">Page {cursors.length + 1}</span>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!data.data.hasMore || !data.data.cursor}
+            onClick={() => {
+              const next = data.data?.cursor;
+              if (next) setCursors((c) => [...c, next]);
+            }}
+          >
+            Next page
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+type FieldErrors = Partial<Record<"email" | "displayName" | "role" | "timezone" | "password", string>>;
+
+/** The form for a new therapist, clinician or admin, checked here by the API's own schema first. */
+function CreateStaff({ onCreated }: { onCreated: (user: AdminUserView) => void }) {
+  const [form, setForm] = useState({
+    email: "",
+    displayName: "",
+    role: "therapist" as StaffRole,
+    timezone: deviceTimeZone(),
+    password: "",
+  });
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<AdminUserView | null>(null);
+  const result = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (created) result.current?.focus();
+  }, [created]);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    const parsed = createUserBody.safeParse(form);
+    if (!parsed.success) {
+      const next: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0]) as keyof FieldErrors;
+        next[name] ??= issue.message;
+      }
+      setFields(next);
+      setError("Some fields need another look; each one says what.");
+      return;
+    }
+    setFields({});
+    setBusy(true);
+    const outcome = await careWrite<{ user: AdminUserView }>(() => api.admin.users.$post({ json: parsed.data }));
+    setBusy(false);
+    if (!outcome.ok) {
+      if (outcome.code === "EMAIL_TAKEN") setFields({ email: outcome.error });
+      if (outcome.code === "PASSWORD_TOO_COMMON") setFields({ password: outcome.error });
+      setError(outcome.error);
+      return;
+    }
+    setCreated(outcome.body.user);
+    setForm({ ...form, email: "", displayName: "", password: "" });
+    onCreated(outcome.body.user);
+  }
+
+  const field = (name: keyof FieldErrors) => ({
+    "aria-invalid": fields[name] ? ("true" as const) : undefined,
+    "aria-describedby": fields[name] ? `new-${name}-error` : undefined,
+  });
+  const problem = (name: keyof FieldErrors) =>
+    fields[name] ? (
+      <span class="field-error" id={`new-${name}-error`}>
+        {fields[name]}
+      </span>
+    ) : null;
+
+  return (
+    <section class="panel" aria-labelledby="create-title">
+      <h3 id="create-title">Create a staff account</h3>
+      <form onSubmit={submit} noValidate data-testid="create-staff">
+        <div class="filters">
+          <div class="field">
+            <label for="new-displayName">Name</label>
+            <input
+              id="new-displayName"
+              autoComplete="off"
+              maxLength={DISPLAY_NAME_MAX_LENGTH}
+              value={form.displayName}
+              onInput={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
+              {...field("displayName")}
+            />
+            {problem("displayName")}
+          </div>
+          <div class="field">
+            <label for="new-email">Email</label>
+            <input
+              id="new-email"
+              type="email"
+              autoComplete="off"
+              value={form.email}
+              onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
+              {...field("email")}
+            />
+            {problem("email")}
+          </div>
+          <div class="field">
+            <label for="new-role">Role</label>
+            <select
+              id="new-role"
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.currentTarget.value as StaffRole })}
+            >
+              {STAFF_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="new-timezone">Time zone</label>
+            <input
+              id="new-timezone"
+              autoComplete="off"
+              value={form.timezone}
+              onInput={(e) => setForm({ ...form, timezone: e.currentTarget.value })}
+              {...field("timezone")}
+            />
+            {problem("timezone")}
+          </div>
+          <div class="field">
+            <label for="new-password">Initial password</label>
+            <input
+              id="new-password"
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+              {...field("password")}
+              aria-describedby={fields.password ? "new-password-error new-password-hint" : "new-password-hint"}
+            />
+            <span class="muted field-hint" id="new-password-hint">
+              {PASSWORD_MIN_LENGTH}–{PASSWORD_MAX_LENGTH} characters
+            </span>
+            {problem("password")}
+          </div>
+        </div>
+        <p class="muted">
+          Give the password to them in person. Staff set up two-factor sign-in the first time they sign in.
+        </p>
+        {error ? (
+          <p role="alert" class="error" data-testid="create-error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          {busy ? "Creating…" : "Create the account"}
+        </button>
+      </form>
+      {created ? (
+        <p class="panel done" role="status" tabIndex={-1} ref={result} data-testid="created-account">
+          Created {created.displayName} ({created.email}), {ROLE_LABELS[created.role].toLowerCase()}, active.
+        </p>
+      ) : null}
+    </section>
   );
 }
