@@ -101,6 +101,13 @@ describe("the care team's app", () => {
     expect(await lowMood.first().getByRole("button", { name: "Acknowledge" }).count()).toBe(1);
     await expectNoBanners(page);
     await checkCareScreen(page, "care-inbox");
+
+    // Their own account: two-factor sign-in on (staff cannot turn it off), sessions, password.
+    await openScreen(page, "Account");
+    await expect.poll(() => page.getByTestId("screen-title").textContent(), { timeout: 15_000 }).toBe("Account");
+    await page.getByRole("heading", { name: /two-factor/i }).first().waitFor({ timeout: 15_000 });
+    await expectNoBanners(page);
+    await checkCareScreen(page, "care-account");
   });
 
   it("lets a clinician acknowledge and resolve a flag with notes, and the inbox count follows", async () => {

@@ -61,8 +61,8 @@ describe("mandatory two-factor sign-in for staff", () => {
     await page.getByRole("button", { name: "I have saved these" }).click();
     await page.getByTestId("welcome").waitFor();
 
-    // Settings: on, and no form to turn it off.
-    await openScreen(page, "Settings");
+    // Their account (the care team's app has no patient Settings): on, and no form to turn it off.
+    await openScreen(page, "Account");
     await expect.poll(() => page.getByTestId("twofa-state").textContent()).toMatch(/is on/);
     expect(await page.getByRole("button", { name: "Turn off two-factor sign-in" }).count()).toBe(0);
     await expect.poll(() => page.getByText(/staff accounts always use it/i).count()).toBe(1);
