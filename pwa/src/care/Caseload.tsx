@@ -6,7 +6,7 @@ import { bodyOf, useCareData } from "./care-data";
 import { type SortKey, sortCaseload } from "./caseload-order";
 import { DataState } from "./DataState";
 import { FlagBadges } from "./FlagBadges";
-import { sinceText } from "./labels";
+import { sinceText, trendText } from "./labels";
 import { Sparkline, sparklineLabel } from "./Sparkline";
 import type { CareScreenProps } from "./screens";
 
@@ -21,14 +21,6 @@ const COLUMNS: { key: SortKey; label: string; first: "ascending" | "descending" 
   { key: "adherence", label: "Adherence, 7 days", first: "ascending" },
   { key: "lastSync", label: "Last sync", first: "descending" },
 ];
-
-function trendText(trend: number | null): { arrow: string; words: string } {
-  if (trend === null) return { arrow: "", words: "" };
-  if (Math.abs(trend) < 0.5) return { arrow: "→", words: "steady on the week before" };
-  return trend > 0
-    ? { arrow: "↑", words: `up ${trend.toFixed(1)} on the week before` }
-    : { arrow: "↓", words: `down ${Math.abs(trend).toFixed(1)} on the week before` };
-}
 
 function loadCaseload(): Promise<{ items: PatientSummary[] }> {
   return api.staff.patients.$get({ query: {} }).then((res) => bodyOf<{ items: PatientSummary[] }>(res));

@@ -46,3 +46,12 @@ export function sinceText(iso: string | null, now = Date.now()): string {
   if (days <= 7) return `${days} day${days === 1 ? "" : "s"} ago`;
   return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
 }
+
+/** A week's mood against the week before: an arrow to show and the words it stands for. */
+export function trendText(trend: number | null): { arrow: string; words: string } {
+  if (trend === null) return { arrow: "", words: "" };
+  if (Math.abs(trend) < 0.5) return { arrow: "→", words: "steady on the week before" };
+  return trend > 0
+    ? { arrow: "↑", words: `up ${trend.toFixed(1)} on the week before` }
+    : { arrow: "↓", words: `down ${Math.abs(trend).toFixed(1)} on the week before` };
+}

@@ -8,7 +8,7 @@ import { Link } from "../../ui/Link";
 import { bodyOf, type CareData, useCareData } from "../care-data";
 import { DataState } from "../DataState";
 import { FlagBadges } from "../FlagBadges";
-import { dateTime, sinceText } from "../labels";
+import { dateTime, sinceText, trendText } from "../labels";
 import { Sparkline, sparklineLabel } from "../Sparkline";
 import type { CareScreenProps } from "../screens";
 import { AssignQuest } from "./AssignQuest";
@@ -55,17 +55,9 @@ export function sectionsFor(role: Role): SectionKey[] {
   );
 }
 
-function trendWords(trend: number | null): string {
-  if (trend === null) return "";
-  if (Math.abs(trend) < 0.5) return "steady on the week before";
-  return trend > 0
-    ? `up ${trend.toFixed(1)} on the week before`
-    : `down ${Math.abs(trend).toFixed(1)} on the week before`;
-}
-
 /** The patient's figures: last sync, the week's mood, habits kept, and open flags by level. */
 function SummaryFigures({ summary }: { summary: PatientSummary }) {
-  const trend = trendWords(summary.moodTrend);
+  const trend = trendText(summary.moodTrend).words;
   return (
     <dl class="summary-figures" data-testid="patient-summary">
       <div>
