@@ -105,7 +105,10 @@ describe("the care team's app", () => {
     // Their own account: two-factor sign-in on (staff cannot turn it off), sessions, password.
     await openScreen(page, "Account");
     await expect.poll(() => page.getByTestId("screen-title").textContent(), { timeout: 15_000 }).toBe("Account");
-    await page.getByRole("heading", { name: /two-factor/i }).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole("heading", { name: /two-factor/i })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await expectNoBanners(page);
     await checkCareScreen(page, "care-account");
   });
