@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOTP_PERIOD_SECONDS } from "../../shared/limits";
 import { hotp, totpStep } from "../../worker/auth/totp";
-import { e2eName } from "./accounts";
+import { e2eId, e2eName } from "./accounts";
 import {
   type Browser,
   base,
@@ -89,6 +89,24 @@ async function enterTotp(page: Page): Promise<void> {
   throw new Error("no fresh two-factor code was accepted");
 }
 
+/** The care copies this device keeps (IndexedDB meta keys `care:…`). */
+function savedKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open("haven");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction("meta").objectStore("meta").getAllKeys();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as string[]).filter((k) => k.startsWith("care:")));
+          };
+        };
+      }),
+  );
+}
+
 const caseloadNames = (page: Page) => page.getByTestId("caseload").locator("tbody th").allTextContents();
 
 describe("the admin's screens", () => {
@@ -145,6 +163,11 @@ describe("the admin's screens", () => {
     await therapist.getByTestId("welcome").waitFor();
     await expect.poll(() => caseloadNames(therapist), { timeout: 15_000 }).toEqual([PATIENT]);
     await expectNoOfflineBanner(therapist);
+    // Their patient's page, kept on the device for reading offline.
+    await therapist.getByTestId("caseload").getByRole("link", { name: PATIENT }).click();
+    await therapist.getByTestId("patient-summary").waitFor({ timeout: 15_000 });
+    await expect.poll(() => savedKeys(therapist), { timeout: 15_000 }).toContain(`care:summary:${e2eId("care-admin")}`);
+    await therapist.goto(base());
 
     // Unassigned: gone from the therapist's caseload on its next load.
     await admin.getByRole("button", { name: `Unassign ${THERAPIST.name} from ${PATIENT}` }).click();
@@ -157,6 +180,13 @@ describe("the admin's screens", () => {
       .toBe(1);
     expect(await therapist.getByTestId("caseload").count()).toBe(0);
     await expectNoOfflineBanner(therapist);
+
+    // The patient's page, opened before, is refused now, and the copy this device kept goes too.
+    await therapist.goto(`${base()}/patients/${e2eId("care-admin")}`);
+    await therapist.getByTestId("data-error").first().waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => savedKeys(therapist), { timeout: 15_000 })
+      .not.toContain(`care:summary:${e2eId("care-admin")}`);
   });
 
   it("filters the audit log and pages through it", async () => {

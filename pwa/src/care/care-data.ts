@@ -110,6 +110,10 @@ async function save<T>(key: string, data: T, fetchedAt: number): Promise<void> {
     .catch(() => undefined);
 }
 
+async function forget(key: string): Promise<void> {
+  await db.meta.delete(`${CACHE_PREFIX}${key}` as const).catch(() => undefined);
+}
+
 /** How often an open screen fetches again while it stays open. */
 export const CARE_REFRESH_MS = 60_000;
 
@@ -153,28 +157,40 @@ export function useCareData<T>(
         if (current) setState({ key, data, fetchedAt, source: "live", error: null, errorCode: null });
       } catch (error) {
         if (!current) return;
-        if (isUnreachable(error)) {
-          setReachable(false);
+        // The service's own trouble (a 5xx, a 429) is not a refusal: the saved copy stands in,
+        // as it does offline (only a request that got no answer says "offline").
+        const refused = error instanceof CareRequestError && error.status < 500 && error.status !== 429;
+        if (!refused) {
+          setReachable(!isUnreachable(error));
+          const problem = error instanceof CareRequestError ? error.message : UNREACHABLE;
           const saved = await readSaved<T>(key);
           if (!current) return;
           setState((s) =>
             s.key === key && s.source === "live" && s.data !== null
-              ? { ...s, source: "saved", error: UNREACHABLE }
+              ? { ...s, source: "saved", error: problem }
               : saved
                 ? {
                     key,
                     data: saved.data,
                     fetchedAt: saved.fetchedAt,
                     source: "saved",
-                    error: UNREACHABLE,
+                    error: problem,
                     errorCode: null,
                   }
-                : { key, ...BLANK, source: "none", error: UNREACHABLE },
+                : {
+                    key,
+                    ...BLANK,
+                    source: "none",
+                    error: problem,
+                    errorCode: error instanceof CareRequestError ? error.code : null,
+                  },
           );
         } else {
           setReachable(true);
           const e = error as CareRequestError;
-          setState({ key, ...BLANK, source: "none", error: e.message, errorCode: e.code });
+          // No longer theirs to see (unassigned, or the patient is gone): the saved copy goes too.
+          if (e.status === 403 || e.status === 404) await forget(key);
+          if (current) setState({ key, ...BLANK, source: "none", error: e.message, errorCode: e.code });
         }
       }
     })();
