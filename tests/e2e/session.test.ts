@@ -209,6 +209,9 @@ describe("issue 11 defect 9: signing out with unsynced changes", () => {
     await signIn(page, "signout");
     await expectSignedIn(page, "E2e Signout");
     await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
+    // Installed, as the patient's app is before they go offline: the service worker controls the
+    // page, so its first activation cannot land in the middle of the steps below.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
     const nav = page.getByRole("navigation", { name: "Main" });
     const dialog = page.getByRole("dialog", { name: /unsynced changes/i });
 
