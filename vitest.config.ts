@@ -73,6 +73,12 @@ export default defineConfig(async () => {
                   ENVIRONMENT: "development",
                   JWT_SECRET: "test-only-jwt-secret-9f8e7d6c5b4a39281706f5e4d3c2b1a0",
                   FHIR_SIGNING_KEY: testSigningKey(),
+                  VAPID_PRIVATE_KEY: testSigningKey(),
+                  VAPID_SUBJECT: "mailto:tests@haven.test",
+                  // No email unless a test points it at the capture server (tests/worker/setup/).
+                  EMAIL_PROVIDER: "",
+                  EMAIL_FROM: "",
+                  EMAIL_API_URL: "",
                   TEST_MIGRATIONS: migrations,
                   // The tests stand in for Cloudflare's edge: each request carries the address the
                   // edge would set (tests/worker/helpers.ts), so per-IP limits stay per test.
@@ -93,7 +99,11 @@ export default defineConfig(async () => {
             setupFiles: ["tests/worker/setup/apply-migrations.ts"],
             // A real OpenAI-compatible streaming server on 127.0.0.1 for the companion tests
             // (workerd cannot listen): its URL reaches the tests through inject("fakeOpenAiUrl").
-            globalSetup: ["tests/worker/setup/fake-openai.ts"],
+            globalSetup: [
+              "tests/worker/setup/fake-openai.ts",
+              "tests/worker/setup/fake-push-service.ts",
+              "tests/worker/setup/fake-email.ts",
+            ],
             testTimeout: 30_000,
           },
         },

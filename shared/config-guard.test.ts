@@ -18,6 +18,11 @@ function signingJwk(kid: string): Record<string, string> {
 }
 const GOOD_JWK = signingJwk("haven-fhir-2026-01");
 const GOOD_KEY = JSON.stringify(GOOD_JWK);
+/** A Web Push (VAPID) key and contact, as a deployment sets them. */
+const PUSH = {
+  VAPID_PRIVATE_KEY: JSON.stringify(signingJwk("haven-vapid-2026-01")),
+  VAPID_SUBJECT: "mailto:ops@clinic.example.org",
+};
 
 /** 48 random bytes, base64url: what `node -e "...randomBytes(48).toString('base64url')"` prints. */
 const GOOD_SECRET = "kP0tFt7jfm8Kta0xoRU2df47ciJiNYd-10zkpIA-4M7uaPuwQ8o8XdanzqMTNEyh";
@@ -53,14 +58,15 @@ describe("checkDeploymentConfig: environment", () => {
 
   it("accepts production and staging with a random secret and no CORS origins", () => {
     for (const env of ["production", "staging"]) {
-      expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: goodSecret(), FHIR_SIGNING_KEY: GOOD_KEY })).toEqual(
-        [],
-      );
+      expect(
+        checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: goodSecret(), FHIR_SIGNING_KEY: GOOD_KEY, ...PUSH }),
+      ).toEqual([]);
       expect(
         checkDeploymentConfig({
           ENVIRONMENT: env,
           JWT_SECRET: goodSecret(),
           FHIR_SIGNING_KEY: GOOD_KEY,
+          ...PUSH,
           CORS_ORIGINS: "",
         }),
       ).toEqual([]);
@@ -118,13 +124,13 @@ describe("checkDeploymentConfig: JWT_SECRET outside development", () => {
       it("accepts any random 48-byte base64url secret", () => {
         fc.assert(
           fc.property(randomSecret, (secret) => {
-            expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: secret, FHIR_SIGNING_KEY: GOOD_KEY })).toEqual(
-              [],
-            );
+            expect(
+              checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: secret, FHIR_SIGNING_KEY: GOOD_KEY, ...PUSH }),
+            ).toEqual([]);
           }),
         );
         expect(
-          checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET, FHIR_SIGNING_KEY: GOOD_KEY }),
+          checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET, FHIR_SIGNING_KEY: GOOD_KEY, ...PUSH }),
         ).toEqual([]);
       });
     });
@@ -149,9 +155,9 @@ describe("checkDeploymentConfig: FHIR_SIGNING_KEY outside development", () => {
       it("accepts any freshly generated P-256 private key with a non-development kid", () => {
         for (let i = 0; i < 5; i++) {
           const key = JSON.stringify(signingJwk(`fhir-${randomBytes(4).toString("hex")}`));
-          expect(checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET, FHIR_SIGNING_KEY: key })).toEqual(
-            [],
-          );
+          expect(
+            checkDeploymentConfig({ ENVIRONMENT: env, JWT_SECRET: GOOD_SECRET, FHIR_SIGNING_KEY: key, ...PUSH }),
+          ).toEqual([]);
         }
       });
     });
@@ -202,7 +208,7 @@ describe("parseSigningJwk", () => {
 });
 
 describe("checkDeploymentConfig: CORS_ORIGINS outside development", () => {
-  const base = { ENVIRONMENT: "production", JWT_SECRET: goodSecret(), FHIR_SIGNING_KEY: GOOD_KEY };
+  const base = { ENVIRONMENT: "production", JWT_SECRET: goodSecret(), FHIR_SIGNING_KEY: GOOD_KEY, ...PUSH };
   const corsProblems = (CORS_ORIGINS: string) => problemsFor("CORS_ORIGINS", { ...base, CORS_ORIGINS });
 
   it("refuses the wildcard *", () => {
@@ -283,6 +289,48 @@ describe("parseOrigins", () => {
   });
 });
 
+describe("checkDeploymentConfig: Web Push and email", () => {
+  const base = { ENVIRONMENT: "production", JWT_SECRET: GOOD_SECRET, FHIR_SIGNING_KEY: GOOD_KEY, ...PUSH };
+
+  it("accepts a real VAPID key with a mailto: or https: contact", () => {
+    expect(checkDeploymentConfig(base)).toEqual([]);
+    expect(checkDeploymentConfig({ ...base, VAPID_SUBJECT: "https://clinic.example.org/contact" })).toEqual([]);
+  });
+
+  it("refuses a missing, malformed or development VAPID key", () => {
+    expect(problemsFor("VAPID_PRIVATE_KEY", { ...base, VAPID_PRIVATE_KEY: undefined })).toEqual(["is missing"]);
+    expect(problemsFor("VAPID_PRIVATE_KEY", { ...base, VAPID_PRIVATE_KEY: "{}" })).toHaveLength(1);
+    const devKey = JSON.stringify(signingJwk(`${DEV_SIGNING_KID_PREFIX}abc`));
+    expect(problemsFor("VAPID_PRIVATE_KEY", { ...base, VAPID_PRIVATE_KEY: devKey })[0]).toMatch(/development key/);
+  });
+
+  it("refuses a missing contact, one that is neither mailto: nor https:, and the shipped placeholder", () => {
+    for (const subject of [
+      undefined,
+      "",
+      "ops@clinic.example.org",
+      "http://clinic.example.org",
+      "mailto:ops@haven.invalid",
+    ]) {
+      expect(problemsFor("VAPID_SUBJECT", { ...base, VAPID_SUBJECT: subject }), String(subject)).toHaveLength(1);
+    }
+  });
+
+  it("needs no email at all, but a named provider needs its key and a sender address", () => {
+    expect(checkDeploymentConfig({ ...base, EMAIL_PROVIDER: "" })).toEqual([]);
+    const resend = {
+      ...base,
+      EMAIL_PROVIDER: "resend",
+      EMAIL_API_KEY: "re_123",
+      EMAIL_FROM: "care@clinic.example.org",
+    };
+    expect(checkDeploymentConfig(resend)).toEqual([]);
+    expect(problemsFor("EMAIL_API_KEY", { ...resend, EMAIL_API_KEY: "" })).toHaveLength(1);
+    expect(problemsFor("EMAIL_FROM", { ...resend, EMAIL_FROM: "Haven <care@clinic.example.org>" })).toHaveLength(1);
+    expect(problemsFor("EMAIL_PROVIDER", { ...resend, EMAIL_PROVIDER: "sendmail" })).toHaveLength(1);
+  });
+});
+
 describe(".dev.vars.example", () => {
   const text = readFileSync(new URL("../.dev.vars.example", import.meta.url), "utf8");
   const vars = new Map(
@@ -296,8 +344,13 @@ describe(".dev.vars.example", () => {
     expect(vars.get("JWT_SECRET")).toBe(DEV_JWT_SECRET);
   });
 
-  it("leaves FHIR_SIGNING_KEY empty: npm start generates a development key into .dev.vars", () => {
+  it("leaves FHIR_SIGNING_KEY and VAPID_PRIVATE_KEY empty: npm start generates development keys into .dev.vars", () => {
     expect(vars.get("FHIR_SIGNING_KEY")).toBe("");
+    expect(vars.get("VAPID_PRIVATE_KEY")).toBe("");
+  });
+
+  it("sends no email: EMAIL_PROVIDER is empty", () => {
+    expect(vars.get("EMAIL_PROVIDER")).toBe("");
   });
 
   it("sets ENVIRONMENT=development, the only environment that accepts its defaults", () => {

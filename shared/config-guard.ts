@@ -25,7 +25,18 @@ export interface DeploymentConfig {
   CORS_ORIGINS?: string;
   /** The FHIR export signing key: a private EC P-256 JWK as JSON, with a `kid`. */
   FHIR_SIGNING_KEY?: string;
+  /** The Web Push (VAPID, RFC 8292) application server key: a private EC P-256 JWK as JSON, with a `kid`. */
+  VAPID_PRIVATE_KEY?: string;
+  /** Who push services may contact about this sender: a mailto: or https: URL (RFC 8292 §2.1). */
+  VAPID_SUBJECT?: string;
+  /** "" (no email), "resend" or "postmark" (worker/notify/email.ts). */
+  EMAIL_PROVIDER?: string;
+  EMAIL_FROM?: string;
+  EMAIL_API_KEY?: string;
 }
+
+/** The email providers Haven can send through (worker/notify/email.ts). */
+export const EMAIL_PROVIDERS = ["resend", "postmark"] as const;
 
 export interface ConfigProblem {
   key: keyof DeploymentConfig;
@@ -147,6 +158,29 @@ export function checkDeploymentConfig(config: DeploymentConfig): ConfigProblem[]
   for (const origin of parseOrigins(config.CORS_ORIGINS)) {
     const problem = originProblem(origin);
     if (problem) problems.push({ key: "CORS_ORIGINS", problem });
+  }
+  const vapidKey = signingKeyProblem(config.VAPID_PRIVATE_KEY);
+  if (vapidKey) problems.push({ key: "VAPID_PRIVATE_KEY", problem: vapidKey });
+  const subject = config.VAPID_SUBJECT ?? "";
+  if (!/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(subject)) {
+    problems.push({ key: "VAPID_SUBJECT", problem: "must be a mailto: address or an https: URL" });
+  } else if (/\.invalid(?:[/:?#]|$)/i.test(subject)) {
+    problems.push({
+      key: "VAPID_SUBJECT",
+      problem: "is the shipped placeholder (a .invalid address): set a real contact",
+    });
+  }
+  const provider = config.EMAIL_PROVIDER ?? "";
+  if (provider !== "") {
+    if (!(EMAIL_PROVIDERS as readonly string[]).includes(provider)) {
+      problems.push({ key: "EMAIL_PROVIDER", problem: `must be empty or one of ${EMAIL_PROVIDERS.join(", ")}` });
+    } else {
+      if (!config.EMAIL_API_KEY)
+        problems.push({ key: "EMAIL_API_KEY", problem: `is missing (EMAIL_PROVIDER is ${provider})` });
+      if (!/^[^@\s<>]+@[^@\s<>]+$/.test(config.EMAIL_FROM ?? "")) {
+        problems.push({ key: "EMAIL_FROM", problem: "must be a plain email address" });
+      }
+    }
   }
   return problems;
 }

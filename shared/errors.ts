@@ -11,6 +11,10 @@ export const ERROR_CATALOGUE = {
   MALFORMED_JSON: { status: 400, message: "The request body is not valid JSON." },
   INVALID_CURSOR: { status: 400, message: "The cursor is not valid." },
   QUEST_STATUS_INVALID: { status: 400, message: "A quest's status must be active, paused or done." },
+  PUSH_SUBSCRIPTION_INVALID: {
+    status: 400,
+    message: "This browser's notification subscription is not valid (its address or keys).",
+  },
   UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
   TOKEN_EXPIRED: { status: 401, message: "Your session token has expired; refresh it." },
   SESSION_REVOKED: { status: 401, message: "This session has been signed out." },
@@ -102,6 +106,14 @@ export const ERROR_CATALOGUE = {
   ASSIGNMENT_INVALID: {
     status: 422,
     message: "An assignment links an active therapist or clinician to a patient.",
+  },
+  ON_CALL_INVALID: {
+    status: 422,
+    message: "The on-call contact must be an active therapist or clinician.",
+  },
+  REMINDER_HABIT_INVALID: {
+    status: 422,
+    message: "A habit reminder is for one of your own habits that is not archived.",
   },
   PASSWORD_TOO_COMMON: {
     status: 422,

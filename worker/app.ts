@@ -22,8 +22,10 @@ import { health } from "./routes/health";
 import { me } from "./routes/me";
 import { messageRoutes } from "./routes/messages";
 import { moodRoutes } from "./routes/moods";
+import { notificationRoutes } from "./routes/notifications";
 import { petRoutes } from "./routes/pet";
 import { progressRoutes } from "./routes/progress";
+import { pushRoutes } from "./routes/push";
 import { questRoutes } from "./routes/quests";
 import { staffRoutes } from "./routes/staff";
 import { syncRoutes } from "./routes/sync";
@@ -50,6 +52,8 @@ const api = new Hono<AppEnv>()
   .route("/companion", companionRoutes)
   .route("/staff", staffRoutes)
   .route("/fhir", fhirRoutes)
+  .route("/push", pushRoutes)
+  .route("/notifications", notificationRoutes)
   .route("/admin", admin);
 
 export const app = new Hono<AppEnv>()

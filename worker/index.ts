@@ -1,5 +1,6 @@
 import { app } from "./app";
+import { scheduled } from "./scheduled";
 
-export default app satisfies ExportedHandler<Env>;
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;
 export { AttemptCounter } from "./durable/attempt-counter";
 export { UserCommands } from "./durable/user-commands";

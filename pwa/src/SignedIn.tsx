@@ -7,7 +7,9 @@ import { useStorageProblem } from "./data/storage-health";
 import { dismissNotice } from "./data/sync";
 import { useLive } from "./data/use-live";
 import { claimDevice } from "./lock/device";
-import { usePath } from "./router";
+import { MessagesBadge } from "./notify/MessagesBadge";
+import { forgetPushHere, listenForServiceWorkerMessages } from "./notify/push";
+import { navigate, usePath } from "./router";
 import { SignOutButton } from "./SignOut";
 import { SCREENS, screenFor } from "./screens";
 import { ClockNotice } from "./ui/ClockNotice";
@@ -72,11 +74,16 @@ export function SignedIn({ user }: { user: PublicUser }) {
     };
   }, []);
 
+  // A notification clicked while the app is open: the service worker asks this page to route.
+  useEffect(() => listenForServiceWorkerMessages(navigate), []);
+
   async function leave() {
     engine.current?.stop();
     // Signing out forgets this device's copy of the data, online or not: an offline sign-out
     // cannot reach the server (the session then ends at its expiry), but the device forgets.
     // (Changes still waiting were shown, with the offer to sync them, before getting here.)
+    // This browser stops receiving notifications while the session can still say so.
+    await forgetPushHere();
     await signOut(wipeDevice).catch(() => undefined);
   }
 
@@ -97,6 +104,7 @@ export function SignedIn({ user }: { user: PublicUser }) {
             <li key={s.path}>
               <Link href={s.path} current={s.path === screen.path}>
                 {s.label}
+                {s.path === "/messages" ? <MessagesBadge userId={user.id} /> : null}
               </Link>
             </li>
           ))}

@@ -12,6 +12,8 @@ import {
   auditPageResponse,
   auditQuery,
   createUserBody,
+  escalationBody,
+  escalationResponse,
   passwordResetCodeResponse,
   redeemPasswordResetBody,
   updateUserBody,
@@ -37,6 +39,10 @@ export const ADMIN_CONTRACT = {
   },
   "/admin/audit": { get: { query: auditQuery, responses: { 200: json(auditPageResponse) } } },
   "/admin/health": { get: { responses: { 200: json(adminHealthResponse) } } },
+  "/admin/escalation": {
+    get: { responses: { 200: json(escalationResponse) } },
+    put: { json: escalationBody, responses: { 200: json(escalationResponse) } },
+  },
   "/admin/users/:id/password-reset": {
     post: { param: idParam, responses: { 201: json(passwordResetCodeResponse) } },
   },

@@ -41,6 +41,8 @@ import {
   messageResponse,
   messageSend,
 } from "../schemas/messages";
+import { notificationSummarySchema, reminderSettingsSchema } from "../schemas/notifications";
+import { pushKeyResponse, pushSubscriptionBody, pushSubscriptionResponse, pushUnsubscribeBody } from "../schemas/push";
 import { syncPullQuery, syncPullResponse, syncPushBody, syncPushResponse } from "../schemas/sync";
 import { messageViewSchema } from "../schemas/views";
 import { progressResponse, withEnvelope } from "../schemas/wellbeing";
@@ -98,6 +100,19 @@ export const API_CONTRACT = {
   "/companion/conversations": {
     get: { query: companionPageQuery, responses: { 200: json(pageOf(conversationViewSchema)) } },
     delete: { responses: { 204: none } },
+  },
+  "/push/key": { get: { responses: { 200: json(pushKeyResponse) } } },
+  "/push/subscription": {
+    put: {
+      json: pushSubscriptionBody,
+      responses: { 200: json(pushSubscriptionResponse), 201: json(pushSubscriptionResponse) },
+    },
+    delete: { json: pushUnsubscribeBody, responses: { 204: none } },
+  },
+  "/notifications/summary": { get: { responses: { 200: json(notificationSummarySchema) } } },
+  "/notifications/reminders": {
+    get: { responses: { 200: json(reminderSettingsSchema) } },
+    put: { json: reminderSettingsSchema, responses: { 200: json(reminderSettingsSchema) } },
   },
   ...STAFF_CONTRACT,
   ...ADMIN_CONTRACT,

@@ -103,6 +103,48 @@ export const assignmentCreatedResponse = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Escalation of unacknowledged high risk flags (issue 17, item 3): after how many minutes a high
+// flag nobody acknowledged goes to the on-call contact, and who that is.
+
+export const ESCALATION_MINUTES_MIN = 1;
+export const ESCALATION_MINUTES_MAX = 240;
+export const ESCALATION_MINUTES_DEFAULT = 15;
+
+/** `PUT /admin/escalation`: the minutes (1–240) and the on-call therapist or clinician (null: nobody). */
+export const escalationBody = z.strictObject({
+  minutes: z.number().int().min(ESCALATION_MINUTES_MIN).max(ESCALATION_MINUTES_MAX),
+  onCallUserId: z.uuid().nullable(),
+});
+export type EscalationBody = z.infer<typeof escalationBody>;
+
+/** The on-call contact as admins see them: identity only. */
+export const onCallViewSchema = z.strictObject({
+  id: z.uuid(),
+  displayName: z.string(),
+  role: z.enum(["therapist", "clinician"]),
+});
+
+/** `GET`/`PUT /admin/escalation`: the settings; `onCall` null when nobody (active) is on call. */
+export const escalationResponse = z.strictObject({
+  minutes: z.number().int().min(ESCALATION_MINUTES_MIN).max(ESCALATION_MINUTES_MAX),
+  onCall: onCallViewSchema.nullable(),
+});
+export type EscalationSettingsView = z.infer<typeof escalationResponse>;
+
+/**
+ * A high flag nobody has acknowledged, as the admin health screen shows it: when it was raised,
+ * for how long, and whether (to whom) it escalated. No clinical content: no patient, category or text.
+ */
+export const unacknowledgedFlagSchema = z.strictObject({
+  flagId: z.string(),
+  openedAt: isoTime,
+  minutesOpen: z.number().int().min(0),
+  escalatedAt: isoTime.nullable(),
+  escalatedTo: z.string().nullable(),
+});
+export type UnacknowledgedFlag = z.infer<typeof unacknowledgedFlagSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // System health for admins (GET /admin/health).
 
 /** `GET /admin/health`: the public health plus the service's own server errors (5xx answers). */
@@ -114,6 +156,12 @@ export const adminHealthResponse = z.strictObject({
   errors24h: z.number().int().min(0),
   /** The latest 5xx answer still kept (7 days), or null. */
   lastErrorAt: isoTime.nullable(),
+  /** How many high flags are open with nobody having acknowledged them. */
+  unacknowledgedHighCount: z.number().int().min(0),
+  /** The oldest of them (up to 50). */
+  unacknowledgedHigh: z.array(unacknowledgedFlagSchema),
+  /** The escalation settings: with `onCall` null, unacknowledged high flags escalate to nobody. */
+  escalation: escalationResponse,
 });
 export type AdminHealth = z.infer<typeof adminHealthResponse>;
 

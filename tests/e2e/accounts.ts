@@ -49,6 +49,8 @@ export const E2E_ACCOUNTS = [
   "care-clinical",
   "care-dashboard",
   "care-admin",
+  "push",
+  "reminders",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 

@@ -138,12 +138,14 @@ export async function signOut(page: Page): Promise<void> {
   }
 }
 
-/** Follows an in-app link from the navigation (or the crisis button) by its visible name. */
+/**
+ * Follows an in-app link from the navigation (or the crisis button) by its visible name. A name
+ * given as text matches exactly, or with the unread badge the link may carry ("Messages, 2 unread").
+ */
 export async function openScreen(page: Page, name: string | RegExp): Promise<void> {
-  await page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name, exact: typeof name === "string" })
-    .click();
+  const literal = typeof name === "string" ? name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "";
+  const exactly = typeof name === "string" ? new RegExp(`^${literal}( ?, \\d+ unread)?$`) : name;
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: exactly }).click();
 }
 
 /** An access token for checking the server's state through the API, as the tests' own client. */

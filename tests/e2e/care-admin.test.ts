@@ -12,6 +12,7 @@ import { TOTP_PERIOD_SECONDS } from "../../shared/limits";
 import { hotp, totpStep } from "../../worker/auth/totp";
 import { e2eId, e2eName } from "./accounts";
 import {
+  apiToken,
   type Browser,
   base,
   checkCareScreen,
@@ -243,6 +244,60 @@ describe("the admin's screens", () => {
     expect(await admin.getByTestId("health-migrations").textContent()).toMatch(/^\d+ applied; the latest is \d{4}_/);
     expect(await admin.getByTestId("health-errors").textContent()).toMatch(/^\d+/);
     await checkAdminScreen(admin, "System health", "admin-health");
+  });
+
+  it("lists unacknowledged high flags (nothing clinical) and sets the escalation minutes, warning while nobody is on call", async () => {
+    // This file's patient presses "Alert my care team" (an SOS: a high flag) through the API.
+    const request = admin.context().request;
+    const token = await apiToken(request, "care-admin");
+    const flagId = crypto.randomUUID();
+    const sync = await request.post(`${base()}/api/v1/sync/push`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: {
+        clientId: "e2e-care-admin",
+        operations: [
+          {
+            opId: crypto.randomUUID(),
+            type: "risk.flag",
+            at: new Date(stackNow()).toISOString(),
+            payload: { id: flagId, source: "sos" },
+          },
+        ],
+      },
+    });
+    expect(sync.status(), await sync.text()).toBe(200);
+
+    await openScreen(admin, "Health");
+    // The screen shows its saved copy from the test before at once; read it again.
+    await admin.getByRole("button", { name: "Check again" }).click();
+    await expect.poll(() => admin.getByTestId("unacknowledged-count").count()).toBe(1);
+    expect(await admin.getByTestId("unacknowledged-count").textContent()).toMatch(/^\d+ high flags? (is|are) waiting/);
+    expect(await admin.getByTestId("unacknowledged-flag").count()).toBeGreaterThan(0);
+    const section = (await admin.getByTestId("unacknowledged").textContent()) ?? "";
+    expect(section).not.toContain(PATIENT);
+    expect(section).not.toMatch(/\bsos\b|suicid/i);
+
+    // Nobody is on call in this stack: the warning says so, and the picker offers the staff.
+    await expect.poll(() => admin.getByTestId("escalation-warning").count()).toBe(1);
+    await expect.poll(() => admin.getByTestId("escalation-on-call").locator("option").count()).toBeGreaterThan(1);
+    await checkAdminScreen(admin, "System health", "admin-health-escalation");
+
+    // A minutes value out of range cannot be saved; a valid one is, still with nobody on call.
+    const minutes = admin.getByTestId("escalation-minutes");
+    await minutes.fill("0");
+    expect(await admin.getByTestId("escalation-save").isDisabled()).toBe(true);
+    await minutes.fill("20");
+    await admin.getByTestId("escalation-save").click();
+    await expect
+      .poll(() => admin.getByTestId("escalation-notice").textContent())
+      .toBe("Saved: 20 minutes, with nobody on call.");
+    expect(await admin.getByTestId("escalation-warning").count()).toBe(1);
+    // Back to the default, for the other files sharing this stack.
+    await minutes.fill("15");
+    await admin.getByTestId("escalation-save").click();
+    await expect
+      .poll(() => admin.getByTestId("escalation-notice").textContent())
+      .toBe("Saved: 15 minutes, with nobody on call.");
   });
 
   it("issues a one-time reset code that the therapist redeems on the sign-in screen", async () => {

@@ -194,6 +194,9 @@ describe("operator scripts on the local state", () => {
     expect(out).toContain("JWT_SECRET is the local development default");
     expect(out).toContain("FHIR_SIGNING_KEY is a local development key");
     expect(out).not.toContain(devKey);
+    // No Web Push key given, and wrangler.toml's contact is the .invalid placeholder.
+    expect(out).toContain("VAPID_PRIVATE_KEY is missing");
+    expect(out).toContain("VAPID_SUBJECT is the shipped placeholder");
     const missing = await script("worker/scripts/predeploy-check.ts", ["--env", "production", "--skip-db"], {
       JWT_SECRET: "Zq8f3Jw0nR5tLx2bV7cYp1Hs9Ke4Md6Ua0Gi3Wo8Qz5Tn2Bf",
       FHIR_SIGNING_KEY: "",
@@ -216,6 +219,7 @@ compatibility_date = "2026-11-01"
 [vars]
 ENVIRONMENT = "production"
 CORS_ORIGINS = "https://app.haven.example"
+VAPID_SUBJECT = "mailto:ops@haven.example"
 [[d1_databases]]
 binding = "DB"
 database_name = "haven-check"
@@ -247,6 +251,7 @@ id = "9a8b7c6d5e4f30211a2b3c4d5e6f7a8b"
         HAVEN_STATE_DIR: empty,
         JWT_SECRET: "Zq8f3Jw0nR5tLx2bV7cYp1Hs9Ke4Md6Ua0Gi3Wo8Qz5Tn2Bf",
         FHIR_SIGNING_KEY: signingKey("fhir-2026-11"),
+        VAPID_PRIVATE_KEY: signingKey("vapid-2026-11"),
       });
       expect(ok.out).toContain("Predeploy check passed.");
       expect(ok.code).toBe(0);

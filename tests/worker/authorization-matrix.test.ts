@@ -76,6 +76,21 @@ async function freshCompletion(userId: string, habitId: string): Promise<string>
   );
   return completionId;
 }
+/** A well-formed Web Push subscription at a new endpoint (p256dh: 0x04 and 64 bytes; auth: 16 bytes). */
+function freshPushSubscription(): { endpoint: string; keys: { p256dh: string; auth: string } } {
+  const b64u = (bytes: Uint8Array) =>
+    btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
+  const point = crypto.getRandomValues(new Uint8Array(65));
+  point[0] = 0x04;
+  return {
+    endpoint: `https://push.example.test/${crypto.randomUUID()}`,
+    keys: { p256dh: b64u(point), auth: b64u(crypto.getRandomValues(new Uint8Array(16))) },
+  };
+}
+
 async function freshMessage(from: string, to: string): Promise<string> {
   const messageId = id();
   await sql(
@@ -453,6 +468,50 @@ const TABLE: Row[] = [
     expect: { anon: 401, own: 204, other: 404, therapist: 204, clinician: 404, unassigned: 404, admin: 404 },
   },
 
+  // Issue 17: any signed-in user may register this browser for Web Push (a fresh endpoint per
+  // call, so each creates one) and remove it; the key is public to every signed-in user.
+  { route: "GET /api/v1/push/key", build: () => ({ path: "/api/v1/push/key" }), expect: everyone(200) },
+  {
+    route: "PUT /api/v1/push/subscription",
+    build: () => ({ method: "PUT", path: "/api/v1/push/subscription", body: freshPushSubscription() }),
+    expect: everyone(201),
+  },
+  {
+    route: "DELETE /api/v1/push/subscription",
+    build: () => ({
+      method: "DELETE",
+      path: "/api/v1/push/subscription",
+      body: { endpoint: freshPushSubscription().endpoint },
+    }),
+    expect: everyone(204),
+  },
+
+  // Issue 17: everyone has a summary (their own counts); reminders are the patient's own, and a
+  // habit id that is not the caller's own is refused (422) rather than saved.
+  {
+    route: "GET /api/v1/notifications/summary",
+    build: () => ({ path: "/api/v1/notifications/summary" }),
+    expect: everyone(200),
+  },
+  {
+    route: "GET /api/v1/notifications/reminders",
+    build: () => ({ path: "/api/v1/notifications/reminders" }),
+    expect: patientOnly(200, 200),
+  },
+  {
+    route: "PUT /api/v1/notifications/reminders",
+    build: (w) => ({
+      method: "PUT",
+      path: "/api/v1/notifications/reminders",
+      body: {
+        checkin: { enabled: true, minute: 1200 },
+        quietHours: null,
+        habits: [{ habitId: w.habitId, minute: 540 }],
+      },
+    }),
+    expect: patientOnly(200, 422),
+  },
+
   {
     route: "GET /api/v1/staff/patients",
     build: () => ({ path: "/api/v1/staff/patients" }),
@@ -574,6 +633,22 @@ const TABLE: Row[] = [
   },
   { route: "GET /api/v1/admin/audit", build: () => ({ path: "/api/v1/admin/audit" }), expect: adminOnly(200) },
   { route: "GET /api/v1/admin/health", build: () => ({ path: "/api/v1/admin/health" }), expect: adminOnly(200) },
+  {
+    route: "GET /api/v1/admin/escalation",
+    build: () => ({ path: "/api/v1/admin/escalation" }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "PUT /api/v1/admin/escalation",
+    // A patient as on-call contact: the admin passes the guard and is refused (422), so this file
+    // never changes the deployment's escalation setting (admin-escalation.test.ts owns it).
+    build: (w) => ({
+      method: "PUT",
+      path: "/api/v1/admin/escalation",
+      body: { minutes: 15, onCallUserId: w.users.other.user.id },
+    }),
+    expect: adminOnly(422),
+  },
   {
     route: "POST /api/v1/admin/users/:id/password-reset",
     build: (w) => ({ path: `/api/v1/admin/users/${w.users.other.user.id}/password-reset` }),

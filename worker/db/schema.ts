@@ -345,6 +345,11 @@ export const riskFlags = sqliteTable(
     resolvedAt: integer("resolved_at"),
     resolvedBy: text("resolved_by"),
     resolvedNote: text("resolved_note"),
+    /** When its staff were alerted (migration 0020; claimed once by worker/notify/flag-alerts.ts). */
+    notifiedAt: integer("notified_at"),
+    /** When an unacknowledged high flag went to the on-call contact, and to whom. */
+    escalatedAt: integer("escalated_at"),
+    escalatedTo: text("escalated_to"),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),
@@ -565,3 +570,61 @@ export const passwordResetCodes = sqliteTable("password_reset_codes", {
   /** The admin who issued it. */
   createdBy: text("created_by").notNull(),
 });
+
+/**
+ * Web Push subscriptions (migration 0020): one per browser, tied to the session that made it
+ * (sign-out removes it), removed too when the push service answers 404 or 410.
+ */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    endpoint: text("endpoint").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sessionId: text("session_id").notNull(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastSentAt: integer("last_sent_at"),
+  },
+  (t) => [index("push_subscriptions_user").on(t.userId), index("push_subscriptions_session").on(t.sessionId)],
+);
+
+/** Deployment-wide settings an admin configures (migration 0020): escalation minutes, on-call contact. */
+export const appSettings = sqliteTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});
+
+/** A patient's opt-in reminders (migration 0020): the daily check-in and quiet hours, in local minutes. */
+export const reminderPrefs = sqliteTable("reminder_prefs", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  checkinEnabled: integer("checkin_enabled", { mode: "boolean" }).notNull().default(false),
+  /** Local minute of the day (0–1439). */
+  checkinMinute: integer("checkin_minute").notNull().default(1200),
+  quietStartMinute: integer("quiet_start_minute"),
+  quietEndMinute: integer("quiet_end_minute"),
+  /** The local day (YYYY-MM-DD, the user's day-start rule) the check-in reminder last went out. */
+  checkinLastDay: text("checkin_last_day"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** A reminder per habit at a local minute of the day (migration 0020). */
+export const habitReminders = sqliteTable(
+  "habit_reminders",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    habitId: text("habit_id").notNull(),
+    minute: integer("minute").notNull(),
+    lastDay: text("last_day"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.habitId] })],
+);

@@ -523,10 +523,41 @@ export function flagView(f: FlagRow, ackName: string | null, resolveName: string
 const patient = alias(users, "patient");
 
 /**
- * The risk inbox: every unresolved flag (open or acknowledged) of the patients assigned to
- * `staffId`, with whose it is, in staff order (compareFlags: high before medium before low, open
+ * The risk inbox: every unresolved flag (open or acknowledged) `staffId` answers for
+ * (flagsAnsweredBy: their assigned patients', and those escalated to them), with whose it is, in staff order (compareFlags: high before medium before low, open
  * before acknowledged, newest first). One query, bounded by the caseload's unresolved flags.
  */
+/**
+ * The flags a member of staff answers for: unresolved (open or acknowledged) flags of their
+ * assigned patients, and any unresolved flag escalated to them as the on-call contact
+ * (notify/flag-alerts.ts) — whoever is alerted about a flag can open it. The risk inbox and its
+ * count in the navigation (db/notification-summary.ts) both read this one condition.
+ */
+export function flagsAnsweredBy(staffId: string): SQL {
+  return sql`${riskFlags.status} != 'resolved' AND (${riskFlags.escalatedTo} = ${staffId} OR EXISTS (
+    SELECT 1 FROM ${assignments} WHERE ${assignments.staffId} = ${staffId} AND ${assignments.patientId} = ${riskFlags.userId}))`;
+}
+
+/**
+ * Whether a member of staff may open a patient's record: assigned to them, or the on-call
+ * contact of one of their unresolved escalated flags (until it is resolved). Patients only.
+ */
+export async function staffMayReachPatient(db: Database, staffId: string, patientId: string): Promise<boolean> {
+  const row = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, patientId),
+        eq(users.role, "patient"),
+        sql`(EXISTS (SELECT 1 FROM ${assignments} WHERE ${assignments.staffId} = ${staffId} AND ${assignments.patientId} = ${users.id})
+          OR EXISTS (SELECT 1 FROM ${riskFlags} WHERE ${riskFlags.userId} = ${users.id} AND ${riskFlags.escalatedTo} = ${staffId} AND ${riskFlags.status} != 'resolved'))`,
+      ),
+    )
+    .get();
+  return row !== undefined;
+}
+
 export async function caseloadOpenFlags(db: Database, staffId: string): Promise<FlagInboxItem[]> {
   const rows = await db
     .select({
@@ -536,11 +567,10 @@ export async function caseloadOpenFlags(db: Database, staffId: string): Promise<
       resolveName: resolveUser.displayName,
     })
     .from(riskFlags)
-    .innerJoin(assignments, and(eq(assignments.patientId, riskFlags.userId), eq(assignments.staffId, staffId)))
     .innerJoin(patient, eq(patient.id, riskFlags.userId))
     .leftJoin(ackUser, eq(ackUser.id, riskFlags.acknowledgedBy))
     .leftJoin(resolveUser, eq(resolveUser.id, riskFlags.resolvedBy))
-    .where(sql`${riskFlags.status} != 'resolved'`)
+    .where(flagsAnsweredBy(staffId))
     .all();
   return rows
     .sort((a, b) => compareFlags(a.flag, b.flag) || (a.flag.id < b.flag.id ? -1 : 1))

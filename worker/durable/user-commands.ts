@@ -9,6 +9,7 @@ import {
   executeCalls,
 } from "../commands/execute";
 import type { CommandResult } from "../commands/types";
+import { notifyAfterCommit } from "../notify/after-commit";
 
 interface Waiting {
   call: Call;
@@ -63,6 +64,14 @@ export class UserCommands extends DurableObject<Env> {
           group.forEach((w, i) => {
             w.resolve(outcomes[i] as CallOutcome);
           });
+          // Staff alerts and message pushes, after the answer (notify/after-commit.ts).
+          this.ctx.waitUntil(
+            notifyAfterCommit(
+              this.env,
+              group.map((w) => w.call),
+              outcomes,
+            ),
+          );
         } catch (err) {
           for (const w of group) w.reject(err);
         }

@@ -1,15 +1,16 @@
-import { and, eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../../shared/errors";
 import type { Role } from "../../shared/roles";
 import type { AppEnv } from "../app-env";
 import { database } from "../db/client";
-import { assignments, users } from "../db/schema";
+import { staffMayReachPatient } from "../db/staff-queries";
 import { auditDenial } from "../lib/audit";
 
 /**
- * Staff reach a patient's data only while assigned to them, checked on every request (so
- * removing an assignment ends access at once) and only for the roles given. Anything else —
+ * Staff reach a patient's data only while assigned to them — or while an unresolved flag of the
+ * patient is escalated to them as the on-call contact (db/staff-queries.ts staffMayReachPatient) —
+ * checked on every request (so removing an assignment, or resolving the flag, ends access at once)
+ * and only for the roles given. Anything else —
  * not assigned, not a patient, no such user, wrong role — is the same 404, so staff cannot
  * probe which patients exist; each refusal is an audit event.
  */
@@ -20,14 +21,7 @@ export function requirePatientAccess(...roles: Extract<Role, "therapist" | "clin
     const allowed =
       (roles as Role[]).includes(auth.role) &&
       /^[0-9a-f-]{36}$/i.test(patientId) &&
-      (await database(c.env.DB)
-        .select({ id: users.id })
-        .from(assignments)
-        .innerJoin(users, eq(users.id, assignments.patientId))
-        .where(
-          and(eq(assignments.staffId, auth.userId), eq(assignments.patientId, patientId), eq(users.role, "patient")),
-        )
-        .get()) !== undefined;
+      (await staffMayReachPatient(database(c.env.DB), auth.userId, patientId));
     if (!allowed) {
       await auditDenial(c, "NOT_FOUND");
       throw new ApiError("NOT_FOUND");

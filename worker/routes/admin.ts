@@ -10,6 +10,7 @@ import { json, operation } from "../lib/openapi";
 import { queryParams } from "../lib/validate";
 import { requireAuth, requireRole } from "../middleware/require-auth";
 import { adminAssignments } from "./admin-assignments";
+import { adminEscalation } from "./admin-escalation";
 import { adminHealth } from "./admin-health";
 import { adminPasswordReset } from "./admin-password-reset";
 import { adminUsers } from "./admin-users";
@@ -21,6 +22,7 @@ export const admin = new Hono<AppEnv>()
   .route("/users", adminPasswordReset)
   .route("/assignments", adminAssignments)
   .route("/health", adminHealth)
+  .route("/escalation", adminEscalation)
   .get(
     "/audit",
     operation({

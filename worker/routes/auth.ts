@@ -17,6 +17,7 @@ import { clearRefreshCookie, readRefreshCookie } from "../auth/refresh-cookie";
 import { decoySession, revokeSession, revokeUserSessions, rotateRefreshToken, startSession } from "../auth/sessions";
 import { signMfaToken } from "../auth/tokens";
 import { database } from "../db/client";
+import { deleteSessionSubscriptions } from "../db/push-subscriptions";
 import { findSession, liveSessionsOf, sessionView } from "../db/sessions";
 import { findUserByEmail, findUserById, insertUser, newUserRow, setPasswordHash } from "../db/users";
 import { audit, auditStatement, emailAuditHash } from "../lib/audit";
@@ -168,6 +169,9 @@ export const auth = new Hono<AppEnv>()
       const db = database(c.env.DB);
       await db.batch([
         revokeSession(db, sessionId, "logout"),
+        // This device's push subscription goes with the session (issue 17): no notification
+        // reaches a browser nobody is signed in on.
+        deleteSessionSubscriptions(db, sessionId),
         auditStatement(c, { action: "auth.logout", outcome: "success", target: sessionId }),
       ]);
       clearRefreshCookie(c);

@@ -44,7 +44,12 @@ export async function predeployProblems(args: Record<string, string | true>): Pr
   const secrets =
     typeof args["secrets-file"] === "string"
       ? parseDotenv(await readFile(resolve(ROOT, args["secrets-file"]), "utf8"))
-      : { JWT_SECRET: process.env.JWT_SECRET, FHIR_SIGNING_KEY: process.env.FHIR_SIGNING_KEY };
+      : {
+          JWT_SECRET: process.env.JWT_SECRET,
+          FHIR_SIGNING_KEY: process.env.FHIR_SIGNING_KEY,
+          VAPID_PRIVATE_KEY: process.env.VAPID_PRIVATE_KEY,
+          EMAIL_API_KEY: process.env.EMAIL_API_KEY,
+        };
 
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -55,6 +60,11 @@ export async function predeployProblems(args: Record<string, string | true>): Pr
     CORS_ORIGINS: String(vars.CORS_ORIGINS ?? ""),
     JWT_SECRET: secrets.JWT_SECRET,
     FHIR_SIGNING_KEY: secrets.FHIR_SIGNING_KEY,
+    VAPID_PRIVATE_KEY: secrets.VAPID_PRIVATE_KEY,
+    VAPID_SUBJECT: String(vars.VAPID_SUBJECT ?? ""),
+    EMAIL_PROVIDER: String(vars.EMAIL_PROVIDER ?? ""),
+    EMAIL_FROM: String(vars.EMAIL_FROM ?? ""),
+    EMAIL_API_KEY: secrets.EMAIL_API_KEY,
   })) {
     problems.push(`${p.key} ${p.problem}`);
   }

@@ -49,25 +49,30 @@ if (!(await exists(join(ROOT, ".dev.vars")))) {
 }
 
 /**
- * A local ES256 key for signing FHIR exports: an EC P-256 private JWK with kid "dev-<random>"
- * (the config guard refuses such a kid outside development), as one line of JSON in single
- * quotes, which dotenv (wrangler's .dev.vars parser) reads verbatim.
+ * A local P-256 key as one line of JSON in single quotes (dotenv, wrangler's .dev.vars parser,
+ * reads it verbatim): an EC private JWK with kid "dev-<random>", which the config guard refuses
+ * outside development. FHIR_SIGNING_KEY signs FHIR exports; VAPID_PRIVATE_KEY signs Web Push.
  */
-function devSigningKeyLine(): string {
+function devKeyLine(name: string): string {
   const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const jwk = { ...privateKey.export({ format: "jwk" }), kid: `dev-${randomBytes(8).toString("hex")}` };
-  return `FHIR_SIGNING_KEY='${JSON.stringify(jwk)}'`;
+  return `${name}='${JSON.stringify(jwk)}'`;
 }
 
 const devVarsPath = join(ROOT, ".dev.vars");
-const devVars = await readFile(devVarsPath, "utf8");
-const keyLine = /^[ \t]*FHIR_SIGNING_KEY[ \t]*=(.*)$/m.exec(devVars);
-if (!keyLine || /^\s*(?:''|"")?\s*$/.test(keyLine[1] ?? "")) {
-  const updated = keyLine
-    ? devVars.replace(keyLine[0], devSigningKeyLine())
-    : `${devVars}${devVars.endsWith("\n") || devVars === "" ? "" : "\n"}${devSigningKeyLine()}\n`;
-  await writeFile(devVarsPath, updated);
-  console.log("Generated a local FHIR signing key in .dev.vars (FHIR_SIGNING_KEY, kid dev-…).");
+for (const [name, what] of [
+  ["FHIR_SIGNING_KEY", "FHIR signing key"],
+  ["VAPID_PRIVATE_KEY", "Web Push (VAPID) key"],
+] as const) {
+  const devVars = await readFile(devVarsPath, "utf8");
+  const keyLine = new RegExp(`^[ \\t]*${name}[ \\t]*=(.*)$`, "m").exec(devVars);
+  if (!keyLine || /^\s*(?:''|"")?\s*$/.test(keyLine[1] ?? "")) {
+    const updated = keyLine
+      ? devVars.replace(keyLine[0], devKeyLine(name))
+      : `${devVars}${devVars.endsWith("\n") || devVars === "" ? "" : "\n"}${devKeyLine(name)}\n`;
+    await writeFile(devVarsPath, updated);
+    console.log(`Generated a local ${what} in .dev.vars (${name}, kid dev-…).`);
+  }
 }
 
 console.log("Applying migrations and seeding the demo clinic…");
@@ -144,6 +149,19 @@ for (;;) {
   }
   await new Promise((r) => setTimeout(r, 300));
 }
+
+/**
+ * The Cron Trigger's minute, locally (wrangler dev does not fire crons; it serves the scheduled
+ * handler at /cdn-cgi/handler/scheduled): flag alerts, escalations and reminders run as
+ * deployed (worker/scheduled.ts). A failed call is retried at the next minute, as a missed cron.
+ */
+const cron = setInterval(() => {
+  fetch(`${url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("* * * * *")}`).then(
+    (res) => res.body?.cancel(),
+    () => undefined,
+  );
+}, 60_000);
+cron.unref();
 
 const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
 console.log(`

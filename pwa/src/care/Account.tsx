@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { useOnline } from "../data/use-online";
+import { PushToggle } from "../notify/PushToggle";
 import { PasswordSection } from "../screens/settings/PasswordSection";
 import { ProfileSection } from "../screens/settings/ProfileSection";
 import { SessionsSection } from "../screens/settings/SessionsSection";
@@ -7,7 +8,7 @@ import { TwoFactorSection } from "../screens/settings/TwoFactorSection";
 import "../screens/settings.css";
 import type { CareScreenProps } from "./screens";
 
-/** A staff member's or admin's own account: name, two-factor sign-in, sessions and password. */
+/** A staff member's or admin's own account: name, two-factor sign-in, notifications on this device, sessions and password. */
 export default function Account({ user }: CareScreenProps) {
   const offline = !useOnline();
   const [sessionsVersion, setSessionsVersion] = useState(0);
@@ -23,6 +24,7 @@ export default function Account({ user }: CareScreenProps) {
       ) : null}
       <ProfileSection user={user} offline={offline} />
       <TwoFactorSection user={user} offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
+      <PushToggle />
       <SessionsSection user={user} offline={offline} version={sessionsVersion} />
       <PasswordSection offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
     </>

@@ -3,7 +3,8 @@ import type { PublicUser } from "../../../shared/schemas/auth";
 import { signOut } from "../api/session";
 import { db } from "../data/db";
 import { claimDevice } from "../lock/device";
-import { usePath } from "../router";
+import { forgetPushHere, listenForServiceWorkerMessages } from "../notify/push";
+import { navigate, usePath } from "../router";
 import { wipeDevice } from "../SignedIn";
 import Crisis from "../screens/Crisis";
 import { Link } from "../ui/Link";
@@ -39,9 +40,14 @@ export function CareApp({ user }: { user: PublicUser }) {
   const Screen = screen.component;
   const staff = user.role === "therapist" || user.role === "clinician";
 
+  // A notification clicked while the app is open: the service worker asks this page to route.
+  useEffect(() => listenForServiceWorkerMessages(navigate), []);
+
   async function leave() {
     setLeaving(true);
     // The saved copy of patients' data goes with the session, online or not.
+    // This browser stops receiving notifications while the session can still say so.
+    await forgetPushHere();
     await signOut(wipeDevice).catch(() => undefined);
   }
 

@@ -9,6 +9,7 @@ import { clock } from "../data/sync";
 import type { MoodView, PetView, ProgressSummary, QuestView } from "../data/types";
 import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
+import { ReminderNudge } from "../notify/ReminderNudge";
 import { CrisisResourceList } from "../ui/CrisisResourceList";
 import { FlagStatus } from "../ui/FlagStatus";
 import { Link } from "../ui/Link";
@@ -32,6 +33,7 @@ export default function Sanctum(props: ScreenProps) {
         Today
       </h2>
       <TodaySummary user={props.user} />
+      <ReminderNudge user={props.user} />
       <CheckIn {...props} />
       <TodayHabits {...props} />
       <ActiveQuests />

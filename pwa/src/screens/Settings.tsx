@@ -6,14 +6,15 @@ import { ExportSection } from "./settings/ExportSection";
 import { PasswordSection } from "./settings/PasswordSection";
 import { PinSection } from "./settings/PinSection";
 import { ProfileSection } from "./settings/ProfileSection";
+import { RemindersSection } from "./settings/RemindersSection";
 import { SessionsSection } from "./settings/SessionsSection";
 import { TwoFactorSection } from "./settings/TwoFactorSection";
 import type { ScreenProps } from "./types";
 import "./settings.css";
 
 /**
- * Settings (PRODUCT.md, "Account"): profile, consent, two-factor sign-in, sessions, password,
- * export and account deletion. Every one of these talks to the server, so offline they are
+ * Settings (PRODUCT.md, "Account"): profile, consent, reminders (patients), two-factor sign-in,
+ * sessions, password, export and account deletion. Every one of these talks to the server, so offline they are
  * turned off and the screen says why, instead of failing quietly.
  */
 export default function Settings({ user }: ScreenProps) {
@@ -34,6 +35,7 @@ export default function Settings({ user }: ScreenProps) {
       ) : null}
       <ProfileSection user={user} offline={offline} />
       <ConsentSection user={user} offline={offline} />
+      {user.role === "patient" ? <RemindersSection user={user} offline={offline} /> : null}
       <TwoFactorSection user={user} offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
       <SessionsSection user={user} offline={offline} version={sessionsVersion} />
       <PasswordSection offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />

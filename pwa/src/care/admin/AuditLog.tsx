@@ -56,6 +56,8 @@ const KNOWN_ACTIONS = [
   "admin.user.password_reset_code",
   "admin.assignment.create",
   "admin.assignment.delete",
+  "admin.escalation.update",
+  "flag.escalated",
   "authz.denied",
   "rate_limit.block",
 ];

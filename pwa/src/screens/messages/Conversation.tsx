@@ -3,6 +3,7 @@ import type { PublicUser } from "../../../../shared/schemas/auth";
 import { api, errorOf } from "../../api/session";
 import { db } from "../../data/db";
 import type { CareTeamCache, MessageView } from "../../data/types";
+import { refreshNotificationSummary } from "../../notify/use-notification-summary";
 import { BlockSender } from "./BlockSender";
 import { Compose } from "./Compose";
 import { personOf, roleWord, whyNotMessageable } from "./care-team";
@@ -47,6 +48,7 @@ function useMarkRead(thread: Thread | null, me: string, online: boolean): void {
         .then(async (res) => {
           if (res.ok) await cacheMessage((await res.json()).message);
         })
+        .then(refreshNotificationSummary)
         .catch(() => undefined)
         .finally(() => inFlight.current.delete(id));
     }
