@@ -15,6 +15,10 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "This browser's notification subscription is not valid (its address or keys).",
   },
+  VERIFICATION_CODE_INVALID: {
+    status: 400,
+    message: "The code is not correct, or it has expired: check it, or send a new one.",
+  },
   UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
   TOKEN_EXPIRED: { status: 401, message: "Your session token has expired; refresh it." },
   SESSION_REVOKED: { status: 401, message: "This session has been signed out." },
@@ -29,6 +33,10 @@ export const ERROR_CATALOGUE = {
   RESET_CODE_INVALID: {
     status: 401,
     message: "The email or reset code is not correct, or the code has expired or been used.",
+  },
+  INVITE_CODE_INVALID: {
+    status: 401,
+    message: "The email or invite code is not correct, or the invite has expired or been used.",
   },
   REFRESH_REUSED: {
     status: 401,
@@ -63,6 +71,7 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, message: "Not found." },
   METHOD_NOT_ALLOWED: { status: 405, message: "This method is not allowed here." },
   EMAIL_TAKEN: { status: 409, message: "An account with this email already exists." },
+  EMAIL_ALREADY_VERIFIED: { status: 409, message: "Your email address is already confirmed." },
   REFRESH_CONFLICT: {
     status: 409,
     message: "Another tab refreshed this session a moment ago; retry with the new cookie.",
@@ -73,6 +82,10 @@ export const ERROR_CATALOGUE = {
   ID_CONFLICT: { status: 409, message: "This id is already used by another item." },
   FLAG_RESOLVED: { status: 409, message: "This flag is already resolved." },
   CANNOT_CHANGE_SELF: { status: 409, message: "Admins cannot disable their own account." },
+  INVITE_NOT_PENDING: {
+    status: 409,
+    message: "This account is not waiting on an invite: it was accepted, or the account is disabled.",
+  },
   LAST_ADMIN: { status: 409, message: "Haven needs at least one active admin; this is the last one." },
   HABIT_ARCHIVED: { status: 409, message: "This habit is archived." },
   HABIT_DAILY_TARGET_MET: { status: 409, message: "This habit has already met its target for the day." },

@@ -63,8 +63,20 @@ export const RATE_LIMITS = {
   /** DELETE /me re-checks the password (and the second factor): no password oracle, no scrypt flood. */
   deleteAccountPerUser: { limit: 5, windowSeconds: 60 },
   registerPerIp: { limit: 5, windowSeconds: 60 * 60 },
+  /**
+   * Email confirmation codes a user may have sent (a new code, or a change of address) per hour:
+   * bounds the mail one account can cause, and the guesses at codes (5 per code) to 25 an hour.
+   */
+  emailVerificationSendPerUser: { limit: 5, windowSeconds: 60 * 60 },
   syncPushPerUser: { limit: 60, windowSeconds: 60 },
   companionChatPerUser: { limit: 30, windowSeconds: 60 },
+  /**
+   * "Forgot password" requests (POST /auth/password-reset/request), per address asked about
+   * (counted by the email's audit hash, so unknown addresses are limited alike) and per client
+   * address: each sends an email, so nobody can flood an inbox or the provider.
+   */
+  passwordResetRequestPerAccount: { limit: 5, windowSeconds: 60 * 60 },
+  passwordResetRequestPerIp: { limit: 20, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -111,6 +123,9 @@ export const COMPANION_BACKOFF_MAX_MS = 5_000;
  * answer within this time; after it the rule check's answer stands alone.
  */
 export const COMPANION_SAFETY_TIMEOUT_MS = 4_000;
+
+/** How long a password-reset code sent by email ("forgot password") stays valid: 30 minutes. */
+export const PASSWORD_RESET_EMAIL_TTL_MS = 30 * 60 * 1000;
 
 /** A journal entry's fields (thought record): each at most this many characters. */
 export const JOURNAL_FIELD_MAX = 4_000;

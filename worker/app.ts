@@ -16,13 +16,16 @@ import { apiDocs } from "./routes/api-docs";
 import { auth } from "./routes/auth";
 import { assessmentRoutes, safetyPlanRoutes } from "./routes/check-ins";
 import { companionRoutes } from "./routes/companion";
+import { emailVerificationRoutes } from "./routes/email-verification";
 import { fhirRoutes } from "./routes/fhir";
 import { habitRoutes } from "./routes/habits";
 import { health } from "./routes/health";
+import { inviteAccept } from "./routes/invite-accept";
 import { me } from "./routes/me";
 import { messageRoutes } from "./routes/messages";
 import { moodRoutes } from "./routes/moods";
 import { notificationRoutes } from "./routes/notifications";
+import { passwordResetRequest } from "./routes/password-reset-request";
 import { petRoutes } from "./routes/pet";
 import { progressRoutes } from "./routes/progress";
 import { pushRoutes } from "./routes/push";
@@ -39,6 +42,10 @@ const api = new Hono<AppEnv>()
   .route("/health", health)
   .route("/auth", auth)
   .route("/auth/password-reset", passwordReset)
+  .route("/auth/password-reset", passwordResetRequest)
+  .route("/auth/invite", inviteAccept)
+  // Before /me: its own requireAuth answers, so /me's does not run a second time.
+  .route("/me/email", emailVerificationRoutes)
   .route("/me", me)
   .route("/habits", habitRoutes)
   .route("/quests", questRoutes)

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { signOut } from "./api/session";
+import { EmailVerificationBanner } from "./auth/EmailVerificationBanner";
 import { db } from "./data/db";
 import { startSyncEngine } from "./data/engine";
 import { useStorageProblem } from "./data/storage-health";
@@ -119,6 +120,7 @@ export function SignedIn({ user }: { user: PublicUser }) {
           </li>
         </ul>
       </nav>
+      <EmailVerificationBanner user={user} />
       {!reachable || pending > 0 ? (
         <p class="banner" role="status" data-testid="sync-banner">
           {reachable ? "Syncing…" : "You're offline. Your changes are saved on this device."}{" "}

@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { mustEnrolMfa } from "../../shared/roles";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { api, endRevoked, onRevocation, onSessionChange, resumeSession, type SessionEnd } from "./api/session";
+import { AcceptInvite, type InviteLink, takeInviteLink } from "./auth/AcceptInvite";
+import { isVerifyEmailPath } from "./auth/EmailVerificationBanner";
+import { ForgotPassword, type ResetLink, takeResetLink } from "./auth/ForgotPassword";
 import { HelpWithoutSignIn } from "./auth/HelpWithoutSignIn";
 import { RedeemResetCode } from "./auth/RedeemResetCode";
 import { Register } from "./auth/Register";
@@ -55,6 +58,10 @@ function App() {
   // Setting a new password with an admin's one-time code, then back to sign-in saying so.
   const [redeeming, setRedeeming] = useState(false);
   const [passwordReset, setPasswordReset] = useState(false);
+  // "Forgot your password?": asking for a code by email ("ask"), or opened from that email's link.
+  const [forgot, setForgot] = useState<ResetLink | "ask" | null>(() => takeResetLink());
+  // A staff invite: opened from its email's link (/invite?email=…&code=…), or from the sign-in screen.
+  const [inviting, setInviting] = useState<InviteLink | null>(() => takeInviteLink());
   // The app PIN's lock: null until known (nothing renders), true until the PIN is entered.
   const [locked, setLocked] = useState<boolean | null>(null);
   const resumed = useRef(false);
@@ -73,6 +80,8 @@ function App() {
       setRegistering(false);
       setRedeeming(false);
       setPasswordReset(false);
+      setForgot(null);
+      setInviting(null);
     }
     setEnrolling((open) => (user ? open || mustEnrolMfa(user) : false));
   }, [user]);
@@ -180,6 +189,27 @@ function App() {
           }}
           onCancel={() => setRedeeming(false)}
         />
+      ) : inviting ? (
+        <AcceptInvite
+          link={inviting}
+          onCancel={() => {
+            setInviting(null);
+            navigate("/");
+          }}
+        />
+      ) : forgot ? (
+        <ForgotPassword
+          link={forgot === "ask" ? null : forgot}
+          onDone={() => {
+            setForgot(null);
+            setPasswordReset(true);
+            navigate("/");
+          }}
+          onCancel={() => {
+            setForgot(null);
+            navigate("/");
+          }}
+        />
       ) : (
         <>
           {passwordReset ? (
@@ -187,7 +217,24 @@ function App() {
               Your password is changed, and every device that was signed in is signed out. Sign in with the new one.
             </p>
           ) : null}
+          {isVerifyEmailPath(path) ? (
+            <p class="banner" role="status" data-testid="verify-email-sign-in">
+              Sign in to confirm your email address: it is confirmed as soon as you are signed in.
+            </p>
+          ) : null}
           <SignIn />
+          <p>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setPasswordReset(false);
+                setForgot("ask");
+              }}
+            >
+              Forgot your password?
+            </button>
+          </p>
           <p>
             New to Haven?{" "}
             <button type="button" class="secondary" onClick={() => setRegistering(true)}>
@@ -204,6 +251,19 @@ function App() {
               }}
             >
               Have a reset code from your admin?
+            </button>
+          </p>
+          <p>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setPasswordReset(false);
+                setInviting({ email: "", code: "" });
+                navigate("/invite");
+              }}
+            >
+              Invited to Haven? Set your password
             </button>
           </p>
         </>

@@ -21,6 +21,7 @@ import {
   usersQuery,
 } from "../schemas/admin";
 import { idParam } from "../schemas/common";
+import { acceptInviteBody, inviteBody, inviteResponse } from "../schemas/invites";
 import { healthResponse } from "../schemas/wellbeing";
 import { type ContractTable, json, none } from "./operations";
 
@@ -48,4 +49,8 @@ export const ADMIN_CONTRACT = {
   },
   // Redeeming an admin's one-time code, signed out (the sign-in screen's "Have a reset code?").
   "/auth/password-reset/redeem": { post: { json: redeemPasswordResetBody, responses: { 204: none } } },
+  // Staff onboarding: an admin invites, the invited person sets a first password signed out.
+  "/admin/invites": { post: { json: inviteBody, responses: { 201: json(inviteResponse) } } },
+  "/admin/invites/:id/resend": { post: { param: idParam, responses: { 200: json(inviteResponse) } } },
+  "/auth/invite/accept": { post: { json: acceptInviteBody, responses: { 204: none } } },
 } as const satisfies ContractTable;

@@ -32,6 +32,7 @@ import {
   companionSafetyAnswerSchema,
   conversationViewSchema,
 } from "../schemas/companion";
+import { changeEmailBody, verifyEmailBody } from "../schemas/email-verification";
 import { FHIR_CONTENT_TYPE, fhirBundleSchema } from "../schemas/fhir";
 import { careTeamResponse, dataExportSchema, deleteAccountBody, meResponse } from "../schemas/me";
 import {
@@ -42,6 +43,7 @@ import {
   messageSend,
 } from "../schemas/messages";
 import { notificationSummarySchema, reminderSettingsSchema } from "../schemas/notifications";
+import { passwordResetRequestedResponse, requestPasswordResetBody } from "../schemas/password-reset-request";
 import { pushKeyResponse, pushSubscriptionBody, pushSubscriptionResponse, pushUnsubscribeBody } from "../schemas/push";
 import { syncPullQuery, syncPullResponse, syncPushBody, syncPushResponse } from "../schemas/sync";
 import { messageViewSchema } from "../schemas/views";
@@ -60,6 +62,10 @@ export const API_CONTRACT = {
   "/auth/sessions": { get: { responses: { 200: json(sessionListResponse) } } },
   "/auth/sessions/:id": { delete: { param: idParam, responses: { 204: none } } },
   "/auth/password": { post: { json: changePasswordBody, responses: { 204: none } } },
+  // "Forgot password": a reset code by email, redeemed at /auth/password-reset/redeem (contract-admin.ts).
+  "/auth/password-reset/request": {
+    post: { json: requestPasswordResetBody, responses: { 202: json(passwordResetRequestedResponse) } },
+  },
   "/auth/2fa/verify": { post: { json: verify2faBody, responses: { 200: json(signedInSchema) } } },
   "/auth/2fa/enroll": { post: { json: enroll2faBody, responses: { 200: json(enroll2faResponse) } } },
   "/auth/2fa/confirm": { post: { json: confirm2faBody, responses: { 200: json(confirm2faResponse) } } },
@@ -69,6 +75,9 @@ export const API_CONTRACT = {
     patch: { json: updateProfileBody, responses: { 200: json(meResponse) } },
     delete: { json: deleteAccountBody, responses: { 204: none } },
   },
+  "/me/email": { patch: { json: changeEmailBody, responses: { 200: json(meResponse) } } },
+  "/me/email/verification": { post: { responses: { 204: none } } },
+  "/me/email/verify": { post: { json: verifyEmailBody, responses: { 200: json(meResponse) } } },
   "/me/care-team": { get: { responses: { 200: json(careTeamResponse) } } },
   "/me/export": { get: { responses: { 200: json(dataExportSchema) } } },
   "/me/export/fhir": { get: { responses: { 200: { [FHIR_CONTENT_TYPE]: fhirBundleSchema } } } },

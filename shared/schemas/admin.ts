@@ -76,6 +76,10 @@ export const adminUserViewSchema = z.strictObject({
   timezone: z.string(),
   mfaEnabled: z.boolean(),
   createdAt: isoTime,
+  /** A staff member invited by email who has not set a password yet (issue 18); null otherwise. */
+  invitedAt: isoTime.nullable(),
+  /** When that invite's code expires (in the listing and the invite answers; null otherwise). */
+  inviteExpiresAt: isoTime.nullable(),
 });
 export type AdminUserView = z.infer<typeof adminUserViewSchema>;
 
@@ -177,14 +181,13 @@ export const PASSWORD_RESET_CODE_TTL_MS = 24 * 60 * 60 * 1000;
 export const passwordResetCodeResponse = z.strictObject({ code: z.string(), expiresAt: isoTime });
 export type PasswordResetCode = z.infer<typeof passwordResetCodeResponse>;
 
-/** `POST /auth/password-reset/redeem`: the new password follows the same policy as registration. */
-export const redeemPasswordResetBody = z.strictObject({
-  email,
-  /**
-   * `XXXXX-XXXXX-XXXXX-XXXXX` in Crockford's base 32: spaces, dashes and case do not matter, and
-   * the letters read as digits (O, I, L) are read as them.
-   */
-  code: z
+/**
+ * A one-time code, `XXXXX-XXXXX-XXXXX-XXXXX` in Crockford's base 32: spaces, dashes and case do
+ * not matter, and the letters read as digits (O, I, L) are read as them. `message` says where
+ * the code came from when it has the wrong shape.
+ */
+export const oneTimeCode = (message: string) =>
+  z
     .string()
     .max(64)
     .transform((s) =>
@@ -194,6 +197,11 @@ export const redeemPasswordResetBody = z.strictObject({
         .replace(/O/g, "0")
         .replace(/[IL]/g, "1"),
     )
-    .pipe(z.string().regex(/^[A-Z0-9]{20}$/, "Enter the 20-character code your admin gave you.")),
+    .pipe(z.string().regex(/^[A-Z0-9]{20}$/, message));
+
+/** `POST /auth/password-reset/redeem`: the new password follows the same policy as registration. */
+export const redeemPasswordResetBody = z.strictObject({
+  email,
+  code: oneTimeCode("Enter the 20-character code your admin gave you."),
   newPassword,
 });

@@ -99,6 +99,8 @@ export const publicUserSchema = z.strictObject({
   dayStartHour: z.number().int(),
   status: z.enum(["active", "disabled"]),
   mfaEnabled: z.boolean(),
+  /** Whether the current email address was confirmed (a code sent to it was entered); false again after a change. */
+  emailVerified: z.boolean(),
   /** Both off until the patient turns them on: the AI companion, and donating de-identified data for research. */
   consent: z.strictObject({ companion: z.boolean(), research: z.boolean() }),
 });

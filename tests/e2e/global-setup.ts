@@ -25,6 +25,8 @@ declare module "vitest" {
     clockOffsetMs: number;
     /** The pinned clock's name, or "" for the real clock. */
     clockName: string;
+    /** The development mailbox `npm start` started (worker/scripts/mailbox.ts): tests/e2e/mailbox.ts reads it. */
+    mailboxUrl: string;
   }
 }
 
@@ -46,6 +48,9 @@ export async function setup(project: TestProject): Promise<void> {
   const shift = /shifted by (-?\d+) ms/.exec(stack.output());
   if (clock && !shift) throw new Error(`npm start did not report its clock:\n${stack.output()}`);
   const clockOffsetMs = shift ? Number(shift[1]) : 0;
+  // The development mailbox, as npm start printed it: every email the stack sends lands there.
+  const mailbox = /Mailbox \(development\): (http:\/\/127\.0\.0\.1:\d+)/.exec(stack.output());
+  if (!mailbox?.[1]) throw new Error(`npm start did not report its mailbox:\n${stack.output()}`);
   const dir = await mkdtemp(join(tmpdir(), "haven-e2e-seed-"));
   try {
     const file = join(dir, "accounts.sql");
@@ -62,6 +67,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide("startOutput", stack.output());
   project.provide("clockOffsetMs", clockOffsetMs);
   project.provide("clockName", clock?.name ?? "");
+  project.provide("mailboxUrl", mailbox[1]);
 }
 
 export async function teardown(): Promise<void> {

@@ -120,7 +120,7 @@ describe("mandatory two-factor sign-in for staff", () => {
     }
     const unauthenticated = [...refusedWithoutSession].filter(
       (r) =>
-        !/^(POST \/api\/v1\/auth\/(register|login|refresh|2fa\/verify|password-reset\/redeem)|GET \/api\/v1\/(health|fhir\/jwks\.json|openapi\.json|docs))/.test(
+        !/^(POST \/api\/v1\/auth\/(register|login|refresh|2fa\/verify|password-reset\/(redeem|request)|invite\/accept)|GET \/api\/v1\/(health|fhir\/jwks\.json|openapi\.json|docs))/.test(
           r,
         ),
     );

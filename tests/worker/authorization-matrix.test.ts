@@ -268,6 +268,26 @@ const TABLE: Row[] = [
   },
   // Everyone gets their own list only (patients: their staff; staff: their patients; admins: none).
   { route: "GET /api/v1/me/care-team", build: () => ({ path: "/api/v1/me/care-team" }), expect: everyone(200) },
+  // Email confirmation (issue 18): every signed-in user, for their own address only (no ids in paths).
+  {
+    route: "POST /api/v1/me/email/verification",
+    build: () => ({ path: "/api/v1/me/email/verification" }),
+    expect: everyone(204),
+  },
+  {
+    route: "POST /api/v1/me/email/verify",
+    build: async (w, a) => {
+      // No live code, so the refusal does not depend on guessing wrong.
+      if (a !== "anon") await sql("DELETE FROM email_verification_codes WHERE user_id = ?", uid(w, a));
+      return { path: "/api/v1/me/email/verify", body: { code: "000000" } };
+    },
+    expect: everyone(400),
+  },
+  {
+    route: "PATCH /api/v1/me/email",
+    build: () => ({ path: "/api/v1/me/email", body: { email: uniqueEmail("moved"), password: "wrong password!" } }),
+    expect: everyone(403),
+  },
 
   { route: "GET /api/v1/habits", build: () => ({ path: "/api/v1/habits" }), expect: patientOnly(200, 200) },
   {
@@ -663,6 +683,48 @@ const TABLE: Row[] = [
       body: { email: uniqueEmail(), code: "AAAAA-BBBBB-CCCCC-DDDDD", newPassword: "a new long passphrase" },
     }),
     expect: everyone(401, 401),
+  },
+  // Staff invites: admins invite (a fresh address each) and send again (an account still invited);
+  // accepting is signed out by design, a wrong code the same 401 for anyone.
+  {
+    route: "POST /api/v1/admin/invites",
+    build: () => ({
+      path: "/api/v1/admin/invites",
+      body: { email: uniqueEmail("invite"), displayName: "Invited Clinician", role: "clinician" },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "POST /api/v1/admin/invites/:id/resend",
+    build: async () => {
+      const invited = id();
+      const now = Date.now();
+      await sql(
+        `INSERT INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, created_at, updated_at, invited_at)
+         VALUES (?, ?, 'therapist', 'active', 'Invited Therapist', 'UTC', 4, 'x', ?, ?, ?)`,
+        invited,
+        uniqueEmail("invited"),
+        now,
+        now,
+        now,
+      );
+      return { path: `/api/v1/admin/invites/${invited}/resend` };
+    },
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/v1/auth/invite/accept",
+    build: () => ({
+      path: "/api/v1/auth/invite/accept",
+      body: { email: uniqueEmail(), code: "AAAAA-BBBBB-CCCCC-DDDDD", password: "a new long passphrase" },
+    }),
+    expect: everyone(401, 401),
+  },
+  // Signed out by design: the same 202 for anyone, and for an address no account uses.
+  {
+    route: "POST /api/v1/auth/password-reset/request",
+    build: () => ({ path: "/api/v1/auth/password-reset/request", body: { email: uniqueEmail() } }),
+    expect: everyone(202, 202),
   },
   {
     route: "GET /api/v1/fhir/jwks.json",

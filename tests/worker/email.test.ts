@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { sendEmail } from "../../worker/notify/email";
-import type { CapturedEmail } from "../support/email-capture";
+import type { CapturedEmail } from "../../worker/scripts/mailbox";
 
 const CAPTURE = inject("emailCaptureUrl");
 const KEY = inject("emailCaptureKey");

@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { expect, inject } from "vitest";
 import type { Role } from "../../shared/roles";
-import type { CapturedEmail } from "../support/email-capture";
+import type { CapturedEmail } from "../../worker/scripts/mailbox";
 import { createSubscriber, type ReceivedPush, receivedBy } from "../support/push-service-client";
 import { call, createUserAndLogin, type Registered, register } from "./helpers";
 

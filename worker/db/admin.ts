@@ -1,16 +1,21 @@
 /** Accounts as admins manage them: listing, creating, updating, resetting two-factor sign-in. */
-import { and, desc, eq, ne, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, ne, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AdminUserView } from "../../shared/schemas/admin";
 import { revokeUserSessions } from "../auth/sessions";
 import { containsPattern } from "../lib/like";
 import { after } from "../lib/time-page";
 import type { Database } from "./client";
-import { recoveryCodes, users } from "./schema";
+import { passwordResetCodes, recoveryCodes, users } from "./schema";
 import type { UserRow } from "./users";
 
+/** An account as the admin listing reads it: with its invite's expiry when it is an invited one. */
+export type AdminUserRow = UserRow & { inviteExpiresAt?: number | null };
+
+const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
+
 /** A user as admins see them: identity and account state, never clinical content. */
-export function adminUserView(u: UserRow): AdminUserView {
+export function adminUserView(u: AdminUserRow): AdminUserView {
   return {
     id: u.id,
     email: u.email,
@@ -20,6 +25,8 @@ export function adminUserView(u: UserRow): AdminUserView {
     timezone: u.timezone,
     mfaEnabled: u.totpSecret !== null,
     createdAt: new Date(u.createdAt).toISOString(),
+    invitedAt: iso(u.invitedAt),
+    inviteExpiresAt: u.invitedAt === null ? null : iso(u.inviteExpiresAt),
   };
 }
 
@@ -27,7 +34,7 @@ export function adminUserView(u: UserRow): AdminUserView {
 export function usersMatching(
   db: Database,
   q: { q?: string; role?: UserRow["role"]; status?: UserRow["status"]; cursor?: string; limit: number },
-): Promise<UserRow[]> {
+): Promise<AdminUserRow[]> {
   const filters: (SQL | undefined)[] = [];
   if (q.role) filters.push(eq(users.role, q.role));
   if (q.status) filters.push(eq(users.status, q.status));
@@ -39,8 +46,12 @@ export function usersMatching(
   }
   filters.push(after(users.createdAt, users.id, q.cursor));
   return db
-    .select()
+    .select({ ...getTableColumns(users), inviteExpiresAt: passwordResetCodes.expiresAt })
     .from(users)
+    .leftJoin(
+      passwordResetCodes,
+      and(eq(passwordResetCodes.userId, users.id), eq(passwordResetCodes.purpose, "invite")),
+    )
     .where(and(...filters))
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(q.limit)

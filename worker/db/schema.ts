@@ -43,6 +43,10 @@ export const users = sqliteTable(
      * habits, completions): bumped by triggers (migrations/0016), read by db/summary-cache.ts.
      */
     summaryVersion: integer("summary_version").notNull().default(0),
+    /** When the current email address was shown to be the user's (migration 0021); null until then. */
+    emailVerifiedAt: integer("email_verified_at"),
+    /** A staff member invited by email who has not yet set a password (migration 0021). */
+    invitedAt: integer("invited_at"),
   },
   (t) => [uniqueIndex("users_email_lower_unique").on(sql`lower(${t.email})`), index("users_role").on(t.role)],
 );
@@ -569,6 +573,22 @@ export const passwordResetCodes = sqliteTable("password_reset_codes", {
   expiresAt: integer("expires_at").notNull(),
   /** The admin who issued it. */
   createdBy: text("created_by").notNull(),
+  /** admin: handed over in person; email: requested and emailed; invite: a staff invite (migration 0021). */
+  purpose: text("purpose", { enum: ["admin", "email", "invite"] })
+    .notNull()
+    .default("admin"),
+});
+
+/** One live email-verification code per user, for the address it was sent to (migration 0021). */
+export const emailVerificationCodes = sqliteTable("email_verification_codes", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  email: text("email").notNull(),
+  codeHash: text("code_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  attempts: integer("attempts").notNull().default(0),
 });
 
 /**

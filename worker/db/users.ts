@@ -26,6 +26,7 @@ export function publicUser(row: UserRow): PublicUser {
     dayStartHour: row.dayStartHour,
     status: row.status,
     mfaEnabled: row.totpSecret !== null,
+    emailVerified: row.emailVerifiedAt !== null,
     consent: { companion: row.consentCompanion, research: row.consentResearch },
   };
 }
@@ -47,6 +48,8 @@ export function newUserRow(
     createdAt: now,
     updatedAt: now,
     summaryVersion: 0,
+    emailVerifiedAt: null,
+    invitedAt: null,
     ...fields,
   };
 }

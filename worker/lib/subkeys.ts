@@ -20,6 +20,8 @@ export const SUBKEY_PURPOSES = [
   "sync-cursor",
   /** The keyed hash of a recovery code and its user (auth/recovery-codes.ts). */
   "recovery-code hmac",
+  /** The keyed hash of an email confirmation code, its user and address (db/email-verification.ts). */
+  "email-verification code",
 ] as const;
 export type SubkeyPurpose = (typeof SUBKEY_PURPOSES)[number];
 

@@ -8,7 +8,7 @@
  * - `EMAIL_PROVIDER = "postmark"` POST {EMAIL_API_URL || https://api.postmarkapp.com}/email
  *
  * from `EMAIL_FROM`, with the secret `EMAIL_API_KEY`. `EMAIL_API_URL` points at a local capture
- * server in development and tests (tests/support/email-capture.ts). Never throws: a provider that
+ * server in development and tests (worker/scripts/mailbox.ts). Never throws: a provider that
  * fails or does not answer in time is "failed", logged without the message. Callers pass no health
  * content: an alert says that something needs attention and where, never what.
  */

@@ -10,30 +10,17 @@ import {
 import { idParam } from "../../shared/schemas/common";
 import type { AppEnv } from "../app-env";
 import { hashPassword } from "../auth/password";
+import { newResetCode, resetCodeHash } from "../auth/reset-codes";
 import { database } from "../db/client";
 import { issueResetCode, liveResetCode, redeemResetCode } from "../db/password-reset";
 import { findUserByEmail, findUserById } from "../db/users";
 import { audit, auditStatement, auditStatementIf, emailAuditHash } from "../lib/audit";
 import { clientIp } from "../lib/client-ip";
-import { sha256Hex } from "../lib/crypto";
 import { json, noBody, operation } from "../lib/openapi";
 import { enforceRateLimit } from "../lib/rate-limit";
 import { jsonBody, pathParams } from "../lib/validate";
 
-/** Crockford's base 32: no I, L, O or U, so a code read aloud or copied by hand survives. */
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/**
- * A fresh code: 20 characters of Crockford base 32 (100 bits from the CSPRNG; 256 is a multiple
- * of 32, so every character is uniform), shown as four groups of five.
- */
-function newResetCode(): { code: string; shown: string } {
-  const code = [...crypto.getRandomValues(new Uint8Array(20))].map((b) => ALPHABET[b % 32]).join("");
-  return { code, shown: code.match(/.{5}/g)?.join("-") ?? code };
-}
-
-/** Only this is stored: the code has 100 bits of entropy, so a plain SHA-256 cannot be reversed. */
-const codeHash = (code: string) => sha256Hex(`password-reset:${code}`);
+const codeHash = resetCodeHash;
 
 /**
  * POST /api/v1/admin/users/:id/password-reset (mounted behind the admin guard): a one-time code
@@ -57,7 +44,14 @@ export const adminPasswordReset = new Hono<AppEnv>().post(
     const expiresAt = now + PASSWORD_RESET_CODE_TTL_MS;
     await issueResetCode(
       db,
-      { userId: id, codeHash: await codeHash(code), createdAt: now, expiresAt, createdBy: c.get("auth").userId },
+      {
+        userId: id,
+        codeHash: await codeHash(code),
+        createdAt: now,
+        expiresAt,
+        createdBy: c.get("auth").userId,
+        purpose: "admin",
+      },
       auditStatement(c, { action: "admin.user.password_reset_code", outcome: "success", target: id }),
     );
     const body: PasswordResetCode = { code: shown, expiresAt: new Date(expiresAt).toISOString() };
@@ -76,7 +70,8 @@ export const adminPasswordReset = new Hono<AppEnv>().post(
 export const passwordReset = new Hono<AppEnv>().post(
   "/redeem",
   operation({
-    summary: "Set a new password with a one-time code from an admin (every session of the account ends)",
+    summary:
+      "Set a new password with a one-time code from an admin or the reset email (every session of the account ends)",
     responses: { 204: noBody("The password is changed; sign in with it") },
   }),
   jsonBody(redeemPasswordResetBody),

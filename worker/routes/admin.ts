@@ -12,6 +12,7 @@ import { requireAuth, requireRole } from "../middleware/require-auth";
 import { adminAssignments } from "./admin-assignments";
 import { adminEscalation } from "./admin-escalation";
 import { adminHealth } from "./admin-health";
+import { adminInvites } from "./admin-invites";
 import { adminPasswordReset } from "./admin-password-reset";
 import { adminUsers } from "./admin-users";
 
@@ -20,6 +21,7 @@ export const admin = new Hono<AppEnv>()
   .use(requireAuth, requireRole("admin"))
   .route("/users", adminUsers)
   .route("/users", adminPasswordReset)
+  .route("/invites", adminInvites)
   .route("/assignments", adminAssignments)
   .route("/health", adminHealth)
   .route("/escalation", adminEscalation)

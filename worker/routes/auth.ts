@@ -12,6 +12,7 @@ import {
 } from "../../shared/schemas/auth";
 import { idParam } from "../../shared/schemas/common";
 import type { AppEnv } from "../app-env";
+import { verificationCodeFor } from "../auth/email-verification";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
 import { clearRefreshCookie, readRefreshCookie } from "../auth/refresh-cookie";
 import { decoySession, revokeSession, revokeUserSessions, rotateRefreshToken, startSession } from "../auth/sessions";
@@ -70,13 +71,17 @@ export const auth = new Hono<AppEnv>()
         return c.json(await decoySession(c, user), 201);
       };
       if (await findUserByEmail(db, body.email)) return taken();
+      // The first email confirmation code is stored with the account (issue 18, item 2) and
+      // mailed in the background: registration never waits for, or fails with, the email.
+      const confirmation = await verificationCodeFor(c, user, user.email);
       try {
-        await insertUser(db, user);
+        await db.batch([insertUser(db, user), confirmation.statement]);
       } catch (err) {
         // Two registrations of one email racing past the check above: the unique index decides.
         if (String(err).includes("UNIQUE")) return taken();
         throw err;
       }
+      confirmation.send();
       return c.json(await startSession(c, user, "auth.register"), 201);
     },
   )

@@ -79,10 +79,12 @@ export function demoUserSql(a: DemoAccount, passwordHash: string, now: number): 
     DEFAULT_DAY_START_HOUR,
     passwordHash,
     mfaRequiredFor(a.role) ? DEMO_STAFF_TOTP_SECRET : null,
+    // Demo addresses count as confirmed: no confirmation banner on the demo screens.
+    now,
     now,
     now,
   ].map(sqlString);
-  return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, created_at, updated_at) VALUES (${values.join(", ")});`;
+  return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, email_verified_at, created_at, updated_at) VALUES (${values.join(", ")});`;
 }
 
 /**
@@ -98,6 +100,13 @@ export async function demoSeedSql(now = Date.now()): Promise<string> {
   for (const a of DEMO_ACCOUNTS.filter((account) => mfaRequiredFor(account.role))) {
     rows.push(
       `UPDATE users SET totp_secret = ${sqlString(DEMO_STAFF_TOTP_SECRET)}, totp_pending_secret = NULL WHERE id = ${sqlString(a.id)} AND totp_secret IS NULL;`,
+    );
+  }
+  // Demo accounts seeded before email confirmation existed (migration 0021) are confirmed too,
+  // while they still have their demo address.
+  for (const a of DEMO_ACCOUNTS) {
+    rows.push(
+      `UPDATE users SET email_verified_at = ${sqlString(now)} WHERE id = ${sqlString(a.id)} AND email = ${sqlString(a.email)} AND email_verified_at IS NULL;`,
     );
   }
   const patients = DEMO_ACCOUNTS.filter((a) => a.role === "patient");

@@ -4,9 +4,12 @@
  *     a generated FHIR signing key (kid "dev-…") when it has none,
  *  2. applies the D1 migrations locally and seeds the demo clinic (idempotent),
  *  3. builds the PWA,
- *  4. serves Worker + PWA same-origin with wrangler dev on PORT (default 8787), passing any
- *     COMPANION_* provider settings from the environment,
- *  5. waits for /api/v1/health and prints the URL and the demo logins.
+ *  4. starts the development mailbox (worker/scripts/mailbox.ts) on a free port of 127.0.0.1,
+ *     unless EMAIL_PROVIDER is set in the environment or .dev.vars: every email the Worker sends
+ *     lands there, readable in the browser, and nothing leaves the machine,
+ *  5. serves Worker + PWA same-origin with wrangler dev on PORT (default 8787), passing any
+ *     COMPANION_* provider settings (and EMAIL_*, APP_URL) from the environment,
+ *  6. waits for /api/v1/health and prints the URL, the mailbox's and the demo logins.
  * HAVEN_CLOCK=<instant> runs the whole stack (seed and Worker) as if it were that moment, with
  * time running on from it: README "Trying Haven at another hour".
  */
@@ -17,6 +20,7 @@ import { join } from "node:path";
 import { clockOffsetFrom } from "../dev/shifted-date";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET } from "./demo-data";
 import { ROOT, run, WRANGLER } from "./lib";
+import { startEmailCapture } from "./mailbox";
 import { migrateAndSeed, persistArgs } from "./seed";
 
 const port = Number(process.env.PORT ?? "8787");
@@ -98,6 +102,32 @@ const companionVars = COMPANION_ENV.filter((name) => process.env[name]).flatMap(
   `${name}:${process.env[name]}`,
 ]);
 
+/**
+ * Email: with EMAIL_PROVIDER in the environment (passed on with the other EMAIL_* settings) or in
+ * .dev.vars, the configured provider is used. Otherwise the Worker sends through the development
+ * mailbox (Resend's API, a random key), so every account flow works with no email account.
+ * APP_URL (links in emails) is this server unless the environment or .dev.vars sets it.
+ */
+const EMAIL_ENV = ["EMAIL_PROVIDER", "EMAIL_FROM", "EMAIL_API_URL", "EMAIL_API_KEY", "APP_URL"] as const;
+const setIn = (devVars: string, name: string) =>
+  new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*(?!(?:''|"")?[ \\t]*$)\\S`, "m").test(devVars);
+const devVarsNow = await readFile(devVarsPath, "utf8");
+const emailConfigured = Boolean(process.env.EMAIL_PROVIDER?.trim()) || setIn(devVarsNow, "EMAIL_PROVIDER");
+const mailbox = emailConfigured
+  ? null
+  : await startEmailCapture({ host: "127.0.0.1", apiKey: `mailbox-${randomBytes(16).toString("hex")}` });
+const emailVars = mailbox
+  ? [
+      ["EMAIL_PROVIDER", "resend"],
+      ["EMAIL_API_URL", mailbox.url],
+      ["EMAIL_API_KEY", mailbox.apiKey],
+      ["EMAIL_FROM", "haven@localhost.test"],
+    ]
+  : EMAIL_ENV.filter((name) => name !== "APP_URL" && process.env[name]).map((name) => [name, process.env[name] ?? ""]);
+const appUrl = process.env.APP_URL?.trim() || (setIn(devVarsNow, "APP_URL") ? "" : url);
+const appUrlVars = appUrl ? [["APP_URL", appUrl]] : [];
+const mailVars = [...emailVars, ...appUrlVars].flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+
 console.log(`Starting the Worker on ${url} …`);
 const dev = spawn(
   process.execPath,
@@ -112,6 +142,7 @@ const dev = spawn(
     "--show-interactive-dev-session=false",
     ...persistArgs(),
     ...companionVars,
+    ...mailVars,
   ],
   { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
 );
@@ -125,6 +156,7 @@ dev.stderr.on("data", keep);
 let exited = false;
 dev.on("exit", (code) => {
   exited = true;
+  void mailbox?.close();
   if (code !== 0 && code !== null) {
     console.error(`wrangler dev exited with ${code}:\n${log}`);
     process.exit(code);
@@ -172,7 +204,12 @@ ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.role}`).join("\n")}
 Staff and admin sign-in also asks for a two-factor code: run \`npm run demo:code\`, or add the
 key ${DEMO_STAFF_TOTP_SECRET} to an authenticator app.
 
-API health: ${url}/api/v1/health${
+API health: ${url}/api/v1/health
+${
+  mailbox
+    ? `Mailbox (development): ${mailbox.url}  (every email Haven sends lands here; nothing is sent)`
+    : "Email: sent through the provider configured in EMAIL_PROVIDER"
+}${
   clockOffset === 0
     ? ""
     : `\nClock: ${new Date(Date.now() + clockOffset).toISOString()} (HAVEN_CLOCK; shifted by ${clockOffset} ms)`

@@ -1,16 +1,30 @@
 import { useState } from "preact/hooks";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../shared/limits";
 import { passwordLengthOk } from "../../../shared/password-policy";
+import { PASSWORD_RESET_EMAIL_TTL_MINUTES } from "../../../shared/schemas/password-reset-request";
 import { api, errorOf } from "../api/session";
 
 /**
- * Signed out: set a new password with the one-time code an admin handed over in person
- * (POST /auth/password-reset/redeem). Every device of the account is signed out; two-factor
- * sign-in stays as it was. Then back to sign-in, which says the password changed.
+ * Signed out: set a new password with a one-time code, one an admin handed over in person or one
+ * from the "forgot password" email (`source`; POST /auth/password-reset/redeem). Opened from the
+ * email's link, the email and code are filled in. Every device of the account is signed out;
+ * two-factor sign-in stays as it was. Then back to sign-in, which says the password changed.
  */
-export function RedeemResetCode({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
-  const [email, setEmail] = useState("");
-  const [code, setCode] = useState("");
+export function RedeemResetCode({
+  onDone,
+  onCancel,
+  source = "admin",
+  initialEmail = "",
+  initialCode = "",
+}: {
+  onDone: () => void;
+  onCancel: () => void;
+  source?: "admin" | "email";
+  initialEmail?: string;
+  initialCode?: string;
+}) {
+  const [email, setEmail] = useState(initialEmail);
+  const [code, setCode] = useState(initialCode);
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,8 +57,10 @@ export function RedeemResetCode({ onDone, onCancel }: { onDone: () => void; onCa
     <form onSubmit={submit} class="card" aria-labelledby="redeem-title">
       <h2 id="redeem-title">Set a new password with a reset code</h2>
       <p class="muted">
-        Your admin gave you a code of 20 letters and digits. It works once, for 24 hours. Two-factor sign-in, if you use
-        it, stays on.
+        {source === "email"
+          ? `The email has a code of 20 letters and digits. It works once, for ${PASSWORD_RESET_EMAIL_TTL_MINUTES} minutes.`
+          : "Your admin gave you a code of 20 letters and digits. It works once, for 24 hours."}{" "}
+        Two-factor sign-in, if you use it, stays on.
       </p>
       <label>
         Email

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { useOnline } from "../data/use-online";
 import { PushToggle } from "../notify/PushToggle";
+import { EmailSection } from "../screens/settings/EmailSection";
 import { PasswordSection } from "../screens/settings/PasswordSection";
 import { ProfileSection } from "../screens/settings/ProfileSection";
 import { SessionsSection } from "../screens/settings/SessionsSection";
@@ -23,6 +24,7 @@ export default function Account({ user }: CareScreenProps) {
         </p>
       ) : null}
       <ProfileSection user={user} offline={offline} />
+      <EmailSection user={user} offline={offline} />
       <TwoFactorSection user={user} offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />
       <PushToggle />
       <SessionsSection user={user} offline={offline} version={sessionsVersion} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { PublicUser } from "../../../shared/schemas/auth";
 import { signOut } from "../api/session";
+import { EmailVerificationBanner } from "../auth/EmailVerificationBanner";
 import { db } from "../data/db";
 import { claimDevice } from "../lock/device";
 import { forgetPushHere, listenForServiceWorkerMessages } from "../notify/push";
@@ -80,6 +81,7 @@ export function CareApp({ user }: { user: PublicUser }) {
           </li>
         </ul>
       </nav>
+      <EmailVerificationBanner user={user} />
       {reachable ? null : (
         <p class="banner" role="status" data-testid="offline-banner">
           You're offline. You're seeing what this device saved, read-only; changes need a connection.

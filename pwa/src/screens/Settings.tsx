@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { useOnline } from "../data/use-online";
 import { ConsentSection } from "./settings/ConsentSection";
 import { DeleteAccountSection } from "./settings/DeleteAccountSection";
+import { EmailSection } from "./settings/EmailSection";
 import { ExportSection } from "./settings/ExportSection";
 import { PasswordSection } from "./settings/PasswordSection";
 import { PinSection } from "./settings/PinSection";
@@ -34,6 +35,7 @@ export default function Settings({ user }: ScreenProps) {
         </p>
       ) : null}
       <ProfileSection user={user} offline={offline} />
+      <EmailSection user={user} offline={offline} />
       <ConsentSection user={user} offline={offline} />
       {user.role === "patient" ? <RemindersSection user={user} offline={offline} /> : null}
       <TwoFactorSection user={user} offline={offline} onChanged={() => setSessionsVersion((v) => v + 1)} />

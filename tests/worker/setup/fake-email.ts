@@ -1,11 +1,11 @@
 /**
- * The email capture server (tests/support/email-capture.ts) for the worker project, started once
+ * The email capture server (worker/scripts/mailbox.ts) for the worker project, started once
  * (vitest globalSetup) because workerd cannot listen. Tests point EMAIL_API_URL at
  * `inject("emailCaptureUrl")` with EMAIL_API_KEY `inject("emailCaptureKey")`, and read what
  * arrived with `GET <url>/messages?to=…`.
  */
 import type { TestProject } from "vitest/node";
-import { startEmailCapture } from "../../support/email-capture";
+import { startEmailCapture } from "../../../worker/scripts/mailbox";
 
 declare module "vitest" {
   export interface ProvidedContext {

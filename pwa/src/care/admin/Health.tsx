@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import {
   type AdminHealth,
   type AdminUserView,
@@ -155,7 +155,11 @@ function EscalationForm({ settings }: { settings: EscalationSettingsView }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // What the admin is typing wins over a refresh of the screen (the reload after a save can land
+  // after they started the next change); untouched fields follow the saved settings.
+  const dirty = useRef(false);
   useEffect(() => {
+    if (dirty.current) return;
     setMinutes(String(settings.minutes));
     setOnCallId(settings.onCall?.id ?? "");
   }, [settings.minutes, settings.onCall?.id]);
@@ -176,6 +180,9 @@ function EscalationForm({ settings }: { settings: EscalationSettingsView }) {
     setBusy(false);
     if (!outcome.ok) return setError(outcome.error);
     const saved = outcome.body;
+    setMinutes(String(saved.minutes));
+    setOnCallId(saved.onCall?.id ?? "");
+    dirty.current = false;
     setNotice(
       saved.onCall
         ? `Saved: an unacknowledged high flag goes to ${saved.onCall.displayName} after ${saved.minutes} minutes.`
@@ -217,7 +224,10 @@ function EscalationForm({ settings }: { settings: EscalationSettingsView }) {
             value={minutes}
             aria-invalid={minutesValid ? undefined : "true"}
             aria-describedby="escalation-minutes-hint"
-            onInput={(e) => setMinutes(e.currentTarget.value)}
+            onInput={(e) => {
+              dirty.current = true;
+              setMinutes(e.currentTarget.value);
+            }}
             data-testid="escalation-minutes"
           />
           <span id="escalation-minutes-hint" class={minutesValid ? "field-hint muted" : "field-error"}>
@@ -229,7 +239,10 @@ function EscalationForm({ settings }: { settings: EscalationSettingsView }) {
           <select
             id="escalation-on-call"
             value={onCallId}
-            onChange={(e) => setOnCallId(e.currentTarget.value)}
+            onChange={(e) => {
+              dirty.current = true;
+              setOnCallId(e.currentTarget.value);
+            }}
             data-testid="escalation-on-call"
           >
             <option value="">Nobody (no escalation)</option>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../../shared/limits";
 import type { Role } from "../../../../shared/roles";
 import { type AdminUserView, createUserBody, type PasswordResetCode } from "../../../../shared/schemas/admin";
+import { INVITE_CODE_TTL_DAYS, type InviteResult, inviteBody } from "../../../../shared/schemas/invites";
 import { api } from "../../api/session";
 import { bodyOf, careWrite, invalidate, useCareData } from "../care-data";
 import { DataState } from "../DataState";
@@ -23,7 +24,8 @@ interface Filters {
 /** An action waiting for the admin's confirmation, or its outcome. */
 type Pending =
   | { kind: "disable" | "2fa" | "reset-code"; user: AdminUserView }
-  | { kind: "code"; user: AdminUserView; code: PasswordResetCode };
+  | { kind: "code"; user: AdminUserView; code: PasswordResetCode }
+  | { kind: "invite-code"; user: AdminUserView; code: string; expiresAt: string };
 
 function deviceTimeZone(): string {
   try {
@@ -36,7 +38,8 @@ function deviceTimeZone(): string {
 /**
  * Users (the admin's home): every account, searched by email or name and filtered by role and
  * status, a page at a time; create a staff account; disable and enable; reset two-factor sign-in
- * and issue a one-time password-reset code, each after a confirmation. Writes need a connection.
+ * and issue a one-time password-reset code, each after a confirmation; invite a therapist or
+ * clinician by email, and send an invite again while it waits. Writes need a connection.
  */
 export default function Users({ user: me }: CareScreenProps) {
   const [draft, setDraft] = useState<Filters>({ q: "", role: "", status: "" });
@@ -63,6 +66,7 @@ export default function Users({ user: me }: CareScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const panel = useRef<HTMLHeadingElement>(null);
   const items = data.data?.items ?? [];
 
@@ -76,11 +80,28 @@ export default function Users({ user: me }: CareScreenProps) {
     setCursors([]);
   }
 
-  async function act(kind: "disable" | "enable" | "2fa" | "reset-code", target: AdminUserView) {
+  async function act(kind: "disable" | "enable" | "2fa" | "reset-code" | "resend", target: AdminUserView) {
     setBusy(true);
     setError(null);
     setNotice(null);
     const param = { id: target.id };
+    if (kind === "resend") {
+      const outcome = await careWrite<InviteResult>(() => api.admin.invites[":id"].resend.$post({ param }));
+      setBusy(false);
+      if (!outcome.ok) return setError(outcome.error);
+      invalidate(key);
+      const sent = outcome.body;
+      if (sent.code) {
+        setPending({ kind: "invite-code", user: target, code: sent.code, expiresAt: sent.inviteExpiresAt });
+        return;
+      }
+      setNotice(
+        sent.emailed === "sent"
+          ? `A new invite is on its way to ${target.email}; it works until ${dateTime(sent.inviteExpiresAt)}. The earlier one no longer works.`
+          : `The invite email to ${target.email} could not be sent. Try again in a moment.`,
+      );
+      return;
+    }
     if (kind === "reset-code") {
       const outcome = await careWrite<PasswordResetCode>(() =>
         api.admin.users[":id"]["password-reset"].$post({ param }),
@@ -116,10 +137,25 @@ export default function Users({ user: me }: CareScreenProps) {
         Users
       </h2>
       <div class="actions">
-        <button type="button" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
+        <button type="button" aria-expanded={inviting} onClick={() => setInviting((open) => !open)}>
+          {inviting ? "Close the invite form" : "Invite a therapist or clinician"}
+        </button>
+        <button type="button" class="secondary" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
           {creating ? "Close the new account form" : "Create a staff account"}
         </button>
       </div>
+      {inviting ? (
+        <InviteStaff
+          onInvited={() => {
+            // The list starts again at its first page, unfiltered: the invited account is on top.
+            setNotice(null);
+            invalidate(key);
+            setCursors([]);
+            setDraft({ q: "", role: "", status: "" });
+            setFilters({ q: "", role: "", status: "" });
+          }}
+        />
+      ) : null}
       {creating ? (
         <CreateStaff
           onCreated={() => {
@@ -194,8 +230,30 @@ export default function Users({ user: me }: CareScreenProps) {
         </p>
       ) : null}
       {pending ? (
-        <section class={`panel ${pending.kind === "code" ? "done" : "warning"}`} aria-labelledby="pending-title">
-          {pending.kind === "code" ? (
+        <section
+          class={`panel ${pending.kind === "code" || pending.kind === "invite-code" ? "done" : "warning"}`}
+          aria-labelledby="pending-title"
+        >
+          {pending.kind === "invite-code" ? (
+            <>
+              <h3 id="pending-title" tabIndex={-1} ref={panel}>
+                Invite code for {pending.user.displayName}
+              </h3>
+              <p>
+                <span class="one-time-code" data-testid="invite-code">
+                  {pending.code}
+                </span>
+              </p>
+              <p>
+                Email is not set up on this server, so no invite was sent: hand this code to {pending.user.displayName}{" "}
+                in person. It works once, until {dateTime(pending.expiresAt)}, in Haven under “Invited to Haven? Set
+                your password”. This is the only time it is shown; the earlier code no longer works.
+              </p>
+              <button type="button" onClick={() => setPending(null)}>
+                Done: I have handed it over
+              </button>
+            </>
+          ) : pending.kind === "code" ? (
             <>
               <h3 id="pending-title" tabIndex={-1} ref={panel}>
                 Password-reset code for {pending.user.displayName}
@@ -281,7 +339,18 @@ export default function Users({ user: me }: CareScreenProps) {
                     <td class="wrap-anywhere email">{u.email}</td>
                     <td class="nowrap">{ROLE_LABELS[u.role]}</td>
                     <td>
-                      <span class={`status-badge ${u.status}`}>{u.status === "active" ? "Active" : "Disabled"}</span>
+                      {u.invitedAt && u.status === "active" ? (
+                        <>
+                          <span class="status-badge invited">Invited — waiting for them to set a password</span>
+                          <span class="muted invite-expiry">
+                            {u.inviteExpiresAt && Date.parse(u.inviteExpiresAt) > Date.now()
+                              ? `Invite works until ${dateTime(u.inviteExpiresAt)}`
+                              : "The invite has expired: send it again"}
+                          </span>
+                        </>
+                      ) : (
+                        <span class={`status-badge ${u.status}`}>{u.status === "active" ? "Active" : "Disabled"}</span>
+                      )}
                     </td>
                     <td>{u.mfaEnabled ? "On" : "Off"}</td>
                     <td class="nowrap">
@@ -307,13 +376,19 @@ export default function Users({ user: me }: CareScreenProps) {
                             Reset 2FA<span class="visually-hidden"> for {u.displayName}</span>
                           </button>
                         ) : null}
-                        <button
-                          type="button"
-                          class="secondary"
-                          onClick={() => setPending({ kind: "reset-code", user: u })}
-                        >
-                          Reset code<span class="visually-hidden"> for {u.displayName}</span>
-                        </button>
+                        {u.invitedAt && u.status === "active" ? (
+                          <button type="button" class="secondary" disabled={busy} onClick={() => void act("resend", u)}>
+                            Send again<span class="visually-hidden"> the invite to {u.displayName}</span>
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            class="secondary"
+                            onClick={() => setPending({ kind: "reset-code", user: u })}
+                          >
+                            Reset code<span class="visually-hidden"> for {u.displayName}</span>
+                          </button>
+                        )}
                       </div>
                     </td>
                   </tr>
@@ -499,6 +574,151 @@ function CreateStaff({ onCreated }: { onCreated: (user: AdminUserView) => void }
         <p class="panel done" role="status" tabIndex={-1} ref={result} data-testid="created-account">
           Created {created.displayName} ({created.email}), {ROLE_LABELS[created.role].toLowerCase()}, active.
         </p>
+      ) : null}
+    </section>
+  );
+}
+
+type InviteFieldErrors = Partial<Record<"email" | "displayName" | "role", string>>;
+
+/**
+ * The invite form: a therapist or clinician gets an email with a one-time code that sets their
+ * password (7 days); two-factor set-up follows at their first sign-in. When this server has no
+ * email set up, the code is shown here once instead, for the admin to hand over.
+ */
+function InviteStaff({ onInvited }: { onInvited: (user: AdminUserView) => void }) {
+  const [form, setForm] = useState({ email: "", displayName: "", role: "clinician" as "therapist" | "clinician" });
+  const [fields, setFields] = useState<InviteFieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [invited, setInvited] = useState<InviteResult | null>(null);
+  const result = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (invited) result.current?.focus();
+  }, [invited]);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    setInvited(null);
+    const parsed = inviteBody.safeParse({ ...form, timezone: deviceTimeZone() });
+    if (!parsed.success) {
+      const next: InviteFieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0]) as keyof InviteFieldErrors;
+        next[name] ??= issue.message;
+      }
+      setFields(next);
+      setError("Some fields need another look; each one says what.");
+      return;
+    }
+    setFields({});
+    setBusy(true);
+    const outcome = await careWrite<InviteResult>(() => api.admin.invites.$post({ json: parsed.data }));
+    setBusy(false);
+    if (!outcome.ok) {
+      if (outcome.code === "EMAIL_TAKEN") setFields({ email: outcome.error });
+      setError(outcome.error);
+      return;
+    }
+    setInvited(outcome.body);
+    setForm({ ...form, email: "", displayName: "" });
+    onInvited(outcome.body.user);
+  }
+
+  const field = (name: keyof InviteFieldErrors) => ({
+    "aria-invalid": fields[name] ? ("true" as const) : undefined,
+    "aria-describedby": fields[name] ? `invite-${name}-error` : undefined,
+  });
+  const problem = (name: keyof InviteFieldErrors) =>
+    fields[name] ? (
+      <span class="field-error" id={`invite-${name}-error`}>
+        {fields[name]}
+      </span>
+    ) : null;
+
+  return (
+    <section class="panel" aria-labelledby="invite-title">
+      <h3 id="invite-title">Invite a therapist or clinician</h3>
+      <form onSubmit={submit} noValidate data-testid="invite-staff">
+        <div class="filters">
+          <div class="field">
+            <label for="invite-displayName">Name</label>
+            <input
+              id="invite-displayName"
+              autoComplete="off"
+              maxLength={DISPLAY_NAME_MAX_LENGTH}
+              value={form.displayName}
+              onInput={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
+              {...field("displayName")}
+            />
+            {problem("displayName")}
+          </div>
+          <div class="field">
+            <label for="invite-email">Email</label>
+            <input
+              id="invite-email"
+              type="email"
+              autoComplete="off"
+              value={form.email}
+              onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
+              {...field("email")}
+            />
+            {problem("email")}
+          </div>
+          <div class="field">
+            <label for="invite-role">Role</label>
+            <select
+              id="invite-role"
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.currentTarget.value as "therapist" | "clinician" })}
+            >
+              <option value="therapist">{ROLE_LABELS.therapist}</option>
+              <option value="clinician">{ROLE_LABELS.clinician}</option>
+            </select>
+          </div>
+        </div>
+        <p class="muted">
+          They get an email with a link and a code to set their own password; it works for {INVITE_CODE_TTL_DAYS} days.
+          At their first sign-in they set up two-factor sign-in.
+        </p>
+        {error ? (
+          <p role="alert" class="error" data-testid="invite-error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          {busy ? "Inviting…" : "Send the invite"}
+        </button>
+      </form>
+      {invited ? (
+        <div class="panel done" role="status" tabIndex={-1} ref={result} data-testid="invited-account">
+          {invited.emailed === "sent" ? (
+            <p>
+              Invite sent to {invited.user.displayName} ({invited.user.email}),{" "}
+              {ROLE_LABELS[invited.user.role].toLowerCase()}. It works until {dateTime(invited.inviteExpiresAt)}.
+            </p>
+          ) : invited.code ? (
+            <>
+              <p>
+                Email is not set up on this server, so no invite was sent. Hand this code to {invited.user.displayName}{" "}
+                in person; it works once, until {dateTime(invited.inviteExpiresAt)}, in Haven under “Invited to Haven?
+                Set your password”. This is the only time it is shown.
+              </p>
+              <p>
+                <span class="one-time-code" data-testid="invite-code">
+                  {invited.code}
+                </span>
+              </p>
+            </>
+          ) : (
+            <p>
+              {invited.user.displayName}'s account is waiting, but the invite email could not be sent. Use “Send again”
+              in the list in a moment.
+            </p>
+          )}
+        </div>
       ) : null}
     </section>
   );

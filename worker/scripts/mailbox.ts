@@ -1,12 +1,14 @@
 /**
- * A local email capture server speaking the two HTTP email APIs Haven can send through
+ * The development mailbox: a local email capture server speaking the two HTTP email APIs Haven can send through
  * (worker/notify/email.ts): Resend (`POST /emails`, `Authorization: Bearer <key>`) and Postmark
  * (`POST /email`, `X-Postmark-Server-Token: <key>`). It checks the key and the body's shape as the
  * providers do (401 for a wrong key, 422 for a malformed message), records what it accepts, and
- * answers as they do. Nothing leaves the machine. The worker tests start one (a vitest
- * globalSetup: tests/worker/setup/fake-email.ts); a developer mailbox can start one too.
+ * answers as they do. Nothing leaves the machine. `npm start` runs one and points the Worker at it
+ * (worker/scripts/start.ts), so every account email can be read in the browser; the worker tests
+ * start one too (a vitest globalSetup: tests/worker/setup/fake-email.ts).
  *
  * Inspecting and scripting it:
+ * - `GET /` a page for people listing what arrived, newest first (development only)
  * - `GET /messages?to=<address>`  `{ messages: CapturedEmail[] }`, oldest first (every message without `to`)
  * - `DELETE /messages?to=<address>` forgets them
  * - `POST /failures` `{ to, status, count }` answers the next `count` messages to `to` with
@@ -75,6 +77,61 @@ function readBody(req: IncomingMessage): Promise<string> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "Content-Type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[ch]};`);
+
+/** A message's text as HTML: escaped, with its http(s) links clickable. */
+function textHtml(text: string): string {
+  let html = "";
+  let last = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s<>"']+/g)) {
+    const at = match.index ?? 0;
+    html += escapeHtml(text.slice(last, at));
+    const href = escapeHtml(match[0]);
+    html += `<a href="${href}" rel="noreferrer">${href}</a>`;
+    last = at + match[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+/** The mailbox page: every captured message, newest first, escaped; no script, no remote content. */
+export function mailboxPage(messages: readonly CapturedEmail[]): string {
+  const items = [...messages]
+    .sort((a, b) => b.at - a.at)
+    .map(
+      (m) => `<article>
+<h2>${escapeHtml(m.subject)}</h2>
+<p class="meta">To <strong>${escapeHtml(m.to.join(", "))}</strong> · from ${escapeHtml(m.from)} · <time datetime="${new Date(m.at).toISOString()}">${escapeHtml(new Date(m.at).toLocaleString("en-GB"))}</time></p>
+<pre>${textHtml(m.text)}</pre>
+</article>`,
+    )
+    .join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Development mailbox — Haven</title>
+<style>
+body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 48rem; padding: 1rem; color: #1a1a1a; background: #fff; }
+article { border: 1px solid #767676; border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 1rem 0; }
+h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
+.meta { margin: 0; color: #444; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; margin: 0.75rem 0 0; }
+a { color: #0645ad; }
+</style>
+</head>
+<body>
+<main>
+<h1>Development mailbox — nothing here was sent</h1>
+<p>Every email the local Haven sends arrives here instead of going out (newest first). Reload the page to see new mail.</p>
+${items || "<p>No mail yet.</p>"}
+</main>
+</body>
+</html>
+`;
 }
 
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0;
@@ -199,6 +256,18 @@ export async function startEmailCapture(options: EmailCaptureOptions = {}): Prom
     const handle = async () => {
       if (route === "POST /emails") return accept(req, res, "resend");
       if (route === "POST /email") return accept(req, res, "postmark");
+      if (route === "GET /") {
+        res.writeHead(200, {
+          "Content-Type": "text/html; charset=utf-8",
+          "Content-Security-Policy":
+            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+          "Cache-Control": "no-store",
+          "X-Content-Type-Options": "nosniff",
+          "Referrer-Policy": "no-referrer",
+        });
+        res.end(mailboxPage(messagesTo()));
+        return;
+      }
       if (route === "GET /messages") {
         return send(res, 200, { messages: messagesTo(url.searchParams.get("to") ?? undefined) });
       }
