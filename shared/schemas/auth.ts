@@ -23,7 +23,11 @@ export const givenPassword = z
   .min(1)
   .max(PASSWORD_MAX_LENGTH * 4);
 
-export const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
+export const displayName = z
+  .string()
+  .trim()
+  .min(1, "Enter a name.")
+  .max(DISPLAY_NAME_MAX_LENGTH, `Keep the name to ${DISPLAY_NAME_MAX_LENGTH} characters or fewer.`);
 
 export const timezone = z.string().refine(isIanaTimeZone, {
   message: "Use an IANA time zone such as Europe/London.",

@@ -13,6 +13,8 @@ import "./admin.css";
 
 type StaffRole = Exclude<Role, "patient">;
 const STAFF_ROLES: StaffRole[] = ["therapist", "clinician", "admin"];
+/** Invites are for the care team; an admin is created with a password. */
+const INVITE_ROLES = ["therapist", "clinician"] as const;
 const PAGE_SIZE = 25;
 
 interface Filters {
@@ -426,6 +428,89 @@ export default function Users({ user: me }: CareScreenProps) {
   );
 }
 
+/** The first problem zod reports for each top-level field of a form. */
+function firstIssuePerField<K extends string>(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const next: Partial<Record<K, string>> = {};
+  for (const issue of issues) {
+    const name = String(issue.path[0]) as K;
+    next[name] ??= issue.message;
+  }
+  return next;
+}
+
+type IdentityErrors = Partial<Record<"email" | "displayName", string>>;
+
+/**
+ * A staff member's name, email and role, as both forms ask for them (create with a password,
+ * invite by email): ids prefixed per form, each field's problem tied to it for screen readers.
+ */
+function StaffIdentityFields<R extends StaffRole>({
+  prefix,
+  value,
+  roles,
+  errors,
+  onChange,
+}: {
+  prefix: string;
+  value: { displayName: string; email: string; role: R };
+  roles: readonly R[];
+  errors: IdentityErrors;
+  onChange: (patch: Partial<{ displayName: string; email: string; role: R }>) => void;
+}) {
+  const field = (name: keyof IdentityErrors) => ({
+    "aria-invalid": errors[name] ? ("true" as const) : undefined,
+    "aria-describedby": errors[name] ? `${prefix}-${name}-error` : undefined,
+  });
+  const problem = (name: keyof IdentityErrors) =>
+    errors[name] ? (
+      <span class="field-error" id={`${prefix}-${name}-error`}>
+        {errors[name]}
+      </span>
+    ) : null;
+  return (
+    <>
+      <div class="field">
+        <label for={`${prefix}-displayName`}>Name</label>
+        <input
+          id={`${prefix}-displayName`}
+          autoComplete="off"
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
+          value={value.displayName}
+          onInput={(e) => onChange({ displayName: e.currentTarget.value })}
+          {...field("displayName")}
+        />
+        {problem("displayName")}
+      </div>
+      <div class="field">
+        <label for={`${prefix}-email`}>Email</label>
+        <input
+          id={`${prefix}-email`}
+          type="email"
+          autoComplete="off"
+          value={value.email}
+          onInput={(e) => onChange({ email: e.currentTarget.value })}
+          {...field("email")}
+        />
+        {problem("email")}
+      </div>
+      <div class="field">
+        <label for={`${prefix}-role`}>Role</label>
+        <select
+          id={`${prefix}-role`}
+          value={value.role}
+          onChange={(e) => onChange({ role: e.currentTarget.value as R })}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}
+
 type FieldErrors = Partial<Record<"email" | "displayName" | "role" | "timezone" | "password", string>>;
 
 /** The form for a new therapist, clinician or admin, checked here by the API's own schema first. */
@@ -452,12 +537,7 @@ function CreateStaff({ onCreated }: { onCreated: (user: AdminUserView) => void }
     setError(null);
     const parsed = createUserBody.safeParse(form);
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0]) as keyof FieldErrors;
-        next[name] ??= issue.message;
-      }
-      setFields(next);
+      setFields(firstIssuePerField<keyof FieldErrors>(parsed.error.issues));
       setError("Some fields need another look; each one says what.");
       return;
     }
@@ -492,44 +572,13 @@ function CreateStaff({ onCreated }: { onCreated: (user: AdminUserView) => void }
       <h3 id="create-title">Create a staff account</h3>
       <form onSubmit={submit} noValidate data-testid="create-staff">
         <div class="filters">
-          <div class="field">
-            <label for="new-displayName">Name</label>
-            <input
-              id="new-displayName"
-              autoComplete="off"
-              maxLength={DISPLAY_NAME_MAX_LENGTH}
-              value={form.displayName}
-              onInput={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
-              {...field("displayName")}
-            />
-            {problem("displayName")}
-          </div>
-          <div class="field">
-            <label for="new-email">Email</label>
-            <input
-              id="new-email"
-              type="email"
-              autoComplete="off"
-              value={form.email}
-              onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
-              {...field("email")}
-            />
-            {problem("email")}
-          </div>
-          <div class="field">
-            <label for="new-role">Role</label>
-            <select
-              id="new-role"
-              value={form.role}
-              onChange={(e) => setForm({ ...form, role: e.currentTarget.value as StaffRole })}
-            >
-              {STAFF_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <StaffIdentityFields
+            prefix="new"
+            value={form}
+            roles={STAFF_ROLES}
+            errors={fields}
+            onChange={(patch) => setForm({ ...form, ...patch })}
+          />
           <div class="field">
             <label for="new-timezone">Time zone</label>
             <input
@@ -587,7 +636,7 @@ type InviteFieldErrors = Partial<Record<"email" | "displayName" | "role", string
  * email set up, the code is shown here once instead, for the admin to hand over.
  */
 function InviteStaff({ onInvited }: { onInvited: (user: AdminUserView) => void }) {
-  const [form, setForm] = useState({ email: "", displayName: "", role: "clinician" as "therapist" | "clinician" });
+  const [form, setForm] = useState({ email: "", displayName: "", role: "clinician" as (typeof INVITE_ROLES)[number] });
   const [fields, setFields] = useState<InviteFieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -604,12 +653,7 @@ function InviteStaff({ onInvited }: { onInvited: (user: AdminUserView) => void }
     setInvited(null);
     const parsed = inviteBody.safeParse({ ...form, timezone: deviceTimeZone() });
     if (!parsed.success) {
-      const next: InviteFieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0]) as keyof InviteFieldErrors;
-        next[name] ??= issue.message;
-      }
-      setFields(next);
+      setFields(firstIssuePerField<keyof InviteFieldErrors>(parsed.error.issues));
       setError("Some fields need another look; each one says what.");
       return;
     }
@@ -627,57 +671,18 @@ function InviteStaff({ onInvited }: { onInvited: (user: AdminUserView) => void }
     onInvited(outcome.body.user);
   }
 
-  const field = (name: keyof InviteFieldErrors) => ({
-    "aria-invalid": fields[name] ? ("true" as const) : undefined,
-    "aria-describedby": fields[name] ? `invite-${name}-error` : undefined,
-  });
-  const problem = (name: keyof InviteFieldErrors) =>
-    fields[name] ? (
-      <span class="field-error" id={`invite-${name}-error`}>
-        {fields[name]}
-      </span>
-    ) : null;
-
   return (
     <section class="panel" aria-labelledby="invite-title">
       <h3 id="invite-title">Invite a therapist or clinician</h3>
       <form onSubmit={submit} noValidate data-testid="invite-staff">
         <div class="filters">
-          <div class="field">
-            <label for="invite-displayName">Name</label>
-            <input
-              id="invite-displayName"
-              autoComplete="off"
-              maxLength={DISPLAY_NAME_MAX_LENGTH}
-              value={form.displayName}
-              onInput={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
-              {...field("displayName")}
-            />
-            {problem("displayName")}
-          </div>
-          <div class="field">
-            <label for="invite-email">Email</label>
-            <input
-              id="invite-email"
-              type="email"
-              autoComplete="off"
-              value={form.email}
-              onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
-              {...field("email")}
-            />
-            {problem("email")}
-          </div>
-          <div class="field">
-            <label for="invite-role">Role</label>
-            <select
-              id="invite-role"
-              value={form.role}
-              onChange={(e) => setForm({ ...form, role: e.currentTarget.value as "therapist" | "clinician" })}
-            >
-              <option value="therapist">{ROLE_LABELS.therapist}</option>
-              <option value="clinician">{ROLE_LABELS.clinician}</option>
-            </select>
-          </div>
+          <StaffIdentityFields
+            prefix="invite"
+            value={form}
+            roles={INVITE_ROLES}
+            errors={fields}
+            onChange={(patch) => setForm({ ...form, ...patch })}
+          />
         </div>
         <p class="muted">
           They get an email with a link and a code to set their own password; it works for {INVITE_CODE_TTL_DAYS} days.
