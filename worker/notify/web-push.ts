@@ -18,6 +18,7 @@ import { type NotificationKind, notificationPayload } from "../../shared/domain/
 import { pushEndpointAllowed } from "../../shared/schemas/push";
 import { database } from "../db/client";
 import { deleteSubscriptions, markSent, type SubscriptionTarget, subscriptionsOf } from "../db/push-subscriptions";
+import { fromBase64Url, toBase64Url } from "../lib/encoding";
 
 /** How long a push service gets to answer one request. */
 export const PUSH_FETCH_TIMEOUT_MS = 5_000;
@@ -48,17 +49,6 @@ interface VapidKey {
   publicKey: string;
 }
 
-function base64Url(bytes: Uint8Array): string {
-  let bin = "";
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(value: string): Uint8Array {
-  const b64 = value.replace(/-/g, "+").replace(/_/g, "/");
-  return Uint8Array.from(atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-}
-
 function parseVapidJwk(env: Pick<Env, "VAPID_PRIVATE_KEY">) {
   const parsed = parseSigningJwk(env.VAPID_PRIVATE_KEY);
   if ("problem" in parsed) throw new Error(`VAPID_PRIVATE_KEY ${parsed.problem}`);
@@ -76,7 +66,7 @@ export function vapidPublicKey(env: Pick<Env, "VAPID_PRIVATE_KEY">): string {
   point[0] = 0x04;
   point.set(fromBase64Url(x), 1);
   point.set(fromBase64Url(y), 33);
-  return base64Url(point);
+  return toBase64Url(point);
 }
 
 /** The imported key of this isolate, keyed by the secret's text so a rotated secret is picked up. */
