@@ -97,7 +97,7 @@ export const ERROR_CATALOGUE = {
   COMPLETION_ALREADY_UNDONE: { status: 409, message: "This completion was already undone." },
   ASSESSMENT_LIMIT_REACHED: {
     status: 409,
-    message: "This questionnaire can be taken twice in 14 days; try again later.",
+    message: "This questionnaire can be taken twice in 14 days: it opens again 14 days after the first of those two.",
   },
   NOT_ENOUGH_COINS: { status: 409, message: "Not enough coins yet." },
   ITEM_ALREADY_OWNED: { status: 409, message: "Your pet already has this." },
@@ -132,7 +132,7 @@ export const ERROR_CATALOGUE = {
     status: 422,
     message: "This password is too common; choose a longer or less predictable one.",
   },
-  RATE_LIMITED: { status: 429, message: "Too many attempts; try again later." },
+  RATE_LIMITED: { status: 429, message: "Too many attempts. Try again in a little while." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
   COMPANION_UNAVAILABLE: {
     status: 502,

@@ -3,15 +3,11 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { mustEnrolMfa } from "../../shared/roles";
 import type { PublicUser } from "../../shared/schemas/auth";
 import { api, endRevoked, onRevocation, onSessionChange, resumeSession, type SessionEnd } from "./api/session";
-import { AcceptInvite, type InviteLink, takeInviteLink } from "./auth/AcceptInvite";
 import { isVerifyEmailPath } from "./auth/EmailVerificationBanner";
-import { ForgotPassword, type ResetLink, takeResetLink } from "./auth/ForgotPassword";
 import { HelpWithoutSignIn } from "./auth/HelpWithoutSignIn";
-import { RedeemResetCode } from "./auth/RedeemResetCode";
-import { Register } from "./auth/Register";
+import { type InviteLink, type ResetLink, takeInviteLink, takeResetLink } from "./auth/links";
 import { SessionEnded } from "./auth/SessionEnded";
 import { SignIn } from "./auth/SignIn";
-import { CareApp } from "./care/CareApp";
 import { db } from "./data/db";
 import { forgetAfterRevocation, signedOutReason } from "./lock/device";
 import { LockScreen } from "./lock/LockScreen";
@@ -21,11 +17,24 @@ import { navigate, usePath } from "./router";
 import { SignedIn } from "./SignedIn";
 import "./styles.css";
 import { Link } from "./ui/Link";
-import { lazyScreen } from "./ui/lazy";
+import { lazyNamed, lazyScreen } from "./ui/lazy";
 import { UpdatePrompt } from "./update-prompt";
 
 /** Staff-only and rare (QR code included): loaded on first use, so patients never download it. */
 const EnrolTwoFactor = lazyScreen(() => import("./auth/EnrolTwoFactor"));
+/** The staff and admin app: patients never download it. */
+const CareApp = lazyNamed(() => import("./care/CareApp").then((m) => m.CareApp));
+/**
+ * The signed-out forms other than sign-in (register, reset, invite) carry the password rules and
+ * the request schemas: loaded when opened, so the start page stays small (the service worker
+ * precaches them, so they open offline too).
+ */
+const Register = lazyNamed(() => import("./auth/Register").then((m) => m.Register));
+const RedeemResetCode = lazyNamed(() => import("./auth/RedeemResetCode").then((m) => m.RedeemResetCode));
+const AcceptInvite = lazyNamed(() => import("./auth/AcceptInvite").then((m) => m.AcceptInvite));
+/** A new patient's first-run flow (shown until finished or skipped, once per account). */
+const Onboarding = lazyNamed(() => import("./onboarding/Onboarding").then((m) => m.Onboarding));
+const ForgotPassword = lazyNamed(() => import("./auth/ForgotPassword").then((m) => m.ForgotPassword));
 
 /** The last signed-in user, kept with the local data so the app opens offline. */
 async function cachedUser(): Promise<PublicUser | null> {
@@ -69,7 +78,15 @@ function App() {
   // Help that needs nothing: signed out (or still resuming), these paths need no account at all.
   // Locked, only crisis help opens (the saved safety plan is behind the PIN with the rest).
   const lockedOut = user !== null && locked !== false;
-  const help = !user ? isHelpPath(path) : lockedOut && isHelpPath(path) === "/crisis" ? "/crisis" : null;
+  // The first-run flow finished or skipped on this page (the server's flag follows with the next profile).
+  const [onboardedHere, setOnboardedHere] = useState<string | null>(null);
+  const onboarding = user?.role === "patient" && !lockedOut && !user.onboarded && onboardedHere !== user.id;
+  // Crisis help stays one tap away when locked and during the first-run flow.
+  const help = !user
+    ? isHelpPath(path)
+    : (lockedOut || onboarding) && isHelpPath(path) === "/crisis"
+      ? "/crisis"
+      : null;
   // A staff account without two-factor sign-in sets it up before anything else, and stays on
   // that screen until its recovery codes are saved (the user turns mfaEnabled on before that).
   const [enrolling, setEnrolling] = useState(false);
@@ -156,7 +173,7 @@ function App() {
   return (
     <main>
       <h1>Haven</h1>
-      {user && !lockedOut ? null : (
+      {user && !lockedOut && !onboarding ? null : (
         <div class="top">
           <p>A calm place for your wellbeing, with your care team beside you.</p>
           {help ? null : (
@@ -168,14 +185,21 @@ function App() {
       )}
       {resuming || user || help ? null : <SessionEnded reason={ended} />}
       {help ? (
-        <HelpWithoutSignIn path={help} backLabel={user ? "Back to unlock" : undefined} />
+        <HelpWithoutSignIn
+          path={help}
+          backLabel={!user ? undefined : onboarding ? "Back to getting started" : "Back to unlock"}
+        />
       ) : resuming ? null : user && locked ? (
         <LockScreen onUnlock={() => setLocked(false)} onLockout={lockout} />
       ) : user && locked === false && mustEnrol ? (
         <EnrolTwoFactor user={user} onDone={() => setEnrolling(false)} />
       ) : user && locked === false ? (
         user.role === "patient" ? (
-          <SignedIn user={user} />
+          onboarding ? (
+            <Onboarding user={user} onDone={() => setOnboardedHere(user.id)} />
+          ) : (
+            <SignedIn user={user} />
+          )
         ) : (
           <CareApp user={user} />
         )
@@ -268,12 +292,14 @@ function App() {
           </p>
         </>
       )}
-      <p role="status" aria-live="polite" data-testid="api-status">
-        {health === null
-          ? "Connecting…"
-          : health === "unreachable"
-            ? "The Haven service cannot be reached right now."
-            : `Service ${health.status} · version ${health.version}`}
+      {/* Said only when something is wrong: the version and "ok" are for the admin's Health screen, not patients. */}
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="api-status"
+        data-health={health === null ? "checking" : health === "unreachable" ? "unreachable" : health.status}
+      >
+        {health === "unreachable" ? "The Haven service cannot be reached right now." : ""}
       </p>
       <UpdatePrompt />
     </main>

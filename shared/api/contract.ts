@@ -30,6 +30,7 @@ import {
   companionChatBody,
   companionPageQuery,
   companionSafetyAnswerSchema,
+  companionStatusSchema,
   conversationViewSchema,
 } from "../schemas/companion";
 import { changeEmailBody, verifyEmailBody } from "../schemas/email-verification";
@@ -106,6 +107,7 @@ export const API_CONTRACT = {
       responses: { 200: { "application/json": companionSafetyAnswerSchema, "text/event-stream": "text" } },
     },
   },
+  "/companion/status": { get: { responses: { 200: json(companionStatusSchema) } } },
   "/companion/conversations": {
     get: { query: companionPageQuery, responses: { 200: json(pageOf(conversationViewSchema)) } },
     delete: { responses: { 204: none } },

@@ -86,6 +86,8 @@ export const updateProfileBody = z
     timezone: timezone.optional(),
     dayStartHour: dayStartHour.optional(),
     consent: consentChange.optional(),
+    /** The first-run flow is over (finished or skipped): it is not shown again, on any device. */
+    onboarded: z.literal(true).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Change at least one field." });
 
@@ -105,6 +107,8 @@ export const publicUserSchema = z.strictObject({
   mfaEnabled: z.boolean(),
   /** Whether the current email address was confirmed (a code sent to it was entered); false again after a change. */
   emailVerified: z.boolean(),
+  /** Whether the patient has finished or skipped the first-run flow (false until then, for a new account). */
+  onboarded: z.boolean(),
   /** Both off until the patient turns them on: the AI companion, and donating de-identified data for research. */
   consent: z.strictObject({ companion: z.boolean(), research: z.boolean() }),
 });

@@ -114,6 +114,12 @@ export const crisisResourceSchema = z.strictObject({
 });
 
 /**
+ * `GET /companion/status`: whether this Haven has an AI model set up for the companion, so the
+ * app can say so before the patient types (the crisis check and the exercises work either way).
+ */
+export const companionStatusSchema = z.strictObject({ configured: z.boolean() });
+
+/**
  * The answer to a high-risk message: crisis resources, never a model reply. `flagged`: the care
  * team was told; when false the device queues the flag itself.
  */

@@ -53,6 +53,9 @@ export const E2E_ACCOUNTS = [
   "reminders",
   "forgot-password",
   "verify-email",
+  "onboarding",
+  "onboarding-skip",
+  "layout",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 
@@ -69,6 +72,9 @@ const HISTORY: Partial<Record<E2eAccount, string>> = {
 
 /** The accounts whose email address starts unconfirmed (issue 18: the confirmation banner's test). */
 const UNVERIFIED: readonly E2eAccount[] = ["verify-email"];
+
+/** The accounts that have not yet been through the first-run flow (issue 19: its own test). */
+const NOT_ONBOARDED: readonly E2eAccount[] = ["onboarding", "onboarding-skip"];
 
 /** The time zone an account lives in (Europe/London unless it has history elsewhere). */
 export function e2eTimezone(name: E2eAccount): string {
@@ -98,9 +104,14 @@ export async function e2eAccountsSql(now = Date.now()): Promise<string> {
     const timezone = e2eTimezone(name);
     // Confirmed addresses, so no screen shows the confirmation banner, except where a test needs it.
     const verifiedAt = UNVERIFIED.includes(name) ? null : now;
-    const values = [id, e2eEmail(name), "patient", "active", e2eName(name), timezone, 4, hash, verifiedAt, now, now];
+    // Past the first-run flow, so it opens on Today, except for the flow's own test.
+    const onboardedAt = NOT_ONBOARDED.includes(name) ? null : now;
+    const values = [
+      ...[id, e2eEmail(name), "patient", "active", e2eName(name), timezone, 4, hash],
+      ...[verifiedAt, onboardedAt, now, now],
+    ];
     rows.push(
-      `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, email_verified_at, created_at, updated_at) VALUES (${values.map(sqlString).join(", ")});`,
+      `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, email_verified_at, onboarded_at, created_at, updated_at) VALUES (${values.map(sqlString).join(", ")});`,
     );
     for (const s of staff) {
       rows.push(

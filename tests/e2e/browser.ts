@@ -117,13 +117,42 @@ export async function signIn(page: Page, who: E2eAccount | `${string}@${string}`
   }
 }
 
+/** Whether the page is at a phone's width, where the bottom tab bar and More stand in for the side navigation. */
+async function isPhone(page: Page): Promise<boolean> {
+  return (page.viewportSize()?.width ?? PHONE.width) < 768;
+}
+
+/** Opens the phone's More screen from the tab bar (a no-op when already there). */
+async function openMore(page: Page): Promise<void> {
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /^More\b/ })
+    .click();
+  await page.getByRole("heading", { name: "More", exact: true }).waitFor({ timeout: 15_000 });
+}
+
 /**
- * Signs out through the navigation and waits until the sign-in screen shows, so the next page in
- * the same browser context starts signed out (closing the page mid-sign-out could leave the
- * session in place). A change still waiting to sync is synced first, never discarded.
+ * Presses Sign out where it is (under More on a phone, the side navigation's foot on a wide
+ * screen) and nothing more: what follows (the unsynced-changes dialog, or the sign-in screen) is
+ * the caller's to check.
+ */
+export async function pressSignOut(page: Page): Promise<void> {
+  if (await isPhone(page)) {
+    await openMore(page);
+    await page.locator(".more-sign-out").getByRole("button", { name: "Sign out" }).click();
+  } else {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
+  }
+}
+
+/**
+ * Signs out — under More on a phone, at the foot of the side navigation on a wide screen — and
+ * waits until the sign-in screen shows, so the next page in the same browser context starts
+ * signed out (closing the page mid-sign-out could leave the session in place). A change still
+ * waiting to sync is synced first, never discarded.
  */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await pressSignOut(page);
   const signInHeading = page.getByRole("heading", { name: "Sign in" });
   const dialog = page.getByRole("dialog");
   const outcome = await Promise.race([
@@ -141,11 +170,24 @@ export async function signOut(page: Page): Promise<void> {
 /**
  * Follows an in-app link from the navigation (or the crisis button) by its visible name. A name
  * given as text matches exactly, or with the unread badge the link may carry ("Messages, 2 unread").
+ * On a phone a screen that is not a tab (Habits, Messages, Settings…) is reached through More.
  */
 export async function openScreen(page: Page, name: string | RegExp): Promise<void> {
   const literal = typeof name === "string" ? name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "";
   const exactly = typeof name === "string" ? new RegExp(`^${literal}( ?, \\d+ unread)?$`) : name;
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: exactly }).click();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.waitFor({ timeout: 15_000 });
+  const inNav = nav.getByRole("link", { name: exactly });
+  if ((await inNav.count()) > 0) {
+    await inNav.first().click();
+    return;
+  }
+  if (await isPhone(page)) {
+    await openMore(page);
+    await page.locator(".more-list").getByRole("link", { name: exactly }).click();
+    return;
+  }
+  await inNav.click();
 }
 
 /** An access token for checking the server's state through the API, as the tests' own client. */
@@ -225,6 +267,15 @@ interface AxeViolation {
  * CSP does not apply to, so the product's CSP stays as it is.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // Both themes follow the system setting: each is checked (issue 19), and the page is left light.
+  await page.emulateMedia({ colorScheme: "light" });
+  await axeCheck(page, screen);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await axeCheck(page, `${screen} (dark)`);
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+async function axeCheck(page: Page, screen: string): Promise<void> {
   axeSource ??= await readFile(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -245,15 +296,22 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(serious, `${screen}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 
-/** Screenshots at phone and desktop sizes into tests/e2e/artifacts/ (gitignored; CI keeps them). */
+/** Screenshots at phone and desktop sizes, light and dark (`-dark`), into tests/e2e/artifacts/ (gitignored; CI keeps them). */
 export async function screenshots(page: Page, name: string): Promise<void> {
   const dir = join(ROOT, "tests/e2e/artifacts");
   await mkdir(dir, { recursive: true });
   const size = page.viewportSize() ?? PHONE;
-  await page.setViewportSize(PHONE);
-  await page.screenshot({ path: join(dir, `${name}-phone.png`), fullPage: true });
-  await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: join(dir, `${name}-desktop.png`), fullPage: true });
+  for (const [suffix, scheme] of [
+    ["", "light"],
+    ["-dark", "dark"],
+  ] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: join(dir, `${name}-phone${suffix}.png`), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    await page.screenshot({ path: join(dir, `${name}-desktop${suffix}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize(size);
 }
 
@@ -281,6 +339,9 @@ export async function checkCareScreen(page: Page, name: string): Promise<void> {
     await page.setViewportSize(viewport);
     await expectAccessible(page, `${name} (${size})`);
     await page.screenshot({ path: join(dir, `${name}-${size}.png`), fullPage: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.screenshot({ path: join(dir, `${name}-${size}-dark.png`), fullPage: true });
+    await page.emulateMedia({ colorScheme: "light" });
   }
 }
 
@@ -312,4 +373,19 @@ export function storeCounts(page: Page, stores: string[]): Promise<number[]> {
       }),
     stores,
   );
+}
+
+/**
+ * A newly registered patient meets the first-run flow (issue 19): skips it with "Skip for now"
+ * when it shows, and returns once the signed-in app is up (the `welcome` greeting).
+ */
+export async function skipOnboarding(page: Page): Promise<void> {
+  const flow = page.getByTestId("onboarding");
+  const app = page.getByTestId("welcome");
+  await flow.or(app).first().waitFor({ timeout: 15_000 });
+  if (await flow.isVisible()) {
+    await page.getByRole("button", { name: "Skip for now" }).click();
+    await flow.waitFor({ state: "detached", timeout: 15_000 });
+  }
+  await app.waitFor({ timeout: 15_000 });
 }

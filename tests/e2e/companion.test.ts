@@ -39,6 +39,8 @@ describe("the companion", () => {
     await signIn(page, "companion");
     await openScreen(page, "Companion");
     await expect.poll(() => page.getByTestId("safety-note").textContent()).toMatch(/not a clinician/);
+    // Before anything is typed, the chat says it is off (issue 19).
+    await expect.poll(() => page.getByTestId("chat-not-ready").textContent()).toMatch(/The AI companion is off/);
     const box = page.getByLabel("Message to the companion");
     await box.fill("I had a long day at work");
     await page.getByRole("button", { name: "Send", exact: true }).click();
@@ -46,6 +48,7 @@ describe("the companion", () => {
 
     await page.getByLabel(/Chat with the AI companion/).check();
     await expect.poll(() => page.getByLabel(/Chat with the AI companion/).isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId("chat-not-ready").count()).toBe(0);
     await box.fill("I had a long day at work");
     await page.getByRole("button", { name: "Send", exact: true }).click();
     const reply = page.getByTestId("chat").locator("li.companion").last();
@@ -192,6 +195,24 @@ describe("the companion", () => {
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(mediumFlags, { timeout: 15_000 }).toBe(before + 1);
+    await page.close();
+  });
+
+  it("says it is not set up before the patient types, when this Haven has no model", async () => {
+    const page = await browser.context.newPage();
+    // This stack has a model (the fake provider); the answer of a Haven without one stands in.
+    await page.route("**/api/v1/companion/status", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ configured: false }) }),
+    );
+    // Signed in already (the cookie from the tests before).
+    await page.goto(base());
+    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
+    await openScreen(page, "Companion");
+    await expect
+      .poll(() => page.getByTestId("chat-not-ready").textContent())
+      .toMatch(/The AI companion is not set up on this Haven/);
+    expect(await page.getByLabel("Message to the companion").inputValue()).toBe("");
+    await checkScreen(page, "companion-not-set-up");
     await page.close();
   });
 });

@@ -257,7 +257,7 @@ describe("a low mood check-in", () => {
     await signIn(page, "low-mood");
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await b.context.setOffline(true);
-    await page.locator("form input[type=range]").first().fill("2");
+    await page.getByRole("radio", { name: "2, very low" }).check();
     await page.getByRole("button", { name: "Save check-in" }).click();
     const help = page.getByTestId("mood-crisis");
     await help.waitFor();
@@ -277,7 +277,7 @@ describe("a low mood check-in", () => {
     await checkScreen(page, "today-low-mood-delivered");
 
     // A check-in that raises nothing shows no crisis box.
-    await page.locator("form input[type=range]").first().fill("7");
+    await page.getByRole("radio", { name: "7, good" }).check();
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect.poll(() => help.count()).toBe(0);
   });

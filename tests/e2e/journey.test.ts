@@ -226,7 +226,8 @@ describe("an offline day for a patient with the demo history", () => {
     const [kept] = await storeCounts(page, ["outbox"]);
     expect(kept).toBe(1);
     await signIn(page, PATIENT);
-    await expect.poll(() => page.getByTestId("moods").textContent(), { timeout: 30_000 }).toContain("mood");
+    // The kept check-in shows, note and all (the list shows each check-in's note).
+    await expect.poll(() => page.getByTestId("moods").textContent(), { timeout: 30_000 }).toContain(word);
     await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 30_000 }).toBe(0);
     const moods = await apiGet<{ items: { note: string | null }[] }>(server, token, "/moods?limit=100");
     expect(moods.items.filter((m) => m.note === word)).toHaveLength(1);

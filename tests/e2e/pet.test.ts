@@ -1,11 +1,22 @@
 /**
  * The pet in real Chromium, as the "pet" e2e patient: adopt, feed offline and sync (charged once),
- * throw away worries, set off on an adventure, and a purchase the server refuses, explained.
+ * throw away worries, set off on an adventure, and a purchase the server refuses, explained. The pet
+ * is drawn (an SVG with a description), cheers after a meal, and keeps still under reduced motion.
  * Every step is checked against the server through the API.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiGet, apiToken, type Browser, base, checkScreen, launchBrowser, openScreen, signIn } from "./browser";
+import {
+  apiGet,
+  apiToken,
+  type Browser,
+  base,
+  checkScreen,
+  launchBrowser,
+  openScreen,
+  signIn,
+  signOut,
+} from "./browser";
 
 interface Pet {
   name: string;
@@ -73,6 +84,10 @@ describe("the pet", () => {
       xp: 0,
       away: false,
     });
+    const art = page.getByTestId("pet-art");
+    await expect.poll(() => art.getAttribute("aria-label")).toBe("Pebble the fox, a baby, looks joyful");
+    expect(await art.getAttribute("role")).toBe("img");
+    expect(await page.getByTestId("pet-growth").textContent()).toContain("500 more pet XP to grow into a child");
     // There is a pet now, so there is no adoption form to replace it with.
     expect(await page.getByRole("button", { name: "Adopt" }).count()).toBe(0);
     await expect.poll(() => page.getByTestId("pet-mood").textContent(), { timeout: 20_000 }).not.toContain("waiting");
@@ -82,7 +97,9 @@ describe("the pet", () => {
     await context.setOffline(true);
     try {
       await page.getByRole("button", { name: "Feed Pebble" }).click();
-      await expect.poll(() => page.getByTestId("stat-hunger").textContent()).toBe("100 / 100");
+      await expect.poll(() => page.getByTestId("stat-hunger").textContent()).toBe("Full · 100");
+      expect(await page.getByTestId("meter-hunger").getAttribute("aria-valuetext")).toBe("Full, 100 of 100");
+      expect(await art.getAttribute("class")).toContain("pet-cheer-fed");
       expect(await page.getByTestId("pet-mood").textContent()).toContain("waiting to sync");
       expect(await page.getByTestId("pet-coins").textContent()).toContain("10 of them go to changes waiting to sync");
       await expect.poll(() => page.getByTestId("sync-banner").textContent(), { timeout: 15_000 }).toMatch(/offline/);
@@ -99,6 +116,16 @@ describe("the pet", () => {
     await expect.poll(() => page.getByTestId("pet-name").textContent(), { timeout: 15_000 }).toBe("Pebble");
     await expect.poll(() => page.getByTestId("pet-coins").textContent(), { timeout: 15_000 }).toContain("10 coins");
     expect(await coins()).toBe(10);
+
+    // The pet breathes gently, and keeps still when the device asks for reduced motion.
+    const animations = () => page.getByTestId("pet-art").evaluate((svg) => svg.getAnimations({ subtree: true }).length);
+    expect(await animations()).toBeGreaterThan(0);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await expect.poll(animations).toBe(0);
+    await page.emulateMedia({ reducedMotion: null });
+    await expect.poll(animations).toBeGreaterThan(0);
+    // The drawn pet at home, checked and photographed (the end of the test shows it away).
+    await checkScreen(page, "pet-home");
 
     // Throw away worries: two written, both let go.
     await page.getByLabel("Worry 1").fill("The pile of unread emails");
@@ -117,6 +144,9 @@ describe("the pet", () => {
     await page.getByRole("button", { name: "Send Pebble exploring" }).click();
     await expect.poll(() => page.getByTestId("adventure-status").textContent()).toMatch(/about (30|29) minutes left/);
     expect(await page.getByRole("button", { name: "Feed Pebble" }).isDisabled()).toBe(true);
+    expect(await page.getByTestId("pet-art").getAttribute("aria-label")).toBe(
+      "Pebble's cushion, empty while Pebble is out exploring",
+    );
     await expect.poll(async () => (await pet())?.away, { timeout: 20_000 }).toBe(true);
     expect((await pet())?.stats.energy).toBe(50);
     await expect.poll(() => page.getByTestId("pet-mood").textContent(), { timeout: 20_000 }).not.toContain("waiting");
@@ -132,7 +162,7 @@ describe("the pet", () => {
     await expect.poll(() => page.getByTestId("notice").count()).toBe(0);
 
     await checkScreen(page, "pet");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
     await page.close();
   });
 });

@@ -8,7 +8,18 @@
 import { type APIRequestContext, type Page, request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e2eId } from "./accounts";
-import { apiGet, apiToken, type Browser, base, checkScreen, launchBrowser, openScreen, signIn } from "./browser";
+import {
+  apiGet,
+  apiToken,
+  type Browser,
+  base,
+  checkScreen,
+  DESKTOP,
+  launchBrowser,
+  openScreen,
+  PHONE,
+  signIn,
+} from "./browser";
 import { stackNow } from "./stack-clock";
 
 let browser: Browser;
@@ -109,7 +120,12 @@ describe("reminders and the unread badge", () => {
     expect(sent.status(), await sent.text()).toBe(201);
     await expect.poll(() => badge(page).count(), { timeout: 45_000, interval: 1000 }).toBe(1);
     const nav = page.getByRole("navigation", { name: "Main" });
-    // Heard as "Messages, 1 unread" (the count itself is hidden from screen readers).
+    // On a phone Messages is under More: the More tab carries the count, heard as "More, 1 unread message".
+    await page.setViewportSize(PHONE);
+    expect(await nav.getByRole("link", { name: /^More ?, 1 unread message$/ }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId("more-unread").textContent()).toMatch(/^1,/);
+    // On a wide screen the side navigation's Messages link is heard as "Messages, 1 unread".
+    await page.setViewportSize(DESKTOP);
     expect(await nav.getByRole("link", { name: /^Messages ?, 1 unread$/ }).count()).toBe(1);
     await checkScreen(page, "messages-unread-badge");
 
@@ -121,7 +137,10 @@ describe("reminders and the unread badge", () => {
     await thread.click();
     await expect.poll(() => page.getByTestId("conversation").textContent()).toContain("Thanks for checking in today.");
     await expect.poll(() => badge(page).count(), { timeout: 15_000 }).toBe(0);
+    await page.setViewportSize(DESKTOP);
     expect(await nav.getByRole("link", { name: "Messages", exact: true }).count()).toBe(1);
+    expect(await page.getByTestId("more-unread").count()).toBe(0);
+    await page.setViewportSize(PHONE);
     const summary = await apiGet<{ unreadMessages: number }>(server, patientToken, "/notifications/summary");
     expect(summary.unreadMessages).toBe(0);
   }, 240_000);

@@ -15,6 +15,7 @@ import {
   checkScreen,
   expireSession,
   launchBrowser,
+  pressSignOut,
   signIn,
   storeCounts,
 } from "./browser";
@@ -212,7 +213,6 @@ describe("issue 11 defect 9: signing out with unsynced changes", () => {
     // Installed, as the patient's app is before they go offline: the service worker controls the
     // page, so its first activation cannot land in the middle of the steps below.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
-    const nav = page.getByRole("navigation", { name: "Main" });
     const dialog = page.getByRole("dialog", { name: /unsynced changes/i });
 
     await context.setOffline(true);
@@ -221,7 +221,7 @@ describe("issue 11 defect 9: signing out with unsynced changes", () => {
       await saveCheckIn(page, "second unsynced note");
       await expect.poll(() => outbox(page)).toBe(2);
 
-      await nav.getByRole("button", { name: "Sign out" }).click();
+      await pressSignOut(page);
       await expect.poll(() => dialog.textContent()).toMatch(/2 changes/);
       await checkScreen(page, "sign-out-unsynced");
       // Staying keeps everything.
@@ -231,7 +231,7 @@ describe("issue 11 defect 9: signing out with unsynced changes", () => {
       expect(await outbox(page)).toBe(2);
 
       // Sync now, offline: the changes cannot go yet, and the patient is told so.
-      await nav.getByRole("button", { name: "Sign out" }).click();
+      await pressSignOut(page);
       await dialog.getByRole("button", { name: "Sync now" }).click();
       await expect.poll(() => dialog.textContent(), { timeout: 15_000 }).toMatch(/cannot be reached/i);
       expect(await outbox(page)).toBe(2);
@@ -257,7 +257,7 @@ describe("issue 11 defect 9: signing out with unsynced changes", () => {
     await context.setOffline(true);
     try {
       await saveCheckIn(page, "discarded note");
-      await nav.getByRole("button", { name: "Sign out" }).click();
+      await pressSignOut(page);
       await expect.poll(() => dialog.textContent()).toMatch(/1 change\b/);
       expect(await outbox(page)).toBe(1);
       await dialog.getByRole("button", { name: "Discard 1 change and sign out" }).click();
@@ -273,7 +273,7 @@ describe("issue 11 defect 9: signing out with unsynced changes", () => {
     // Nothing waiting: signing out asks nothing.
     await signIn(page, "signout");
     await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 20_000 }).toBe(0);
-    await nav.getByRole("button", { name: "Sign out" }).click();
+    await pressSignOut(page);
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
     await page.close();
   });
@@ -322,7 +322,7 @@ describe("issue 11 defect 9: signing out with unsynced changes", () => {
     const moods = await apiGet<{ items: { note: string | null }[] }>(server, token, "/moods?limit=10");
     expect(moods.items.map((m) => m.note)).toContain("kept through a session end");
     await server.dispose();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
+    await pressSignOut(page);
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
     await page.close();
   }, 120_000);

@@ -21,6 +21,7 @@ import {
   openScreen,
   screenshots,
   signIn,
+  signOut,
 } from "./browser";
 
 let browser: Browser;
@@ -169,13 +170,29 @@ describe("the Settings screen", () => {
     const recoveryCode = (await page.getByTestId("recovery-codes").locator("li").first().textContent()) ?? "";
     expect(recoveryCode).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/i);
     await expectAccessible(page, "settings: recovery codes");
+    // Copy and Download (issue 19): each says it worked, and the file holds every code shown.
+    const shown = (await page.getByTestId("recovery-codes").locator("li").allTextContents()).map((c) => c.trim());
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base() });
+    await page.getByRole("button", { name: "Copy codes" }).click();
+    await expect.poll(() => page.getByTestId("codes-saved").textContent()).toMatch(/^Copied\./);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    for (const code of shown) expect(copied).toContain(code);
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download codes" }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe("haven-recovery-codes.txt");
+    const text = await readFile(await file.path(), "utf8");
+    expect(text.split("\n").filter((line) => /^[a-z0-9]{5}-[a-z0-9]{5}$/i.test(line))).toEqual(shown);
+    expect(text).toContain(e2eEmail("settings"));
+    await expect.poll(() => page.getByTestId("codes-saved").textContent()).toMatch(/^Downloaded/);
     await page.getByRole("button", { name: "I have saved these" }).click();
     await expect.poll(() => page.getByTestId("twofa-state").textContent()).toMatch(/is on/);
     expect(await page.getByTestId("twofa-done").textContent()).toMatch(/is on\. Your other device was signed out/);
 
     // Signing in again now takes the second step.
-    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
+    // Sign out: under More on a phone, in the side navigation on a wide screen (issue 19).
+    await signOut(page);
     await page.getByLabel("Email").fill(e2eEmail("settings"));
     await page.getByLabel("Password").fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -234,8 +251,8 @@ describe("the Settings screen", () => {
     expect(ended.status()).toBe(401);
 
     await checkScreen(page, "settings");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
+    // Sign out: under More on a phone, in the side navigation on a wide screen (issue 19).
+    await signOut(page);
     await page.close();
   }, 180_000);
 
@@ -261,7 +278,11 @@ describe("the Settings screen", () => {
     await page.getByRole("button", { name: "Delete my account" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByTestId("welcome").count()).toBe(0);
+    // The sign-in screen says plainly that it is done (issue 19).
+    expect(await page.getByTestId("session-ended").getAttribute("data-reason")).toBe("ACCOUNT_DELETED");
+    expect(await page.getByTestId("session-ended").textContent()).toMatch(/Your account and data are deleted/);
     await expect.poll(() => localRows(page)).toBe(0);
+    await checkScreen(page, "settings-deleted");
 
     const login = await page.request.post(`${base()}/api/v1/auth/login`, {
       data: { email: e2eEmail("settings-delete"), password: E2E_PASSWORD },

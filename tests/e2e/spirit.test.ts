@@ -1,7 +1,8 @@
 /**
  * Spirit in real Chromium, as the demo patient (three weeks of seeded history; this file only
  * reads it): progress as the server has it, mood and sleep charts over 7 / 30 / 90 days with
- * text alternatives that match the server's check-ins, adherence, and all of it offline.
+ * text alternatives that match the server's check-ins, adherence, the year in pixels and the
+ * mood patterns (recomputed here from the server's data), and all of it offline.
  */
 import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -186,4 +187,157 @@ describe("Spirit", () => {
     await signOut(page);
     await page.close();
   });
+
+  it("colours the year in pixels and states the mood patterns from the server's data, offline too, at phone width", async () => {
+    const page = await context.newPage();
+    const token = await apiToken(page.request, DEMO);
+    const { user } = await apiGet<{ user: { timezone: string; dayStartHour: number } }>(page.request, token, "/me");
+    const data = await apiGet<ExportData>(page.request, token, "/me/export");
+    const today = localDay(stackNow(), user.timezone, user.dayStartHour);
+    const days = dailyMoods(data.moods);
+    expect(days.size).toBeGreaterThan(10); // the seeded three weeks
+
+    await signIn(page, DEMO);
+    await openScreen(page, "Spirit");
+    const pixels = page.getByTestId("year-in-pixels");
+    await expect
+      .poll(() => pixels.locator("rect[data-level]:not([data-level='0'])").count(), { timeout: 15_000 })
+      .toBe(days.size);
+
+    // Every day with a check-in is coloured by its average mood's band and titled with it; today is outlined.
+    for (const [day, { mood, count }] of days) {
+      const square = pixels.locator(`rect[data-day="${day}"]`);
+      expect(await square.getAttribute("data-level"), day).toBe(
+        String(Math.ceil(Math.min(10, Math.max(1, Math.round(mood))) / 2)),
+      );
+      const shown = Number.isInteger(mood) ? String(mood) : mood.toFixed(1);
+      expect(await square.locator("title").textContent()).toMatch(
+        new RegExp(`: mood ${shown.replace(".", "\\.")}${count > 1 ? ` \\(${count} check-ins\\)` : ""}$`),
+      );
+    }
+    // The day before the first check-in (three weeks back, well inside the year) is blank.
+    const blank = addDays([...days.keys()].sort()[0] ?? today, -1);
+    expect(await pixels.locator(`rect[data-day="${blank}"]`).getAttribute("data-level")).toBe("0");
+    expect(await pixels.locator(`rect[data-day="${blank}"] title`).textContent()).toMatch(/: no check-in$/);
+    expect(await pixels.locator("rect.pixel-today").getAttribute("data-day")).toBe(today);
+    // Twelve months, each an image named by its summary in words, and the same as a table.
+    expect(await pixels.getByRole("img").count()).toBe(12);
+    const thisMonth = [...days].filter(([d]) => d.startsWith(today.slice(0, 7)));
+    const monthCheckIns = data.moods.filter((m) => m.localDay.startsWith(today.slice(0, 7))).length;
+    if (thisMonth.length > 0) {
+      const average = (thisMonth.reduce((s, [, d]) => s + d.mood, 0) / thisMonth.length).toFixed(1);
+      const label = await pixels.locator(`svg[data-month="${today.slice(0, 7)}"]`).getAttribute("aria-label");
+      expect(label).toContain(
+        `: ${monthCheckIns} check-in${monthCheckIns === 1 ? "" : "s"} on ${thisMonth.length} day`,
+      );
+      expect(label).toContain(`average mood ${average}`);
+    }
+    await page.getByText("Show each month in words").click();
+    expect(await page.getByTestId("pixels-table").locator("tbody tr").count()).toBe(12);
+
+    // The patterns: each habit's, and sleep's, with the numbers recomputed here, or none below five days a side.
+    const expected = expectedPatterns(data, days, today, user);
+    expect(expected.shown.length + expected.hidden.length).toBeGreaterThan(0);
+    const patterns = async () => (await page.locator("section[aria-labelledby='patterns-title']").textContent()) ?? "";
+    for (const sentence of expected.shown) await expect.poll(patterns, { timeout: 15_000 }).toContain(sentence);
+    for (const prefix of expected.hidden) expect(await patterns()).not.toContain(prefix);
+    expect(await patterns()).toContain("not causes");
+
+    // Nothing widens the phone's page.
+    await page.setViewportSize(PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // Offline, from the device's copy.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => page.getByTestId("welcome").count(), { timeout: 15_000 }).toBe(1);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect.poll(() => page.getByTestId("screen-title").textContent(), { timeout: 15_000 }).toBe("Spirit");
+      await expect
+        .poll(() => pixels.locator("rect[data-level]:not([data-level='0'])").count(), { timeout: 15_000 })
+        .toBe(days.size);
+      for (const sentence of expected.shown) expect(await patterns()).toContain(sentence);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    } finally {
+      await context.setOffline(false);
+    }
+
+    // Axe and screenshots at phone and desktop, in the light and the dark theme.
+    await checkScreen(page, "spirit-insights");
+    await signOut(page);
+    await page.close();
+  });
 });
+
+interface ExportData {
+  moods: { localDay: string; mood: number; sleepQuality: number; sleepHours: number | null }[];
+  habits: { id: string; name: string; archived: boolean; createdAt: string }[];
+  completions: { habitId: string; localDay: string; undone: boolean }[];
+}
+
+/** Each local day's check-ins: their average mood and sleep, and how many. */
+function dailyMoods(moods: ExportData["moods"]) {
+  const days = new Map<string, { mood: number; sleepQuality: number; hours: number | null; count: number }>();
+  const all = new Map<string, ExportData["moods"]>();
+  for (const m of moods) all.set(m.localDay, [...(all.get(m.localDay) ?? []), m]);
+  const avg = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+  for (const [day, list] of all) {
+    const hours = list.map((m) => m.sleepHours).filter((h): h is number => h !== null);
+    days.set(day, {
+      mood: avg(list.map((m) => m.mood)),
+      sleepQuality: avg(list.map((m) => m.sleepQuality)),
+      hours: hours.length ? avg(hours) : null,
+      count: list.length,
+    });
+  }
+  return days;
+}
+
+/** The pattern sentences Spirit should say (five days or more on each side), and the openings of those it should not. */
+function expectedPatterns(
+  data: ExportData,
+  days: ReturnType<typeof dailyMoods>,
+  today: string,
+  user: { timezone: string; dayStartHour: number },
+) {
+  const shown: string[] = [];
+  const hidden: string[] = [];
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  const split = (sort: (day: string, d: { sleepQuality: number; hours: number | null }) => boolean | null) => {
+    const yes: number[] = [];
+    const no: number[] = [];
+    for (const [day, d] of days) {
+      const side = sort(day, d);
+      if (side === true) yes.push(d.mood);
+      if (side === false) no.push(d.mood);
+    }
+    const avg = (v: number[]) => (v.reduce((s, x) => s + x, 0) / v.length).toFixed(1);
+    return yes.length >= 5 && no.length >= 5 ? { yes: avg(yes), no: avg(no), y: yes.length, n: no.length } : null;
+  };
+  for (const habit of data.habits.filter((h) => !h.archived)) {
+    const since = localDay(Date.parse(habit.createdAt), user.timezone, user.dayStartHour);
+    const done = new Set(data.completions.filter((c) => c.habitId === habit.id && !c.undone).map((c) => c.localDay));
+    const p = split((day) => (day >= since && day < today ? done.has(day) : null));
+    const opening = `On days you did “${habit.name}”, your mood averaged`;
+    if (p) shown.push(`${opening} ${p.yes}; on other days, ${p.no} (${plural(p.y, "day")} and ${plural(p.n, "day")}).`);
+    else hidden.push(opening);
+  }
+  const hours = split((_, d) => (d.hours === null ? null : d.hours >= 7));
+  const hoursOpening = "After nights of 7 hours’ sleep or more, your mood averaged";
+  if (hours)
+    shown.push(
+      `${hoursOpening} ${hours.yes}; after shorter nights, ${hours.no} (${plural(hours.y, "night")} and ${plural(hours.n, "night")}).`,
+    );
+  else hidden.push(hoursOpening);
+  const rated = split((_, d) => d.sleepQuality >= 7);
+  const ratedOpening = "After nights you rated 7 or more, your mood averaged";
+  if (rated)
+    shown.push(
+      `${ratedOpening} ${rated.yes}; after nights rated lower, ${rated.no} (${plural(rated.y, "night")} and ${plural(rated.n, "night")}).`,
+    );
+  else hidden.push(ratedOpening);
+  return { shown, hidden };
+}

@@ -10,7 +10,17 @@ import { type APIRequestContext, type BrowserContext, request } from "playwright
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays, localDayStart } from "../../shared/domain/local-day";
 import { type E2eAccount, e2eTimezone } from "./accounts";
-import { apiGet, apiToken, type Browser, checkScreen, launchBrowser, signIn, signOut } from "./browser";
+import {
+  apiGet,
+  apiToken,
+  type Browser,
+  base,
+  checkScreen,
+  launchBrowser,
+  openScreen,
+  signIn,
+  signOut,
+} from "./browser";
 import { PINNED_CLOCKS } from "./clock";
 import { stackNow } from "./stack-clock";
 import { expectedDay } from "./wall-clock";
@@ -124,5 +134,161 @@ describe("Today", () => {
       await context.setOffline(false);
     }
     await page.close();
+  });
+});
+
+describe("the check-in and what it earns", () => {
+  const who = "today";
+  let token: string;
+  let page: import("playwright-core").Page;
+  const auth = () => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    token = await apiToken(server, who);
+    page = await context.newPage();
+    // The test before leaves this patient signed in (it closes its page offline, without signing out).
+    await page.goto(base());
+    const signedIn = page.getByTestId("welcome");
+    await signedIn.or(page.getByLabel("Email")).first().waitFor({ timeout: 20_000 });
+    if ((await signedIn.count()) === 0) await signIn(page, who);
+    await page.getByTestId("today-earned").waitFor({ timeout: 20_000 });
+  }, 90_000);
+
+  afterAll(async () => {
+    await signOut(page);
+    await page.close();
+  });
+
+  it("saves a one-tap mood with emotion words, tags and sleep hours, and confirms it with a friendly time", async () => {
+    const note = `Feelings check (${stackNow().toString(36)})`;
+    const eight = page.getByRole("radio", { name: "8, very good" });
+    await eight.check();
+    expect(await eight.isChecked()).toBe(true);
+    // Every mood is one tap away, each with its word.
+    expect(await page.getByRole("radiogroup", { name: "How are you feeling?" }).getByRole("radio").count()).toBe(10);
+    await page.getByText("Add feelings and tags (optional)").click();
+    for (const tag of ["calm", "grateful", "work"]) {
+      const chip = page.getByRole("button", { name: tag, exact: true });
+      await chip.click();
+      expect(await chip.getAttribute("aria-pressed")).toBe("true");
+    }
+    await page.getByLabel("Your own tag").fill("Long Walk");
+    await page.getByRole("button", { name: "Add tag" }).click();
+    await page.getByLabel("Hours slept (optional)").fill("7.5");
+    await page.getByLabel("Note (optional)").fill(note);
+    await page.getByRole("button", { name: "Save check-in" }).click();
+
+    const status = page.getByTestId("checkin-status");
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^Saved — Today, \d{1,2}:\d{2}( ?[ap]m| ?[AP]M)? · mood 8, very good/);
+    expect(await status.textContent()).not.toMatch(/\d{1,2}:\d{2}:\d{2}/);
+    const newest = page.getByTestId("moods").locator("li").first();
+    expect(await newest.textContent()).toMatch(/^Today, \d{1,2}:\d{2}/);
+    expect(await newest.textContent()).toContain("Mood 8, very good · sleep 6/10, 7.5 h");
+    expect(await newest.textContent()).toContain("calm, grateful, work, long walk");
+    await checkScreen(page, `checkin-saved${pinned ? `-${pinned.name}` : ""}`);
+
+    // On the server as sent: the words as tags, the hours slept.
+    const saved = async () =>
+      (
+        await apiGet<{ items: { mood: number; note: string | null; tags: string[]; sleepHours: number | null }[] }>(
+          server,
+          token,
+          "/moods?limit=5",
+        )
+      ).items.find((m) => m.note === note);
+    await expect.poll(saved, { timeout: 20_000 }).toBeDefined();
+    expect(await saved()).toMatchObject({ mood: 8, tags: ["calm", "grateful", "work", "long walk"], sleepHours: 7.5 });
+  });
+
+  it("keeps the low-mood crisis help: a one-tap low mood shows the numbers at once, then says the care team was told", async () => {
+    await page.getByRole("radio", { name: "2, very low" }).check();
+    // Before saving, a gentle pointer to help.
+    await expect.poll(() => page.getByText("help is one tap away").count()).toBe(1);
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    const help = page.getByTestId("mood-crisis");
+    await help.waitFor({ timeout: 10_000 });
+    expect(await help.getByRole("link").count()).toBeGreaterThan(0);
+    const status = help.getByTestId("flag-status");
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: 30_000 }).toBe("delivered");
+    expect(await status.textContent()).toMatch(/^Delivered at (Today|Yesterday), .+: your care team can now see this/);
+    // A check-in that raises nothing shows no crisis box.
+    await page.getByRole("radio", { name: "7, good" }).check();
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await expect.poll(() => help.count()).toBe(0);
+  });
+
+  it("shows a habit's XP at once while offline, marks it done today, then shows the server's number after sync", async () => {
+    const name = `Water the plants (${stackNow().toString(36)})`;
+    const res = await server.post(`${base()}/api/v1/habits`, {
+      headers: auth(),
+      data: { name, difficulty: "easy", schedule: { type: "daily", perDay: 1 } },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    // Made elsewhere (through the API): the next sync brings it.
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    const row = page.getByTestId("habits").locator("li", { hasText: name });
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    const before = await apiGet<Progress>(server, token, "/progress");
+    const earned = page.getByTestId("today-earned");
+    await expect.poll(() => earned.textContent(), { timeout: 20_000 }).toContain(`Today: +${before.today.xp} XP`);
+
+    await context.setOffline(true);
+    try {
+      await page.getByRole("button", { name: `Done: ${name}` }).click();
+      // At once, from the outbox, by the server's own rules: an easy habit is 10 XP and 5 coins.
+      await expect
+        .poll(() => earned.textContent(), { timeout: 5_000 })
+        .toContain(`Today: +${before.today.xp + 10} XP and +${before.today.coins + 5} coins`);
+      expect(await earned.textContent()).toContain("confirmed at the next sync");
+      expect(await row.textContent()).toContain("Done today");
+      expect(await page.getByRole("button", { name: `Done: ${name}` }).isDisabled()).toBe(true);
+    } finally {
+      await context.setOffline(false);
+    }
+    // Synced: the server's numbers, counted once.
+    await expect
+      .poll(async () => (await apiGet<Progress>(server, token, "/progress")).today.xp, { timeout: 30_000 })
+      .toBe(before.today.xp + 10);
+    await expect
+      .poll(() => earned.textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^Today: \\+${before.today.xp + 10} XP and \\+${before.today.coins + 5} coins$`));
+    expect(await row.textContent()).toContain("Done today");
+  });
+
+  it("celebrates a quest's completion, and under reduced motion shows only the words", async () => {
+    for (const motion of ["no-preference", "reduce"] as const) {
+      await page.emulateMedia({ reducedMotion: motion });
+      const title = `Clear the inbox (${motion}, ${stackNow().toString(36)})`;
+      const res = await server.post(`${base()}/api/v1/quests`, {
+        headers: auth(),
+        data: { title, difficulty: "easy" },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      await page.evaluate(() => window.dispatchEvent(new Event("online")));
+      await openScreen(page, "Quests");
+      const done = page.getByRole("button", { name: `Mark done: ${title}` });
+      await done.waitFor({ timeout: 20_000 });
+      await done.click();
+      const celebration = page.getByTestId("celebration");
+      await celebration.waitFor({ timeout: 5_000 });
+      expect(await celebration.getAttribute("role")).toBe("status");
+      expect(await celebration.textContent()).toContain(`Quest complete: “${title}” — well done`);
+      const moving = await celebration.evaluate((el) => ({
+        card: getComputedStyle(el).animationName,
+        sparkles: getComputedStyle(el.querySelector(".sparkles") as Element).display,
+        sparkle: getComputedStyle(el.querySelector(".sparkle") as Element).animationName,
+      }));
+      if (motion === "reduce") expect(moving).toEqual({ card: "none", sparkles: "none", sparkle: "none" });
+      else expect(moving.sparkle).not.toBe("none");
+      // Checked for contrast once its gentle entrance has ended.
+      await celebration.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+      if (motion === "no-preference") await checkScreen(page, `quest-celebration${pinned ? `-${pinned.name}` : ""}`);
+      // It goes by itself.
+      await celebration.waitFor({ state: "detached", timeout: 10_000 });
+      await openScreen(page, "Today");
+    }
+    await page.emulateMedia({ reducedMotion: null });
   });
 });

@@ -416,6 +416,11 @@ const TABLE: Row[] = [
     expect: patientOnly(503, 403),
   },
   {
+    route: "GET /api/v1/companion/status",
+    build: () => ({ path: "/api/v1/companion/status" }),
+    expect: patientOnly(200, 200),
+  },
+  {
     route: "GET /api/v1/companion/conversations",
     build: () => ({ path: "/api/v1/companion/conversations" }),
     expect: patientOnly(200, 200),

@@ -259,3 +259,17 @@ describe("POST /api/v1/companion/chat: limits", () => {
     expect(results).toEqual([{ level: "high" }, { level: "medium" }]);
   });
 });
+
+describe("GET /api/v1/companion/status", () => {
+  it("says whether a model is set up, before the patient types anything, whatever the consent", async () => {
+    const p = await consentingPatient();
+    const none = await companionCall("/status", { token: p.accessToken });
+    expect(none.status).toBe(200);
+    expect(await json(none)).toEqual({ configured: false });
+    const provider = fakeProvider("normal");
+    const set = await companionCall("/status", { token: p.accessToken, env: provider.env });
+    expect(await json(set)).toEqual({ configured: true });
+    // Asking calls no model.
+    expect((await providerRequests(provider.tag)).count).toBe(0);
+  });
+});

@@ -3,7 +3,7 @@
  * every operation, fast-check generates inputs from the document's own schemas (path, query,
  * body), valid ones and ones broken in one place, and sends them as an anonymous caller and as
  * each role. The rules:
- * - no answer is ever a 5xx;
+ * - no answer is ever a 5xx (but the companion's 503 COMPANION_NOT_CONFIGURED: the tests set up no model);
  * - every error is the unified body, and every success matches its declared status and schema
  *   (both checked by `call()`, tests/worker/contract-check.ts);
  * - an input that breaks the schema is never a success;
@@ -127,6 +127,12 @@ function brokenInput(op: Operation): fc.Arbitrary<Input> | null {
   return ways.length > 0 ? fc.oneof(...ways) : null;
 }
 
+/** Whether an answer is the companion's 503 COMPANION_NOT_CONFIGURED. */
+async function notConfigured(res: Response): Promise<boolean> {
+  const body = (await res.clone().json()) as { error?: { code?: string } };
+  return body.error?.code === "COMPANION_NOT_CONFIGURED";
+}
+
 async function send(method: string, path: string, input: Input, actor: Actor): Promise<Response> {
   const concrete = path.replace(/\{(\w+)\}/g, (_, name: string) =>
     encodeURIComponent(queryText(input.path[name] ?? "")),
@@ -177,7 +183,11 @@ describe("the contract, fuzzed from the OpenAPI document (issue 14, item 2)", ()
         fc.asyncProperty(validInput(op), fc.constantFrom(...ACTORS), async (input, actor) => {
           const res = await send(method, path, input, actor);
           statuses.add(res.status);
-          expect(res.status, `${actor} ${method} ${path}: never a 5xx`).toBeLessThan(500);
+          // The one 5xx by design: a chat the patient consented to (a fuzzed PATCH /me may turn the
+          // consent on) on a Worker with no model set up, as the tests' Worker is.
+          if (res.status !== 503 || (await notConfigured(res)) === false) {
+            expect(res.status, `${actor} ${method} ${path}: never a 5xx`).toBeLessThan(500);
+          }
           if (op.security && actor === "anon") expect(res.status).toBe(401);
           if (roles && actor !== "anon" && !roles.includes(actor)) expect(res.status).toBe(403);
         }),

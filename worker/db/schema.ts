@@ -47,6 +47,8 @@ export const users = sqliteTable(
     emailVerifiedAt: integer("email_verified_at"),
     /** A staff member invited by email who has not yet set a password (migration 0021). */
     invitedAt: integer("invited_at"),
+    /** When the patient finished or skipped the first-run flow (migration 0022); null until then. */
+    onboardedAt: integer("onboarded_at"),
   },
   (t) => [uniqueIndex("users_email_lower_unique").on(sql`lower(${t.email})`), index("users_role").on(t.role)],
 );

@@ -27,6 +27,7 @@ export function publicUser(row: UserRow): PublicUser {
     status: row.status,
     mfaEnabled: row.totpSecret !== null,
     emailVerified: row.emailVerifiedAt !== null,
+    onboarded: row.onboardedAt !== null,
     consent: { companion: row.consentCompanion, research: row.consentResearch },
   };
 }
@@ -50,6 +51,7 @@ export function newUserRow(
     summaryVersion: 0,
     emailVerifiedAt: null,
     invitedAt: null,
+    onboardedAt: null,
     ...fields,
   };
 }
@@ -71,7 +73,7 @@ export function insertUser(db: Database, row: UserRow) {
 
 /** The profile, settings and consent columns a user may change themselves. */
 export type ProfileChange = Partial<
-  Pick<UserRow, "displayName" | "timezone" | "dayStartHour" | "consentCompanion" | "consentResearch">
+  Pick<UserRow, "displayName" | "timezone" | "dayStartHour" | "consentCompanion" | "consentResearch" | "onboardedAt">
 >;
 
 /** Changes a user's own profile fields (a batch statement). */

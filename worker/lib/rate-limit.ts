@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { ApiError } from "../../shared/errors";
 import { KV_RATE_LIMITS, RATE_LIMITS, type RateLimitName } from "../../shared/limits";
+import { tooManyAttempts } from "../../shared/wait-words";
 import type { AppEnv } from "../app-env";
 import { audit } from "./audit";
 
@@ -82,7 +83,10 @@ export async function checkRateLimit(
 
 /** 429 RATE_LIMITED with Retry-After, for a limit checkRateLimit refused. */
 export function rateLimited(result: RateLimitResult): ApiError {
-  return new ApiError("RATE_LIMITED", { headers: { "Retry-After": String(result.retryAfter) } });
+  return new ApiError("RATE_LIMITED", {
+    message: tooManyAttempts(result.retryAfter),
+    headers: { "Retry-After": String(result.retryAfter) },
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   companionChatBody,
   companionPageQuery,
   companionSafetyAnswerSchema,
+  companionStatusSchema,
   conversationIdParam,
   conversationPageResponse,
   conversationViewSchema,
@@ -185,6 +186,14 @@ export const companionRoutes = new Hono<AppEnv>()
         raiseFlag: (verdict) => raiseCompanionFlag(c, userId, verdict.level, verdict.category),
       });
     },
+  )
+  .get(
+    "/status",
+    operation({
+      summary: "Whether the AI companion has a model set up (patients), so the app can say so before they type",
+      responses: { 200: json(companionStatusSchema, "`{ configured }`") },
+    }),
+    (c) => c.json({ configured: providerFromEnv(c.env as CompanionEnv) !== null }),
   )
   .get(
     "/conversations",

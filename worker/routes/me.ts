@@ -29,13 +29,17 @@ export const me = new Hono<AppEnv>()
   .patch(
     "/",
     operation({
-      summary: "Change my name, time zone, day start or consents (each consent change is audited)",
+      summary:
+        "Change my name, time zone, day start or consents (each consent change is audited), or end the first-run flow",
+      description:
+        "`onboarded: true` records that the patient finished or skipped the first-run flow (kept from the first time), " +
+        "so no device shows it again; it cannot be set back.",
       responses: { 200: json(meResponse, "My profile as it now is") },
     }),
     jsonBody(updateProfileBody),
     async (c) => {
       const { userId } = c.get("auth");
-      const { consent, ...profile } = c.req.valid("json");
+      const { consent, onboarded, ...profile } = c.req.valid("json");
       const db = database(c.env.DB);
       const before = await findUserById(db, userId);
       if (!before) throw new ApiError("SESSION_REVOKED");
@@ -48,10 +52,12 @@ export const me = new Hono<AppEnv>()
       const consentEvents = consentChanges(before, consentColumns).map((target) =>
         auditStatement(c, { action: "me.consent", outcome: "success", target }),
       );
+      // The first time counts: a second device ending the flow again keeps the earlier moment.
+      const onboardedColumn = onboarded && before.onboardedAt === null ? { onboardedAt: Date.now() } : {};
       const profileEvents =
         Object.keys(profile).length > 0 ? [auditStatement(c, { action: "me.update", outcome: "success" })] : [];
       await db.batch([
-        updateProfile(db, userId, { ...profile, ...consentColumns }),
+        updateProfile(db, userId, { ...profile, ...consentColumns, ...onboardedColumn }),
         ...profileEvents,
         ...consentEvents,
       ]);

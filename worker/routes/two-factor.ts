@@ -143,7 +143,10 @@ export const twoFactor = new Hono<AppEnv>()
       const step = await matchTotp(user.totpPendingSecret, code, Date.now(), null);
       if (step === null) {
         await audit(c, { action: "auth.2fa.confirm", outcome: "failure", errorCode: "REAUTH_FAILED" });
-        throw new ApiError("REAUTH_FAILED");
+        // The password was right (requirePassword passed): only the code is wrong, so say that.
+        throw new ApiError("REAUTH_FAILED", {
+          message: "That code is not correct. Enter the 6-digit code your authenticator app shows now.",
+        });
       }
       const codes = newRecoveryCodes();
       const [others] = await db.batch([

@@ -81,10 +81,12 @@ export function demoUserSql(a: DemoAccount, passwordHash: string, now: number): 
     mfaRequiredFor(a.role) ? DEMO_STAFF_TOTP_SECRET : null,
     // Demo addresses count as confirmed: no confirmation banner on the demo screens.
     now,
+    // The demo accounts have been using Haven for weeks: no first-run flow.
+    now,
     now,
     now,
   ].map(sqlString);
-  return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, email_verified_at, created_at, updated_at) VALUES (${values.join(", ")});`;
+  return `INSERT OR IGNORE INTO users (id, email, role, status, display_name, timezone, day_start_hour, password_hash, totp_secret, email_verified_at, onboarded_at, created_at, updated_at) VALUES (${values.join(", ")});`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { hc } from "hono/client";
 import type { ErrorBody, ErrorCode } from "../../../shared/errors";
 import type { PublicUser } from "../../../shared/schemas/auth";
+import { retryAfterSeconds, tooManyAttempts } from "../../../shared/wait-words";
 import { REVOCATIONS, type Revocation } from "../lock/device";
 import { mayResumeOffline } from "../lock/rules";
 import type { ContractApp } from "./client-types";
@@ -23,9 +24,10 @@ let accessToken: string | null = null;
  * Why the session ended, for the sign-in screen to say; null when the user chose to. A revocation
  * (Revocation: signed out elsewhere, reuse, a disabled account, ten wrong PINs) has wiped the
  * device's data first; an expiry (REFRESH_INVALID) keeps it; OFFLINE_TOO_LONG: opened offline
- * after the refresh token's idle lifetime, so the data is not shown until the server is reached.
+ * after the refresh token's idle lifetime, so the data is not shown until the server is reached;
+ * ACCOUNT_DELETED: the patient deleted their account, and the sign-in screen confirms it.
  */
-export type SessionEnd = Extract<ErrorCode, "REFRESH_INVALID"> | Revocation | "OFFLINE_TOO_LONG";
+export type SessionEnd = Extract<ErrorCode, "REFRESH_INVALID"> | Revocation | "OFFLINE_TOO_LONG" | "ACCOUNT_DELETED";
 const SESSION_ENDS: readonly string[] = ["REFRESH_INVALID", ...REVOCATIONS];
 
 /**
@@ -99,10 +101,15 @@ function hasSessionHint(): boolean {
   }
 }
 
-/** The unified error of a failed response, or a stand-in when the body is not one. */
+/**
+ * The unified error of a failed response, or a stand-in when the body is not one. A 429 says how
+ * long to wait, from its Retry-After ("Too many attempts. Try again in 2 minutes.").
+ */
 export async function errorOf(res: Response): Promise<ErrorBody["error"]> {
   try {
-    return ((await res.json()) as ErrorBody).error;
+    const error = ((await res.json()) as ErrorBody).error;
+    if (res.status !== 429) return error;
+    return { ...error, message: tooManyAttempts(retryAfterSeconds(res.headers.get("Retry-After"), Date.now())) };
   } catch {
     return { code: "INTERNAL", message: "The Haven service answered unexpectedly.", requestId: "" };
   }
@@ -240,10 +247,11 @@ export function publishUser(user: PublicUser): void {
 
 /**
  * Forgets the session on this device without asking the server, for when the server has
- * already ended it (the account was deleted: there is no session left to sign out of).
+ * already ended it (the account was deleted: there is no session left to sign out of), with
+ * why, for the sign-in screen to say.
  */
-export function endSessionHere(): void {
-  setSession(null, null);
+export function endSessionHere(why: SessionEnd | null = null): void {
+  setSession(null, null, why);
 }
 
 /**

@@ -3,24 +3,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../shared/limits
 import { passwordLengthOk } from "../../../shared/password-policy";
 import { api, errorOf, signedIn } from "../api/session";
 import { navigate } from "../router";
-
-/** What a staff invite's link (`/invite?email=…&code=…`) carries; empty when opened from the sign-in screen. */
-export interface InviteLink {
-  email: string;
-  code: string;
-}
-
-/**
- * The invite email's link, read once from the address bar and then taken out of it (and so out
- * of the browser's history), so the code does not linger. Null on any other address.
- */
-export function takeInviteLink(): InviteLink | null {
-  if (location.pathname.replace(/\/+$/, "") !== "/invite") return null;
-  const params = new URLSearchParams(location.search);
-  const link = { email: params.get("email") ?? "", code: params.get("code") ?? "" };
-  if (location.search) history.replaceState(null, "", "/invite");
-  return link;
-}
+import type { InviteLink } from "./links";
 
 /**
  * Signed out, a staff invite: set the first password with the invite's code

@@ -1,24 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, errorOf } from "../api/session";
+import type { ResetLink } from "./links";
 import { RedeemResetCode } from "./RedeemResetCode";
-
-/** What the reset email's link (`/reset-password?email=…&code=…`) carries, when the app was opened from it. */
-export interface ResetLink {
-  email: string;
-  code: string;
-}
-
-/**
- * The reset email's link, read once from the address bar and then taken out of it (and so out of
- * the browser's history), so the code does not linger after use. Null on any other address.
- */
-export function takeResetLink(): ResetLink | null {
-  if (location.pathname.replace(/\/+$/, "") !== "/reset-password") return null;
-  const params = new URLSearchParams(location.search);
-  const link = { email: params.get("email") ?? "", code: params.get("code") ?? "" };
-  if (location.search) history.replaceState(null, "", "/reset-password");
-  return link;
-}
 
 /**
  * Signed out, "Forgot your password?": the email address (POST /auth/password-reset/request,

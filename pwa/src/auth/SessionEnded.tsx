@@ -16,6 +16,8 @@ const WHY: Record<SessionEnd, string> = {
     "This device has not reached Haven for over a week, so your data stays hidden until it connects again. Sign in, or open Haven when you are back online.",
   REFRESH_REUSED:
     "Your session ended to keep your account safe: an old sign-in was used again, so Haven signed this account out everywhere and removed your data from this device. Sign in again to carry on.",
+  ACCOUNT_DELETED:
+    "Your account and data are deleted, from Haven and from this device. Thank you for the time you spent here. Crisis help above still opens without an account.",
   ACCOUNT_DISABLED:
     "Your session ended because this account is disabled, and Haven removed its data from this device. Your clinic can tell you more.",
 };
@@ -38,8 +40,19 @@ export function SessionEnded({ reason }: { reason: SessionEnd | null }) {
   // After a revocation the changes kept on the device are not shown (nor whose they are): they
   // sync only if the same person signs in again.
   const revoked = reason !== null && REVOCATIONS.includes(reason);
-  const count = revoked ? 0 : waitingCount;
+  // Deleted: nothing of the account is kept (the outbox went with the rest).
+  const deleted = reason === "ACCOUNT_DELETED";
+  const count = revoked || deleted ? 0 : waitingCount;
   if (!reason && count === 0 && !held) return null;
+  if (deleted) {
+    return (
+      <section class="banner" role="status" aria-label="Your account">
+        <p data-testid="session-ended" data-reason={reason}>
+          {WHY[reason]}
+        </p>
+      </section>
+    );
+  }
   const changes = count === 1 ? "1 unsynced change is" : `${count} unsynced changes are`;
   return (
     <section class="banner" role="status" aria-label="Your session">

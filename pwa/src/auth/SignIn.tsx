@@ -3,6 +3,10 @@ import { api, errorOf, signedIn } from "../api/session";
 
 type Step = { kind: "password" } | { kind: "code"; mfaToken: string };
 
+/** A wrong code on the second step: about the code, never the password (given a step before). */
+const WRONG_CODE =
+  "That code is not correct. Enter the 6-digit code your authenticator app shows now, or a recovery code.";
+
 /** Sign in, with the second step when the account has two-factor sign-in on. */
 export function SignIn() {
   const [step, setStep] = useState<Step>({ kind: "password" });
@@ -25,7 +29,16 @@ export function SignIn() {
         signedIn(body.accessToken, body.user);
       } else {
         const res = await api.auth["2fa"].verify.$post({ json: { mfaToken: step.mfaToken, code } });
-        if (!res.ok) return setError((await errorOf(res)).message);
+        if (!res.ok) {
+          const error = await errorOf(res);
+          // The code step has run out (too many tries, or too long): back to the password, saying so.
+          if (error.code === "MFA_TOKEN_INVALID") {
+            setCode("");
+            setStep({ kind: "password" });
+            return setError("That sign-in step has expired. Enter your password again, then a new code.");
+          }
+          return setError(error.code === "MFA_CODE_INVALID" ? WRONG_CODE : error.message);
+        }
         const body = await res.json();
         signedIn(body.accessToken, body.user);
       }

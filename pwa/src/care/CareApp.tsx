@@ -4,7 +4,7 @@ import { signOut } from "../api/session";
 import { EmailVerificationBanner } from "../auth/EmailVerificationBanner";
 import { db } from "../data/db";
 import { claimDevice } from "../lock/device";
-import { forgetPushHere, listenForServiceWorkerMessages } from "../notify/push";
+import { listenForServiceWorkerMessages } from "../notify/sw-messages";
 import { navigate, usePath } from "../router";
 import { wipeDevice } from "../SignedIn";
 import Crisis from "../screens/Crisis";
@@ -48,7 +48,8 @@ export function CareApp({ user }: { user: PublicUser }) {
     setLeaving(true);
     // The saved copy of patients' data goes with the session, online or not.
     // This browser stops receiving notifications while the session can still say so.
-    await forgetPushHere();
+    // (Loaded here, not at start: subscribing and unsubscribing are rare, and the start page stays small.)
+    await import("../notify/push").then((m) => m.forgetPushHere()).catch(() => undefined);
     await signOut(wipeDevice).catch(() => undefined);
   }
 

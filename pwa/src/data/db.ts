@@ -84,7 +84,8 @@ export interface Meta {
    * patient's last "Alert my care team" (JSON `{ opId }`, see screens/AlertCareTeam.tsx);
    * pin: the app PIN's hash (lock/pin.ts); signedOut: why a revocation wiped this device, and
    * outboxOwner: whose hidden outbox it kept (lock/device.ts); `care:…`: the care team app's
-   * read-only copy of what a staff screen last fetched (JSON, see care/care-data.ts).
+   * read-only copy of what a staff screen last fetched (JSON, see care/care-data.ts);
+   * storageNote: when the "may clear offline data" note was first shown (it shows once, SignedIn.tsx).
    */
   key:
     | "cursor"
@@ -97,6 +98,7 @@ export interface Meta {
     | "pin"
     | "signedOut"
     | "outboxOwner"
+    | "storageNote"
     | `care:${string}`;
   value: string;
 }

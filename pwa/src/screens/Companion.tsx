@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, errorOf, publishUser } from "../api/session";
 import { BoxBreathing } from "./companion/BoxBreathing";
 import { Chat } from "./companion/Chat";
@@ -16,6 +16,27 @@ export default function Companion({ user, onWrite }: ScreenProps) {
   const [consentError, setConsentError] = useState<string | null>(null);
   const [replies, setReplies] = useState(0);
   const consented = user.consent?.companion ?? false;
+  // Whether this Haven has a model for the companion, asked on opening so the patient is told
+  // before typing; null until known (offline: the chat says so when a message is sent).
+  const [configured, setConfigured] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.companion.status
+      .$get()
+      .then(async (res) => {
+        if (live && res.ok) setConfigured((await res.json()).configured);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const notReady =
+    configured === false
+      ? "The AI companion is not set up on this Haven, so it cannot reply. The exercises below work any time, and crisis help is always at the top."
+      : consented
+        ? null
+        : "The AI companion is off. Turn it on above to chat; the exercises below work without it.";
 
   async function setConsent(companion: boolean) {
     setConsentError(null);
@@ -49,7 +70,7 @@ export default function Companion({ user, onWrite }: ScreenProps) {
           </p>
         ) : null}
       </section>
-      <Chat user={user} onWrite={onWrite} onReplied={() => setReplies((n) => n + 1)} />
+      <Chat user={user} onWrite={onWrite} onReplied={() => setReplies((n) => n + 1)} notReady={notReady} />
       <History refreshKey={replies} />
       <h3 class="exercises-title">Exercises — not the AI, and they work offline</h3>
       <BoxBreathing />

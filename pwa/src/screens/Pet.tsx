@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { LOOT_TABLE } from "../../../shared/domain/loot";
 import {
   isShopItemId,
   PET_SPECIES,
@@ -14,23 +15,16 @@ import { type Local, useEntity } from "../data/entities";
 import type { PetView } from "../data/types";
 import { write } from "../data/write";
 import { capital } from "../ui/text";
-import { Adventure, Belongings, Care, Coins, Shop, STAT_NAMES } from "./PetActions";
+import { Adventure, Belongings, Care, type Cheer, Coins, Shop, STAT_NAMES } from "./PetActions";
+import { PetArt } from "./pet/PetArt";
+import { daysTogether, petLook, statWord, togetherLine, withArticle } from "./pet/pet-look";
 import type { ScreenProps } from "./types";
 import "./pet.css";
-
-const PORTRAIT: Record<PetSpecies, string> = {
-  dog: "🐶",
-  cat: "🐱",
-  fox: "🦊",
-  owl: "🦉",
-  rabbit: "🐰",
-  dragon: "🐲",
-};
 
 const MOOD_WORDS: Record<PetMood, string> = {
   joyful: "is full of joy",
   content: "is content",
-  sleepy: "is feeling sleepy and would love some care",
+  sleepy: "is feeling sleepy and cosy",
 };
 
 const STAGE_NAMES = { baby: "Baby", child: "Child", adult: "Grown up" } as const;
@@ -42,6 +36,9 @@ const STAGE_NAMES = { baby: "Baby", child: "Child", adult: "Grown up" } as const
  */
 export default function Pet(props: ScreenProps) {
   const pet = useEntity<PetView>("pet", "me");
+  // A one-off flourish on the drawing after a meal or a welcome home; a new count replays it.
+  const [cheer, setCheer] = useState<{ kind: Cheer; n: number } | null>(null);
+  const onCheer = (kind: Cheer) => setCheer((c) => ({ kind, n: (c?.n ?? 0) + 1 }));
   return (
     <>
       <h2 id="screen-title" tabIndex={-1} data-testid="screen-title">
@@ -49,11 +46,11 @@ export default function Pet(props: ScreenProps) {
       </h2>
       {pet ? (
         <>
-          <Overview pet={pet} />
+          <Overview pet={pet} cheer={cheer} />
           <Coins user={props.user} />
-          <Care pet={pet} {...props} />
-          <Adventure pet={pet} {...props} />
-          <Shop pet={pet} {...props} />
+          <Care pet={pet} onCheer={onCheer} {...props} />
+          <Adventure pet={pet} onCheer={onCheer} {...props} />
+          <Shop pet={pet} onCheer={onCheer} {...props} />
           <Belongings pet={pet} />
         </>
       ) : (
@@ -135,16 +132,18 @@ function Adopt({ onWrite }: ScreenProps) {
   );
 }
 
-function Overview({ pet }: { pet: Local<PetView> }) {
+function Overview({ pet, cheer }: { pet: Local<PetView>; cheer: { kind: Cheer; n: number } | null }) {
   const growth = petGrowth(pet.xp);
   const species = PET_SPECIES.find((s) => s === pet.species) ?? PET_SPECIES[0];
   const worn = pet.cosmetics.filter(isShopItemId).map((id) => SHOP_ITEMS[id].name);
+  const look = petLook({ ...pet, species, stage: growth.stage });
+  // Each return from an adventure brings exactly one find, so the finds count the adventures taken.
+  const adventures = pet.loot.length;
+  const kinds = new Set(pet.loot.map((item) => item.id)).size;
   return (
     <section class="card pet-overview" aria-labelledby="pet-title">
       <div class="pet-head">
-        <span class="pet-portrait" aria-hidden="true">
-          {PORTRAIT[species]}
-        </span>
+        <PetArt key={cheer?.n ?? 0} look={look} cheer={cheer?.kind ?? null} class="pet-portrait" />
         <div>
           <h3 id="pet-title" data-testid="pet-name">
             {pet.name}
@@ -161,28 +160,48 @@ function Overview({ pet }: { pet: Local<PetView> }) {
         {pet.rejected ? <span class="refused"> · not saved: {pet.rejected.message}</span> : null}
       </p>
       <ul class="pet-stats" data-testid="pet-stats">
-        {PET_STATS.map((stat) => (
-          <li key={stat}>
-            <label for={`pet-${stat}`}>
-              <span class="grow">{STAT_NAMES[stat]}</span>
-              <span data-testid={`stat-${stat}`}>{pet.stats[stat]} / 100</span>
-            </label>
-            <meter id={`pet-${stat}`} min={0} max={100} value={pet.stats[stat]}>
-              {pet.stats[stat]} of 100
-            </meter>
-          </li>
-        ))}
+        {PET_STATS.map((stat) => {
+          const value = pet.stats[stat];
+          const word = statWord(stat, value);
+          return (
+            <li key={stat}>
+              <div class="pet-stat-head">
+                <span class="grow" id={`pet-${stat}-name`}>
+                  {STAT_NAMES[stat]}
+                </span>
+                <span data-testid={`stat-${stat}`}>
+                  {word} · {value}
+                </span>
+              </div>
+              <meter
+                class="pet-bar"
+                aria-labelledby={`pet-${stat}-name`}
+                aria-valuetext={`${word}, ${value} of 100`}
+                min={0}
+                max={100}
+                value={value}
+                data-testid={`meter-${stat}`}
+              >
+                {word}, {value} of 100
+              </meter>
+            </li>
+          );
+        })}
       </ul>
       {growth.next ? (
         <label class="pet-growth">
           <span data-testid="pet-growth">
-            {pet.xp} pet XP · {growth.xpToNext} more to grow into a {growth.next}
+            {pet.xp} pet XP · {growth.xpToNext} more pet XP to grow into {withArticle(growth.next)}
           </span>
           <progress max={growth.stageSpan} value={growth.xpIntoStage} />
         </label>
       ) : (
         <p data-testid="pet-growth">{pet.xp} pet XP · fully grown</p>
       )}
+      <p data-testid="pet-journey">
+        {togetherLine(daysTogether(pet.adoptedAt, Date.now()))} · {adventures} adventure{adventures === 1 ? "" : "s"} ·{" "}
+        {kinds} of {LOOT_TABLE.length} kinds of treasure found
+      </p>
       <p class="muted">Stats settle slowly over time but never fall below 20. Your check-ins and habits lift them.</p>
     </section>
   );

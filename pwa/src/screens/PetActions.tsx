@@ -24,9 +24,14 @@ import { useProgress } from "../data/progress";
 import type { PetView } from "../data/types";
 import { useLive } from "../data/use-live";
 import { write } from "../data/write";
+import { LootIcon } from "./pet/LootIcon";
+import { withArticle } from "./pet/pet-look";
 import type { ScreenProps } from "./types";
 
-type PetProps = ScreenProps & { pet: Local<PetView> };
+/** A flourish on the drawing: hearts and crumbs after a meal, a hop on coming home. */
+export type Cheer = "fed" | "home";
+
+type PetProps = ScreenProps & { pet: Local<PetView>; onCheer: (kind: Cheer) => void };
 
 /** The stats' names on screen: "hunger" runs from 0 to 100 = full, so it reads as how well fed the pet is. */
 export const STAT_NAMES: Record<PetStat, string> = {
@@ -93,7 +98,7 @@ export function Coins({ user }: { user: PublicUser }) {
 }
 
 /** Feeding and throwing away worries. */
-export function Care({ pet, onWrite }: PetProps) {
+export function Care({ pet, onWrite, onCheer }: PetProps) {
   const now = useNow();
   const [worries, setWorries] = useState<string[]>([""]);
   const [error, setError] = useState<string | null>(null);
@@ -103,6 +108,7 @@ export function Care({ pet, onWrite }: PetProps) {
 
   async function feed() {
     const next = { ...plain(pet), stats: applyEffects(pet.stats, { hunger: FEED.hunger }) };
+    onCheer("fed");
     await petWrite("pet.feed", {}, next, onWrite);
   }
 
@@ -195,7 +201,7 @@ interface ReturnAnswer {
 }
 
 /** Adventures: set off (energy ≥ 20, 30 minutes), the time left, and the welcome home with what was found. */
-export function Adventure({ pet, onWrite }: PetProps) {
+export function Adventure({ pet, onWrite, onCheer }: PetProps) {
   const now = useNow();
   const [returnOp, setReturnOp] = useState<string | null>(null);
   const [found, setFound] = useState<AdventureReward | null>(null);
@@ -226,6 +232,7 @@ export function Adventure({ pet, onWrite }: PetProps) {
     const xp = pet.xp + ADVENTURE.petXp;
     const next: PetView = { ...plain(pet), away: false, adventureStartedAt: null, xp, stage: petStage(xp) };
     setFound(null);
+    onCheer("home");
     setReturnOp(await petWrite("pet.return", {}, next, onWrite));
   }
 
@@ -273,7 +280,7 @@ export function Adventure({ pet, onWrite }: PetProps) {
       ) : null}
       {found ? (
         <p class="gentle" role="status" data-testid="adventure-found">
-          Welcome home! {pet.name} brought back a {found.loot.name.toLowerCase()} ({found.loot.rarity}) and{" "}
+          Welcome home! {pet.name} brought back {withArticle(found.loot.name.toLowerCase())} ({found.loot.rarity}) and{" "}
           {found.coins} coins.
         </p>
       ) : null}
@@ -289,13 +296,14 @@ function itemEffects(item: ShopItem): string {
 }
 
 /** The shop: prices are the shared table's, and the server charges its own, never the device's. */
-export function Shop({ pet, onWrite }: PetProps) {
+export function Shop({ pet, onWrite, onCheer }: PetProps) {
   async function buy(item: ShopItem) {
     const base = plain(pet);
     const next: PetView =
       item.kind === "food"
         ? { ...base, stats: applyEffects(pet.stats, item.effects) }
         : { ...base, cosmetics: [...pet.cosmetics, item.id] };
+    if (item.kind === "food") onCheer("fed");
     await petWrite("pet.buy", { itemId: item.id }, next, onWrite);
   }
   return (
@@ -344,7 +352,7 @@ export function Belongings({ pet }: { pet: Local<PetView> }) {
       <h3 id="belongings-title">Belongings</h3>
       <h4>Wardrobe</h4>
       {cosmetics.length === 0 ? (
-        <p class="muted">Nothing yet. The shop has hats, a bow and a crown.</p>
+        <p class="muted">Nothing yet. The shop has a top hat, a bow and a crown.</p>
       ) : (
         <ul data-testid="cosmetics">
           {cosmetics.map((name) => (
@@ -356,9 +364,10 @@ export function Belongings({ pet }: { pet: Local<PetView> }) {
       {finds.size === 0 ? (
         <p class="muted">Adventures bring back little treasures.</p>
       ) : (
-        <ul data-testid="loot">
+        <ul class="pet-shelf" data-testid="loot">
           {[...finds.entries()].map(([id, f]) => (
             <li key={id}>
+              <LootIcon id={id} />
               {f.name} <span class="muted">({f.rarity})</span>
               {f.count > 1 ? ` ×${f.count}` : ""}
             </li>

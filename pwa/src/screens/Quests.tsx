@@ -8,6 +8,7 @@ import { type Local, useEntities } from "../data/entities";
 import type { QuestView } from "../data/types";
 import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
+import { Celebration } from "../ui/Celebration";
 import { capital } from "../ui/text";
 import { type Draft, QuestForm, type Step } from "./quests/QuestForm";
 import type { ScreenProps } from "./types";
@@ -33,6 +34,7 @@ const dateLabel = (day: string) =>
 export default function Quests({ user, onWrite }: ScreenProps) {
   const quests = useEntities<QuestView>("quest");
   const [announcement, setAnnouncement] = useState("");
+  const [celebration, setCelebration] = useState<string | null>(null);
   const today = useLocalDay(user);
 
   async function save<T extends CommandType>(type: T, payload: CommandInput<T>, quest: QuestView) {
@@ -128,6 +130,7 @@ export default function Quests({ user, onWrite }: ScreenProps) {
       },
     );
     if (status === "done") {
+      setCelebration(award.xp > 0 ? `Quest complete: “${quest.title}” — well done` : null);
       setAnnouncement(
         award.xp > 0
           ? `“${quest.title}” is done: +${award.xp} XP and +${award.coins} coins. A quest's XP is awarded once.`
@@ -145,6 +148,7 @@ export default function Quests({ user, onWrite }: ScreenProps) {
       <p role="status" class="gentle announcement" data-testid="quest-announcement">
         {announcement}
       </p>
+      {celebration ? <Celebration message={celebration} onDone={() => setCelebration(null)} /> : null}
       {GROUPS.map((group) => {
         const items = quests
           .filter((q) => q.status === group.status)

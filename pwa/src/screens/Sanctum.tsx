@@ -1,19 +1,14 @@
-import { useEffect, useRef, useState } from "preact/hooks";
-import { localDay } from "../../../shared/domain/local-day";
+import { useEffect, useState } from "preact/hooks";
 import { type PetMood, petMood } from "../../../shared/domain/pet";
-import { crisisResourcesFor, moodRaisesFlag } from "../../../shared/domain/risk";
 import { useEntities, useEntity } from "../data/entities";
-import { useMeta } from "../data/meta";
-import { useOpStatus } from "../data/op-status";
-import { clock } from "../data/sync";
-import type { MoodView, PetView, ProgressSummary, QuestView } from "../data/types";
-import { useLocalDay } from "../data/use-local-day";
-import { write } from "../data/write";
+import { useProgress } from "../data/progress";
+import type { PetView, QuestView } from "../data/types";
 import { ReminderNudge } from "../notify/ReminderNudge";
-import { CrisisResourceList } from "../ui/CrisisResourceList";
-import { FlagStatus } from "../ui/FlagStatus";
+import { Celebration } from "../ui/Celebration";
 import { Link } from "../ui/Link";
+import { CheckIn } from "./checkin/CheckIn";
 import { TodayHabits } from "./TodayHabits";
+import "./checkin/today-summary.css";
 import type { ScreenProps } from "./types";
 
 const PET_MOOD_WORDS: Record<PetMood, string> = {
@@ -41,27 +36,55 @@ export default function Sanctum(props: ScreenProps) {
   );
 }
 
+/** The highest level each user has been shown on this page load: a level-up celebrates once. */
+const levelSeen = new Map<string, number>();
+
 function TodaySummary({ user }: Pick<ScreenProps, "user">) {
-  const progress = useMeta<ProgressSummary>("progress");
-  const today = useLocalDay(user);
-  // The summary is the server's as of the last sync; after a day start it speaks of yesterday,
-  // so until the next sync brings today's, nothing has been earned today as far as it knows.
-  const earned = progress?.today.localDay === today ? progress.today : { xp: 0, coins: 0 };
+  const progress = useProgress(user);
   const pet = useEntity<PetView>("pet", "me");
+  const [celebration, setCelebration] = useState<string | null>(null);
+  const level = progress?.view.level ?? null;
+  useEffect(() => {
+    if (level === null) return;
+    const seen = levelSeen.get(user.id);
+    levelSeen.set(user.id, Math.max(seen ?? level, level));
+    if (seen !== undefined && level > seen) setCelebration(`Level ${level} — well done`);
+  }, [level, user.id]);
   const streaks = (progress?.streaks ?? []).filter((s) => s.current > 0).sort((a, b) => b.current - a.current);
+  const view = progress?.view;
   return (
     <section class="card summary" aria-labelledby="summary-title">
       <h3 id="summary-title">Your day so far</h3>
-      {progress ? (
-        <p data-testid="today-earned">
-          Today: <strong>+{earned.xp} XP</strong> and <strong>+{earned.coins} coins</strong> · level {progress.level}{" "}
-          {progress.tier} · {progress.coins} coins in all
-        </p>
+      {celebration ? <Celebration message={celebration} onDone={() => setCelebration(null)} /> : null}
+      {progress && view ? (
+        <>
+          <p data-testid="today-earned" class="earned">
+            Today: <strong>+{progress.today.xp} XP</strong> and <strong>+{progress.today.coins} coins</strong>
+            {progress.predicted ? <span class="pending"> · counted now, confirmed at the next sync</span> : null}
+          </p>
+          <div class="level-row">
+            <p class="level" data-testid="level">
+              Level {view.level} · {view.tier}
+              <span class="muted"> · {view.coins} coins in all</span>
+            </p>
+            <progress
+              class="level-bar"
+              max={view.xpIntoLevel + view.xpForNextLevel}
+              value={view.xpIntoLevel}
+              aria-label={`Progress to level ${view.level + 1}`}
+            />
+            <p class="muted level-next">
+              {view.xpForNextLevel} XP to level {view.level + 1}
+            </p>
+          </div>
+        </>
       ) : (
         <p>Your progress shows here after the first sync.</p>
       )}
       {streaks.length > 0 ? (
-        <p>Streaks: {streaks.map((s) => `${s.name} ${s.current} day${s.current === 1 ? "" : "s"}`).join(" · ")}</p>
+        <p class="streaks">
+          Streaks: {streaks.map((s) => `${s.name} ${s.current} day${s.current === 1 ? "" : "s"}`).join(" · ")}
+        </p>
       ) : null}
       <p data-testid="pet-mood">
         {pet ? (
@@ -75,159 +98,6 @@ function TodaySummary({ user }: Pick<ScreenProps, "user">) {
           </>
         )}
       </p>
-    </section>
-  );
-}
-
-/** How long Save check-in rests after a save unless the form changes: a double tap saves once. */
-const SAVED_REST_MS = 1500;
-
-function CheckIn({ user, onWrite }: ScreenProps) {
-  const [mood, setMood] = useState(6);
-  const [sleep, setSleep] = useState(6);
-  const [note, setNote] = useState("");
-  // One tap, one check-in (issue 11, defect 14): the ref is set before the first await, so a
-  // second tap in the same frame is ignored; the state disables the button while saving and for
-  // a moment after (until the form changes), when a double tap's second half arrives.
-  const busy = useRef(false);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  // The last check-in saved here that raises a flag (a low mood): crisis help shows at once,
-  // with whether the flag has reached the care team (its operation pending or delivered).
-  const [flagOp, setFlagOp] = useState<string | null>(null);
-  const flagStatus = useOpStatus(flagOp);
-  useEffect(() => {
-    if (!saved) return;
-    const timer = setTimeout(() => setSaved(false), SAVED_REST_MS);
-    return () => clearTimeout(timer);
-  }, [saved]);
-  const moods = useEntities<MoodView>("mood")
-    .sort((a, b) => b.at.localeCompare(a.at))
-    .slice(0, 5);
-
-  /** The form changed: a save now is a new check-in. */
-  function edited() {
-    setSaved(false);
-  }
-
-  async function checkIn(event: Event) {
-    event.preventDefault();
-    if (busy.current || saved) return;
-    busy.current = true;
-    setSaving(true);
-    try {
-      const id = crypto.randomUUID();
-      const at = new Date(clock.now()).toISOString();
-      const trimmed = note.trim() || null;
-      const opId = await write(
-        "mood.log",
-        { id, mood, sleepQuality: sleep, ...(trimmed ? { note: trimmed } : {}) },
-        {
-          entity: "mood",
-          id,
-          data: {
-            id,
-            at,
-            localDay: localDay(clock.now(), user.timezone, user.dayStartHour),
-            mood,
-            sleepQuality: sleep,
-            sleepHours: null,
-            note: trimmed,
-            tags: [],
-          },
-        },
-      );
-      setNote("");
-      setSaved(true);
-      setFlagOp(moodRaisesFlag(mood) ? opId : null);
-      onWrite();
-    } finally {
-      busy.current = false;
-      setSaving(false);
-    }
-  }
-
-  return (
-    <section class="card" aria-labelledby="checkin-title">
-      <h3 id="checkin-title">Check in</h3>
-      <form onSubmit={checkIn}>
-        <label>
-          Mood (1–10): <output>{mood}</output>
-          <input
-            type="range"
-            min={1}
-            max={10}
-            value={mood}
-            onInput={(e) => {
-              setMood(Number(e.currentTarget.value));
-              edited();
-            }}
-          />
-        </label>
-        <label>
-          Sleep quality (0–10): <output>{sleep}</output>
-          <input
-            type="range"
-            min={0}
-            max={10}
-            value={sleep}
-            onInput={(e) => {
-              setSleep(Number(e.currentTarget.value));
-              edited();
-            }}
-          />
-        </label>
-        <label>
-          Note (optional)
-          <textarea
-            maxLength={2000}
-            rows={2}
-            value={note}
-            onInput={(e) => {
-              setNote(e.currentTarget.value);
-              edited();
-            }}
-          />
-        </label>
-        {/* aria-disabled, not disabled: the button keeps keyboard focus while it rests (the handler ignores it). */}
-        <button type="submit" aria-disabled={saving || saved}>
-          Save check-in
-        </button>
-        <span role="status" class="muted" data-testid="checkin-status">
-          {saved ? " Check-in saved." : ""}
-        </span>
-      </form>
-      {flagOp ? (
-        <div class="safety-now" data-testid="mood-crisis">
-          <p>
-            <strong>Thank you for checking in. It sounds like things are hard right now.</strong> You don't have to face
-            this alone. If you need someone now, or you might act on thoughts of harming yourself, contact one of these:
-          </p>
-          <CrisisResourceList resources={crisisResourcesFor(user.timezone)} />
-          <p>
-            <Link href="/crisis">More crisis help</Link> · <Link href="/safety-plan">Open your safety plan</Link>
-          </p>
-          <FlagStatus status={flagStatus} kind="check-in" timeZone={user.timezone} />
-        </div>
-      ) : moodRaisesFlag(mood) ? (
-        <p class="gentle">
-          That sounds hard. If you need someone now, <Link href="/crisis">help is one tap away</Link>.
-        </p>
-      ) : null}
-      <h4>Recent check-ins</h4>
-      <ul data-testid="moods">
-        {moods.map((m) => (
-          <li key={m.id}>
-            {new Date(m.at).toLocaleString()} — mood {m.mood}, sleep {m.sleepQuality}
-            {m.pending ? (
-              <span class="pending">
-                {moodRaisesFlag(m.mood) ? " · waiting to sync; your care team will be told then" : " · waiting to sync"}
-              </span>
-            ) : null}
-            {m.rejected ? <span class="refused"> · not saved: {m.rejected.message}</span> : null}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -8,14 +8,15 @@ import type { CompletionView, HabitView } from "../data/types";
 import { useLocalDay } from "../data/use-local-day";
 import { Link } from "../ui/Link";
 import { Adherence, CheckInHistory, RangePicker } from "./SpiritHistory";
+import { Insights } from "./spirit/Insights";
 import type { ScreenProps } from "./types";
 import "./spirit.css";
 
 const count = new Intl.NumberFormat("en-GB");
 
 /**
- * Spirit (profile): level, XP toward the next level, tier, coins, streaks, mood and sleep
- * history over 7 / 30 / 90 days, and habit adherence. Everything comes from the device's copy
+ * Spirit (profile): level, XP toward the next level, tier, coins, streaks, the year in pixels and
+ * mood patterns, mood and sleep history over 7 / 30 / 90 days, and habit adherence. Everything comes from the device's copy
  * (the full history arrives through sync), so it all works offline.
  */
 export default function Spirit({ user }: ScreenProps) {
@@ -28,6 +29,7 @@ export default function Spirit({ user }: ScreenProps) {
       </h2>
       <Progress user={user} />
       <Streaks {...{ user, today }} />
+      <Insights user={user} today={today} />
       <section class="card" aria-labelledby="history-title">
         <h3 id="history-title">How you've been</h3>
         <RangePicker range={range} onChange={setRange} />

@@ -13,10 +13,12 @@ import type { PublicUser } from "../../../shared/schemas/auth";
 import { accepted, useEntities } from "../data/entities";
 import { countsByDay } from "../data/habit-days";
 import type { CompletionView, HabitView, MoodView } from "../data/types";
+import { friendlyDay } from "../ui/dates";
 import { TimeChart } from "../ui/TimeChart";
 
-const MOOD_COLOUR = "#2f6f5e";
-const SLEEP_COLOUR = "#5b3f8c";
+/** Line colours at least 3:1 against both themes' cards (white and the dark #1f2724). */
+const MOOD_COLOUR = "#33917a";
+const SLEEP_COLOUR = "#8a6fd1";
 
 /** The 7 / 30 / 90-day segmented control: native radios, so arrows, Tab and screen readers just work. */
 export function RangePicker({ range, onChange }: { range: HistoryRange; onChange: (range: HistoryRange) => void }) {
@@ -48,7 +50,6 @@ function describe(what: string, range: number, s: ScoreSummary): string {
 }
 
 const oneDecimal = (v: number | null) => (v === null ? "—" : String(Math.round(v * 10) / 10));
-const longDay = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
 /** Mood and sleep-quality charts over the window, each with a spoken summary, and the numbers as a table. */
 export function CheckInHistory({ range, today }: { range: HistoryRange; today: string }) {
@@ -120,7 +121,7 @@ export function CheckInHistory({ range, today }: { range: HistoryRange; today: s
                 .filter((r) => perDay.has(r.day))
                 .map((r) => (
                   <tr key={r.day}>
-                    <th scope="row">{longDay.format(Date.parse(`${r.day}T00:00:00Z`))}</th>
+                    <th scope="row">{friendlyDay(r.day, today)}</th>
                     <td>{oneDecimal(r.mood)}</td>
                     <td>{oneDecimal(r.sleep)}</td>
                     <td>{perDay.get(r.day)}</td>

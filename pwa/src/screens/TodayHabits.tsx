@@ -10,6 +10,7 @@ import { useLocalDay } from "../data/use-local-day";
 import { write } from "../data/write";
 import { Link } from "../ui/Link";
 import type { ScreenProps } from "./types";
+import "./habits/today-habits.css";
 
 /** Every completion in the device's copy as it is now (not as last rendered). */
 async function cachedCompletions(): Promise<Local<CompletionView>[]> {
@@ -104,10 +105,15 @@ export function TodayHabits({ user, onWrite }: ScreenProps) {
           const target = perDayTarget(habit.schedule);
           const last = done.at(-1);
           const streak = streakOf(habit, completions, user, today);
+          const met = done.length >= target;
           return (
-            <li key={habit.id}>
+            <li key={habit.id} class={met ? "habit-today met" : "habit-today"}>
+              <span class="habit-check" aria-hidden="true">
+                {met ? "✓" : ""}
+              </span>
               <span class="grow">
-                {habit.name} — {Math.min(done.length, target)}/{target}
+                <span class="habit-name">{habit.name}</span> — {Math.min(done.length, target)}/{target}
+                {met ? <strong class="habit-met"> · Done today</strong> : null}
                 {streak.current > 0 ? <span class="muted"> · {streak.current}-day streak</span> : null}
                 {done.some((c) => c.pending) ? <span class="pending"> · waiting to sync</span> : null}
                 {refused?.rejected ? <span class="refused"> · not saved: {refused.rejected.message}</span> : null}
@@ -115,7 +121,7 @@ export function TodayHabits({ user, onWrite }: ScreenProps) {
               <button
                 type="button"
                 aria-label={`Done: ${habit.name}`}
-                disabled={done.length >= target}
+                disabled={met}
                 // While saving: aria-disabled, so keyboard focus stays put (the handler ignores the tap).
                 aria-disabled={saving.has(habit.id)}
                 onClick={() => void complete(habit)}

@@ -11,19 +11,14 @@ function howFar(ms: number): string {
 }
 
 /**
- * Tells the patient their device's clock is wrong (as the server's stated time measured it).
- * Haven corrects its own times for it, so nothing is filed on the wrong day; the notice is so
- * the patient can fix the clock for everything else.
+ * What to tell the patient when their device's clock is wrong (as the server's stated time
+ * measured it), or null. Haven corrects its own times for it, so nothing is filed on the wrong
+ * day; the note is so the patient can fix the clock for everything else. Shown in the status line.
  */
-export function ClockNotice() {
+export function useClockNotice(): string | null {
   const clock = useMeta<ClockMeasurement>("clock");
   if (!clock || Math.abs(clock.skewMs) < CLOCK_WARN_MS) return null;
   // skew = server − device: positive means the device is behind.
   const direction = clock.skewMs > 0 ? "behind" : "ahead";
-  return (
-    <p class="banner" role="status" data-testid="clock-warning">
-      This device's clock is about {howFar(clock.skewMs)} {direction}. Haven uses the correct time for your check-ins
-      and habits; you may want to fix the clock in your device's settings.
-    </p>
-  );
+  return `This device's clock is about ${howFar(clock.skewMs)} ${direction}. Haven uses the correct time for your check-ins and habits; you may want to fix the clock in your device's settings.`;
 }

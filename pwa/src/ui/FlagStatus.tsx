@@ -1,19 +1,5 @@
 import type { OpStatus } from "../data/op-status";
-
-/** A time the patient reads at a glance: today's as "14:05", another day's with its date. */
-export function shortTime(iso: string, timeZone?: string): string {
-  const when = new Date(iso);
-  const sameDay = new Date().toDateString() === when.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { timeStyle: "short" }
-    : { dateStyle: "medium", timeStyle: "short" };
-  try {
-    return when.toLocaleString(undefined, { ...options, timeZone });
-  } catch {
-    // An unknown zone name on this device: its own zone is better than nothing.
-    return when.toLocaleString(undefined, options);
-  }
-}
+import { friendlyDateTime } from "./dates";
 
 /** Whether the server's answer to a check-in says it raised a flag for the care team. */
 function flagRaised(result: unknown): boolean {
@@ -37,13 +23,13 @@ export function FlagStatus({
   timeZone?: string;
 }) {
   if (!status) return null;
-  const at = shortTime(status.at, timeZone);
+  const at = friendlyDateTime(status.at, timeZone);
   let text: string;
   if (status.state === "pending") {
     text =
       kind === "sos"
         ? `Pending: your alert is saved on this device (${at}) and is waiting to send. It goes to your care team as soon as there is a connection.`
-        : `Your care team will be told, so they can check in with you. Pending: saved on this device at ${at}; it will reach them at the next sync.`;
+        : `Your care team will be told, so they can check in with you. Pending: saved on this device (${at}); it will reach them at the next sync.`;
   } else if (status.state === "delivered") {
     text =
       kind === "sos"

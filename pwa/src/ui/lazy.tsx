@@ -29,3 +29,8 @@ export function lazyScreen<P extends object>(
     return Screen ? <Screen {...props} /> : <p role="status">Loading…</p>;
   };
 }
+
+/** lazyScreen for a module's named component: `lazyNamed(() => import("./X").then((m) => m.X))`. */
+export function lazyNamed<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+  return lazyScreen(() => load().then((component) => ({ default: component })));
+}

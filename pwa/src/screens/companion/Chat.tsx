@@ -46,11 +46,14 @@ export function Chat({
   user,
   onWrite,
   onReplied,
+  notReady,
 }: {
   user: PublicUser;
   onWrite: () => void;
   /** A reply was stored in the history. */
   onReplied: () => void;
+  /** Why the companion cannot reply (no model set up, or consent off), said before anything is typed. */
+  notReady: string | null;
 }) {
   const [text, setText] = useState("");
   const [turns, setTurns] = useState<Turn[]>([]);
@@ -171,6 +174,11 @@ export function Chat({
             Your <Link href="/safety-plan">safety plan</Link> is here too.
           </p>
         </div>
+      ) : null}
+      {notReady ? (
+        <p class="gentle" data-testid="chat-not-ready">
+          {notReady}
+        </p>
       ) : null}
       <ol class="chat" data-testid="chat" aria-live="polite">
         {turns.map((t) => (

@@ -35,7 +35,8 @@ export function DeleteAccountSection({ user, offline }: { user: PublicUser; offl
     void run(async () => {
       const res = await api.me.$delete({ json: user.mfaEnabled ? { password, code } : { password } });
       if (!res.ok) return refusal(res);
-      endSessionHere();
+      // The sign-in screen confirms it: "Your account and data are deleted."
+      endSessionHere("ACCOUNT_DELETED");
       navigate("/");
       // Let the app leave the signed-in screens (and stop syncing) before the data goes.
       await new Promise((resolve) => setTimeout(resolve, 0));

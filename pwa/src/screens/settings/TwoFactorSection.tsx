@@ -5,11 +5,16 @@ import { api, publishUser } from "../../api/session";
 import { refusal, useAction } from "./connection";
 import { Feedback } from "./Feedback";
 import { QrCode } from "./QrCode";
+import { RecoveryCodes } from "./RecoveryCodes";
 
 type Step =
   | { kind: "idle" }
   | { kind: "enrolling"; secret: string; otpauthUri: string }
   | { kind: "codes"; codes: string[]; signedOut: string };
+
+/** A wrong first code (set-up asks only for the code; the password was given a step before). */
+const WRONG_NEW_CODE =
+  "That code is not correct. Enter the 6-digit code the app shows for Haven now: it changes every 30 seconds.";
 
 /** The user as the server has it now, shown everywhere (the 2FA answers do not carry it). */
 async function reloadUser(): Promise<void> {
@@ -91,7 +96,8 @@ export function TwoFactorSection({
     event.preventDefault();
     void run(async () => {
       const res = await api.auth["2fa"].confirm.$post({ json: { password, code: code.replace(/\s+/g, "") } });
-      if (!res.ok) return refusal(res);
+      // The password was checked a step ago; here the code is what was typed, so say that.
+      if (!res.ok) return refusal(res, { REAUTH_FAILED: WRONG_NEW_CODE });
       const body = await res.json();
       setPassword("");
       setCode("");
@@ -164,13 +170,7 @@ export function TwoFactorSection({
             once instead of a code from the app. Keep them somewhere safe, such as a password manager: they will not be
             shown again.
           </p>
-          <ul class="codes" data-testid="recovery-codes">
-            {step.codes.map((c) => (
-              <li key={c}>
-                <code>{c}</code>
-              </li>
-            ))}
-          </ul>
+          <RecoveryCodes codes={step.codes} email={user.email} />
           <Feedback error={error} />
           <button
             type="button"

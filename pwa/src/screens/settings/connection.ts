@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import type { ErrorCode } from "../../../../shared/errors";
 import { errorOf } from "../../api/session";
 
 const UNREACHABLE = "Haven cannot be reached. Check your connection and try again.";
@@ -7,9 +8,13 @@ const UNEXPECTED = "Something went wrong on this device. Please try again.";
 /** A refusal from the server, carrying the unified error's message for the patient. */
 class Refusal extends Error {}
 
-/** Throws the unified error of a failed response, for `useAction` to show. */
-export async function refusal(res: Response): Promise<never> {
-  throw new Refusal((await errorOf(res)).message);
+/**
+ * Throws the unified error of a failed response, for `useAction` to show; `say` words a code
+ * for where the form is (a wrong code on a step that asks only for the code, say).
+ */
+export async function refusal(res: Response, say: Partial<Record<ErrorCode, string>> = {}): Promise<never> {
+  const { code, message } = await errorOf(res);
+  throw new Refusal(say[code] ?? message);
 }
 
 /**
