@@ -299,7 +299,8 @@ function App() {
         data-testid="api-status"
         data-health={health === null ? "checking" : health === "unreachable" ? "unreachable" : health.status}
       >
-        {health === "unreachable" ? "The Haven service cannot be reached right now." : ""}
+        {/* Signed in, the status line says it (offline, waiting changes); here it is for the signed-out screens. */}
+        {health === "unreachable" && !user ? "The Haven service cannot be reached right now." : ""}
       </p>
       <UpdatePrompt />
     </main>

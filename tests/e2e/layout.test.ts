@@ -146,6 +146,11 @@ describe("the patient layout", () => {
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect.poll(() => page.getByTestId("sync-banner").count(), { timeout: 30_000 }).toBe(0);
     await signOut(page);
+    // The signed-out screen too: nothing wider than the phone, Crisis help whole on screen.
+    await page.setViewportSize(PHONE);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const crisis = await page.getByTestId("crisis-button").boundingBox();
+    expect((crisis?.x ?? PHONE.width) + (crisis?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
     await page.close();
   });
 
