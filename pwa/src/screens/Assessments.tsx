@@ -16,10 +16,10 @@ import { clock } from "../data/sync";
 import type { AssessmentView } from "../data/types";
 import { write } from "../data/write";
 import { CrisisResourceList } from "../ui/CrisisResourceList";
+import { friendlyDateTime } from "../ui/dates";
 import { FlagStatus } from "../ui/FlagStatus";
 import { Link } from "../ui/Link";
 import { CssrsForm } from "./CssrsForm";
-import { formatTime } from "./messages/format";
 import { ANSWERS, QUESTIONNAIRES, SCREENER } from "./questionnaires";
 import type { ScreenProps } from "./types";
 import "./assessments.css";
@@ -166,7 +166,7 @@ function Choose({
                 <span class="muted">
                   {next === null
                     ? "You can take this now."
-                    : `You've taken this twice in the last 14 days. The next one is possible from ${formatTime(new Date(next).toISOString(), user.timezone)}.`}
+                    : `You've taken this twice in the last 14 days. The next one is possible from ${friendlyDateTime(new Date(next).toISOString(), user.timezone)}.`}
                 </span>
               </span>
               <button type="button" disabled={next !== null} onClick={() => onStart(instrument)}>
@@ -431,7 +431,7 @@ function History({ user, items }: { user: PublicUser; items: Assessment[] }) {
           {items.map((a) => (
             <li key={a.id}>
               <span class="grow">
-                {formatTime(a.at, user.timezone)} — <strong>{a.instrument}</strong>{" "}
+                {friendlyDateTime(a.at, user.timezone)} — <strong>{a.instrument}</strong>{" "}
                 {a.instrument === CSSRS
                   ? a.level === null
                     ? "safety check, no to every question"

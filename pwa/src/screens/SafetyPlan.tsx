@@ -15,9 +15,9 @@ import { useEntity } from "../data/entities";
 import { useMeta } from "../data/meta";
 import type { SafetyPlanView } from "../data/types";
 import { write } from "../data/write";
+import { friendlyDateTime } from "../ui/dates";
 import { Link } from "../ui/Link";
 import { capital } from "../ui/text";
-import { formatTime } from "./messages/format";
 import type { ScreenProps } from "./types";
 import "./safety-plan.css";
 
@@ -126,7 +126,7 @@ export default function SafetyPlan({ user, onWrite }: ScreenProps) {
         <p data-testid="plan-status">
           {stored?.updatedAt ? (
             <>
-              Last changed {formatTime(stored.updatedAt, user.timezone)} by {by}.
+              Last changed {friendlyDateTime(stored.updatedAt, user.timezone)} by {by}.
               {stored.pending ? <span class="pending"> · waiting to sync</span> : null}
               {stored.rejected ? <span class="refused"> · not saved: {stored.rejected.message}</span> : null}
             </>

@@ -4,7 +4,7 @@ import type { PublicUser } from "../../../shared/schemas/auth";
 import { useEntity } from "../data/entities";
 import type { SafetyPlanView } from "../data/types";
 import { CrisisResourceList } from "../ui/CrisisResourceList";
-import { formatTime } from "./messages/format";
+import { friendlyDateTime } from "../ui/dates";
 import { PlanView, useNameOf } from "./SafetyPlan";
 import "./safety-plan.css";
 
@@ -32,8 +32,8 @@ export default function SavedSafetyPlan({
         </h2>
         <p data-testid="saved-plan-owner">
           Saved on this device for {owner.displayName}
-          {stored?.updatedAt ? `, last changed ${formatTime(stored.updatedAt, owner.timezone)}` : ""}. You can read it
-          without signing in; sign in to change it.
+          {stored?.updatedAt ? `, last changed ${friendlyDateTime(stored.updatedAt, owner.timezone)}` : ""}. You can
+          read it without signing in; sign in to change it.
         </p>
         {empty ? <p>This plan is empty so far.</p> : null}
         <p>If you are in danger or might act on thoughts of harming yourself, contact one of these now:</p>

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { useEntities } from "../../data/entities";
 import type { JournalView } from "../../data/types";
 import { write } from "../../data/write";
+import { friendlyDateTime } from "../../ui/dates";
 
 const FIELDS = [
   { key: "situation", label: "Situation", hint: "What happened? Where, when, who with?" },
@@ -80,7 +81,7 @@ export function ThoughtRecord({ onWrite }: { onWrite: () => void }) {
             {entries.map((e) => (
               <li key={e.id}>
                 <span class="grow">
-                  {new Date(e.at).toLocaleString()} — {e.entry.situation}
+                  {friendlyDateTime(e.at)} — {e.entry.situation}
                   {e.entry.balancedThought ? <span class="muted"> · {e.entry.balancedThought}</span> : null}
                   {e.pending ? <span class="pending"> · waiting to sync</span> : null}
                   {e.rejected ? <span class="refused"> · not saved: {e.rejected.message}</span> : null}

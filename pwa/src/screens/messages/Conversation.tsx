@@ -4,10 +4,10 @@ import { api, errorOf } from "../../api/session";
 import { db } from "../../data/db";
 import type { CareTeamCache, MessageView } from "../../data/types";
 import { refreshNotificationSummary } from "../../notify/use-notification-summary";
+import { friendlyDateTime } from "../../ui/dates";
 import { BlockSender } from "./BlockSender";
 import { Compose } from "./Compose";
 import { personOf, roleWord, whyNotMessageable } from "./care-team";
-import { formatTime } from "./format";
 import { isUnreadFor, type LocalMessage, preview, type Thread } from "./threads";
 
 interface ConversationProps {
@@ -97,7 +97,7 @@ export function Conversation({ user, onWrite, partnerId, thread, team, online, o
               <li key={m.id} class={mine ? "mine" : "theirs"} data-testid="message">
                 <p class="who">
                   <strong>{mine ? "You" : person.displayName}</strong>{" "}
-                  <span class="muted">{formatTime(m.sentAt, user.timezone)}</span>
+                  <span class="muted">{friendlyDateTime(m.sentAt, user.timezone)}</span>
                   {mine && m.readAt && !m.pending ? <span class="muted"> · read</span> : null}
                   {m.pending ? <span class="pending"> · waiting to sync</span> : null}
                   {m.rejected ? <span class="refused"> · not sent: {m.rejected.message}</span> : null}

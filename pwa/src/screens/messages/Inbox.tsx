@@ -1,7 +1,7 @@
 import type { PublicUser } from "../../../../shared/schemas/auth";
 import type { CareTeamCache } from "../../data/types";
+import { friendlyDateTime } from "../../ui/dates";
 import { personOf, roleWord, whyNotMessageable } from "./care-team";
-import { formatTime } from "./format";
 import { preview, type Thread } from "./threads";
 
 interface InboxProps {
@@ -30,7 +30,7 @@ export function Inbox({ user, threads, team, onOpen }: InboxProps) {
                     <span class="thread-head">
                       <strong>{displayName}</strong>
                       {t.unread > 0 ? <span class="unread">{t.unread} unread</span> : null}
-                      <span class="muted thread-time">{formatTime(t.last.sentAt, user.timezone)}</span>
+                      <span class="muted thread-time">{friendlyDateTime(t.last.sentAt, user.timezone)}</span>
                     </span>
                     <span class="thread-preview">
                       {mine ? "You: " : ""}

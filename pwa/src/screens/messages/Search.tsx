@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { PublicUser } from "../../../../shared/schemas/auth";
 import type { CareTeamCache } from "../../data/types";
+import { friendlyDateTime } from "../../ui/dates";
 import { personOf } from "./care-team";
-import { formatTime } from "./format";
 import { type LocalMessage, partnerOf, searchMessages, snippet } from "./threads";
 
 interface SearchProps {
@@ -36,7 +36,7 @@ export function Search({ user, messages, team, onOpen }: SearchProps) {
               <li key={m.id}>
                 <span class="grow">
                   <strong>{m.senderId === user.id ? `You to ${name}` : name}</strong>{" "}
-                  <span class="muted">{formatTime(m.sentAt, user.timezone)}</span>
+                  <span class="muted">{friendlyDateTime(m.sentAt, user.timezone)}</span>
                   <span class="result-body">{snippet(m.body, query)}</span>
                 </span>
                 <button
