@@ -56,6 +56,7 @@ export const E2E_ACCOUNTS = [
   "onboarding",
   "onboarding-skip",
   "layout",
+  "pet-shop",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 
@@ -75,6 +76,13 @@ const UNVERIFIED: readonly E2eAccount[] = ["verify-email"];
 
 /** The accounts that have not yet been through the first-run flow (issue 19: its own test). */
 const NOT_ONBOARDED: readonly E2eAccount[] = ["onboarding", "onboarding-skip"];
+
+/**
+ * Coins an account starts with (issue 19: the pet's wardrobe test buys a 100-coin bow, which the
+ * honest way, a few habits a day, would take days to earn). Written as one earned reward and the
+ * matching running total, as the server would have them.
+ */
+const COINS: Partial<Record<E2eAccount, number>> = { "pet-shop": 150 };
 
 /** The time zone an account lives in (Europe/London unless it has history elsewhere). */
 export function e2eTimezone(name: E2eAccount): string {
@@ -116,6 +124,14 @@ export async function e2eAccountsSql(now = Date.now()): Promise<string> {
     for (const s of staff) {
       rows.push(
         `INSERT OR IGNORE INTO assignments (staff_id, patient_id, created_at, created_by) VALUES (${[s.id, id, now, admin].map(sqlString).join(", ")});`,
+      );
+    }
+    const coins = COINS[name];
+    if (coins) {
+      const day = new Date(now).toISOString().slice(0, 10);
+      rows.push(
+        `INSERT OR IGNORE INTO rewards (user_id, op_id, source, ref_id, local_day, xp, coins, at) VALUES (${[id, `e2e-coins-${id}`, "quest", null, day, 0, coins, now].map(sqlString).join(", ")});`,
+        `INSERT OR IGNORE INTO progress (user_id, xp, coins, updated_at) VALUES (${[id, 0, coins, now].map(sqlString).join(", ")});`,
       );
     }
     if (HISTORY[name]) {

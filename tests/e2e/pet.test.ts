@@ -165,4 +165,33 @@ describe("the pet", () => {
     await signOut(page);
     await page.close();
   });
+
+  it("wears what was bought: a bow on the drawn pet, kept after a reload and on the server", async () => {
+    const page = await context.newPage();
+    await signIn(page, "pet-shop");
+    const token = await apiToken(page.request, "pet-shop");
+    await openScreen(page, "Pet");
+    await page.getByLabel("Name").fill("Clover");
+    await page.getByLabel("Species").selectOption("rabbit");
+    await page.getByRole("button", { name: "Adopt" }).click();
+    const art = page.getByTestId("pet-art");
+    await expect
+      .poll(() => art.getAttribute("aria-label"), { timeout: 20_000 })
+      .toBe("Clover the rabbit, a baby, looks joyful");
+    expect(await art.locator("[data-worn]").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("pet-coins").textContent(), { timeout: 20_000 }).toContain("150 coins");
+
+    await page.getByRole("button", { name: "Buy Bow for 100 coins" }).click();
+    // Shown at once, from the device's copy.
+    await expect.poll(() => art.locator('[data-worn="bow"]').count()).toBe(1);
+    expect(await art.getAttribute("aria-label")).toBe("Clover the rabbit, a baby, looks joyful, wearing a bow");
+    await expect
+      .poll(async () => (await apiGet<{ pet: Pet }>(page.request, token, "/pet")).pet.cosmetics, { timeout: 20_000 })
+      .toEqual(["bow"]);
+    await page.reload();
+    await expect.poll(() => art.locator('[data-worn="bow"]').count(), { timeout: 15_000 }).toBe(1);
+    await checkScreen(page, "pet-wardrobe");
+    await signOut(page);
+    await page.close();
+  });
 });

@@ -1,15 +1,6 @@
 import { useState } from "preact/hooks";
 import { LOOT_TABLE } from "../../../shared/domain/loot";
-import {
-  isShopItemId,
-  PET_SPECIES,
-  PET_START,
-  PET_STATS,
-  type PetMood,
-  type PetSpecies,
-  petMood,
-  SHOP_ITEMS,
-} from "../../../shared/domain/pet";
+import { PET_SPECIES, PET_START, PET_STATS, type PetMood, type PetSpecies, petMood } from "../../../shared/domain/pet";
 import { petGrowth } from "../../../shared/domain/pet-growth";
 import { type Local, useEntity } from "../data/entities";
 import type { PetView } from "../data/types";
@@ -17,7 +8,7 @@ import { write } from "../data/write";
 import { capital } from "../ui/text";
 import { Adventure, Belongings, Care, type Cheer, Coins, Shop, STAT_NAMES } from "./PetActions";
 import { PetArt } from "./pet/PetArt";
-import { daysTogether, petLook, statWord, togetherLine, withArticle } from "./pet/pet-look";
+import { daysTogether, petLook, statWord, togetherLine, withArticle, wornPhrase } from "./pet/pet-look";
 import type { ScreenProps } from "./types";
 import "./pet.css";
 
@@ -135,8 +126,8 @@ function Adopt({ onWrite }: ScreenProps) {
 function Overview({ pet, cheer }: { pet: Local<PetView>; cheer: { kind: Cheer; n: number } | null }) {
   const growth = petGrowth(pet.xp);
   const species = PET_SPECIES.find((s) => s === pet.species) ?? PET_SPECIES[0];
-  const worn = pet.cosmetics.filter(isShopItemId).map((id) => SHOP_ITEMS[id].name);
   const look = petLook({ ...pet, species, stage: growth.stage });
+  const worn = look.away ? "" : wornPhrase(look.outfit);
   // Each return from an adventure brings exactly one find, so the finds count the adventures taken.
   const adventures = pet.loot.length;
   const kinds = new Set(pet.loot.map((item) => item.id)).size;
@@ -150,7 +141,7 @@ function Overview({ pet, cheer }: { pet: Local<PetView>; cheer: { kind: Cheer; n
           </h3>
           <p class="muted">
             {capital(pet.species)} · {STAGE_NAMES[growth.stage]}
-            {worn.length > 0 ? ` · wearing ${worn.join(", ").toLowerCase()}` : ""}
+            {worn ? ` · wearing ${worn}` : ""}
           </p>
         </div>
       </div>

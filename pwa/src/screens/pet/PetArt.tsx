@@ -274,10 +274,18 @@ export function PetArt({ look, size = 180, cheer = null, class: extra }: PetArtP
                   <ellipse cx="0" cy="16" rx="20" ry="14" fill={p.belly} />
                 ) : null}
                 <Face look={look} p={p} />
-                {look.outfit.head === "top_hat" ? <TopHat y={-38} /> : null}
-                {look.outfit.head === "crown" ? <Crown y={-34} /> : null}
+                {look.outfit.head === "top_hat" ? (
+                  <g data-worn="top_hat">
+                    <TopHat y={-38} />
+                  </g>
+                ) : null}
+                {look.outfit.head === "crown" ? (
+                  <g data-worn="crown">
+                    <Crown y={-34} />
+                  </g>
+                ) : null}
                 {look.outfit.neck === "bow" ? (
-                  <g transform="translate(0 42)">
+                  <g transform="translate(0 42)" data-worn="bow">
                     <Bow />
                   </g>
                 ) : null}

@@ -61,6 +61,11 @@ function joined(parts: string[]): string {
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
 
+/** What the pet wears, read as English ("a top hat and a bow"); "" when nothing. */
+export function wornPhrase(outfit: Outfit): string {
+  return joined([outfit.head, outfit.neck].filter((id) => id !== null).map((id) => WORN_NAMES[id]));
+}
+
 /**
  * Everything the art needs for a pet, with its description.
  * @example petLook({ name: "Pip", species: "fox", stage: "child", stats, away: false, cosmetics: ["bow"] }).label
@@ -87,10 +92,10 @@ export function petLook(pet: {
       label: `${pet.name}'s cushion, empty while ${pet.name} is out exploring`,
     };
   }
-  const worn = [outfit.head, outfit.neck].filter((id) => id !== null).map((id) => WORN_NAMES[id]);
+  const worn = wornPhrase(outfit);
   const beside = outfit.beside.map((id) => WORN_NAMES[id]);
   let label = `${who}, looks ${mood}`;
-  if (worn.length > 0) label += `, wearing ${joined(worn)}`;
+  if (worn) label += `, wearing ${worn}`;
   if (beside.length > 0) label += `, with ${joined(beside)} on a peg nearby`;
   return { species: pet.species, stage: pet.stage, mood, away: false, outfit, label };
 }
