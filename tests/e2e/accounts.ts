@@ -57,6 +57,7 @@ export const E2E_ACCOUNTS = [
   "onboarding-skip",
   "layout",
   "pet-shop",
+  "level-up",
 ] as const;
 export type E2eAccount = (typeof E2E_ACCOUNTS)[number];
 
@@ -83,6 +84,9 @@ const NOT_ONBOARDED: readonly E2eAccount[] = ["onboarding", "onboarding-skip"];
  * matching running total, as the server would have them.
  */
 const COINS: Partial<Record<E2eAccount, number>> = { "pet-shop": 150 };
+
+/** XP an account starts with: three short of level 2 (100 XP), for the level-up celebration's test. */
+const XP: Partial<Record<E2eAccount, number>> = { "level-up": 97 };
 
 /** The time zone an account lives in (Europe/London unless it has history elsewhere). */
 export function e2eTimezone(name: E2eAccount): string {
@@ -126,12 +130,15 @@ export async function e2eAccountsSql(now = Date.now()): Promise<string> {
         `INSERT OR IGNORE INTO assignments (staff_id, patient_id, created_at, created_by) VALUES (${[s.id, id, now, admin].map(sqlString).join(", ")});`,
       );
     }
-    const coins = COINS[name];
-    if (coins) {
-      const day = new Date(now).toISOString().slice(0, 10);
+    const coins = COINS[name] ?? 0;
+    const xp = XP[name] ?? 0;
+    if (coins || xp) {
+      // Earned before today (a week ago), so today's earnings and first check-in start from zero.
+      const at = now - 7 * 86_400_000;
+      const day = new Date(at).toISOString().slice(0, 10);
       rows.push(
-        `INSERT OR IGNORE INTO rewards (user_id, op_id, source, ref_id, local_day, xp, coins, at) VALUES (${[id, `e2e-coins-${id}`, "quest", null, day, 0, coins, now].map(sqlString).join(", ")});`,
-        `INSERT OR IGNORE INTO progress (user_id, xp, coins, updated_at) VALUES (${[id, 0, coins, now].map(sqlString).join(", ")});`,
+        `INSERT OR IGNORE INTO rewards (user_id, op_id, source, ref_id, local_day, xp, coins, at) VALUES (${[id, `e2e-start-${id}`, "quest", null, day, xp, coins, at].map(sqlString).join(", ")});`,
+        `INSERT OR IGNORE INTO progress (user_id, xp, coins, updated_at) VALUES (${[id, xp, coins, at].map(sqlString).join(", ")});`,
       );
     }
     if (HISTORY[name]) {
