@@ -137,11 +137,14 @@ async function openMore(page: Page): Promise<void> {
  * the caller's to check.
  */
 export async function pressSignOut(page: Page): Promise<void> {
-  if (await isPhone(page)) {
+  // The patient app on a phone keeps Sign out under More; the care team's app has no More.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.waitFor({ timeout: 15_000 });
+  if ((await isPhone(page)) && (await nav.getByRole("link", { name: /^More\b/ }).count()) > 0) {
     await openMore(page);
     await page.locator(".more-sign-out").getByRole("button", { name: "Sign out" }).click();
   } else {
-    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
   }
 }
 
