@@ -80,7 +80,8 @@ function App() {
   const lockedOut = user !== null && locked !== false;
   // The first-run flow finished or skipped on this page (the server's flag follows with the next profile).
   const [onboardedHere, setOnboardedHere] = useState<string | null>(null);
-  const onboarding = user?.role === "patient" && !lockedOut && !user.onboarded && onboardedHere !== user.id;
+  // `=== false`, not falsy: a profile this device cached before the flag existed (opened offline) has none.
+  const onboarding = user?.role === "patient" && !lockedOut && user.onboarded === false && onboardedHere !== user.id;
   // Crisis help stays one tap away when locked and during the first-run flow.
   const help = !user
     ? isHelpPath(path)
