@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, errorOf, isoIn, json, patientWithHabit, register } from "./helpers";
+import { call, dayStartAwayFromNow, errorOf, isoIn, json, patientWithHabit, register } from "./helpers";
 
 type Completion = { completion: { id: string; habitId: string; localDay: string }; progress: Record<string, unknown> };
 const MINUTE = 60_000;
@@ -67,6 +67,7 @@ describe("habits", () => {
 
   it("refuses a second completion within 60 s, and one beyond the per-day target", async () => {
     const p = await patientWithHabit({ schedule: { type: "daily", perDay: 2 } });
+    await dayStartAwayFromNow(p.accessToken);
     expect((await complete(p.accessToken, p.habitId, { at: isoIn(-30 * MINUTE) })).status).toBe(201);
     const soon = await complete(p.accessToken, p.habitId, { at: isoIn(-30 * MINUTE + 59_000) });
     expect(soon.status).toBe(409);

@@ -179,6 +179,20 @@ export async function patientWithHabit(
   return { ...r, habitId: created.id };
 }
 
+/**
+ * Moves the user's day start (PATCH /me) twelve hours from the local hour now, so times up to a few
+ * hours either side of now fall on one local day whenever the test runs. Tests that complete a
+ * habit at "now less 30 minutes" and count per day failed between 04:00 and 04:30 London time,
+ * when those times straddled the default 04:00 day start.
+ */
+export async function dayStartAwayFromNow(token: string, timezone = "Europe/London"): Promise<void> {
+  const hour = Number(
+    new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: timezone }).format(new Date()),
+  );
+  const res = await call("/api/v1/me", { method: "PATCH", token, body: { dayStartHour: (hour + 12) % 24 } });
+  if (res.status !== 200) throw new Error(`day start change failed: ${res.status} ${await res.text()}`);
+}
+
 /** ISO time `ms` milliseconds from now. */
 export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 

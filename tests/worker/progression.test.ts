@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { call, errorOf, isoIn, json, patientWithHabit, register } from "./helpers";
+import { call, dayStartAwayFromNow, errorOf, isoIn, json, patientWithHabit, register } from "./helpers";
 
 type Completion = { completion: { id: string; localDay: string }; progress: { xp: number; coins: number } };
 type Progress = {
@@ -31,6 +31,7 @@ afterEach(() => {
 describe("progression is serialised per user", () => {
   it("dozens of parallel completions, with opIds repeated at once, end with exactly the XP the policy allows", async () => {
     const p = await register();
+    await dayStartAwayFromNow(p.accessToken);
     const [a, b, c] = [
       await addHabit(p.accessToken, 10),
       await addHabit(p.accessToken, 10),

@@ -5,7 +5,7 @@ import { executeCommands } from "../../worker/commands/execute";
 import { HANDLERS } from "../../worker/commands/registry";
 import type { CommandResult } from "../../worker/commands/types";
 import type { UserCommands } from "../../worker/durable/user-commands";
-import { call, json, patientWithHabit } from "./helpers";
+import { call, dayStartAwayFromNow, json, patientWithHabit } from "./helpers";
 
 describe("the user's Durable Object", () => {
   it("after a crash between the write and the reply, a retry gets the first answer and nothing is applied twice", async () => {
@@ -65,6 +65,7 @@ describe("the user's Durable Object", () => {
 
   it("runs one user's commands one at a time: concurrent calls never see each other's half-written state", async () => {
     const p = await patientWithHabit({ schedule: { type: "daily", perDay: 1 } });
+    await dayStartAwayFromNow(p.accessToken);
     const stub = env.USER_COMMANDS.get(env.USER_COMMANDS.idFromName(p.user.id));
     const actor = { userId: p.user.id, role: "patient" as const, requestId: crypto.randomUUID(), ipHash: null };
     const results = await Promise.all(

@@ -4,14 +4,16 @@ import { ERROR_CATALOGUE, type ErrorCode } from "../../shared/errors";
 import type { Role } from "../../shared/roles";
 import { COMMAND_SCHEMAS, type CommandType, isCommandType } from "../../shared/schemas/commands";
 import type { AuthContext } from "../app-env";
-import { admitSession, type SessionClaim } from "../auth/session-check";
+import { admitSession, type SessionClaim, type SessionRow } from "../auth/session-check";
 import { type Database, database } from "../db/client";
 import { placeholders, prepared } from "../db/prepared";
 import { auditEvents, ops } from "../db/schema";
+import { stateVersionGuard, stateVersionRead, versionOf } from "../db/state-version";
 import { UNKNOWN_OPERATION_ACTION } from "../lib/audit";
 import { loggableError } from "../lib/errors";
 import { fieldIssues } from "../lib/validate";
 import { changeStatements } from "./change-log";
+import type { Kept, StateMemory } from "./kept-state";
 import { HANDLERS } from "./registry";
 import { loadUserState, type UserState } from "./state";
 import type { Actor, Command, CommandContext, CommandResult, Decision } from "./types";
@@ -86,26 +88,136 @@ export async function executeCommands(env: Env, input: ExecuteInput, random: () 
  * and a handler that throws stops only its own call's later commands. If the group's batch
  * fails, nothing of it was written and each call is run again on its own, from a fresh load, so
  * one call's failure is never another's. All calls must be for the same user.
+ *
+ * With `memory` (the user's object passes its own), the state the last write left is kept, and a
+ * group that can be decided from it skips the load: one round trip (fromKeptState).
  */
-export async function executeCalls(env: Env, calls: Call[], random: () => number): Promise<CallOutcome[]> {
+export async function executeCalls(
+  env: Env,
+  calls: Call[],
+  random: () => number,
+  memory?: StateMemory,
+): Promise<CallOutcome[]> {
   const db = database(env.DB);
   const now = Date.now();
   const userId = calls[0]?.input.userId ?? "";
-  const sessionIds = calls.flatMap((c) => (c.kind === "checked" ? [c.input.session.claims.sessionId] : []));
-  const { state, sessions } = await loadUserState(
+  if (calls.some((c) => c.input.userId !== userId)) throw new Error("executeCalls: calls for different users");
+  const kept = memory?.take(calls, now);
+  if (kept && memory) {
+    const done = await fromKeptState(db, kept, calls, random, now, memory);
+    if (done) return done;
+  }
+  const sessionIds = new Set([...sessionIdsOf(calls), ...(memory?.sessionIds() ?? [])]);
+  const { state, sessions, version } = await loadUserState(
     db,
     userId,
     calls.flatMap((c) => c.input.commands),
     now,
-    sessionIds,
+    [...sessionIds],
   );
+  const { statements, outcomes, later } = decideGroup(db, state, sessions, calls, random, now);
+  const finish = async (done: CallOutcome[]) =>
+    later.length === 0 ? done : [...done, ...(await executeCalls(env, later, random, memory))];
+  // A handler that threw may have left the state half-changed: then nothing is kept.
+  const keepAt = (at: number | undefined) => {
+    if (memory && later.length === 0 && at !== undefined) memory.keep({ state, sessions, version: at });
+  };
+  if (statements.length === 0) {
+    keepAt(version);
+    return finish(outcomes);
+  }
+  let results: unknown[];
+  try {
+    // The version before and after the statements, in the same transaction (kept-state.ts).
+    results = await db.batch([stateVersionRead(db, { userId }), ...statements, stateVersionRead(db, { userId })] as [
+      BatchItem<"sqlite">,
+      ...BatchItem<"sqlite">[],
+    ]);
+  } catch (err) {
+    const decided = calls.slice(0, outcomes.length);
+    console.error(
+      JSON.stringify({
+        level: "error",
+        event: "commands_failed",
+        requestIds: decided.map((c) => (c.kind === "trusted" ? c.input.actor.requestId : c.input.requestId)),
+        ...loggableError(err),
+      }),
+    );
+    if (decided.length > 1) {
+      // Nothing of the group was written: each call again on its own, so a failure is only its own.
+      const alone: CallOutcome[] = [];
+      for (const call of decided) alone.push(...(await executeCalls(env, [call], random, memory)));
+      return finish(alone);
+    }
+    // Nothing was written: every command of the call may be sent again, and should be.
+    const failed = (decided[0]?.input.commands ?? []).map((cmd) => failure(cmd, "DATABASE_UNAVAILABLE"));
+    return finish(outcomes.map((o) => (Array.isArray(o) ? failed : o.ok ? { ...o, results: failed } : o)));
+  }
+  // Kept only when nothing else changed the user's state between the load and this batch: then the
+  // state, as the handlers left it, is what D1 now holds, at the version read after the statements.
+  if (versionOf(results[0] as VersionRows) === version) keepAt(versionOf(results[results.length - 1] as VersionRows));
+  return finish(outcomes);
+}
+
+type VersionRows = { stateVersion: number }[];
+
+/** The session ids of a group's checked calls. */
+function sessionIdsOf(calls: Call[]): string[] {
+  return calls.flatMap((c) => (c.kind === "checked" ? [c.input.session.claims.sessionId] : []));
+}
+
+/**
+ * A group decided from the state the object kept (kept-state.ts), written in ONE round trip: the
+ * batch starts with the guard on the user's state version, so it commits only if the kept state
+ * was still D1's; then the object keeps the state the handlers left, at the version after the
+ * write. Undefined when the group must be decided again from a fresh load, with nothing written:
+ * the state had changed (the guard), an opId was a replay or a client id was taken (a primary
+ * key), D1 failed, a handler threw, or there was nothing to write (so no guard would have checked
+ * the kept sessions).
+ */
+async function fromKeptState(
+  db: Database,
+  kept: Kept,
+  calls: Call[],
+  random: () => number,
+  now: number,
+  memory: StateMemory,
+): Promise<CallOutcome[] | undefined> {
+  const { statements, outcomes, later } = decideGroup(db, kept.state, kept.sessions, calls, random, now);
+  if (later.length > 0 || statements.length === 0) return undefined;
+  const userId = calls[0]?.input.userId ?? "";
+  let results: unknown[];
+  try {
+    results = await db.batch([
+      stateVersionGuard(db, { userId, version: kept.version }),
+      ...statements,
+      stateVersionRead(db, { userId }),
+    ] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  } catch {
+    return undefined;
+  }
+  const version = versionOf(results[results.length - 1] as VersionRows);
+  if (version !== undefined) memory.keep({ ...kept, version });
+  return outcomes;
+}
+
+/**
+ * Decides a group's calls in arrival order against one state, collecting their statements. A
+ * handler that throws stops its call; the calls after it are returned as `later`, to run after
+ * the group's batch from a fresh load.
+ */
+function decideGroup(
+  db: Database,
+  state: UserState,
+  sessions: Map<string, SessionRow>,
+  calls: Call[],
+  random: () => number,
+  now: number,
+): { statements: BatchItem<"sqlite">[]; outcomes: CallOutcome[]; later: Call[] } {
+  const userId = calls[0]?.input.userId ?? "";
   const statements: BatchItem<"sqlite">[] = [];
   const outcomes: CallOutcome[] = [];
-  // A handler that threw may have left the shared state half-changed: the calls after its call
-  // are not decided against it, but run after this group's batch, from a fresh load.
-  let later: Call[] = [];
   for (const [index, call] of calls.entries()) {
-    if (call.input.userId !== userId) throw new Error("executeCalls: calls for different users");
     let actor: Actor;
     let auth: AuthContext | undefined;
     if (call.kind === "trusted") actor = call.input.actor;
@@ -134,37 +246,9 @@ export async function executeCalls(env: Env, calls: Call[], random: () => number
       statements,
     );
     outcomes.push(auth ? { ok: true, auth, results } : results);
-    if (broken) {
-      later = calls.slice(index + 1);
-      break;
-    }
+    if (broken) return { statements, outcomes, later: calls.slice(index + 1) };
   }
-  const finish = async (done: CallOutcome[]) =>
-    later.length === 0 ? done : [...done, ...(await executeCalls(env, later, random))];
-  if (statements.length === 0) return finish(outcomes);
-  try {
-    await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  } catch (err) {
-    const decided = calls.slice(0, outcomes.length);
-    console.error(
-      JSON.stringify({
-        level: "error",
-        event: "commands_failed",
-        requestIds: decided.map((c) => (c.kind === "trusted" ? c.input.actor.requestId : c.input.requestId)),
-        ...loggableError(err),
-      }),
-    );
-    if (decided.length > 1) {
-      // Nothing of the group was written: each call again on its own, so a failure is only its own.
-      const alone: CallOutcome[] = [];
-      for (const call of decided) alone.push(...(await executeCalls(env, [call], random)));
-      return finish(alone);
-    }
-    // Nothing was written: every command of the call may be sent again, and should be.
-    const failed = (decided[0]?.input.commands ?? []).map((cmd) => failure(cmd, "DATABASE_UNAVAILABLE"));
-    return finish(outcomes.map((o) => (Array.isArray(o) ? failed : o.ok ? { ...o, results: failed } : o)));
-  }
-  return finish(outcomes);
+  return { statements, outcomes, later: [] };
 }
 
 // Every command's op record: built once per D1 binding and bound per command (db/prepared.ts).

@@ -32,6 +32,7 @@ import type { Command } from "./types";
  * batch before the first command and then kept current in memory as each command is decided.
  * Commands run inside the user's Durable Object — the only writer of this user's data — so
  * nothing changes underneath, and all of the push's writes go to D1 in one batch at the end.
+ * The object may keep it for its next calls (kept-state.ts), guarded by the user's state version.
  *
  * What is loaded is bounded: completions, moods and habit XP only for the accepted client-time
  * window (72 h, plus two days of margin for local-day edges), and the rows commands name by id.
@@ -71,6 +72,11 @@ export interface UserState {
 const DAY_MS = 86_400_000;
 const WINDOW_MS = CLIENT_TIME_PAST_MS + 2 * DAY_MS;
 
+/** Where the state's windows (completions, rewarded check-ins) begin, at server time `now`. */
+export function stateWindowStart(now: number): number {
+  return now - WINDOW_MS;
+}
+
 /** `column IN (the values of the JSON array bound to placeholder `name`)`: one parameter however long the list. */
 function inList(column: Column, name: string): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(name)}))`;
@@ -82,7 +88,12 @@ const SINCE = sql.placeholder("since");
 // The state's reads, each built once per D1 binding (db/prepared.ts) and bound per call.
 const userRow = prepared((db) =>
   db
-    .select({ timezone: users.timezone, dayStartHour: users.dayStartHour, role: users.role })
+    .select({
+      timezone: users.timezone,
+      dayStartHour: users.dayStartHour,
+      role: users.role,
+      stateVersion: users.stateVersion,
+    })
     .from(users)
     .where(eq(users.id, USER)),
 );
@@ -198,7 +209,8 @@ function named(commands: Command[], key: string): string[] {
 /**
  * The user's state for these commands, in one batch. The batch also reads the callers' session
  * rows (auth/session-check.ts), so a write checks its session in the same round trip as its
- * state load (issue 15).
+ * state load (issue 15), and the user's state version, at which the object may keep the state
+ * for its next calls (kept-state.ts).
  */
 export async function loadUserState(
   db: Database,
@@ -206,11 +218,11 @@ export async function loadUserState(
   commands: Command[],
   now: number,
   sessionIds: string[] = [],
-): Promise<{ state: UserState; sessions: Map<string, SessionRow> }> {
+): Promise<{ state: UserState; sessions: Map<string, SessionRow>; version: number }> {
   const values = {
     userId,
-    since: now - WINDOW_MS,
-    rewardedSince: now - WINDOW_MS - CLIENT_TIME_FUTURE_MS,
+    since: stateWindowStart(now),
+    rewardedSince: stateWindowStart(now) - CLIENT_TIME_FUTURE_MS,
     completionIds: JSON.stringify(named(commands, "completionId")),
     opIds: JSON.stringify(commands.map((c) => c.opId)),
     recipientIds: JSON.stringify(named(commands, "recipientId")),
@@ -290,5 +302,10 @@ export async function loadUserState(
     safetyPlan: plan[0],
     ops: new Map(opRows.map((o) => [o.opId, o])),
   };
-  return { state, sessions: new Map(sessionRows.map(({ sessionId, ...row }) => [sessionId, row])) };
+  return {
+    state,
+    sessions: new Map(sessionRows.map(({ sessionId, ...row }) => [sessionId, row])),
+    // users.state_version (migration 0023), read in the same batch: what the user's object keeps this state at.
+    version: user[0]?.stateVersion ?? 0,
+  };
 }

@@ -49,6 +49,11 @@ export const users = sqliteTable(
     invitedAt: integer("invited_at"),
     /** When the patient finished or skipped the first-run flow (migration 0022); null until then. */
     onboardedAt: integer("onboarded_at"),
+    /**
+     * Counts changes to what the user's Durable Object decides commands from (its kept state:
+     * worker/commands/kept-state.ts): bumped by triggers (migrations/0023), checked by db/state-version.ts.
+     */
+    stateVersion: integer("state_version").notNull().default(0),
   },
   (t) => [uniqueIndex("users_email_lower_unique").on(sql`lower(${t.email})`), index("users_role").on(t.role)],
 );
@@ -612,6 +617,15 @@ export const pushSubscriptions = sqliteTable(
   },
   (t) => [index("push_subscriptions_user").on(t.userId), index("push_subscriptions_session").on(t.sessionId)],
 );
+
+/**
+ * One row, `ok = 1`, and a CHECK that refuses any other value (migration 0023): a write decided
+ * from kept state inserts 0 here when the state changed since it was read, which aborts its batch
+ * (db/state-version.ts).
+ */
+export const keptStateGuard = sqliteTable("kept_state_guard", {
+  ok: integer("ok").primaryKey(),
+});
 
 /** Deployment-wide settings an admin configures (migration 0020): escalation minutes, on-call contact. */
 export const appSettings = sqliteTable("app_settings", {

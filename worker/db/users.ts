@@ -49,6 +49,7 @@ export function newUserRow(
     createdAt: now,
     updatedAt: now,
     summaryVersion: 0,
+    stateVersion: 0,
     emailVerifiedAt: null,
     invitedAt: null,
     onboardedAt: null,

@@ -8,6 +8,7 @@ import {
   type ExecuteInput,
   executeCalls,
 } from "../commands/execute";
+import { StateMemory } from "../commands/kept-state";
 import type { CommandResult } from "../commands/types";
 import { notifyAfterCommit } from "../notify/after-commit";
 
@@ -26,12 +27,16 @@ interface Waiting {
  * at a time: a group starts only when the previous one has finished, whatever it awaited. The
  * calls that arrived while a group ran form the next group, run together as if one after the
  * other (commands/execute.ts, executeCalls: one state load and one write batch for the group),
- * up to one push's worth of operations. (SQLite-backed class; the object keeps no state of its
- * own — D1 holds the data, and the op records make a retry after an eviction or crash safe.)
+ * up to one push's worth of operations. (SQLite-backed class; D1 holds the data, and the op
+ * records make a retry after an eviction or crash safe. In memory the object keeps the state its
+ * last write left, so the next write can skip reading it: commands/kept-state.ts, guarded by the
+ * user's state version so that a stale copy never commits.)
  */
 export class UserCommands extends DurableObject<Env> {
   #waiting: Waiting[] = [];
   #running = false;
+  /** The state the last write left, for the next call (commands/kept-state.ts); empty after an eviction. */
+  #memory = new StateMemory();
 
   execute(input: ExecuteInput): Promise<CommandResult[]> {
     return this.#enqueue({ kind: "trusted", input }) as Promise<CommandResult[]>;
@@ -60,6 +65,7 @@ export class UserCommands extends DurableObject<Env> {
             this.env,
             group.map((w) => w.call),
             Math.random,
+            this.#memory,
           );
           group.forEach((w, i) => {
             w.resolve(outcomes[i] as CallOutcome);
