@@ -65,7 +65,8 @@ export async function executeChecked(
  * Runs a user's commands in order, each exactly once. Must only be called from inside the
  * user's Durable Object, one call at a time (UserCommands queues them): it reads the user's
  * state once, decides every command against that state as earlier commands change it, and
- * writes everything at the end — two D1 round trips however many commands.
+ * writes everything at the end — two D1 round trips however many commands (one when the
+ * object kept its state: executeCalls).
  *
  * For each command: a known opId answers with the stored first result (`duplicate`); otherwise
  * the payload is validated, the client time checked (outside the window: applied, late, earning
