@@ -125,27 +125,27 @@ describe("the user's object keeps its state between writes", () => {
     expect(await count("SELECT count(*) AS n FROM ops WHERE user_id = ?", p.userId)).toBe(3);
   });
 
-  it("a session revoked after the state was kept is refused at once, and nothing is written", async () => {
-    const p = await fastPatient();
-    const memory = new StateMemory();
-    resultsOf((await executeCalls(env, [checked(p.userId, p.accessToken, [mood()])], Math.random, memory))[0]);
-    await env.DB.prepare("UPDATE sessions SET revoked_at = ?, revoked_reason = 'logout' WHERE id = ?")
-      .bind(Date.now(), sessionOf(p.accessToken))
-      .run();
-    const [outcome] = await executeCalls(env, [checked(p.userId, p.accessToken, [mood()])], Math.random, memory);
-    expect(outcome).toEqual({ ok: false, code: "DEVICE_SIGNED_OUT" });
-    expect(await count("SELECT count(*) AS n FROM moods WHERE user_id = ?", p.userId)).toBe(1);
-  });
-
-  it("an account disabled after the state was kept is refused at once", async () => {
-    const p = await fastPatient();
-    const memory = new StateMemory();
-    resultsOf((await executeCalls(env, [checked(p.userId, p.accessToken, [mood()])], Math.random, memory))[0]);
-    await env.DB.prepare("UPDATE users SET status = 'disabled' WHERE id = ?").bind(p.userId).run();
-    const [outcome] = await executeCalls(env, [checked(p.userId, p.accessToken, [mood()])], Math.random, memory);
-    expect(outcome).toEqual({ ok: false, code: "ACCOUNT_DISABLED" });
-    expect(await count("SELECT count(*) AS n FROM moods WHERE user_id = ?", p.userId)).toBe(1);
-  });
+  // A change made outside the object after it kept the caller's session: refused at once, nothing written.
+  const refusals: [string, string, string][] = [
+    [
+      "a session revoked",
+      "UPDATE sessions SET revoked_at = 1, revoked_reason = 'logout' WHERE user_id = ?",
+      "DEVICE_SIGNED_OUT",
+    ],
+    ["an account disabled", "UPDATE users SET status = 'disabled' WHERE id = ?", "ACCOUNT_DISABLED"],
+    ["a session expired", "UPDATE sessions SET expires_at = 1 WHERE user_id = ?", "SESSION_REVOKED"],
+  ];
+  for (const [what, change, code] of refusals) {
+    it(`${what} after the state was kept is refused at once (${code}), and nothing is written`, async () => {
+      const p = await fastPatient();
+      const memory = new StateMemory();
+      resultsOf((await executeCalls(env, [checked(p.userId, p.accessToken, [mood()])], Math.random, memory))[0]);
+      await env.DB.prepare(change).bind(p.userId).run();
+      const [outcome] = await executeCalls(env, [checked(p.userId, p.accessToken, [mood()])], Math.random, memory);
+      expect(outcome).toEqual({ ok: false, code });
+      expect(await count("SELECT count(*) AS n FROM moods WHERE user_id = ?", p.userId)).toBe(1);
+    });
+  }
 
   it("a replayed opId answers with its first result, once; a mood id already taken is a conflict", async () => {
     const p = await fastPatient();
