@@ -13,6 +13,7 @@ import {
   type Registered,
   randomIp,
   register,
+  startOfAFullWindow,
 } from "./helpers";
 
 const NEW_PASSWORD = "a brand new passphrase for haven";
@@ -203,7 +204,8 @@ describe("POST /auth/password-reset/redeem", () => {
   it("limits attempts per account like sign-in: the limit's last attempt is answered, the next is 429", async () => {
     const patient = await register();
     const { code } = await issue(patient.user.id);
-    const { limit } = RATE_LIMITS.loginPerAccount;
+    const { limit, windowSeconds } = RATE_LIMITS.loginPerAccount;
+    await startOfAFullWindow(windowSeconds);
     // From a new address each time: the per-account limit holds however the guesses are spread.
     for (let i = 0; i < limit; i++) {
       await expectRefused(
@@ -226,10 +228,7 @@ describe("POST /auth/password-reset/redeem", () => {
   it("limits attempts per address too", async () => {
     const ip = randomIp();
     const { limit, windowSeconds } = RATE_LIMITS.loginPerIp;
-    // The limit counts in fixed windows (epoch-aligned): all the attempts must fall in one, so a
-    // loop that would straddle a boundary on a slow machine starts with the next window instead.
-    const left = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds);
-    if (left < 20) await new Promise((r) => setTimeout(r, left * 1000 + 100));
+    await startOfAFullWindow(windowSeconds);
     for (let i = 0; i < limit; i++) {
       const res = await redeem(
         { email: `guess-${i}@example.org`, code: "ABCDE-FGHJK-MNPQR-STVWX", newPassword: NEW_PASSWORD },

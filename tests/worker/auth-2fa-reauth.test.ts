@@ -18,6 +18,7 @@ import {
   type Registered,
   refresh,
   register,
+  startOfAFullWindow,
 } from "./helpers";
 
 const enroll = (r: Registered, body?: unknown) =>
@@ -171,7 +172,8 @@ describe("2FA set-up and removal need fresh authentication", () => {
 
   it("enrol, confirm and disable share the per-user 2FA limit: over it, even the right password gets 429", async () => {
     const r = await register();
-    const { limit } = RATE_LIMITS.twoFactorPerUser;
+    const { limit, windowSeconds } = RATE_LIMITS.twoFactorPerUser;
+    await startOfAFullWindow(windowSeconds);
     for (let i = 0; i < limit; i++) {
       const res = await enroll(r, { password: `wrong guess number ${i}` });
       expect(res.status).toBe(403);

@@ -193,6 +193,17 @@ export async function dayStartAwayFromNow(token: string, timezone = "Europe/Lond
   if (res.status !== 200) throw new Error(`day start change failed: ${res.status} ${await res.text()}`);
 }
 
+/**
+ * The rate limits count in fixed, epoch-aligned windows (worker/lib/rate-limit.ts): a test's
+ * attempts must all fall in one, so a loop that could straddle a boundary on a slow machine
+ * starts in the next window instead when fewer than 20 s of this one are left. (Limit tests
+ * failed in CI with 401 for 429 when their attempts straddled a boundary.)
+ */
+export async function startOfAFullWindow(windowSeconds: number): Promise<void> {
+  const left = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds);
+  if (left < 20) await new Promise((r) => setTimeout(r, left * 1000 + 100));
+}
+
 /** ISO time `ms` milliseconds from now. */
 export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 

@@ -23,6 +23,7 @@ import {
   type Registered,
   randomIp,
   register,
+  startOfAFullWindow,
   turnOnTwoFactor,
   uniqueEmail,
 } from "./helpers";
@@ -365,6 +366,8 @@ describe("POST /auth/invite/accept", () => {
     const short = await accept({ email, code, password: "short" });
     expect(short.status).toBe(400);
     expect((await errorOf(short)).code).toBe("VALIDATION_FAILED");
+    // The common password's attempt counts against the account's limit too: all in one window.
+    await startOfAFullWindow(RATE_LIMITS.loginPerAccount.windowSeconds);
     const common = await accept({ email, code, password: "password1234" });
     expect(common.status).toBe(422);
     expect((await errorOf(common)).code).toBe("PASSWORD_TOO_COMMON");
