@@ -278,6 +278,7 @@ async function main(): Promise<void> {
         method: "POST",
         body: mood,
       },
+      { name: MIDDLEWARE_FLOOR, kind: "floor", url: `${app}/api/v1/health` },
       { name: "GET /progress, new patient", kind: "read", url: `${app}/api/v1/progress`, token: newToken },
       { name: "GET /progress, two years", kind: "read", url: `${app}/api/v1/progress`, token: historyToken },
       { name: "pull page, new patient", kind: "read", url: `${app}/api/v1/sync/pull?limit=100`, token: newToken },
@@ -337,6 +338,7 @@ function mean(list: number[]): number {
 const STACK_FLOOR = "bare + Hono, jose, one D1 query";
 const WRITE_FLOOR = "bare + a write's round trips";
 const KEPT_WRITE_FLOOR = "bare + an object call and a D1 write";
+const MIDDLEWARE_FLOOR = "Haven's middleware + one D1 query";
 
 function report(targets: Target[], figures: Map<string, Figure[]>): void {
   const base = figures.get(targets[0]?.name ?? "") ?? [];
@@ -367,7 +369,10 @@ function report(targets: Target[], figures: Map<string, Figure[]>): void {
       "The fourth is the least a write does on the platform: a POST's body to one Durable Object, which\n" +
       "makes a D1 read, then inserts the body in a D1 batch (a committed write). The fifth is that\n" +
       "without the read: a write whose object answers its checks from memory and only commits to D1,\n" +
-      "as Haven's does once its object has kept the user's state (worker/commands/kept-state.ts).\n",
+      "as Haven's does once its object has kept the user's state (worker/commands/kept-state.ts).\n" +
+      "The sixth is Haven itself answering GET /health: the middleware every API request passes\n" +
+      "(request id, security headers, CORS, config guard, error log, address hash, body guard) and\n" +
+      "one small D1 read, with no sign-in: what a read costs here before its session check and data.\n",
   );
   const share = (name: string, floor: string) => `${f0((rps(name) / rps(floor)) * 100)}%`;
   const reads = targets.filter((x) => x.kind === "read").map((t) => `${t.name} ${share(t.name, STACK_FLOOR)}`);
