@@ -130,10 +130,7 @@ export async function executeCalls(
   let results: unknown[];
   try {
     // The version before and after the statements, in the same transaction (kept-state.ts).
-    results = await db.batch([stateVersionRead(db, { userId }), ...statements, stateVersionRead(db, { userId })] as [
-      BatchItem<"sqlite">,
-      ...BatchItem<"sqlite">[],
-    ]);
+    results = await db.batch(versioned(stateVersionRead(db, { userId }), statements, db, userId));
   } catch (err) {
     const decided = calls.slice(0, outcomes.length);
     console.error(
@@ -162,6 +159,11 @@ export async function executeCalls(
 
 type VersionRows = { stateVersion: number }[];
 
+/** A write batch: `first` (the version read or the guard), the statements, and the version after them. */
+function versioned(first: BatchItem<"sqlite">, statements: BatchItem<"sqlite">[], db: Database, userId: string) {
+  return [first, ...statements, stateVersionRead(db, { userId })] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
+}
+
 /** The session ids of a group's checked calls. */
 function sessionIdsOf(calls: Call[]): string[] {
   return calls.flatMap((c) => (c.kind === "checked" ? [c.input.session.claims.sessionId] : []));
@@ -189,11 +191,9 @@ async function fromKeptState(
   const userId = calls[0]?.input.userId ?? "";
   let results: unknown[];
   try {
-    results = await db.batch([
-      stateVersionGuard(db, { userId, version: kept.version }),
-      ...statements,
-      stateVersionRead(db, { userId }),
-    ] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    results = await db.batch(
+      versioned(stateVersionGuard(db, { userId, version: kept.version }), statements, db, userId),
+    );
   } catch {
     return undefined;
   }

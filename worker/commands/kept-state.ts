@@ -1,3 +1,4 @@
+import type { CommandType } from "../../shared/schemas/commands";
 import type { SessionRow } from "../auth/session-check";
 import type { Call } from "./execute";
 import { stateWindowStart, type UserState } from "./state";
@@ -12,10 +13,31 @@ export interface Kept {
 }
 
 /**
- * Commands whose handlers read rows by the ids they name (a journal entry, a message and its
- * recipient, a device's risk flag): kept state does not hold those rows, so these load from D1.
+ * The commands that can be decided from kept state: their handlers read only what it holds, and
+ * an id they create that is already taken breaks a primary key. Not here, so always loaded: the
+ * ones that read rows by the ids they name (`journal.write`, `message.send` and its recipient,
+ * `risk.flag`), unknown types, and any command added later until it is shown to belong.
  */
-const READS_NAMED_ROWS = new Set(["journal.write", "message.send", "risk.flag"]);
+const FROM_KEPT_STATE: ReadonlySet<string> = new Set<CommandType>([
+  "habit.create",
+  "habit.update",
+  "habit.archive",
+  "habit.complete",
+  "habit.uncomplete",
+  "quest.create",
+  "quest.update",
+  "quest.setStatus",
+  "quest.toggleStep",
+  "mood.log",
+  "assessment.submit",
+  "safetyPlan.update",
+  "pet.adopt",
+  "pet.feed",
+  "pet.buy",
+  "pet.declutter",
+  "pet.adventure",
+  "pet.return",
+]);
 
 /** Sessions whose rows a reload reads besides its own calls', so another device's next write can use kept state too. */
 const SESSIONS_KEPT = 16;
@@ -62,7 +84,7 @@ export class StateMemory {
     for (const call of calls) {
       if (call.kind === "checked" && !kept.sessions.has(call.input.session.claims.sessionId)) return undefined;
       for (const cmd of call.input.commands) {
-        if (READS_NAMED_ROWS.has(cmd.type)) return undefined;
+        if (!FROM_KEPT_STATE.has(cmd.type)) return undefined;
         // Undoing a completion needs its row, which the window may not hold.
         const completionId = (cmd.payload as { completionId?: unknown } | null)?.completionId;
         if (
