@@ -50,26 +50,26 @@ import { CRISIS_DEV4, DEV4_CONVERSATIONS } from "../../shared/safety/crisis-dev4
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { conversationText, type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
 import { type FeatureSpec, featurise, type SparseVector } from "../../shared/safety/learned/features";
-import { probability, type QuantisedModel } from "../../shared/safety/learned/model";
 import type { Tier } from "./crisis-scoring";
+import {
+  chooseThresholds,
+  combined,
+  fmt,
+  lines,
+  type Prediction,
+  predict,
+  ratio,
+  SEED,
+  type Trained,
+  type Example as TrainingExample,
+  trainPair,
+} from "./crisis-training";
 
 type Corpus = "dev1" | "dev2" | "dev3" | "dev4" | "project";
 const DEV: readonly Corpus[] = ["dev1", "dev2", "dev3", "dev4"];
-const BENIGN_FLOOR = 0.96;
-/** Benign cost the model may add where the rules alone are already below BENIGN_FLOOR. */
-const MODEL_BENIGN_COST = 0.01;
 const GOAL_BENIGN = 0.95;
-const EPOCHS = 20;
-const SEED = 20261204;
 
-interface Example {
-  text: string;
-  tier: Tier;
-  corpus: Corpus;
-  rules: RiskLevel;
-  /** A conversation's turns (the text is then their last turns joined). */
-  turns?: readonly string[];
-}
+type Example = TrainingExample<Corpus>;
 
 const single = (corpus: Corpus) => (entry: { text: string; tier: Tier }) => ({
   text: entry.text,
@@ -126,104 +126,14 @@ function features(spec: FeatureSpec): SparseVector[] {
   return cached;
 }
 
-/** mulberry32: a small seeded generator, so training is deterministic. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Logistic regression by SGD with L2 (Bottou's schedule η_t = η0 / (1 + η0 λ t), the weight decay kept
- * as a scalar), class-balanced example weights, then int8 quantisation (scale = max|w| / 127).
- */
-function train(xs: readonly SparseVector[], ys: readonly number[], bits: number, lambda: number): QuantisedModel {
-  const size = 1 << bits;
-  const v = new Float64Array(size);
-  let s = 1;
-  let bias = 0;
-  const positives = ys.filter((y) => y === 1).length;
-  const weightOf = [xs.length / (2 * Math.max(1, xs.length - positives)), xs.length / (2 * Math.max(1, positives))];
-  const order = xs.map((_, at) => at);
-  const random = generator(SEED);
-  const eta0 = 0.5;
-  let t = 0;
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let at = order.length - 1; at > 0; at--) {
-      const other = Math.floor(random() * (at + 1));
-      [order[at], order[other]] = [order[other] as number, order[at] as number];
-    }
-    for (const at of order) {
-      const x = xs[at] as SparseVector;
-      const y = ys[at] as number;
-      const eta = eta0 / (1 + eta0 * lambda * t++);
-      let dot = 0;
-      for (let j = 0; j < x.index.length; j++) dot += (v[x.index[j] as number] as number) * (x.value[j] as number);
-      const z = bias + s * dot;
-      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-      const g = (p - y) * (weightOf[y] as number);
-      s *= 1 - eta * lambda;
-      if (s < 1e-9) {
-        for (let k = 0; k < size; k++) v[k] = (v[k] as number) * s;
-        s = 1;
-      }
-      for (let j = 0; j < x.index.length; j++) {
-        const k = x.index[j] as number;
-        v[k] = (v[k] as number) - (eta * g * (x.value[j] as number)) / s;
-      }
-      bias -= eta * g;
-    }
-  }
-  let largest = 0;
-  for (let k = 0; k < size; k++) largest = Math.max(largest, Math.abs((v[k] as number) * s));
-  const scale = largest === 0 ? 1 : largest / 127;
-  const weights = new Int8Array(size);
-  for (let k = 0; k < size; k++) weights[k] = Math.round(((v[k] as number) * s) / scale);
-  return { bias, scale, weights };
-}
-
-interface Trained {
-  acute: QuantisedModel;
-  risk: QuantisedModel;
-}
-
-function trainPair(config: Config, rows: readonly number[]): Trained {
+function trainOn(config: Config, rows: readonly number[]): Trained {
   const all = features(config.spec);
-  const xs = rows.map((row) => all[row] as SparseVector);
-  const tiers = rows.map((row) => (EXAMPLES[row] as Example).tier);
-  return {
-    acute: train(
-      xs,
-      tiers.map((tier) => (tier === "acute" ? 1 : 0)),
-      config.spec.bits,
-      config.lambda,
-    ),
-    risk: train(
-      xs,
-      tiers.map((tier) => (tier === "benign" ? 0 : 1)),
-      config.spec.bits,
-      config.lambda,
-    ),
-  };
-}
-
-interface Prediction {
-  row: number;
-  acute: number;
-  risk: number;
-}
-
-function predict(config: Config, model: Trained, rows: readonly number[]): Prediction[] {
-  const all = features(config.spec);
-  return rows.map((row) => {
-    const x = all[row] as SparseVector;
-    return { row, acute: probability(model.acute, x), risk: probability(model.risk, x) };
-  });
+  return trainPair(
+    rows.map((row) => all[row] as SparseVector),
+    rows.map((row) => (EXAMPLES[row] as Example).tier),
+    config.spec.bits,
+    config.lambda,
+  );
 }
 
 const rowsOf = (corpora: readonly Corpus[]) =>
@@ -232,70 +142,19 @@ const rowsOf = (corpora: readonly Corpus[]) =>
 /** Out-of-fold predictions on each of `held`, trained on the other dev corpora of `pool` plus the project corpus. */
 function loco(config: Config, pool: readonly Corpus[]): Prediction[] {
   return pool.flatMap((held) => {
-    const model = trainPair(config, rowsOf([...pool.filter((corpus) => corpus !== held), "project"]));
-    return predict(config, model, rowsOf([held]));
+    const model = trainOn(config, rowsOf([...pool.filter((corpus) => corpus !== held), "project"]));
+    return predict(model, features(config.spec), rowsOf([held]));
   });
-}
-
-interface Lines {
-  acute: [number, number];
-  any: [number, number];
-  benign: [number, number];
-}
-
-function lines(levels: readonly { tier: Tier; level: RiskLevel }[]): Lines {
-  const count = (tiers: readonly Tier[], ok: (level: RiskLevel) => boolean): [number, number] => {
-    const of = levels.filter((entry) => tiers.includes(entry.tier));
-    return [of.filter((entry) => ok(entry.level)).length, of.length];
-  };
-  const atLeastMedium = (level: RiskLevel) => level === "medium" || level === "high";
-  return {
-    acute: count(["acute"], (level) => level === "high"),
-    any: count(["acute", "ideation"], atLeastMedium),
-    benign: count(["benign"], (level) => !atLeastMedium(level)),
-  };
-}
-const ratio = ([hits, n]: [number, number]) => (n === 0 ? Number.NaN : hits / n);
-
-function combined(predictions: readonly Prediction[], thresholds: LearnedThresholds | null) {
-  return predictions.map((prediction) => {
-    const example = EXAMPLES[prediction.row] as Example;
-    const level = thresholds === null ? example.rules : maxLevel(example.rules, modelLevel(prediction, thresholds));
-    return { tier: example.tier, level };
-  });
-}
-
-const GRID = Array.from({ length: 39 }, (_, at) => 0.025 * (at + 1));
-
-/** The thresholds of the threshold rule, and the objective they reach. */
-function chooseThresholds(predictions: readonly Prediction[]): { thresholds: LearnedThresholds; objective: number } {
-  let best = { thresholds: { acute: 1.01, risk: 1.01 }, objective: Number.NEGATIVE_INFINITY };
-  // The floor the model must keep benign messages above: BENIGN_FLOOR, or, where the rules alone
-  // already fall below it (they can only be raised), at most MODEL_BENIGN_COST below the rules.
-  const floor = Math.min(BENIGN_FLOOR, ratio(lines(combined(predictions, null)).benign) - MODEL_BENIGN_COST);
-  for (const acute of GRID) {
-    for (const risk of GRID) {
-      const scored = lines(combined(predictions, { acute, risk }));
-      if (ratio(scored.benign) < floor - 1e-9) continue;
-      const objective = ratio(scored.acute) + ratio(scored.any);
-      // Ascending grid: ≥ moves ties to the higher thresholds.
-      if (objective >= best.objective) best = { thresholds: { acute, risk }, objective };
-    }
-  }
-  return best;
 }
 
 function chooseConfig(pool: readonly Corpus[]): { config: Config; thresholds: LearnedThresholds; objective: number } {
   let best: { config: Config; thresholds: LearnedThresholds; objective: number } | null = null;
   for (const config of CONFIGS) {
-    const choice = chooseThresholds(loco(config, pool));
+    const choice = chooseThresholds(EXAMPLES, loco(config, pool));
     if (best === null || choice.objective > best.objective + 1e-9) best = { config, ...choice };
   }
   return best as { config: Config; thresholds: LearnedThresholds; objective: number };
 }
-
-const fmt = ([hits, n]: [number, number]) =>
-  `${String(hits).padStart(3)}/${String(n).padEnd(3)} ${ratio([hits, n]).toFixed(4)}`;
 
 // ── nested LOCO: the honest table ─────────────────────────────────────────────────────────────
 console.log("Learned crisis model: nested leave-one-corpus-out on the development corpora (no held-out data).\n");
@@ -313,10 +172,10 @@ console.log(
 for (const held of DEV) {
   const rest = DEV.filter((corpus) => corpus !== held);
   const choice = chooseConfig(rest);
-  const model = trainPair(choice.config, rowsOf([...rest, "project"]));
-  const predictions = predict(choice.config, model, rowsOf([held]));
-  const rules = combined(predictions, null);
-  const both = combined(predictions, choice.thresholds);
+  const model = trainOn(choice.config, rowsOf([...rest, "project"]));
+  const predictions = predict(model, features(choice.config.spec), rowsOf([held]));
+  const rules = combined(EXAMPLES, predictions, null);
+  const both = combined(EXAMPLES, predictions, choice.thresholds);
   const alone = predictions.map((prediction) => ({
     tier: (EXAMPLES[prediction.row] as Example).tier,
     level: modelLevel(prediction, choice.thresholds),
@@ -408,7 +267,7 @@ const final = chooseConfig(DEV);
 console.log(
   `Shipped model: ${configName(final.config)}, θa ${final.thresholds.acute.toFixed(3)}, θr ${final.thresholds.risk.toFixed(3)} (LOCO over ${DEV.join(", ")}, objective ${final.objective.toFixed(3)})`,
 );
-const model = trainPair(final.config, rowsOf([...DEV, "project"]));
+const model = trainOn(final.config, rowsOf([...DEV, "project"]));
 const bytes = new Uint8Array(2 << final.config.spec.bits);
 bytes.set(new Uint8Array(model.acute.weights.buffer), 0);
 bytes.set(new Uint8Array(model.risk.weights.buffer), 1 << final.config.spec.bits);

@@ -1,4 +1,5 @@
 import { normaliseTokens } from "../normalise";
+import type { ClusterOf } from "./clusters";
 
 /**
  * Features of the learned crisis model (an experiment beside the rules of `crisis-risk.ts`): the
@@ -19,6 +20,11 @@ export interface FeatureSpec {
   /** Shortest and longest character n-gram; 0 and 0 for none. */
   charMin: number;
   charMax: number;
+  /**
+   * Word-cluster features besides (`clusters.ts`): each word's fine and coarse cluster, and the
+   * fine and coarse clusters of each word pair (a word outside the clusters stands for itself).
+   */
+  clusters?: boolean;
 }
 
 /**
@@ -58,7 +64,7 @@ export function featureText(text: string): string {
  * The hashed, signed, unit-length feature vector of a message.
  * @example featurise("i want to die", { bits: 15, bigrams: true, charMin: 3, charMax: 5 }).index.length > 0 // true
  */
-export function featurise(text: string, spec: FeatureSpec): SparseVector {
+export function featurise(text: string, spec: FeatureSpec, clusterOf?: ClusterOf): SparseVector {
   const tokens = normaliseTokens(typeof text === "string" ? text : "");
   const mask = (1 << spec.bits) - 1;
   const counts = new Map<number, number>();
@@ -72,6 +78,24 @@ export function featurise(text: string, spec: FeatureSpec): SparseVector {
     const word = tokens[at] as string;
     add(`w ${word}`);
     if (spec.bigrams && at + 1 < tokens.length) add(`b ${word} ${tokens[at + 1]}`);
+  }
+  if (spec.clusters === true) {
+    if (clusterOf === undefined) throw new Error("cluster features need the word clusters");
+    const fine: string[] = [];
+    const coarse: string[] = [];
+    for (const word of tokens) {
+      const cluster = clusterOf(word);
+      fine.push(cluster === undefined ? `=${word}` : String(cluster.fine));
+      coarse.push(cluster === undefined ? `=${word}` : String(cluster.coarse));
+    }
+    for (let at = 0; at < tokens.length; at++) {
+      add(`k ${fine[at]}`);
+      add(`K ${coarse[at]}`);
+      if (at + 1 < tokens.length) {
+        add(`kb ${fine[at]} ${fine[at + 1]}`);
+        add(`Kb ${coarse[at]} ${coarse[at + 1]}`);
+      }
+    }
   }
   if (spec.charMax > 0) {
     const padded = ` ${tokens.join(" ")} `;

@@ -1,5 +1,9 @@
+import { decodeBase64 } from "./base64";
+import type { ClusterOf } from "./clusters";
 import { type FeatureSpec, featurise, type SparseVector } from "./features";
 import { LEARNED_WEIGHTS } from "./weights.generated";
+
+export { decodeBase64 };
 
 /**
  * Inference of the learned crisis model: two one-vs-rest logistic regressions over the hashed
@@ -29,32 +33,6 @@ export interface LearnedRisk {
   risk: number;
 }
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/**
- * Bytes of a standard base64 string (padding allowed); no `atob`, so it runs in the Worker,
- * the PWA and Node alike.
- * @example decodeBase64("AQL/") // Uint8Array [1, 2, 255]
- */
-export function decodeBase64(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, "");
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let buffer = 0;
-  let bits = 0;
-  let k = 0;
-  for (let at = 0; at < clean.length; at++) {
-    const digit = BASE64.indexOf(clean.charAt(at));
-    if (digit < 0) throw new Error("invalid base64");
-    buffer = (buffer << 6) | digit;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[k++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return out;
-}
-
 /**
  * Sigmoid, stable at both ends.
  * @example sigmoid(0) // 0.5
@@ -76,28 +54,49 @@ export function probability(model: QuantisedModel, x: SparseVector): number {
   return sigmoid(model.bias + model.scale * dot);
 }
 
-interface Decoded {
+/** A trained model as the training scripts write it: feature spec, thresholds, scales and weights. */
+export interface LearnedWeights {
+  spec: FeatureSpec;
+  thresholds: { acute: number; risk: number };
+  acute: { bias: number; scale: number };
+  risk: { bias: number; scale: number };
+  base64: string;
+}
+
+/** A decoded model: its feature spec and the two quantised regressions. */
+export interface DecodedModel {
   spec: FeatureSpec;
   acute: QuantisedModel;
   risk: QuantisedModel;
 }
 
-let decoded: Decoded | null = null;
-
-function load(): Decoded {
-  if (decoded !== null) return decoded;
-  const { spec, acute, risk, base64 } = LEARNED_WEIGHTS;
+/**
+ * Decode a model's weights (int8, the acute regression then the risk one, 2^bits each).
+ * @example decodeModel(LEARNED_WEIGHTS).acute.weights.length === 1 << LEARNED_WEIGHTS.spec.bits // true
+ */
+export function decodeModel(weights: LearnedWeights): DecodedModel {
+  const { spec, acute, risk, base64 } = weights;
   const bytes = decodeBase64(base64);
   const size = 1 << spec.bits;
   if (bytes.length !== 2 * size) throw new Error("learned weights do not match their feature spec");
   const all = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  decoded = {
-    spec,
+  return {
+    spec: { ...spec },
     acute: { bias: acute.bias, scale: acute.scale, weights: all.subarray(0, size) },
     risk: { bias: risk.bias, scale: risk.scale, weights: all.subarray(size, 2 * size) },
   };
-  return decoded;
 }
+
+/**
+ * A decoded model's probabilities for a message; `clusterOf` is needed when its spec has clusters.
+ * @example riskOf(decodeModel(LEARNED_WEIGHTS), "i want to die").risk > 0.5 // true
+ */
+export function riskOf(model: DecodedModel, text: string, clusterOf?: ClusterOf): LearnedRisk {
+  const x = featurise(text, model.spec, clusterOf);
+  return { acute: probability(model.acute, x), risk: probability(model.risk, x) };
+}
+
+let decoded: DecodedModel | null = null;
 
 /**
  * The learned model's probabilities for a message (acute; any risk). Deterministic and pure; the
@@ -105,7 +104,6 @@ function load(): Decoded {
  * @example learnedRisk("i'm going to kill myself tonight").acute > 0.5 // true
  */
 export function learnedRisk(text: string): LearnedRisk {
-  const model = load();
-  const x = featurise(text, model.spec);
-  return { acute: probability(model.acute, x), risk: probability(model.risk, x) };
+  decoded ??= decodeModel(LEARNED_WEIGHTS);
+  return riskOf(decoded, text);
 }
