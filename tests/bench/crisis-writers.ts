@@ -1,0 +1,186 @@
+/**
+ * Leave-one-writer-out (LOWO) over the seven writers whose corpora are development data since
+ * 2026-12-06 (crisis-dev.ts to crisis-dev4.ts, crisis-heldout.ts to crisis-heldout3.ts; the project
+ * corpus is always trained on): hold one writer back, train on the others, test on the held one; and
+ * nested, so each fold's configuration and thresholds are chosen by an inner LOWO on its training
+ * writers only. Shared by train-crisis-model-c.ts and crisis-sentence-encoder.ts; the fourth and
+ * later held-out corpora are never read here.
+ */
+import { CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
+import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
+import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
+import { CRISIS_DEV3, DEV3_CONVERSATIONS } from "../../shared/safety/crisis-dev3";
+import { CRISIS_DEV4, DEV4_CONVERSATIONS } from "../../shared/safety/crisis-dev4";
+import { CRISIS_HELDOUT, HELDOUT_CONVERSATIONS } from "../../shared/safety/crisis-heldout";
+import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
+import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
+import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { conversationText, type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
+import type { SparseVector } from "../../shared/safety/learned/features";
+import type { Tier } from "./crisis-scoring";
+import {
+  chooseThresholds,
+  combined,
+  type Example,
+  fmt,
+  lines,
+  type Prediction,
+  predict,
+  type Trained,
+  trainPair,
+} from "./crisis-training";
+
+export type Writer = "dev1" | "dev2" | "dev3" | "dev4" | "heldout1" | "heldout2" | "heldout3";
+export type Corpus = Writer | "project";
+export const WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
+
+const single = (corpus: Corpus) => (entry: { text: string; tier: Tier }) => ({
+  text: entry.text,
+  tier: entry.tier,
+  corpus,
+  rules: assessRisk(entry.text).level,
+});
+const conversation = (corpus: Corpus) => (entry: { turns: readonly string[]; tier: Tier }) => ({
+  text: conversationText(entry.turns),
+  tier: entry.tier,
+  corpus,
+  rules: assessConversation(entry.turns).level,
+  turns: entry.turns,
+});
+
+export const EXAMPLES: readonly Example<Corpus>[] = [
+  ...CRISIS_DEV.map(single("dev1")),
+  ...DEV_CONVERSATIONS.map(conversation("dev1")),
+  ...CRISIS_DEV2.map(single("dev2")),
+  ...DEV2_CONVERSATIONS.map(conversation("dev2")),
+  ...CRISIS_DEV3.map(single("dev3")),
+  ...DEV3_CONVERSATIONS.map(conversation("dev3")),
+  ...CRISIS_DEV4.map(single("dev4")),
+  ...DEV4_CONVERSATIONS.map(conversation("dev4")),
+  ...CRISIS_HELDOUT.map(single("heldout1")),
+  ...HELDOUT_CONVERSATIONS.map(conversation("heldout1")),
+  ...CRISIS_HELDOUT2.map(single("heldout2")),
+  ...HELDOUT2_CONVERSATIONS.map(conversation("heldout2")),
+  ...CRISIS_HELDOUT3.map(single("heldout3")),
+  ...HELDOUT3_CONVERSATIONS.map(conversation("heldout3")),
+  ...[...CRISIS_CORPUS, ...HELD_OUT_CORPUS].map((entry) =>
+    single("project")({
+      text: entry.text,
+      tier: entry.label === "high" ? "acute" : entry.label === "medium" ? "ideation" : "benign",
+    }),
+  ),
+];
+
+export const rowsOf = (corpora: readonly Corpus[]) =>
+  EXAMPLES.flatMap((example, row) => (corpora.includes(example.corpus) ? [row] : []));
+
+/** One point of a family's grid: a feature set (by key), its hash width and the L2 strength. */
+export interface LowoConfig {
+  features: string;
+  bits: number;
+  lambda: number;
+  name: string;
+}
+
+/** A feature family and its grid. */
+export interface Family {
+  name: string;
+  configs: readonly LowoConfig[];
+}
+
+/** The chosen configuration and thresholds, and the objective of the threshold rule they reach. */
+export interface Choice {
+  config: LowoConfig;
+  thresholds: LearnedThresholds;
+  objective: number;
+}
+
+/**
+ * The LOWO machinery over feature vectors given by key (each the vectors of every example, in order).
+ * @example const { choose } = writerLowo((key) => vectors[key]);
+ */
+export function writerLowo(featuresOf: (key: string) => readonly SparseVector[]) {
+  const trainOn = (config: LowoConfig, rows: readonly number[]): Trained => {
+    const all = featuresOf(config.features);
+    return trainPair(
+      rows.map((row) => all[row] as SparseVector),
+      rows.map((row) => (EXAMPLES[row] as Example).tier),
+      config.bits,
+      config.lambda,
+    );
+  };
+  /** Out-of-fold predictions on each writer of `pool`, trained on the others plus the project corpus. */
+  const lowo = (config: LowoConfig, pool: readonly Writer[]): Prediction[] =>
+    pool.flatMap((held) =>
+      predict(
+        trainOn(config, rowsOf([...pool.filter((writer) => writer !== held), "project"])),
+        featuresOf(config.features),
+        rowsOf([held]),
+      ),
+    );
+  const choose = (configs: readonly LowoConfig[], pool: readonly Writer[]): Choice => {
+    let best: Choice | null = null;
+    for (const config of configs) {
+      const choice = chooseThresholds(EXAMPLES, lowo(config, pool));
+      if (best === null || choice.objective > best.objective + 1e-9) best = { config, ...choice };
+    }
+    return best as Choice;
+  };
+  /** Nested LOWO of each family, printed per held-back writer and pooled: rules alone, rules + model, model alone. */
+  const report = (families: readonly Family[]): void => {
+    const pooled = new Map<string, { tier: Tier; level: RiskLevel }[]>();
+    const pool = (name: string) => {
+      let list = pooled.get(name);
+      if (list === undefined) {
+        list = [];
+        pooled.set(name, list);
+      }
+      return list;
+    };
+    console.log(
+      `Examples: ${WRITERS.map((w) => `${w} ${rowsOf([w]).length}`).join(", ")}, project ${rowsOf(["project"]).length}\n`,
+    );
+    for (const held of WRITERS) {
+      const rest = WRITERS.filter((writer) => writer !== held);
+      const heldRows = rowsOf([held]);
+      const rulesAlone = combined(
+        EXAMPLES,
+        heldRows.map((row) => ({ row, acute: 0, risk: 0 })),
+        null,
+      );
+      pool("rules alone").push(...rulesAlone);
+      const r = lines(rulesAlone);
+      console.log(
+        `${held}: rules alone  acute → high ${fmt(r.acute)}  any → ≥ medium ${fmt(r.any)}  benign < medium ${fmt(r.benign)}`,
+      );
+      for (const family of families) {
+        const choice = choose(family.configs, rest);
+        const predictions = predict(
+          trainOn(choice.config, rowsOf([...rest, "project"])),
+          featuresOf(choice.config.features),
+          heldRows,
+        );
+        const both = combined(EXAMPLES, predictions, choice.thresholds);
+        pool(`rules + ${family.name}`).push(...both);
+        pool(`${family.name} alone`).push(
+          ...predictions.map((p) => ({
+            tier: (EXAMPLES[p.row] as Example).tier,
+            level: modelLevel(p, choice.thresholds),
+          })),
+        );
+        const b = lines(both);
+        console.log(
+          `  + ${family.name.padEnd(20)} acute → high ${fmt(b.acute)}  any → ≥ medium ${fmt(b.any)}  benign < medium ${fmt(b.benign)}   (${choice.config.name}, θa ${choice.thresholds.acute.toFixed(3)} θr ${choice.thresholds.risk.toFixed(3)})`,
+        );
+      }
+    }
+    console.log(`\nPooled over the ${WRITERS.length} held-back writers:`);
+    for (const [name, scored] of pooled) {
+      const p = lines(scored);
+      console.log(
+        `  ${name.padEnd(30)} acute → high ${fmt(p.acute)}  any → ≥ medium ${fmt(p.any)}  benign < medium ${fmt(p.benign)}`,
+      );
+    }
+  };
+  return { trainOn, lowo, choose, report };
+}
