@@ -17,7 +17,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { featurise, type SparseVector } from "../../shared/safety/learned/features";
-import { EXAMPLES, type Family, writerLowo } from "./crisis-writers";
+import { EXAMPLES, type Family, SEVEN_WRITERS, writerLowo } from "./crisis-writers";
 
 interface Encoder {
   embed(texts: string[]): Promise<number[][]>;
@@ -74,7 +74,7 @@ const family = (name: string, key: string): Family => ({
 console.log(
   "Universal Sentence Encoder lite vs word n-grams: nested leave-one-writer-out over seven writers (never the fourth held-out corpus).\n",
 );
-writerLowo((key) => VECTORS[key] as readonly SparseVector[]).report([
+writerLowo((key) => VECTORS[key] as readonly SparseVector[], SEVEN_WRITERS).report([
   family("n-grams", "ngrams"),
   family("sentence encoder", "encoder"),
   family("n-grams + encoder", "ngrams+encoder"),

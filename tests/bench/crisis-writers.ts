@@ -1,19 +1,25 @@
 /**
- * Leave-one-writer-out (LOWO) over the seven writers whose corpora are development data since
- * 2026-12-06 (crisis-dev.ts to crisis-dev4.ts, crisis-heldout.ts to crisis-heldout3.ts; the project
- * corpus is always trained on): hold one writer back, train on the others, test on the held one; and
+ * Leave-one-writer-out (LOWO) over the writers whose corpora are development data (crisis-dev.ts to
+ * crisis-dev10.ts, crisis-heldout.ts to crisis-heldout4.ts; the project corpus is always trained on): hold one writer back, train on the others, test on the held one; and
  * nested, so each fold's configuration and thresholds are chosen by an inner LOWO on its training
- * writers only. Shared by train-crisis-model-c.ts and crisis-sentence-encoder.ts; the fourth and
- * later held-out corpora are never read here.
+ * writers only. Shared by train-crisis-model-c.ts (the first seven writers), train-crisis-model-d.ts,
+ * crisis-sentence-encoder.ts and crisis-learning-curve.ts; the fifth held-out corpus is never read here.
  */
 import { CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
 import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
 import { CRISIS_DEV3, DEV3_CONVERSATIONS } from "../../shared/safety/crisis-dev3";
 import { CRISIS_DEV4, DEV4_CONVERSATIONS } from "../../shared/safety/crisis-dev4";
+import { CRISIS_DEV5, DEV5_CONVERSATIONS } from "../../shared/safety/crisis-dev5";
+import { CRISIS_DEV6, DEV6_CONVERSATIONS } from "../../shared/safety/crisis-dev6";
+import { CRISIS_DEV7, DEV7_CONVERSATIONS } from "../../shared/safety/crisis-dev7";
+import { CRISIS_DEV8, DEV8_CONVERSATIONS } from "../../shared/safety/crisis-dev8";
+import { CRISIS_DEV9, DEV9_CONVERSATIONS } from "../../shared/safety/crisis-dev9";
+import { CRISIS_DEV10, DEV10_CONVERSATIONS } from "../../shared/safety/crisis-dev10";
 import { CRISIS_HELDOUT, HELDOUT_CONVERSATIONS } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
+import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-heldout4";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { conversationText, type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
@@ -30,9 +36,39 @@ import {
   trainPair,
 } from "./crisis-training";
 
-export type Writer = "dev1" | "dev2" | "dev3" | "dev4" | "heldout1" | "heldout2" | "heldout3";
+export type Writer =
+  | "dev1"
+  | "dev2"
+  | "dev3"
+  | "dev4"
+  | "heldout1"
+  | "heldout2"
+  | "heldout3"
+  | "dev5"
+  | "dev6"
+  | "dev7"
+  | "dev8"
+  | "dev9"
+  | "dev10"
+  | "heldout4";
 export type Corpus = Writer | "project";
-export const WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
+/** The seven writers model C was trained and measured on (train-crisis-model-c.ts). */
+export const SEVEN_WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
+/**
+ * Every development writer: the seven, the six development corpora written on 2026-12-06 (crisis-dev5.ts
+ * to crisis-dev10.ts, each by a writer given a different population), and the fourth held-out corpus,
+ * development data since its one decision (crisis-model-c-decision.ts).
+ */
+export const WRITERS: readonly Writer[] = [
+  ...SEVEN_WRITERS,
+  "dev5",
+  "dev6",
+  "dev7",
+  "dev8",
+  "dev9",
+  "dev10",
+  "heldout4",
+];
 
 const single = (corpus: Corpus) => (entry: { text: string; tier: Tier }) => ({
   text: entry.text,
@@ -69,6 +105,20 @@ export const EXAMPLES: readonly Example<Corpus>[] = [
       tier: entry.label === "high" ? "acute" : entry.label === "medium" ? "ideation" : "benign",
     }),
   ),
+  ...CRISIS_DEV5.map(single("dev5")),
+  ...DEV5_CONVERSATIONS.map(conversation("dev5")),
+  ...CRISIS_DEV6.map(single("dev6")),
+  ...DEV6_CONVERSATIONS.map(conversation("dev6")),
+  ...CRISIS_DEV7.map(single("dev7")),
+  ...DEV7_CONVERSATIONS.map(conversation("dev7")),
+  ...CRISIS_DEV8.map(single("dev8")),
+  ...DEV8_CONVERSATIONS.map(conversation("dev8")),
+  ...CRISIS_DEV9.map(single("dev9")),
+  ...DEV9_CONVERSATIONS.map(conversation("dev9")),
+  ...CRISIS_DEV10.map(single("dev10")),
+  ...DEV10_CONVERSATIONS.map(conversation("dev10")),
+  ...CRISIS_HELDOUT4.map(single("heldout4")),
+  ...HELDOUT4_CONVERSATIONS.map(conversation("heldout4")),
 ];
 
 export const rowsOf = (corpora: readonly Corpus[]) =>
@@ -99,7 +149,7 @@ export interface Choice {
  * The LOWO machinery over feature vectors given by key (each the vectors of every example, in order).
  * @example const { choose } = writerLowo((key) => vectors[key]);
  */
-export function writerLowo(featuresOf: (key: string) => readonly SparseVector[]) {
+export function writerLowo(featuresOf: (key: string) => readonly SparseVector[], writers: readonly Writer[] = WRITERS) {
   const trainOn = (config: LowoConfig, rows: readonly number[]): Trained => {
     const all = featuresOf(config.features);
     return trainPair(
@@ -138,10 +188,10 @@ export function writerLowo(featuresOf: (key: string) => readonly SparseVector[])
       return list;
     };
     console.log(
-      `Examples: ${WRITERS.map((w) => `${w} ${rowsOf([w]).length}`).join(", ")}, project ${rowsOf(["project"]).length}\n`,
+      `Examples: ${writers.map((w) => `${w} ${rowsOf([w]).length}`).join(", ")}, project ${rowsOf(["project"]).length}\n`,
     );
-    for (const held of WRITERS) {
-      const rest = WRITERS.filter((writer) => writer !== held);
+    for (const held of writers) {
+      const rest = writers.filter((writer) => writer !== held);
       const heldRows = rowsOf([held]);
       const rulesAlone = combined(
         EXAMPLES,
@@ -174,7 +224,7 @@ export function writerLowo(featuresOf: (key: string) => readonly SparseVector[])
         );
       }
     }
-    console.log(`\nPooled over the ${WRITERS.length} held-back writers:`);
+    console.log(`\nPooled over the ${writers.length} held-back writers:`);
     for (const [name, scored] of pooled) {
       const p = lines(scored);
       console.log(

@@ -3,9 +3,10 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
- * The THIRD held-out corpus (crisis-heldout3.ts, written blind on 2026-12-04) is printed first of
- * all: it was read once, for the guard of crisis-model-retrain-decision.ts, after the model was
- * switched on, so it is the freshest figure of the shipped check.
+ * The FOURTH held-out corpus (crisis-heldout4.ts, written blind on 2026-12-06) is printed first of
+ * all: it was read once, for the pre-registered decision of crisis-model-c-decision.ts (which kept
+ * the shipped model), so it is the freshest figure of the shipped check. The THIRD (crisis-heldout3.ts,
+ * written blind on 2026-12-04, read once for the guard of crisis-model-retrain-decision.ts) follows.
  *
  * The learned model was switched on by the pre-registered scoring in crisis-model-decision.ts
  * (2026-12-04), which read the second held-out corpus once to decide; since then that corpus has
@@ -46,6 +47,7 @@ import {
 } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
+import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-heldout4";
 import type { RiskLevel } from "../../shared/safety/crisis-risk";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
@@ -126,6 +128,14 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 
 console.log(
   "Crisis check (crisisCheck: the rules raised by the learned model) against the goals of issue 12. A report: nothing is asserted.\n",
+);
+
+report(
+  "FOURTH HELD-OUT corpus (crisis-heldout4.ts, written blind on 2026-12-06; read once by crisis-model-c-decision.ts)",
+  scoreHeldout(CRISIS_HELDOUT4),
+);
+console.log(
+  `FOURTH HELD-OUT conversations (crisisCheckConversation): ${HELDOUT4_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT4_CONVERSATIONS.length} meet their tier\n`,
 );
 
 report(

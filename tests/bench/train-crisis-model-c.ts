@@ -35,7 +35,7 @@ import { gzipSync } from "node:zlib";
 import { wordCluster } from "../../shared/safety/learned/clusters";
 import { type FeatureSpec, featurise, type SparseVector } from "../../shared/safety/learned/features";
 import { SEED } from "./crisis-training";
-import { EXAMPLES, type Family, rowsOf, WRITERS, writerLowo } from "./crisis-writers";
+import { EXAMPLES, type Family, rowsOf, SEVEN_WRITERS as WRITERS, writerLowo } from "./crisis-writers";
 
 const SPECS: Readonly<Record<string, FeatureSpec>> = {
   ngrams: { bits: 15, bigrams: true, charMin: 0, charMax: 0 },
@@ -75,7 +75,7 @@ function features(key: string): SparseVector[] {
   }
   return cached;
 }
-const { trainOn, choose, report } = writerLowo(features);
+const { trainOn, choose, report } = writerLowo(features, WRITERS);
 
 console.log(
   "Learned crisis model C: nested leave-one-writer-out over seven writers (never the fourth held-out corpus).\n",

@@ -1,0 +1,91 @@
+/**
+ * A pre-registered model decision on one held-out corpus (crisis-model-c-decision.ts,
+ * crisis-model-d-decision.ts): rules alone, rules + the shipped model A and rules + a candidate, each
+ * read once; the candidate replaces A only if, on the corpus's messages, the sum of its two recall
+ * lines (acute → high, any risk → at least medium) is higher than A's AND none of the three lines is
+ * worse than A's by more than 0.02. Only figures are printed, never texts.
+ */
+import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { wordCluster } from "../../shared/safety/learned/clusters";
+import { conversationText, raiseWith } from "../../shared/safety/learned/combine";
+import { decodeModel, type LearnedWeights, riskOf } from "../../shared/safety/learned/model";
+import { LEARNED_WEIGHTS } from "../../shared/safety/learned/weights.generated";
+import { AT_LEAST_MEDIUM, goalLines, meets, type Tier } from "./crisis-scoring";
+
+const GUARD = 0.02;
+
+function modelOf(weights: LearnedWeights) {
+  const model = decodeModel(weights);
+  return { risk: (text: string) => riskOf(model, text, wordCluster), thresholds: { ...weights.thresholds } };
+}
+type Model = ReturnType<typeof modelOf>;
+
+function level(rules: RiskAssessment, text: string, model: Model | null): RiskLevel {
+  return model === null ? rules.level : raiseWith(rules, model.risk(text), model.thresholds).level;
+}
+
+function rates(scored: readonly { tier: Tier; level: RiskLevel }[]) {
+  const of = (tiers: readonly Tier[]) => scored.filter((entry) => tiers.includes(entry.tier));
+  const share = (entries: readonly { level: RiskLevel }[], test: (found: RiskLevel) => boolean) =>
+    entries.filter((entry) => test(entry.level)).length / entries.length;
+  return [
+    share(of(["acute"]), (found) => found === "high"),
+    share(of(["acute", "ideation"]), (found) => AT_LEAST_MEDIUM.includes(found)),
+    share(of(["benign"]), (found) => !AT_LEAST_MEDIUM.includes(found)),
+  ] as const;
+}
+
+/** What a decision reads: the corpus, its name, the candidate and what to call them. */
+export interface Decision {
+  title: string;
+  entries: readonly { text: string; tier: Tier }[];
+  conversations: readonly { turns: readonly string[]; tier: Tier }[];
+  shippedName: string;
+  candidateName: string;
+  candidateLetter: string;
+  candidate: LearnedWeights;
+}
+
+/**
+ * Print the three readings and the decision; true when the candidate is to ship.
+ * @example decide({ title, entries, conversations, shippedName, candidateName, candidateLetter: "D", candidate })
+ */
+export function decide(decision: Decision): boolean {
+  console.log(
+    `${decision.title}, ${decision.entries.length} messages and ${decision.conversations.length} conversations, read once\n`,
+  );
+  const results: ReturnType<typeof rates>[] = [];
+  for (const [name, model] of [
+    ["rules alone", null],
+    [decision.shippedName, modelOf(LEARNED_WEIGHTS)],
+    [decision.candidateName, modelOf(decision.candidate)],
+  ] as const) {
+    const scored = decision.entries.map((entry) => ({
+      tier: entry.tier,
+      level: level(assessRisk(entry.text), entry.text, model),
+    }));
+    const conversations = decision.conversations.filter((c) =>
+      meets(c.tier, level(assessConversation(c.turns), conversationText(c.turns), model)),
+    ).length;
+    results.push(rates(scored));
+    console.log(` ${name}:`);
+    console.log(goalLines(scored).join("\n"));
+    console.log(`  conversations meeting their tier: ${conversations}/${decision.conversations.length}\n`);
+  }
+  const [ra, rc] = results.slice(1) as [ReturnType<typeof rates>, ReturnType<typeof rates>];
+  const names = ["acute → high", "any risk → ≥ medium", "benign below medium"];
+  const letter = decision.candidateLetter;
+  let worse = false;
+  for (let at = 0; at < 3; at++) {
+    const change = (rc[at] as number) - (ra[at] as number);
+    const bad = change < -GUARD - 1e-9;
+    worse ||= bad;
+    console.log(
+      `  ${letter} − A, ${(names[at] as string).padEnd(22)} ${change >= 0 ? "+" : ""}${change.toFixed(3)}${bad ? "  (worse by more than the guard)" : ""}`,
+    );
+  }
+  const better = rc[0] + rc[1] > ra[0] + ra[1] + 1e-9;
+  console.log(`  recall sum: A ${(ra[0] + ra[1]).toFixed(3)}, ${letter} ${(rc[0] + rc[1]).toFixed(3)}`);
+  console.log(`DECISION: ${better && !worse ? `ship model ${letter}` : "keep model A"}`);
+  return better && !worse;
+}
