@@ -1,6 +1,6 @@
 /**
  * A pre-registered model decision on one held-out corpus (crisis-model-c-decision.ts,
- * crisis-model-d-decision.ts): rules alone, rules + the shipped model A and rules + a candidate, each
+ * crisis-model-d-decision.ts): rules alone, rules + model A (shipped when the decision was made) and rules + a candidate, each
  * read once; the candidate replaces A only if, on the corpus's messages, the sum of its two recall
  * lines (acute → high, any risk → at least medium) is higher than A's AND none of the three lines is
  * worse than A's by more than 0.02. Only figures are printed, never texts.
@@ -9,18 +9,19 @@ import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } f
 import { wordCluster } from "../../shared/safety/learned/clusters";
 import { conversationText, raiseWith } from "../../shared/safety/learned/combine";
 import { decodeModel, type LearnedWeights, riskOf } from "../../shared/safety/learned/model";
-import { LEARNED_WEIGHTS } from "../../shared/safety/learned/weights.generated";
 import { AT_LEAST_MEDIUM, goalLines, meets, type Tier } from "./crisis-scoring";
 
 const GUARD = 0.02;
 
-function modelOf(weights: LearnedWeights) {
+/** A model from its weights: its probabilities for a text, and its thresholds. */
+export function modelOf(weights: LearnedWeights) {
   const model = decodeModel(weights);
   return { risk: (text: string) => riskOf(model, text, wordCluster), thresholds: { ...weights.thresholds } };
 }
-type Model = ReturnType<typeof modelOf>;
+export type Model = ReturnType<typeof modelOf>;
 
-function level(rules: RiskAssessment, text: string, model: Model | null): RiskLevel {
+/** The rules' level, raised by the model when one is given. */
+export function level(rules: RiskAssessment, text: string, model: Model | null): RiskLevel {
   return model === null ? rules.level : raiseWith(rules, model.risk(text), model.thresholds).level;
 }
 
@@ -35,11 +36,12 @@ function rates(scored: readonly { tier: Tier; level: RiskLevel }[]) {
   ] as const;
 }
 
-/** What a decision reads: the corpus, its name, the candidate and what to call them. */
+/** What a decision reads: the corpus, its name, the model shipped at the time, the candidate and what to call them. */
 export interface Decision {
   title: string;
   entries: readonly { text: string; tier: Tier }[];
   conversations: readonly { turns: readonly string[]; tier: Tier }[];
+  shipped: LearnedWeights;
   shippedName: string;
   candidateName: string;
   candidateLetter: string;
@@ -57,7 +59,7 @@ export function decide(decision: Decision): boolean {
   const results: ReturnType<typeof rates>[] = [];
   for (const [name, model] of [
     ["rules alone", null],
-    [decision.shippedName, modelOf(LEARNED_WEIGHTS)],
+    [decision.shippedName, modelOf(decision.shipped)],
     [decision.candidateName, modelOf(decision.candidate)],
   ] as const) {
     const scored = decision.entries.map((entry) => ({

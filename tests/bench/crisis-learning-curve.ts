@@ -28,7 +28,7 @@ console.log(
 );
 console.log(" k  models  acute → high  any → ≥ medium  benign < medium   (means over held writers and subsets)");
 for (let k = 1; k <= WRITERS.length - 1; k++) {
-  const sums = [0, 0, 0];
+  const sums = { acute: 0, any: 0, benign: 0 };
   let models = 0;
   for (const held of WRITERS) {
     const others = WRITERS.filter((writer) => writer !== held);
@@ -37,14 +37,14 @@ for (let k = 1; k <= WRITERS.length - 1; k++) {
       const predictions = predict(model, VECTORS, rowsOf([held]));
       const { thresholds } = chooseThresholds(EXAMPLES, predictions);
       const scored = lines(combined(EXAMPLES, predictions, thresholds));
-      sums[0] += ratio(scored.acute);
-      sums[1] += ratio(scored.any);
-      sums[2] += ratio(scored.benign);
+      sums.acute += ratio(scored.acute);
+      sums.any += ratio(scored.any);
+      sums.benign += ratio(scored.benign);
       models++;
     }
   }
   const mean = (sum: number) => (sum / models).toFixed(3).padStart(13);
   console.log(
-    `${String(k).padStart(2)}  ${String(models).padStart(6)} ${mean(sums[0] as number)} ${mean(sums[1] as number)} ${mean(sums[2] as number)}`,
+    `${String(k).padStart(2)}  ${String(models).padStart(6)} ${mean(sums.acute)} ${mean(sums.any)} ${mean(sums.benign)}`,
   );
 }

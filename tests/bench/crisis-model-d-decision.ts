@@ -4,7 +4,7 @@
  *
  * PRE-REGISTERED on 2026-12-06, committed before anyone scored the fifth held-out corpus:
  *
- * - Model A is the shipped model (weights.generated.ts: word n-grams, trained on dev1–3 and the
+ * - Model A is the model shipped at the time (weights.generated.ts then, weights-a.generated.ts now: word n-grams, trained on dev1–3 and the
  *   project corpus).
  * - Model D is weights-d.generated.ts as committed with this script: model A's kind of features,
  *   trained on fourteen writers by train-crisis-model-d.ts, which says how it was chosen.
@@ -16,6 +16,7 @@
  * - If D ships, its weights are copied into weights.generated.ts unchanged.
  */
 import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-heldout5";
+import { LEARNED_WEIGHTS_A } from "../../shared/safety/learned/weights-a.generated";
 import { LEARNED_WEIGHTS_D } from "../../shared/safety/learned/weights-d.generated";
 import { decide } from "./crisis-decision";
 
@@ -23,6 +24,7 @@ decide({
   title: "FIFTH HELD-OUT corpus (crisis-heldout5.ts)",
   entries: CRISIS_HELDOUT5,
   conversations: HELDOUT5_CONVERSATIONS,
+  shipped: LEARNED_WEIGHTS_A,
   shippedName: "rules + model A (shipped: word n-grams, dev1–3)",
   candidateName: "rules + model D (fourteen writers)",
   candidateLetter: "D",

@@ -5,7 +5,8 @@
  *
  * PRE-REGISTERED on 2026-12-04, committed before this script was first run (see git log):
  *
- * - The model is the one in shared/safety/learned/weights.generated.ts as committed, trained on
+ * - The model (model A) is the one in shared/safety/learned/weights.generated.ts as committed then
+ *   (weights-a.generated.ts since model D replaced it on 2026-12-06, so this script still reads A), trained on
  *   the development corpora only, with its thresholds as chosen there. It is not retrained and its
  *   thresholds are not changed after this scoring, whatever it shows.
  * - The decision is read on the SECOND held-out corpus's 270 messages (crisis-heldout2.ts), which
@@ -30,8 +31,13 @@
 import { CRISIS_HELDOUT, HELDOUT_CONVERSATIONS } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
-import { withLearnedConversation, withLearnedModel } from "../../shared/safety/learned/combine";
+import { conversationText } from "../../shared/safety/learned/combine";
+import { LEARNED_WEIGHTS_A } from "../../shared/safety/learned/weights-a.generated";
+import { level as levelWith, modelOf } from "./crisis-decision";
 import { AT_LEAST_MEDIUM, goalLines, meets, type Tier } from "./crisis-scoring";
+
+/** Model A, the model this decision switched on. */
+const MODEL_A = modelOf(LEARNED_WEIGHTS_A);
 
 /** The pre-registered margins (above). */
 const RULE = { acuteGain: 0.05, anyGain: 0.03, benignLoss: 0.03 } as const;
@@ -56,7 +62,7 @@ function score(entries: readonly { text: string; tier: Tier }[]) {
   const rules = entries.map((entry) => ({ tier: entry.tier, level: assessRisk(entry.text).level }));
   const model = entries.map((entry) => ({
     tier: entry.tier,
-    level: withLearnedModel(assessRisk(entry.text), entry.text).level,
+    level: levelWith(assessRisk(entry.text), entry.text, MODEL_A),
   }));
   return { rules, model };
 }
@@ -64,7 +70,7 @@ function score(entries: readonly { text: string; tier: Tier }[]) {
 function conversations(entries: readonly { turns: readonly string[]; tier: Tier }[]): string {
   const rules = entries.filter((c) => meets(c.tier, assessConversation(c.turns).level)).length;
   const model = entries.filter((c) =>
-    meets(c.tier, withLearnedConversation(assessConversation(c.turns), c.turns).level),
+    meets(c.tier, levelWith(assessConversation(c.turns), conversationText(c.turns), MODEL_A)),
   ).length;
   return `conversations meeting their tier: rules alone ${rules}/${entries.length}, rules + model ${model}/${entries.length}`;
 }

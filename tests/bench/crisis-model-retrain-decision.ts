@@ -38,11 +38,13 @@ import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } f
 import { conversationText, raiseWith } from "../../shared/safety/learned/combine";
 import { featurise } from "../../shared/safety/learned/features";
 import { decodeBase64, type LearnedRisk, probability } from "../../shared/safety/learned/model";
-import { LEARNED_WEIGHTS } from "../../shared/safety/learned/weights.generated";
+import type { LEARNED_WEIGHTS } from "../../shared/safety/learned/weights.generated";
 import { AT_LEAST_MEDIUM, goalLines, meets, type Tier } from "./crisis-scoring";
 
 /** Model A's commit (pre-registered above). */
 const MODEL_A_COMMIT = "ab4246d";
+/** Model B's commit: B was in weights.generated.ts from 90a5719 until b2b3491 restored A. */
+const MODEL_B_COMMIT = "90a5719";
 const GUARD = 0.02;
 
 type Weights = typeof LEARNED_WEIGHTS;
@@ -75,7 +77,7 @@ async function weightsAt(commit: string): Promise<Weights> {
 
 type Model = ReturnType<typeof modelOf>;
 const a = modelOf(await weightsAt(MODEL_A_COMMIT));
-const b = modelOf(LEARNED_WEIGHTS);
+const b = modelOf(await weightsAt(MODEL_B_COMMIT));
 
 function level(rules: RiskAssessment, text: string, model: Model | null): RiskLevel {
   return model === null ? rules.level : raiseWith(rules, model.risk(text), model.thresholds).level;

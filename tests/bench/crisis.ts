@@ -3,21 +3,20 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
- * The FOURTH held-out corpus (crisis-heldout4.ts, written blind on 2026-12-06) is printed first of
- * all: it was read once, for the pre-registered decision of crisis-model-c-decision.ts (which kept
- * the shipped model), so it is the freshest figure of the shipped check. The THIRD (crisis-heldout3.ts,
- * written blind on 2026-12-04, read once for the guard of crisis-model-retrain-decision.ts) follows.
- *
- * The learned model was switched on by the pre-registered scoring in crisis-model-decision.ts
- * (2026-12-04), which read the second held-out corpus once to decide; since then that corpus has
- * been used for one decision, and a later change should be measured on a corpus written after it.
+ * The FIFTH held-out corpus (crisis-heldout5.ts, written blind on 2026-12-06) is printed first of
+ * all: it was read once, for the pre-registered decision of crisis-model-d-decision.ts, which
+ * switched the learned model from A to D. It is the ONLY honest figure of the shipped check: model
+ * D was trained on every other corpus printed here (the four development corpora and the first
+ * four held-out corpora among them), so their figures with the shipped check flatter it. They are
+ * printed after it, each with the rules alone beside it (the rules were never tuned on the third
+ * and fourth held-out corpora, so those two rules-alone lines are still figures on unseen text).
  *
  *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
  *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
  *   benign → below "medium" ("none" or "low")    rate,   goal ≥ 0.95
  *
- * The held-out corpus (shared/safety/crisis-heldout.ts, written by rule from the C-SSRS categories
- * before any tuning) is reported FIRST: it is the honest figure. The project's own corpora
+ * The first held-out corpus (shared/safety/crisis-heldout.ts, written by rule from the C-SSRS
+ * categories before any tuning) was the first honest figure. The project's own corpora
  * (shared/safety/crisis-corpus.ts) follow; the classifier was built with them in view, so their
  * figures say little about ordinary English. Only counts of misses per category are printed, not
  * the missed messages, so that the report is not a worklist to tune the lexicon against.
@@ -28,8 +27,7 @@
  * held-out set. Those are listed in EXPOSED below, and the held-out figures are printed twice:
  * every message, then only the messages the builder never saw.
  *
- * The SECOND held-out corpus (shared/safety/crisis-heldout2.ts) is printed first of all. It was
- * written on 2026-12-04 by another writer who had read neither the classifier nor any corpus,
+ * The SECOND held-out corpus (shared/safety/crisis-heldout2.ts) was on 2026-12-04 by another writer who had read neither the classifier nor any corpus,
  * before the third tuning round (on crisis-dev3.ts), and nobody who tunes the rules has seen it:
  * only its figures are printed here, never its texts. Scored once before that round, at c828add:
  * acute → high 60/98 = 0.61, any risk → ≥ medium 124/178 = 0.70, benign below medium 79/92 = 0.86,
@@ -48,7 +46,8 @@ import {
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
 import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-heldout4";
-import type { RiskLevel } from "../../shared/safety/crisis-risk";
+import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-heldout5";
+import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
 /**
@@ -113,6 +112,10 @@ function report(title: string, scored: readonly Scored[]): void {
   console.log(`${lines.join("\n")}\n`);
 }
 
+function rulesOnly(entries: readonly HeldoutEntry[]): Scored[] {
+  return entries.map((entry) => ({ tier: entry.tier, category: entry.category, level: assessRisk(entry.text).level }));
+}
+
 function scoreHeldout(entries: readonly HeldoutEntry[]): Scored[] {
   return entries.map((entry) => ({ tier: entry.tier, category: entry.category, level: crisisCheck(entry.text).level }));
 }
@@ -127,21 +130,34 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 }
 
 console.log(
-  "Crisis check (crisisCheck: the rules raised by the learned model) against the goals of issue 12. A report: nothing is asserted.\n",
+  "Crisis check (crisisCheck: the rules raised by the learned model D) against the goals of issue 12. A report: nothing is asserted.\n",
 );
 
 report(
-  "FOURTH HELD-OUT corpus (crisis-heldout4.ts, written blind on 2026-12-06; read once by crisis-model-c-decision.ts)",
+  "FIFTH HELD-OUT corpus (crisis-heldout5.ts, written blind on 2026-12-06; read once by crisis-model-d-decision.ts): THE HONEST FIGURE",
+  scoreHeldout(CRISIS_HELDOUT5),
+);
+console.log(
+  `FIFTH HELD-OUT conversations (crisisCheckConversation): ${HELDOUT5_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT5_CONVERSATIONS.length} meet their tier\n`,
+);
+
+console.log(
+  "The shipped model D was trained on every corpus below: their figures with it flatter the check. The rules alone were never tuned on the third and fourth held-out corpora.\n",
+);
+report(
+  "FOURTH HELD-OUT corpus (crisis-heldout4.ts; read once by crisis-model-c-decision.ts, then trained on by model D)",
   scoreHeldout(CRISIS_HELDOUT4),
 );
+report("FOURTH HELD-OUT corpus, RULES ALONE (never tuned on)", rulesOnly(CRISIS_HELDOUT4));
 console.log(
   `FOURTH HELD-OUT conversations (crisisCheckConversation): ${HELDOUT4_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT4_CONVERSATIONS.length} meet their tier\n`,
 );
 
 report(
-  "THIRD HELD-OUT corpus (crisis-heldout3.ts, written blind; read once by crisis-model-retrain-decision.ts for its guard)",
+  "THIRD HELD-OUT corpus (crisis-heldout3.ts; read once by crisis-model-retrain-decision.ts, then trained on by model D)",
   scoreHeldout(CRISIS_HELDOUT3),
 );
+report("THIRD HELD-OUT corpus, RULES ALONE (never tuned on)", rulesOnly(CRISIS_HELDOUT3));
 console.log(
   `THIRD HELD-OUT conversations (crisisCheckConversation): ${HELDOUT3_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT3_CONVERSATIONS.length} meet their tier\n`,
 );
