@@ -1,9 +1,10 @@
 /**
  * A pre-registered model decision on one held-out corpus (crisis-model-c-decision.ts,
- * crisis-model-d-decision.ts): rules alone, rules + model A (shipped when the decision was made) and rules + a candidate, each
- * read once; the candidate replaces A only if, on the corpus's messages, the sum of its two recall
- * lines (acute → high, any risk → at least medium) is higher than A's AND none of the three lines is
- * worse than A's by more than 0.02. Only figures are printed, never texts.
+ * crisis-model-d-decision.ts, crisis-model-e-decision.ts): rules alone, rules + the model shipped
+ * when the decision was made, and rules + a candidate, each read once; the candidate replaces the
+ * shipped model only if, on the corpus's messages, the sum of its two recall
+ * lines (acute → high, any risk → at least medium) is higher than the shipped model's AND none of
+ * the three lines is worse than the shipped model's by more than 0.02. Only figures are printed, never texts.
  */
 import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { wordCluster } from "../../shared/safety/learned/clusters";
@@ -25,7 +26,8 @@ export function level(rules: RiskAssessment, text: string, model: Model | null):
   return model === null ? rules.level : raiseWith(rules, model.risk(text), model.thresholds).level;
 }
 
-function rates(scored: readonly { tier: Tier; level: RiskLevel }[]) {
+/** The three goal lines as rates: acute → high, any risk → at least medium, benign below medium. */
+export function rates(scored: readonly { tier: Tier; level: RiskLevel }[]) {
   const of = (tiers: readonly Tier[]) => scored.filter((entry) => tiers.includes(entry.tier));
   const share = (entries: readonly { level: RiskLevel }[], test: (found: RiskLevel) => boolean) =>
     entries.filter((entry) => test(entry.level)).length / entries.length;
@@ -43,6 +45,8 @@ export interface Decision {
   conversations: readonly { turns: readonly string[]; tier: Tier }[];
   shipped: LearnedWeights;
   shippedName: string;
+  /** The shipped model's letter; "A" when not given. */
+  shippedLetter?: string;
   candidateName: string;
   candidateLetter: string;
   candidate: LearnedWeights;
@@ -77,17 +81,18 @@ export function decide(decision: Decision): boolean {
   const [ra, rc] = results.slice(1) as [ReturnType<typeof rates>, ReturnType<typeof rates>];
   const names = ["acute → high", "any risk → ≥ medium", "benign below medium"];
   const letter = decision.candidateLetter;
+  const shipped = decision.shippedLetter ?? "A";
   let worse = false;
   for (let at = 0; at < 3; at++) {
     const change = (rc[at] as number) - (ra[at] as number);
     const bad = change < -GUARD - 1e-9;
     worse ||= bad;
     console.log(
-      `  ${letter} − A, ${(names[at] as string).padEnd(22)} ${change >= 0 ? "+" : ""}${change.toFixed(3)}${bad ? "  (worse by more than the guard)" : ""}`,
+      `  ${letter} − ${shipped}, ${(names[at] as string).padEnd(22)} ${change >= 0 ? "+" : ""}${change.toFixed(3)}${bad ? "  (worse by more than the guard)" : ""}`,
     );
   }
   const better = rc[0] + rc[1] > ra[0] + ra[1] + 1e-9;
-  console.log(`  recall sum: A ${(ra[0] + ra[1]).toFixed(3)}, ${letter} ${(rc[0] + rc[1]).toFixed(3)}`);
-  console.log(`DECISION: ${better && !worse ? `ship model ${letter}` : "keep model A"}`);
+  console.log(`  recall sum: ${shipped} ${(ra[0] + ra[1]).toFixed(3)}, ${letter} ${(rc[0] + rc[1]).toFixed(3)}`);
+  console.log(`DECISION: ${better && !worse ? `ship model ${letter}` : `keep model ${shipped}`}`);
   return better && !worse;
 }

@@ -34,12 +34,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
-import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } from "../../shared/safety/crisis-risk";
-import { conversationText, raiseWith } from "../../shared/safety/learned/combine";
-import { featurise } from "../../shared/safety/learned/features";
-import { decodeBase64, type LearnedRisk, probability } from "../../shared/safety/learned/model";
-import type { LEARNED_WEIGHTS } from "../../shared/safety/learned/weights.generated";
-import { AT_LEAST_MEDIUM, goalLines, meets, type Tier } from "./crisis-scoring";
+import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk";
+import { conversationText } from "../../shared/safety/learned/combine";
+import type { LearnedWeights } from "../../shared/safety/learned/model";
+import { level, modelOf, rates } from "./crisis-decision";
+import { goalLines, meets } from "./crisis-scoring";
 
 /** Model A's commit (pre-registered above). */
 const MODEL_A_COMMIT = "ab4246d";
@@ -47,24 +46,7 @@ const MODEL_A_COMMIT = "ab4246d";
 const MODEL_B_COMMIT = "90a5719";
 const GUARD = 0.02;
 
-type Weights = typeof LEARNED_WEIGHTS;
-
-/** A model's probabilities and thresholds from a weights object (as model.ts decodes its own). */
-function modelOf(weights: Weights) {
-  const size = 1 << weights.spec.bits;
-  const bytes = decodeBase64(weights.base64);
-  const all = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  const acute = { bias: weights.acute.bias, scale: weights.acute.scale, weights: all.subarray(0, size) };
-  const risk = { bias: weights.risk.bias, scale: weights.risk.scale, weights: all.subarray(size, 2 * size) };
-  const spec = { ...weights.spec };
-  return {
-    risk: (text: string): LearnedRisk => {
-      const x = featurise(text, spec);
-      return { acute: probability(acute, x), risk: probability(risk, x) };
-    },
-    thresholds: { ...weights.thresholds },
-  };
-}
+type Weights = LearnedWeights;
 
 async function weightsAt(commit: string): Promise<Weights> {
   const dir = mkdtempSync(join(tmpdir(), "haven-weights-"));
@@ -75,24 +57,8 @@ async function weightsAt(commit: string): Promise<Weights> {
   return module.LEARNED_WEIGHTS;
 }
 
-type Model = ReturnType<typeof modelOf>;
 const a = modelOf(await weightsAt(MODEL_A_COMMIT));
 const b = modelOf(await weightsAt(MODEL_B_COMMIT));
-
-function level(rules: RiskAssessment, text: string, model: Model | null): RiskLevel {
-  return model === null ? rules.level : raiseWith(rules, model.risk(text), model.thresholds).level;
-}
-
-function rates(scored: readonly { tier: Tier; level: RiskLevel }[]) {
-  const of = (tiers: readonly Tier[]) => scored.filter((entry) => tiers.includes(entry.tier));
-  const share = (entries: readonly { level: RiskLevel }[], test: (found: RiskLevel) => boolean) =>
-    entries.filter((entry) => test(entry.level)).length / entries.length;
-  return [
-    share(of(["acute"]), (found) => found === "high"),
-    share(of(["acute", "ideation"]), (found) => AT_LEAST_MEDIUM.includes(found)),
-    share(of(["benign"]), (found) => !AT_LEAST_MEDIUM.includes(found)),
-  ] as const;
-}
 
 console.log(
   `THIRD HELD-OUT corpus (crisis-heldout3.ts), ${CRISIS_HELDOUT3.length} messages and ${HELDOUT3_CONVERSATIONS.length} conversations, read once\n`,

@@ -4,8 +4,9 @@
  * int8 quantisation, the three goal lines, and the threshold rule. Deterministic: fixed seeds, no
  * clock, no Math.random.
  */
-import type { RiskLevel } from "../../shared/safety/crisis-risk";
-import { type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
+import { gzipSync } from "node:zlib";
+import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { conversationText, type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
 import { probability, type QuantisedModel } from "../../shared/safety/learned/model";
 import type { Tier } from "./crisis-scoring";
@@ -26,6 +27,27 @@ export interface Example<Corpus extends string = string> {
   /** A conversation's turns (the text is then their last turns joined). */
   turns?: readonly string[];
 }
+
+/** A corpus's single messages as examples, with the rules' level. */
+export const single =
+  <Corpus extends string>(corpus: Corpus) =>
+  (entry: { text: string; tier: Tier }): Example<Corpus> => ({
+    text: entry.text,
+    tier: entry.tier,
+    corpus,
+    rules: assessRisk(entry.text).level,
+  });
+
+/** A corpus's conversations as examples: their last turns joined, with the rules' level of them read together. */
+export const conversation =
+  <Corpus extends string>(corpus: Corpus) =>
+  (entry: { turns: readonly string[]; tier: Tier }): Example<Corpus> => ({
+    text: conversationText(entry.turns),
+    tier: entry.tier,
+    corpus,
+    rules: assessConversation(entry.turns).level,
+    turns: entry.turns,
+  });
 
 /** mulberry32: a small seeded generator, so training is deterministic. */
 export function generator(seed: number): () => number {
@@ -195,3 +217,19 @@ export function chooseThresholds(
   }
   return best;
 }
+
+/**
+ * The two regressions' int8 weights as one base64 string (acute then risk, 2^bits each), as model.ts
+ * decodes them; prints their size.
+ */
+export function packWeights(model: Trained, bits: number): string {
+  const size = 1 << bits;
+  const bytes = new Uint8Array(2 * size);
+  bytes.set(new Uint8Array(model.acute.weights.buffer), 0);
+  bytes.set(new Uint8Array(model.risk.weights.buffer), size);
+  console.log(`Weights: ${bytes.length} bytes raw, ${gzipSync(bytes, { level: 9 }).length} gzip`);
+  return Buffer.from(bytes).toString("base64");
+}
+
+/** A number as the generated weight files write it. */
+export const round = (value: number) => Number(value.toPrecision(10));

@@ -1,9 +1,11 @@
 /**
  * Leave-one-writer-out (LOWO) over the writers whose corpora are development data (crisis-dev.ts to
- * crisis-dev10.ts, crisis-heldout.ts to crisis-heldout4.ts; the project corpus is always trained on): hold one writer back, train on the others, test on the held one; and
- * nested, so each fold's configuration and thresholds are chosen by an inner LOWO on its training
- * writers only. Shared by train-crisis-model-c.ts (the first seven writers), train-crisis-model-d.ts,
- * crisis-sentence-encoder.ts and crisis-learning-curve.ts; the fifth held-out corpus is never read here.
+ * crisis-dev14.ts, crisis-heldout.ts to crisis-heldout5.ts; the project corpus is always trained
+ * on): hold one writer back, train on the others, test on the held one; and nested, so each fold's
+ * configuration and thresholds are chosen by an inner LOWO on its training writers only. Shared by
+ * train-crisis-model-c.ts (the first seven writers), train-crisis-model-d.ts (fourteen),
+ * train-crisis-model-e.ts (nineteen), crisis-sentence-encoder.ts and crisis-learning-curve.ts; the
+ * sixth held-out corpus is never read here.
  */
 import { CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
@@ -16,22 +18,29 @@ import { CRISIS_DEV7, DEV7_CONVERSATIONS } from "../../shared/safety/crisis-dev7
 import { CRISIS_DEV8, DEV8_CONVERSATIONS } from "../../shared/safety/crisis-dev8";
 import { CRISIS_DEV9, DEV9_CONVERSATIONS } from "../../shared/safety/crisis-dev9";
 import { CRISIS_DEV10, DEV10_CONVERSATIONS } from "../../shared/safety/crisis-dev10";
+import { CRISIS_DEV11, DEV11_CONVERSATIONS } from "../../shared/safety/crisis-dev11";
+import { CRISIS_DEV12, DEV12_CONVERSATIONS } from "../../shared/safety/crisis-dev12";
+import { CRISIS_DEV13, DEV13_CONVERSATIONS } from "../../shared/safety/crisis-dev13";
+import { CRISIS_DEV14, DEV14_CONVERSATIONS } from "../../shared/safety/crisis-dev14";
 import { CRISIS_HELDOUT, HELDOUT_CONVERSATIONS } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
 import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-heldout4";
-import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
-import { conversationText, type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
+import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-heldout5";
+import type { RiskLevel } from "../../shared/safety/crisis-risk";
+import { type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
 import type { Tier } from "./crisis-scoring";
 import {
   chooseThresholds,
   combined,
+  conversation,
   type Example,
   fmt,
   lines,
   type Prediction,
   predict,
+  single,
   type Trained,
   trainPair,
 } from "./crisis-training";
@@ -50,16 +59,22 @@ export type Writer =
   | "dev8"
   | "dev9"
   | "dev10"
-  | "heldout4";
+  | "heldout4"
+  | "dev11"
+  | "dev12"
+  | "dev13"
+  | "dev14"
+  | "heldout5";
 export type Corpus = Writer | "project";
 /** The seven writers model C was trained and measured on (train-crisis-model-c.ts). */
 export const SEVEN_WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
 /**
- * Every development writer: the seven, the six development corpora written on 2026-12-06 (crisis-dev5.ts
- * to crisis-dev10.ts, each by a writer given a different population), and the fourth held-out corpus,
- * development data since its one decision (crisis-model-c-decision.ts).
+ * The fourteen writers model D was trained and measured on: the seven, the six development corpora
+ * written on 2026-12-06 (crisis-dev5.ts to crisis-dev10.ts, each by a writer given a different
+ * population), and the fourth held-out corpus, development data since its one decision
+ * (crisis-model-c-decision.ts).
  */
-export const WRITERS: readonly Writer[] = [
+export const FOURTEEN_WRITERS: readonly Writer[] = [
   ...SEVEN_WRITERS,
   "dev5",
   "dev6",
@@ -69,20 +84,12 @@ export const WRITERS: readonly Writer[] = [
   "dev10",
   "heldout4",
 ];
-
-const single = (corpus: Corpus) => (entry: { text: string; tier: Tier }) => ({
-  text: entry.text,
-  tier: entry.tier,
-  corpus,
-  rules: assessRisk(entry.text).level,
-});
-const conversation = (corpus: Corpus) => (entry: { turns: readonly string[]; tier: Tier }) => ({
-  text: conversationText(entry.turns),
-  tier: entry.tier,
-  corpus,
-  rules: assessConversation(entry.turns).level,
-  turns: entry.turns,
-});
+/**
+ * Every development writer, the nineteen of model E: the fourteen, four more development corpora
+ * written on 2026-12-06 for further populations (crisis-dev11.ts to crisis-dev14.ts), and the fifth
+ * held-out corpus, development data since its one decision (crisis-model-d-decision.ts).
+ */
+export const WRITERS: readonly Writer[] = [...FOURTEEN_WRITERS, "dev11", "dev12", "dev13", "dev14", "heldout5"];
 
 export const EXAMPLES: readonly Example<Corpus>[] = [
   ...CRISIS_DEV.map(single("dev1")),
@@ -119,6 +126,16 @@ export const EXAMPLES: readonly Example<Corpus>[] = [
   ...DEV10_CONVERSATIONS.map(conversation("dev10")),
   ...CRISIS_HELDOUT4.map(single("heldout4")),
   ...HELDOUT4_CONVERSATIONS.map(conversation("heldout4")),
+  ...CRISIS_DEV11.map(single("dev11")),
+  ...DEV11_CONVERSATIONS.map(conversation("dev11")),
+  ...CRISIS_DEV12.map(single("dev12")),
+  ...DEV12_CONVERSATIONS.map(conversation("dev12")),
+  ...CRISIS_DEV13.map(single("dev13")),
+  ...DEV13_CONVERSATIONS.map(conversation("dev13")),
+  ...CRISIS_DEV14.map(single("dev14")),
+  ...DEV14_CONVERSATIONS.map(conversation("dev14")),
+  ...CRISIS_HELDOUT5.map(single("heldout5")),
+  ...HELDOUT5_CONVERSATIONS.map(conversation("heldout5")),
 ];
 
 export const rowsOf = (corpora: readonly Corpus[]) =>

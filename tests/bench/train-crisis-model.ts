@@ -48,19 +48,21 @@ import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
 import { CRISIS_DEV2, DEV2_CONVERSATIONS } from "../../shared/safety/crisis-dev2";
 import { CRISIS_DEV3, DEV3_CONVERSATIONS } from "../../shared/safety/crisis-dev3";
 import { CRISIS_DEV4, DEV4_CONVERSATIONS } from "../../shared/safety/crisis-dev4";
-import { assessConversation, assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
-import { conversationText, type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
+import type { assessConversation, assessRisk, RiskLevel } from "../../shared/safety/crisis-risk";
+import { type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
 import { type FeatureSpec, featurise, type SparseVector } from "../../shared/safety/learned/features";
 import type { Tier } from "./crisis-scoring";
 import {
   chooseThresholds,
   combined,
+  conversation,
   fmt,
   lines,
   type Prediction,
   predict,
   ratio,
   SEED,
+  single,
   type Trained,
   type Example as TrainingExample,
   trainPair,
@@ -72,19 +74,6 @@ const GOAL_BENIGN = 0.95;
 
 type Example = TrainingExample<Corpus>;
 
-const single = (corpus: Corpus) => (entry: { text: string; tier: Tier }) => ({
-  text: entry.text,
-  tier: entry.tier,
-  corpus,
-  rules: assessRisk(entry.text).level,
-});
-const conversation = (corpus: Corpus) => (entry: { turns: readonly string[]; tier: Tier }) => ({
-  text: conversationText(entry.turns),
-  tier: entry.tier,
-  corpus,
-  rules: assessConversation(entry.turns).level,
-  turns: entry.turns,
-});
 const oldTier = (entry: CorpusEntry): Tier =>
   entry.label === "high" ? "acute" : entry.label === "medium" ? "ideation" : "benign";
 

@@ -1,33 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeClusters, wordCluster } from "./clusters";
+import { decodeClusters, encodeClusters, wordCluster } from "./clusters";
 import { featurise, fnv1a } from "./features";
 import { decodeModel, learnedRisk, riskOf } from "./model";
 import { LEARNED_WEIGHTS } from "./weights.generated";
 
-/** Pack a table as build-word-clusters.ts does: count, fine count, sorted hash deltas, fine ids, coarse ids. */
-function pack(entries: readonly { hash: number; fine: number }[], coarseOf: readonly number[]): Uint8Array {
-  const bytes: number[] = [];
-  const varint = (value: number) => {
-    let rest = value;
-    while (rest >= 0x80) {
-      bytes.push((rest & 0x7f) | 0x80);
-      rest = Math.floor(rest / 128);
-    }
-    bytes.push(rest);
-  };
-  const sorted = [...entries].sort((a, b) => a.hash - b.hash);
-  varint(sorted.length);
-  varint(coarseOf.length);
-  let previous = 0;
-  for (const { hash } of sorted) {
-    varint(hash - previous);
-    previous = hash;
-  }
-  for (const { fine } of sorted) bytes.push(fine & 0xff, fine >> 8);
-  bytes.push(...coarseOf);
-  return Uint8Array.from(bytes);
-}
+const pack = encodeClusters;
 
 describe("word clusters", () => {
   it("decode what was packed, for any table", () => {

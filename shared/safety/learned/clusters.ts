@@ -19,6 +19,37 @@ export interface WordCluster {
 export type ClusterOf = (word: string) => WordCluster | undefined;
 
 /**
+ * Pack a table as `decodeClusters` reads it: the words' hashes with their fine clusters, and each fine
+ * cluster's coarse cluster (written by `tests/bench/build-word-clusters.ts`).
+ * @example decodeClusters(encodeClusters([{ hash: 5, fine: 0 }], [3])).get(5) // { fine: 0, coarse: 3 }
+ */
+export function encodeClusters(
+  entries: readonly { hash: number; fine: number }[],
+  coarseOf: readonly number[],
+): Uint8Array {
+  const bytes: number[] = [];
+  const varint = (value: number) => {
+    let rest = value;
+    while (rest >= 0x80) {
+      bytes.push((rest & 0x7f) | 0x80);
+      rest = Math.floor(rest / 128);
+    }
+    bytes.push(rest);
+  };
+  const sorted = [...entries].sort((a, b) => a.hash - b.hash);
+  varint(sorted.length);
+  varint(coarseOf.length);
+  let previous = 0;
+  for (const { hash } of sorted) {
+    varint(hash - previous);
+    previous = hash;
+  }
+  for (const { fine } of sorted) bytes.push(fine & 0xff, fine >> 8);
+  bytes.push(...coarseOf);
+  return Uint8Array.from(bytes);
+}
+
+/**
  * Decode the packed table: varint count and fine-cluster count, the sorted FNV-1a hashes of the
  * words as varint deltas, one two-byte fine id per word, one coarse id per fine cluster.
  * @example decodeClusters(bytes).get(fnv1a("pills"))?.fine
