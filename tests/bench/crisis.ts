@@ -3,13 +3,13 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
- * The FIFTH held-out corpus (crisis-heldout5.ts, written blind on 2026-12-06) is printed first of
- * all: it was read once, for the pre-registered decision of crisis-model-d-decision.ts, which
- * switched the learned model from A to D. It is the ONLY honest figure of the shipped check: model
- * D was trained on every other corpus printed here (the four development corpora and the first
- * four held-out corpora among them), so their figures with the shipped check flatter it. They are
- * printed after it, each with the rules alone beside it (the rules were never tuned on the third
- * and fourth held-out corpora, so those two rules-alone lines are still figures on unseen text).
+ * The SIXTH held-out corpus (crisis-heldout6.ts, written blind on 2026-12-06) is printed first of
+ * all: it was read once, for the pre-registered decision of crisis-model-e-decision.ts, which
+ * switched the learned model from D to E. It is the ONLY honest figure of the shipped check: model
+ * E was trained on every other corpus printed here (the development corpora and the first five
+ * held-out corpora among them), so their figures with the shipped check flatter it. They are
+ * printed after it, some with the rules alone beside them (the rules were never tuned on the third
+ * to fifth held-out corpora, so those rules-alone lines are still figures on unseen text).
  *
  *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
  *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
@@ -47,6 +47,7 @@ import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
 import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-heldout4";
 import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-heldout5";
+import { CRISIS_HELDOUT6, HELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-heldout6";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
@@ -130,22 +131,27 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 }
 
 console.log(
-  "Crisis check (crisisCheck: the rules raised by the learned model D) against the goals of issue 12. A report: nothing is asserted.\n",
+  "Crisis check (crisisCheck: the rules raised by the learned model E) against the goals of issue 12. A report: nothing is asserted.\n",
 );
 
 report(
-  "FIFTH HELD-OUT corpus (crisis-heldout5.ts, written blind on 2026-12-06; read once by crisis-model-d-decision.ts): THE HONEST FIGURE",
+  "SIXTH HELD-OUT corpus (crisis-heldout6.ts, written blind on 2026-12-06; read once by crisis-model-e-decision.ts): THE HONEST FIGURE",
+  scoreHeldout(CRISIS_HELDOUT6),
+);
+console.log(
+  `SIXTH HELD-OUT conversations (crisisCheckConversation): ${HELDOUT6_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT6_CONVERSATIONS.length} meet their tier\n`,
+);
+
+console.log(
+  "The shipped model E was trained on every corpus below: their figures with it flatter the check. The rules alone were never tuned on the third to fifth held-out corpora.\n",
+);
+report(
+  "FIFTH HELD-OUT corpus (crisis-heldout5.ts; read once by crisis-model-d-decision.ts, then trained on by model E)",
   scoreHeldout(CRISIS_HELDOUT5),
 );
-console.log(
-  `FIFTH HELD-OUT conversations (crisisCheckConversation): ${HELDOUT5_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT5_CONVERSATIONS.length} meet their tier\n`,
-);
-
-console.log(
-  "The shipped model D was trained on every corpus below: their figures with it flatter the check. The rules alone were never tuned on the third and fourth held-out corpora.\n",
-);
+report("FIFTH HELD-OUT corpus, RULES ALONE (never tuned on)", rulesOnly(CRISIS_HELDOUT5));
 report(
-  "FOURTH HELD-OUT corpus (crisis-heldout4.ts; read once by crisis-model-c-decision.ts, then trained on by model D)",
+  "FOURTH HELD-OUT corpus (crisis-heldout4.ts; read once by crisis-model-c-decision.ts, then trained on by models D and E)",
   scoreHeldout(CRISIS_HELDOUT4),
 );
 report("FOURTH HELD-OUT corpus, RULES ALONE (never tuned on)", rulesOnly(CRISIS_HELDOUT4));
@@ -154,7 +160,7 @@ console.log(
 );
 
 report(
-  "THIRD HELD-OUT corpus (crisis-heldout3.ts; read once by crisis-model-retrain-decision.ts, then trained on by model D)",
+  "THIRD HELD-OUT corpus (crisis-heldout3.ts; read once by crisis-model-retrain-decision.ts, then trained on by models D and E)",
   scoreHeldout(CRISIS_HELDOUT3),
 );
 report("THIRD HELD-OUT corpus, RULES ALONE (never tuned on)", rulesOnly(CRISIS_HELDOUT3));

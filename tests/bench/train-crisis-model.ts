@@ -34,8 +34,8 @@
  * at ab4246d (dev1–3, the 0.96 benign floor alone; kept in weights-a.generated.ts) and switched on by
  * the pre-registered crisis-model-decision.ts. With dev4 and the amended threshold rule this script
  * writes model B, which the pre-registered guard in crisis-model-retrain-decision.ts rejected on the
- * third held-out corpus (b2b3491 restored A). Since 2026-12-06 the shipped model is D
- * (train-crisis-model-d.ts). Do not `--write`: it would replace D with B.
+ * third held-out corpus (b2b3491 restored A). Since 2026-12-06 the shipped model is E
+ * (train-crisis-model-e.ts). Do not `--write`: it would replace E with B.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

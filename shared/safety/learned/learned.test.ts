@@ -5,6 +5,7 @@ import { conversationText, LEARNED_THRESHOLDS, maxLevel, modelLevel, raiseWith, 
 import { featureText, featurise, fnv1a } from "./features";
 import { decodeBase64, learnedRisk, sigmoid } from "./model";
 import { LEARNED_WEIGHTS } from "./weights.generated";
+import { LEARNED_WEIGHTS_E } from "./weights-e.generated";
 
 const SPEC = LEARNED_WEIGHTS.spec;
 const ORDER: Record<RiskLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -48,6 +49,10 @@ describe("model", () => {
         expect([...decodeBase64(Buffer.from(bytes).toString("base64"))]).toEqual([...bytes]);
       }),
     );
+  });
+
+  it("ships model E, the one its pre-registered decision chose (tests/bench/crisis-model-e-decision.ts)", () => {
+    expect(LEARNED_WEIGHTS).toEqual(LEARNED_WEIGHTS_E);
   });
 
   it("has weights of the size its spec says, within the size budget", () => {
