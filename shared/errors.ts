@@ -143,6 +143,11 @@ export const ERROR_CATALOGUE = {
     message: "The service is not configured safely and refuses to serve.",
   },
   DATABASE_UNAVAILABLE: { status: 503, message: "The database is unreachable." },
+  TEMPORARILY_UNAVAILABLE: {
+    status: 503,
+    message:
+      "Part of the service is briefly unavailable. Try again in a moment: a write sent again with its opId is applied once.",
+  },
   COMPANION_NOT_CONFIGURED: {
     status: 503,
     message: "No AI model is set up for the companion; the exercises still work.",

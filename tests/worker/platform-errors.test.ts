@@ -29,6 +29,20 @@ function explodingDb(): D1Database {
   } as unknown as D1Database;
 }
 
+/**
+ * A USER_COMMANDS namespace whose objects fail every call as the platform fails a Durable Object call
+ * it could not deliver (an object reset, a lost connection: `retryable`) or one it shed (`overloaded`).
+ */
+function failingObjects(flags: { retryable?: boolean; overloaded?: boolean }): DurableObjectNamespace {
+  const fail = async () => {
+    throw Object.assign(new Error("Network connection lost. secret detail"), flags);
+  };
+  return {
+    idFromName: (name: string) => env.USER_COMMANDS.idFromName(name),
+    get: () => ({ execute: fail, executeChecked: fail }),
+  } as unknown as DurableObjectNamespace;
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -170,6 +184,64 @@ describe("the unified error body", () => {
     expect(line).not.toContain(email.split("@")[0]);
     expect(line).toContain("params: [redacted]");
     expect(JSON.parse(line).cause).toMatchObject({ name: "Error", message: "boom secret detail" });
+  });
+
+  it("answers a Durable Object the platform could not reach or shed with 503 TEMPORARILY_UNAVAILABLE and Retry-After, not 500", async () => {
+    const patient = await register();
+    for (const flags of [{ retryable: true }, { overloaded: true }]) {
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const res = await app.request(
+        "/api/v1/moods",
+        {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/json",
+            "CF-Connecting-IP": randomIp(),
+            Authorization: `Bearer ${patient.accessToken}`,
+          },
+          body: JSON.stringify({ mood: 6, sleepQuality: 5 }),
+        },
+        { ...env, USER_COMMANDS: failingObjects(flags) },
+      );
+      expect(res.status, JSON.stringify(flags)).toBe(503);
+      expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+      const text = await res.text();
+      expect(text).not.toMatch(/secret detail/);
+      expect((await unifiedError(new Response(text, { headers: res.headers }))).code).toBe("TEMPORARILY_UNAVAILABLE");
+      // Not a bug: logged once as a warning, never in the error log.
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings).toHaveBeenCalledTimes(1);
+      expect(JSON.parse(String(warnings.mock.calls[0]?.[0]))).toMatchObject({
+        level: "warn",
+        event: "platform_unavailable",
+        path: "/api/v1/moods",
+      });
+      vi.restoreAllMocks();
+    }
+    // The failing object never ran, so nothing was written.
+    const moods = await call("/api/v1/moods", { token: patient.accessToken });
+    expect(((await moods.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it("still answers a Durable Object's own failure (a bug, not the platform) with 500 INTERNAL", async () => {
+    const patient = await register();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await app.request(
+      "/api/v1/moods",
+      {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "CF-Connecting-IP": randomIp(),
+          Authorization: `Bearer ${patient.accessToken}`,
+        },
+        body: JSON.stringify({ mood: 6, sleepQuality: 5 }),
+      },
+      { ...env, USER_COMMANDS: failingObjects({}) },
+    );
+    expect(res.status).toBe(500);
+    expect((await unifiedError(res)).code).toBe("INTERNAL");
   });
 
   it("keeps errors from the error catalogue out of the error log", async () => {

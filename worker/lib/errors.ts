@@ -41,15 +41,49 @@ export function loggableError(err: unknown, depth = 0): LoggedError {
 }
 
 /**
- * The one error handler. ApiErrors map to their catalogue entry; anything else is logged once
- * as structured JSON (with the stack, server-side only) and answered as 500 INTERNAL with no
- * detail, so nothing internal reaches the client.
+ * Whether the platform, not Haven's code, failed the call: a Durable Object call it could not
+ * deliver (the object was reset or moved, the connection was lost) is marked `retryable`, and one
+ * it shed under load `overloaded` (Cloudflare's Durable Objects error handling).
+ * @example isPlatformUnavailable(Object.assign(new Error("Network connection lost."), { retryable: true })) // true
+ */
+export function isPlatformUnavailable(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const flags = err as { retryable?: unknown; overloaded?: unknown };
+  return flags.retryable === true || flags.overloaded === true;
+}
+
+/** Seconds a client is asked to wait after a platform failure: the platform recovers in about that. */
+const PLATFORM_RETRY_AFTER = "2";
+
+/**
+ * The one error handler. ApiErrors map to their catalogue entry. A call the platform could not
+ * make (`isPlatformUnavailable`) is logged once as a warning and answered 503
+ * TEMPORARILY_UNAVAILABLE with Retry-After. The call may or may not have run; a write sent again
+ * with the same opId is applied once, so the client can always retry. Anything else is logged once as structured JSON (with the
+ * stack, server-side only) and answered as 500 INTERNAL with no detail, so nothing internal
+ * reaches the client.
  */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return errorResponse(c, err);
   if (err instanceof HTTPException && err.status === 400) {
     // Hono's own validator raises this for a body it cannot parse.
     return errorResponse(c, new ApiError("MALFORMED_JSON"));
+  }
+  if (isPlatformUnavailable(err)) {
+    console.warn(
+      JSON.stringify({
+        level: "warn",
+        event: "platform_unavailable",
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: new URL(c.req.url).pathname,
+        ...loggableError(err),
+      }),
+    );
+    return errorResponse(
+      c,
+      new ApiError("TEMPORARILY_UNAVAILABLE", { headers: { "Retry-After": PLATFORM_RETRY_AFTER } }),
+    );
   }
   console.error(
     JSON.stringify({
