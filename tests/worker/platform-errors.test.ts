@@ -43,6 +43,19 @@ function failingObjects(flags: { retryable?: boolean; overloaded?: boolean }): D
   } as unknown as DurableObjectNamespace;
 }
 
+/** A patient's mood check-in sent with `objects` as the users' Durable Objects. */
+async function logMoodThrough(objects: DurableObjectNamespace, token: string): Promise<Response> {
+  return app.request(
+    "/api/v1/moods",
+    {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": randomIp(), Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ mood: 6, sleepQuality: 5 }),
+    },
+    { ...env, USER_COMMANDS: objects },
+  );
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -191,19 +204,7 @@ describe("the unified error body", () => {
     for (const flags of [{ retryable: true }, { overloaded: true }]) {
       const errors = vi.spyOn(console, "error").mockImplementation(() => {});
       const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
-      const res = await app.request(
-        "/api/v1/moods",
-        {
-          method: "POST",
-          headers: {
-            "Content-Type": "application/json",
-            "CF-Connecting-IP": randomIp(),
-            Authorization: `Bearer ${patient.accessToken}`,
-          },
-          body: JSON.stringify({ mood: 6, sleepQuality: 5 }),
-        },
-        { ...env, USER_COMMANDS: failingObjects(flags) },
-      );
+      const res = await logMoodThrough(failingObjects(flags), patient.accessToken);
       expect(res.status, JSON.stringify(flags)).toBe(503);
       expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
       const text = await res.text();
@@ -227,19 +228,7 @@ describe("the unified error body", () => {
   it("still answers a Durable Object's own failure (a bug, not the platform) with 500 INTERNAL", async () => {
     const patient = await register();
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const res = await app.request(
-      "/api/v1/moods",
-      {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          "CF-Connecting-IP": randomIp(),
-          Authorization: `Bearer ${patient.accessToken}`,
-        },
-        body: JSON.stringify({ mood: 6, sleepQuality: 5 }),
-      },
-      { ...env, USER_COMMANDS: failingObjects({}) },
-    );
+    const res = await logMoodThrough(failingObjects({}), patient.accessToken);
     expect(res.status).toBe(500);
     expect((await unifiedError(res)).code).toBe("INTERNAL");
   });

@@ -59,9 +59,9 @@ const PLATFORM_RETRY_AFTER = "2";
  * The one error handler. ApiErrors map to their catalogue entry. A call the platform could not
  * make (`isPlatformUnavailable`) is logged once as a warning and answered 503
  * TEMPORARILY_UNAVAILABLE with Retry-After. The call may or may not have run; a write sent again
- * with the same opId is applied once, so the client can always retry. Anything else is logged once as structured JSON (with the
- * stack, server-side only) and answered as 500 INTERNAL with no detail, so nothing internal
- * reaches the client.
+ * with the same opId is applied once, so the client can always retry. Anything else is logged
+ * once as structured JSON (with the stack, server-side only) and answered as 500 INTERNAL with no
+ * detail, so nothing internal reaches the client.
  */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return errorResponse(c, err);
@@ -70,30 +70,24 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     return errorResponse(c, new ApiError("MALFORMED_JSON"));
   }
   if (isPlatformUnavailable(err)) {
-    console.warn(
-      JSON.stringify({
-        level: "warn",
-        event: "platform_unavailable",
-        requestId: c.get("requestId"),
-        method: c.req.method,
-        path: new URL(c.req.url).pathname,
-        ...loggableError(err),
-      }),
-    );
+    console.warn(requestLogLine(c, "warn", "platform_unavailable", err));
     return errorResponse(
       c,
       new ApiError("TEMPORARILY_UNAVAILABLE", { headers: { "Retry-After": PLATFORM_RETRY_AFTER } }),
     );
   }
-  console.error(
-    JSON.stringify({
-      level: "error",
-      event: "unhandled_error",
-      requestId: c.get("requestId"),
-      method: c.req.method,
-      path: new URL(c.req.url).pathname,
-      ...loggableError(err),
-    }),
-  );
+  console.error(requestLogLine(c, "error", "unhandled_error", err));
   return errorResponse(c, new ApiError("INTERNAL"));
+}
+
+/** One JSON log line for an error a request ended on: the request, then what may be logged of the error. */
+function requestLogLine(c: Context<AppEnv>, level: "warn" | "error", event: string, err: Error): string {
+  return JSON.stringify({
+    level,
+    event,
+    requestId: c.get("requestId"),
+    method: c.req.method,
+    path: new URL(c.req.url).pathname,
+    ...loggableError(err),
+  });
 }

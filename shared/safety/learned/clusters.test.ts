@@ -1,11 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeClusters, encodeClusters, wordCluster } from "./clusters";
-import { featurise, fnv1a } from "./features";
+import { featurise } from "./features";
 import { decodeModel, learnedRisk, riskOf } from "./model";
 import { LEARNED_WEIGHTS } from "./weights.generated";
-
-const pack = encodeClusters;
 
 describe("word clusters", () => {
   it("decode what was packed, for any table", () => {
@@ -15,7 +13,7 @@ describe("word clusters", () => {
         fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 300 }),
         (hashes, coarseOf) => {
           const entries = hashes.map((hash, at) => ({ hash, fine: at % coarseOf.length }));
-          const table = decodeClusters(pack(entries, coarseOf));
+          const table = decodeClusters(encodeClusters(entries, coarseOf));
           expect(table.size).toBe(entries.length);
           for (const { hash, fine } of entries) expect(table.get(hash)).toEqual({ fine, coarse: coarseOf[fine] });
         },
@@ -24,7 +22,7 @@ describe("word clusters", () => {
   });
 
   it("refuse a truncated or padded table", () => {
-    const bytes = pack([{ hash: 5, fine: 0 }], [3]);
+    const bytes = encodeClusters([{ hash: 5, fine: 0 }], [3]);
     expect(() => decodeClusters(bytes.subarray(0, bytes.length - 1))).toThrow();
     expect(() => decodeClusters(Uint8Array.from([...bytes, 0]))).toThrow();
     expect(() => decodeClusters(Uint8Array.from([0x80]))).toThrow(/truncated/);
@@ -49,7 +47,6 @@ describe("word clusters", () => {
     const b = new Set(featurise("i took the medication", clustered, wordCluster).index);
     const shared = [...a].filter((bucket) => b.has(bucket)).length;
     expect(shared).toBeGreaterThan(featurise("i took the pills", plain).index.length);
-    expect(fnv1a("pills")).not.toBe(fnv1a("medication"));
   });
 });
 

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessRisk, type RiskAssessment, type RiskLevel } from "../crisis-risk";
+import { decodeBase64 } from "./base64";
 import { conversationText, LEARNED_THRESHOLDS, maxLevel, modelLevel, raiseWith, withLearnedModel } from "./combine";
 import { featureText, featurise, fnv1a } from "./features";
-import { decodeBase64, learnedRisk, sigmoid } from "./model";
+import { learnedRisk, sigmoid } from "./model";
 import { LEARNED_WEIGHTS } from "./weights.generated";
 import { LEARNED_WEIGHTS_E } from "./weights-e.generated";
 

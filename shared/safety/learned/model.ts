@@ -3,8 +3,6 @@ import type { ClusterOf } from "./clusters";
 import { type FeatureSpec, featurise, type SparseVector } from "./features";
 import { LEARNED_WEIGHTS } from "./weights.generated";
 
-export { decodeBase64 };
-
 /**
  * Inference of the learned crisis model: two one-vs-rest logistic regressions over the hashed
  * features of `features.ts` — `acute` (acute vs the rest) and `risk` (acute or ideation vs benign)
