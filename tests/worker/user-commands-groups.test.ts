@@ -118,6 +118,43 @@ describe("calls to one user's object, grouped while they wait", () => {
     expect(await count("moods", p.userId)).toBe(3);
   });
 
+  it("keeps nothing a throwing handler half-changed, even when its call is the last or the only one", async () => {
+    const p = await fastPatient();
+    const original = HANDLERS["mood.log"];
+    vi.spyOn(HANDLERS, "mood.log").mockImplementation((ctx: CommandContext, payload, command) => {
+      if ((payload as { mood: number }).mood === 1) {
+        ctx.state.totals.xp += 1000;
+        throw new Error("a bug in the handler");
+      }
+      return original(ctx, payload, command);
+    });
+    const stub = env.USER_COMMANDS.get(env.USER_COMMANDS.idFromName(p.userId));
+    const actor = { userId: p.userId, role: "patient" as const, requestId: crypto.randomUUID(), ipHash: null };
+    const xpOf = (r: CommandResult | undefined) => (r && "body" in r ? (r.body.progress as { xp: number }).xp : NaN);
+    const send = async (n: number) =>
+      (
+        (await stub.execute({
+          userId: p.userId,
+          actor,
+          commands: [
+            { opId: crypto.randomUUID(), type: "mood.log", at: Date.now(), payload: { mood: n, sleepQuality: 6 } },
+          ],
+        })) as unknown as CommandResult[]
+      )[0];
+    // One at a time: the object keeps the state each write left; the broken call is alone.
+    expect((await send(6))?.status).toBe("applied");
+    expect((await send(1))?.status).toBe("failed");
+    const after = await send(8);
+    expect(after?.status).toBe("applied");
+    expect(xpOf(after)).toBeLessThan(1000);
+    // The broken call last in a group: the next call still sees only what was written.
+    const [, last] = await Promise.all([send(7), send(6), send(1)]);
+    expect(last?.status).toBe("applied");
+    const next = await send(9);
+    expect(xpOf(next)).toBeLessThan(1000);
+    expect(await count("moods", p.userId)).toBe(5);
+  });
+
   it("a group whose write batch fails is run again call by call: only the failing call fails", async () => {
     const p = await fastPatient();
     // Journal entries fail for this user; moods do not.

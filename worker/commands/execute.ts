@@ -116,12 +116,12 @@ export async function executeCalls(
     now,
     [...sessionIds],
   );
-  const { statements, outcomes, later } = decideGroup(db, state, sessions, calls, random, now);
+  const { statements, outcomes, later, broken } = decideGroup(db, state, sessions, calls, random, now);
   const finish = async (done: CallOutcome[]) =>
     later.length === 0 ? done : [...done, ...(await executeCalls(env, later, random, memory))];
   // A handler that threw may have left the state half-changed: then nothing is kept.
   const keepAt = (at: number | undefined) => {
-    if (memory && later.length === 0 && at !== undefined) memory.keep({ state, sessions, version: at });
+    if (memory && !broken && at !== undefined) memory.keep({ state, sessions, version: at });
   };
   if (statements.length === 0) {
     keepAt(version);
@@ -186,8 +186,8 @@ async function fromKeptState(
   now: number,
   memory: StateMemory,
 ): Promise<CallOutcome[] | undefined> {
-  const { statements, outcomes, later } = decideGroup(db, kept.state, kept.sessions, calls, random, now);
-  if (later.length > 0 || statements.length === 0) return undefined;
+  const { statements, outcomes, broken } = decideGroup(db, kept.state, kept.sessions, calls, random, now);
+  if (broken || statements.length === 0) return undefined;
   const userId = calls[0]?.input.userId ?? "";
   let results: unknown[];
   try {
@@ -204,8 +204,9 @@ async function fromKeptState(
 
 /**
  * Decides a group's calls in arrival order against one state, collecting their statements. A
- * handler that throws stops its call; the calls after it are returned as `later`, to run after
- * the group's batch from a fresh load.
+ * handler that throws stops its call and marks the group `broken` (the state may be half-changed,
+ * so it must not be kept); the calls after it are returned as `later`, to run after the group's
+ * batch from a fresh load.
  */
 function decideGroup(
   db: Database,
@@ -214,7 +215,7 @@ function decideGroup(
   calls: Call[],
   random: () => number,
   now: number,
-): { statements: BatchItem<"sqlite">[]; outcomes: CallOutcome[]; later: Call[] } {
+): { statements: BatchItem<"sqlite">[]; outcomes: CallOutcome[]; later: Call[]; broken: boolean } {
   const userId = calls[0]?.input.userId ?? "";
   const statements: BatchItem<"sqlite">[] = [];
   const outcomes: CallOutcome[] = [];
@@ -247,9 +248,9 @@ function decideGroup(
       statements,
     );
     outcomes.push(auth ? { ok: true, auth, results } : results);
-    if (broken) return { statements, outcomes, later: calls.slice(index + 1) };
+    if (broken) return { statements, outcomes, later: calls.slice(index + 1), broken };
   }
-  return { statements, outcomes, later: [] };
+  return { statements, outcomes, later: [], broken: false };
 }
 
 // Every command's op record: built once per D1 binding and bound per command (db/prepared.ts).
