@@ -49,6 +49,8 @@ import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-heldout5";
 import { CRISIS_HELDOUT6, HELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-heldout6";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { learnedRisk } from "../../shared/safety/learned/model";
+import { normaliseTokens } from "../../shared/safety/normalise";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
 /**
@@ -208,3 +210,33 @@ report(
   "Project's former held-out set (HELD_OUT_CORPUS in crisis-corpus.ts, since tuned against)",
   scoreOld(HELD_OUT_CORPUS),
 );
+
+// How long the check takes on a long message: the shipped check (rules + learned model) and the
+// learned model alone, against the rules' normalisation alone (normaliseTokens), measured in the
+// same run. Medians of 15 runs after a warm-up; printed, never asserted (formerly a timed test).
+{
+  const long = "went for a walk by the canal, fed the ducks, then a long call with my sister about nothing much. "
+    .repeat(110)
+    .slice(0, 10_000);
+  const median = (run: () => unknown) => {
+    run();
+    const times: number[] = [];
+    for (let at = 0; at < 15; at++) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[7] as number;
+  };
+  const baseline = median(() => normaliseTokens(long));
+  const model = median(() => learnedRisk(long));
+  const check = median(() => crisisCheck(long));
+  console.log("A 10,000-character message (median of 15, after a warm-up):");
+  console.log(`  normaliseTokens alone (baseline) ${baseline.toFixed(2)} ms`);
+  console.log(
+    `  learned model alone              ${model.toFixed(2)} ms  (${(model / baseline).toFixed(1)}× baseline)`,
+  );
+  console.log(
+    `  crisisCheck (rules + model)      ${check.toFixed(2)} ms  (${(check / baseline).toFixed(1)}× baseline)\n`,
+  );
+}

@@ -96,21 +96,6 @@ describe("model", () => {
       expect(p.risk).toBeLessThan(LEARNED_THRESHOLDS.risk);
     }
   });
-
-  it("reads a 10,000-character message well under 20 ms once warm", () => {
-    const long = "went for a walk by the canal, fed the ducks, then a long call with my sister about nothing much. "
-      .repeat(110)
-      .slice(0, 10_000);
-    learnedRisk(long);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const start = performance.now();
-      learnedRisk(long);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[3]).toBeLessThan(20);
-  });
 });
 
 describe("combination with the rules", () => {
