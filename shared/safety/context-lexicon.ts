@@ -20,7 +20,17 @@ export interface ContextPhrase {
     | "past"
     | "past-after"
     | "resolved-after"
-    | "negator";
+    | "negator"
+    | "question"
+    | "recovered"
+    | "recent"
+    | "everyday"
+    | "game"
+    | "joke"
+    | "not-joking"
+    | "hyperbole"
+    | "not-everyday"
+    | "real-life";
 }
 
 const of =
@@ -183,6 +193,9 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(box|packet|bottle|tub|pack|bag|jar) of (chocolates|chocolate|biscuits|crisps|sweets|wine|beer|cereal|cookies|candy|pringles|cake|ice cream|popcorn|doughnuts|donuts|haribo)",
     "(overdose|overdoses|suicide|suicides|self harm) (damages|causes|symptoms|treatment|rates|statistics|awareness|prevention|kit|kits|hotline|helpline)",
     "overdose (damage|can damage|is dangerous|can kill|can cause)",
+    "(overdose|overdoses) (deaths|death rate|death rates|epidemic|crisis|figures|numbers)",
+    "overdose (had|has|have) (damaged|caused|affected)",
+    "(managing|manage|treating|treat) (paracetamol|opioid|aspirin|drug|an|a) overdose",
     "(through|to|for) the night (shift|out|bus|train|class|shifts)",
     "(life|lifes) (little|dramas|problems|admin|lessons)",
     "(set|picked|pick|set up|have) a date (with|for)",
@@ -199,6 +212,8 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(dying|died) (down|out|away|off)",
     "(die|dying) (hard|young)",
     "dye",
+    // A count of days free: "500 days sh free today" (an urge beside it is read on its own).
+    "(self harm|harm|harming|cutting|cut|sh|suicidal thoughts|suicide attempt) free",
   ),
   // Reports: a story, the news, a lesson or a study. Cues with no named subject in such a sentence
   // are about someone else; "i want to kill myself" in one is still the writer's.
@@ -219,6 +234,9 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "i am a (gp|nurse|doctor|paramedic|pharmacist|medic|carer|care worker|social worker|therapist|counsellor|counselor|psychiatrist|psychologist|police officer|firefighter|student nurse|medical student|nursing student|pharmacy student)",
     "(i prescribe|we prescribe|studying|revising|toxicology|pharmacology|my pharmacy|my nursing|my medical)",
     "for my (exam|exams|pharmacy exam|course|module|assignment|dissertation|essay|coursework|placement)",
+    // "Three overdoses before midnight", "pharmacy lab today…", "in resus tonight".
+    "(<num>|several|many|multiple|a few|a couple of|a couple) overdoses",
+    "(resus|triage|the ed|emergency department|ward round|ward sister|pharmacy lab|nursing lab|the lab|lab today|nursing lecture|lecture today|naloxone|narcan|coroner|coroners)",
   ),
   // Anywhere in a message: the person or "someone" spoken of is the writer ("i mean me", "asking for myself").
   ...of("self-clarifier")(
@@ -272,6 +290,8 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(clean|free) (for|since) ",
     "(attempted|tried) (before|previously|once before)",
     "(clean|free|recovered|recovering) from",
+    // "2 yrs since i last burned myself" ("…and i'm close to doing it again" is back, not past).
+    "since i last",
   ),
   // After a risk phrase in the same sentence: it is in the past ("when i was 16"), or over ("have gone").
   ...of("past-after")(
@@ -298,7 +318,78 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(have|has|had) not",
     "would not ever",
     "not (thinking|planning|going)",
+    // "zero suicidal thoughts", "never once thought about it", "not having any thoughts of…".
+    "(zero|never once|not once|not even once)",
+
+    "not having [any]",
+    "(have|has) not had [any]",
   ),
+  // A sentence that reports a screener's question ("my gp asked if i had thoughts of ending my life"):
+  // a plain "no" answering it ("…and honestly no", "… no, i don't") denies the cue it asked about.
+  ...of("question")(
+    "(asked|asks|ask|asking) [me] (if|whether|about)",
+    "(form|questionnaire|screener|survey|check in|app|assessment) (asked|asks|asking|wants to know)",
+    "to answer the (check in|question|questionnaire|form|screener)",
+  ),
+  // Said of the writer now, beside something said in the past tense: the past is over ("i wanted to
+  // die at 19. i am 34 now and so glad i stayed"). Never read when the message also names a recent time.
+  ...of("recovered")(
+    "(glad|grateful|thankful|happy) i (stayed|survived|stuck around|held on|held out|did not|am still here|am alive|am here|lived|made it|got help|got through)",
+    "(glad|grateful|thankful) to (be alive|be here|be still here|have survived|have stayed)",
+    "(doing|i am doing|am doing) (well|really well|so well|great) (now|these days)",
+    "(i am|things are|life is) (well|good|great|decent) these days",
+    "(therapy|treatment|medication|the meds|meds|counselling|counseling|the right meds|dbt|cbt) (works|worked|helped|saved|changed)",
+    "(in|at) a (good|better|much better) place",
+    "(long|well|firmly) behind me",
+    "(out|through) the other side",
+    "(those|these) (days|years|times|thoughts) (are|were) [well|long] behind",
+    "not in that (place|headspace|state|mindset) (anymore|any more|now)",
+    "(i want|wanting) to live",
+    "life (is|has been) (good|decent|great|better|lovely|okay|ok|full)",
+    "(a different|another) person",
+    "(somebody|someone) elses life",
+    "(volunteer|volunteering|i volunteer) (on|at|for|with)",
+    "(discharged me|been discharged|got discharged|was discharged)",
+    "(got married|graduated|planning my wedding|finishing my|became a (dad|mum|mom|father|mother|grandad|grandma|nurse|teacher))",
+    "i am (a|now a) (father|mother|dad|mum|mom|grandad|grandma|granddad|nan)",
+    "(things|life) (really|do) [do] change",
+  ),
+  // A sentence about a video game or a board game: what happens in it is not the writer's life.
+  ...of("game")(
+    "(in|on) (the|this|that|a|my) (game|level|boss fight|final level|lava level|map|match)",
+    "(this|the) game (hates|is|keeps)",
+    "(elden ring|minecraft|zelda|fortnite|roblox|mario|the sims|gta|call of duty|skyrim|dark souls|valorant|apex|lemmings|among us|overwatch|pokemon|halo|tetris)",
+    "(respawn|respawning|checkpoint|speedrun|speedrunning|my character|my avatar|chess|checkmate)",
+  ),
+  // Laughter or a joke marker, with a trivial trigger in the sentence ("one more meeting and i'll walk
+  // into the sea lol"): hyperbole. Never when the writer says they are not joking.
+  ...of("joke")("(lol|lmao|lmfao|haha|hahaha|ha ha|jk|just kidding|joking|kidding|affectionately)"),
+  ...of("not-joking")("(not|no|never) [even] (joking|kidding|joke|jk)", "(serious|seriously) (this time|now)"),
+  ...of("hyperbole")(
+    "(hear|play|plays|sing|sings|playing) (that|this|the) song",
+    "one more (meeting|zoom|call|email|emails|song|spreadsheet|toolbox talk|lecture|sermon|icebreaker|episode|advert|ad|question|form|forms|team building|group project|assembly|quiz|seminar|webinar)",
+    "(is|was|are|went) (down|broken|late|slow|cancelled|canceled|crashed) again",
+    "(wifi|internet|printer|laptop|train|bus) (is|was|keeps)",
+  ),
+  ...of("recent")(
+    "(last night|yesterday|this morning|this afternoon|this evening|tonight|earlier|just now|an hour ago|hours ago|minutes ago|this week|last week|few days ago|couple of days ago|days ago|at the weekend|on the weekend|this weekend|right now|this month|last month|weeks ago)",
+  ),
+  // An everyday reason for goodbyes, giving away and paperwork (a move, a last day at work, a
+  // retirement): a preparation or farewell is then not risk, unless something else in the message is.
+  ...of("everyday")(
+    "(moving|move|moved|relocating|emigrating) (to|house|home|flat|flats|out|abroad|schools|school|country|countries|city|cities|jobs|job|in with|back home|back to)",
+    "(the|our|my|a) (move|relocation|new flat|new house|new job|new school|retirement|leaving do|leaving party|graduation|erasmus|year abroad|masters)",
+    "(last day|final day) (at|of|in) (work|the office|school|uni|the job|my job)",
+    "last day (today|tomorrow|on friday)",
+    "(retiring|retired|flying home|going home for good)",
+    "after <num> years",
+  ),
+  // A move said of dying ("moving to a better place", "leaving for good"): no everyday reason then.
+  ...of("not-everyday")(
+    "(better place|the other side|heaven|for good|forever|for ever|permanently|not be around|not be here|where i am going|the last time|final goodbye|last goodbye)",
+  ),
+  // "Not in the game, in real life": a game named beside real life is no game.
+  ...of("real-life")("(real life|irl|for real|in reality|not a game|not the game)"),
 ];
 
 /**

@@ -146,6 +146,30 @@ function protectiveFactors(tokens: readonly string[], context: MessageContext): 
     .map((match) => tokens.slice(match.start, match.end).join(" "));
 }
 
+/** Cues an everyday reason explains: goodbyes, giving things away, putting affairs in order. */
+const EVERYDAY_EXPLAINED: ReadonlySet<RiskMatch["category"]> = new Set(["preparation", "farewell", "prep-weak"]);
+/** Means named in a preparation ("bought the rope"): a move does not explain those. */
+const MEANS_WORDS: ReadonlySet<string> = new Set(
+  "rope pill tablet med medication gun rifle shotgun knife blade razor charcoal hose hosepipe poison ligature noose".split(
+    " ",
+  ),
+);
+/** Cues that say nothing of risk alone, and so leave an everyday reason standing. */
+const NEUTRAL_KINDS: ReadonlySet<RiskMatch["category"]> = new Set(["timing", "place", "place-at"]);
+
+/**
+ * "Said goodbye to everyone at work today, moving to Perth!": with an everyday reason in the message
+ * (a move, a last day, a retirement), goodbyes and giving away are not preparation, as long as they are
+ * all the message says; beside any other sign of risk (distress, means, a wish to die) they all count.
+ */
+function everydayReasons(live: readonly RiskMatch[], context: MessageContext): readonly RiskMatch[] {
+  if (!context.everyday) return live;
+  const explained = (match: RiskMatch) =>
+    EVERYDAY_EXPLAINED.has(match.category) && !match.phrase.split(" ").some((word) => MEANS_WORDS.has(word));
+  if (!live.every((match) => explained(match) || NEUTRAL_KINDS.has(match.category))) return live;
+  return live.filter((match) => !explained(match));
+}
+
 /** The C-SSRS categories the live cues make together, beyond those each names alone. */
 function compose(live: readonly RiskMatch[], pastAttempt: boolean): Set<CssrsCategory> {
   const categories = new Set<CssrsCategory>();
@@ -238,7 +262,10 @@ export function assessRisk(text: string): RiskAssessment {
     weakEnd = Math.max(weakEnd, match.end);
     return echo;
   });
-  const live = matches.filter((match, at) => !match.negated && !match.past && match.about === "self" && !echoes[at]);
+  const live = everydayReasons(
+    matches.filter((match, at) => !match.negated && !match.past && match.about === "self" && !echoes[at]),
+    context,
+  );
   const pastAttempt = matches.some(
     (match) => match.category === "behaviour" && match.past && !match.negated && match.about === "self",
   );
@@ -257,7 +284,7 @@ export function assessRisk(text: string): RiskAssessment {
       score -= PROTECTIVE_RELIEF * Math.min(protective.length, 2);
       score = Math.min(Math.max(score, RISK_THRESHOLDS.medium), RISK_THRESHOLDS.high - 1);
     }
-  } else if (pastAttempt && protective.length === 0) {
+  } else if (pastAttempt && protective.length === 0 && !context.recovered) {
     category = "behaviour";
     score = PAST_ATTEMPT_SCORE;
   } else if (matches.some((match) => isCategory(match.category) || LOW_KINDS.has(match.category))) {

@@ -88,6 +88,14 @@ export function contextOf(tokens: readonly string[]) {
     negatorEnds: new Set(byKind("negator").map((match) => match.end)),
     pastStarts: new Set(byKind("past-after").map((match) => match.start)),
     resolvedStarts: new Set(byKind("resolved-after").map((match) => match.start)),
+    questionSentences: sentencesWith(sentences, byKind("question")),
+    recovered: byKind("recovered").length > 0 && byKind("recent").length === 0,
+    everyday: byKind("everyday").length > 0 && byKind("not-everyday").length === 0,
+    gameSentences: byKind("real-life").length > 0 ? new Set<number>() : sentencesWith(sentences, byKind("game")),
+    hyperboleSentences:
+      byKind("joke").length > 0 && byKind("not-joking").length === 0
+        ? sentencesWith(sentences, byKind("hyperbole"))
+        : new Set<number>(),
   };
 }
 
@@ -163,6 +171,76 @@ function resolvedAfter(tokens: readonly string[], end: number, context: MessageC
   return false;
 }
 
+/**
+ * Words of the past tense that mark a cue as said of the past when the writer says they recovered
+ * ("i was suicidal at uni… therapy worked"). Thoughts, wishes and urges only: an act, a plan or means
+ * stays live ("i took all my pills. glad i survived" is an overdose now).
+ */
+const PAST_FORMS: ReadonlySet<string> = new Set(
+  "was were wanted tried had felt thought considered attempted overdosed wished spent harmed jumped stood took survived nearly almost".split(
+    " ",
+  ),
+);
+
+/** Whether the cue or the three words before it are in the past tense ("i was suicidal", "i wanted to die"). */
+function pastTense(tokens: readonly string[], start: number, end: number): boolean {
+  for (let at = Math.max(0, start - 3); at < end; at++) if (PAST_FORMS.has(tokens[at] as string)) return true;
+  return false;
+}
+
+/** Words that may stand between a cue and the "no" answering a screener's question about it. */
+const ANSWER_FILLERS: ReadonlySet<string> = new Set([
+  SENTENCE_BREAK,
+  "and",
+  "but",
+  "honestly",
+  "truthfully",
+  "i",
+  "said",
+  "the",
+  "my",
+  "honest",
+  "answer",
+  "answers",
+  "is",
+  "was",
+]);
+const NO_ANSWERS: ReadonlySet<string> = new Set(["no", "nope", "never", "none"]);
+/** What may follow an answer for it to be one: "no.", "no, i don't", "never have" ("no idea", "never told them" are not). */
+const AFTER_ANSWER: ReadonlySet<string> = new Set([
+  SENTENCE_BREAK,
+  "i",
+  "not",
+  "never",
+  "honestly",
+  "just",
+  "and",
+  "but",
+  "thanks",
+  "thank",
+  "have",
+  "had",
+  "did",
+  "do",
+  "at",
+]);
+
+/**
+ * A plain "no" answering the cue: "suicidal, no." (the cue, then "no" ending the sentence), or, in a
+ * sentence reporting a screener's question, a "no" after the cue across connecting words only ("my gp
+ * asked if i'd had thoughts of ending my life and honestly no", "…harm myself, no i don't").
+ */
+function answeredNo(tokens: readonly string[], end: number, context: MessageContext, sentence: number): boolean {
+  if (tokens[end] === "no" && (tokens[end + 1] ?? SENTENCE_BREAK) === SENTENCE_BREAK) return true;
+  if (!context.questionSentences.has(sentence)) return false;
+  for (let at = end; at < tokens.length && at <= end + 6; at++) {
+    const token = tokens[at] as string;
+    if (NO_ANSWERS.has(token)) return AFTER_ANSWER.has(tokens[at + 1] ?? SENTENCE_BREAK);
+    if (!ANSWER_FILLERS.has(token)) return false;
+  }
+  return false;
+}
+
 function within(tokens: readonly string[], end: number, reach: number, found: (at: number) => boolean): boolean {
   for (let at = end; at <= end + reach && at < tokens.length; at++) {
     if (tokens[at] === SENTENCE_BREAK) return false;
@@ -187,6 +265,7 @@ export function readMatch(
   const before = lookBack(tokens, start, end, context);
   const pastMarked =
     before === "past" ||
+    (context.recovered && !ACUTE_CUES.has(entry.category) && pastTense(tokens, start, end)) ||
     within(tokens, end, PAST_REACH, (at) => context.pastStarts.has(at)) ||
     context.pastSentences.has(context.sentences[start] as number);
   // "I used to want to die, and now I want to again": back, so not past. "Never again" stays past.
@@ -211,8 +290,12 @@ export function readMatch(
   // "Three overdoses came in on my shift": an acute cue at work or in study, naming no one, is the work's.
   const atWork =
     acute && context.settingSentences.has(context.sentences[start] as number) && !writerBefore(tokens, start);
-  const about =
-    namesWriter || context.selfClarified
+  const sentence = context.sentences[start] as number;
+  // "In Minecraft I jumped off a cliff": a game's; "one more meeting and i'll walk into the sea lol": a joke's.
+  const figurative = context.gameSentences.has(sentence) || context.hyperboleSentences.has(sentence);
+  const about = figurative
+    ? "other"
+    : namesWriter || context.selfClarified
       ? "self"
       : atWork
         ? "other"
@@ -220,7 +303,10 @@ export function readMatch(
   return {
     phrase: words.join(" "),
     category: entry.category,
-    negated: before === "negated" || resolvedAfter(tokens, end, context),
+    negated:
+      before === "negated" ||
+      resolvedAfter(tokens, end, context) ||
+      answeredNo(tokens, end, context, context.sentences[start] as number),
     past: pastMarked && !back,
     about,
   };

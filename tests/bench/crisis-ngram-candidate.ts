@@ -7,12 +7,14 @@
  */
 import { writeFileSync } from "node:fs";
 import { type FeatureSpec, featurise, type SparseVector } from "../../shared/safety/learned/features";
-import { packWeights, round, SEED } from "./crisis-training";
+import { chooseThresholds, packWeights, round, SEED, type ThresholdRule } from "./crisis-training";
 import { EXAMPLES, type Family, rowsOf, type Writer, writerLowo } from "./crisis-writers";
 
 const SPECS: Readonly<Record<string, FeatureSpec>> = {
   ngrams: { bits: 15, bigrams: true, charMin: 0, charMax: 0 },
   chars: { bits: 16, bigrams: true, charMin: 3, charMax: 5 },
+  // Model F's third family: word pairs up to three apart besides ("want … die"), with the characters.
+  skip: { bits: 16, bigrams: true, charMin: 3, charMax: 5, skip: 3 },
 };
 const LAMBDAS = [1e-5, 1e-4];
 const family = (name: string, key: string): Family => {
@@ -23,6 +25,7 @@ const family = (name: string, key: string): Family => {
   };
 };
 const FAMILIES: readonly Family[] = [family("n-grams", "ngrams"), family("n-grams + chars", "chars")];
+const SKIP_FAMILY = family("n-grams + chars + skip pairs", "skip");
 
 const featureCache = new Map<string, SparseVector[]>();
 function features(key: string): SparseVector[] {
@@ -44,6 +47,10 @@ export interface Candidate {
   /** The held-out corpus that decides, never read in training. */
   decidedOn: string;
   file: string;
+  /** Also offer the skip-pair family (model F on); D and E had only the first two. */
+  skipPairs?: boolean;
+  /** The threshold rule; chooseThresholds (D's and E's) when not given. */
+  thresholdRule?: ThresholdRule;
 }
 
 /**
@@ -53,16 +60,23 @@ export interface Candidate {
  */
 export function trainNgramCandidate(candidate: Candidate): void {
   const { writers, letter } = candidate;
-  const { trainOn, choose, report } = writerLowo(features, writers);
+  const { trainOn, lowo, choose, report } = writerLowo(features, writers, candidate.thresholdRule);
   console.log(
     `Learned crisis model ${letter}: nested leave-one-writer-out over ${writers.length} writers (never ${candidate.decidedOn}).\n`,
   );
-  if (!process.argv.includes("--no-report")) report(FAMILIES);
+  const families = candidate.skipPairs === true ? [...FAMILIES, SKIP_FAMILY] : FAMILIES;
+  if (!process.argv.includes("--no-report")) report(families);
 
   const final = choose(
-    FAMILIES.flatMap((entry) => entry.configs),
+    families.flatMap((entry) => entry.configs),
     writers,
   );
+  if (candidate.thresholdRule !== undefined) {
+    const earlier = chooseThresholds(EXAMPLES, lowo(final.config, writers)).thresholds;
+    console.log(
+      `The earlier threshold rule (chooseThresholds) would choose θa ${earlier.acute.toFixed(3)}, θr ${earlier.risk.toFixed(3)}`,
+    );
+  }
   const spec = SPECS[final.config.features] as FeatureSpec;
   const model = trainOn(final.config, rowsOf([...writers, "project"]));
   console.log(
@@ -75,7 +89,7 @@ export function trainNgramCandidate(candidate: Candidate): void {
 // crisis-corpus.ts, never on ${candidate.decidedOn}; ${final.config.name}, seed ${SEED}. int8 weights, acute model
 // then risk model, 2^${spec.bits} each, base64.
 export const LEARNED_WEIGHTS_${letter} = {
-  spec: { bits: ${spec.bits}, bigrams: ${spec.bigrams}, charMin: ${spec.charMin}, charMax: ${spec.charMax} },
+  spec: { bits: ${spec.bits}, bigrams: ${spec.bigrams}, charMin: ${spec.charMin}, charMax: ${spec.charMax}${spec.skip === undefined ? "" : `, skip: ${spec.skip}`} },
   thresholds: { acute: ${round(final.thresholds.acute)}, risk: ${round(final.thresholds.risk)} },
   acute: { bias: ${round(model.acute.bias)}, scale: ${round(model.acute.scale)} },
   risk: { bias: ${round(model.risk.bias)}, scale: ${round(model.risk.scale)} },

@@ -9,7 +9,7 @@ import { assessConversation, assessRisk, type RiskLevel } from "../../shared/saf
 import { conversationText, type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
 import { probability, type QuantisedModel } from "../../shared/safety/learned/model";
-import type { Tier } from "./crisis-scoring";
+import { GOALS, type Tier } from "./crisis-scoring";
 
 export const EPOCHS = 20;
 export const SEED = 20261204;
@@ -217,6 +217,41 @@ export function chooseThresholds(
   }
   return best;
 }
+
+/**
+ * Model F's threshold rule: among θa, θr on the grid, the pair whose rules + model lines fall short of
+ * the issue's three goals by the least in total (Σ max(0, goal − line), each line weighing the same);
+ * ties go to the higher thresholds. The objective is minus that shortfall, so higher is better, as with
+ * {@link chooseThresholds}.
+ */
+export function chooseThresholdsByShortfall(
+  examples: readonly Example[],
+  predictions: readonly Prediction[],
+): { thresholds: LearnedThresholds; objective: number } {
+  let best = { thresholds: { acute: 1.01, risk: 1.01 }, objective: Number.NEGATIVE_INFINITY };
+  for (const acute of GRID) {
+    for (const risk of GRID) {
+      const objective = -shortfall(lines(combined(examples, predictions, { acute, risk })));
+      if (objective >= best.objective) best = { thresholds: { acute, risk }, objective };
+    }
+  }
+  return best;
+}
+
+/**
+ * How far three lines fall short of the goals in total.
+ * @example shortfall({ acute: [95, 100], any: [98, 100], benign: [90, 100] }) // 0.05
+ */
+export function shortfall(scored: Lines): number {
+  return (
+    Math.max(0, GOALS.acuteHigh - ratio(scored.acute)) +
+    Math.max(0, GOALS.anyMedium - ratio(scored.any)) +
+    Math.max(0, GOALS.benignBelow - ratio(scored.benign))
+  );
+}
+
+/** A threshold rule: chooseThresholds (models A to E) or chooseThresholdsByShortfall (model F). */
+export type ThresholdRule = typeof chooseThresholds;
 
 /**
  * The two regressions' int8 weights as one base64 string (acute then risk, 2^bits each), as model.ts

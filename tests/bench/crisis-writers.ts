@@ -4,8 +4,9 @@
  * on): hold one writer back, train on the others, test on the held one; and nested, so each fold's
  * configuration and thresholds are chosen by an inner LOWO on its training writers only. Shared by
  * train-crisis-model-c.ts (the first seven writers), train-crisis-model-d.ts (fourteen),
- * train-crisis-model-e.ts (nineteen), crisis-sentence-encoder.ts and crisis-learning-curve.ts; the
- * sixth held-out corpus is never read here.
+ * train-crisis-model-e.ts (nineteen), train-crisis-model-f.ts (twenty-two: two more development
+ * corpora and the sixth held-out corpus), crisis-sentence-encoder.ts and crisis-learning-curve.ts; the
+ * seventh and eighth held-out corpora are never read here.
  */
 import { CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
@@ -22,11 +23,14 @@ import { CRISIS_DEV11, DEV11_CONVERSATIONS } from "../../shared/safety/crisis-de
 import { CRISIS_DEV12, DEV12_CONVERSATIONS } from "../../shared/safety/crisis-dev12";
 import { CRISIS_DEV13, DEV13_CONVERSATIONS } from "../../shared/safety/crisis-dev13";
 import { CRISIS_DEV14, DEV14_CONVERSATIONS } from "../../shared/safety/crisis-dev14";
+import { CRISIS_DEV15, DEV15_CONVERSATIONS } from "../../shared/safety/crisis-dev15";
+import { CRISIS_DEV16, DEV16_CONVERSATIONS } from "../../shared/safety/crisis-dev16";
 import { CRISIS_HELDOUT, HELDOUT_CONVERSATIONS } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
 import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-heldout4";
 import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-heldout5";
+import { CRISIS_HELDOUT6, HELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-heldout6";
 import type { RiskLevel } from "../../shared/safety/crisis-risk";
 import { type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
@@ -41,6 +45,7 @@ import {
   type Prediction,
   predict,
   single,
+  type ThresholdRule,
   type Trained,
   trainPair,
 } from "./crisis-training";
@@ -64,7 +69,10 @@ export type Writer =
   | "dev12"
   | "dev13"
   | "dev14"
-  | "heldout5";
+  | "heldout5"
+  | "dev15"
+  | "dev16"
+  | "heldout6";
 export type Corpus = Writer | "project";
 /** The seven writers model C was trained and measured on (train-crisis-model-c.ts). */
 export const SEVEN_WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
@@ -90,6 +98,14 @@ export const FOURTEEN_WRITERS: readonly Writer[] = [
  * held-out corpus, development data since its one decision (crisis-model-d-decision.ts).
  */
 export const WRITERS: readonly Writer[] = [...FOURTEEN_WRITERS, "dev11", "dev12", "dev13", "dev14", "heldout5"];
+/**
+ * The twenty-two writers of model F: the nineteen, two development corpora written on 2026-12-06 for
+ * the populations the rules' false alarms came from (crisis-dev15.ts: people with a history of
+ * attempts or self-harm, recovered or relapsing; crisis-dev16.ts: people whose work or hobbies put
+ * means in view), and the sixth held-out corpus, development data since its one decision
+ * (crisis-model-e-decision.ts).
+ */
+export const TWENTY_TWO_WRITERS: readonly Writer[] = [...WRITERS, "dev15", "dev16", "heldout6"];
 
 export const EXAMPLES: readonly Example<Corpus>[] = [
   ...CRISIS_DEV.map(single("dev1")),
@@ -136,6 +152,12 @@ export const EXAMPLES: readonly Example<Corpus>[] = [
   ...DEV14_CONVERSATIONS.map(conversation("dev14")),
   ...CRISIS_HELDOUT5.map(single("heldout5")),
   ...HELDOUT5_CONVERSATIONS.map(conversation("heldout5")),
+  ...CRISIS_DEV15.map(single("dev15")),
+  ...DEV15_CONVERSATIONS.map(conversation("dev15")),
+  ...CRISIS_DEV16.map(single("dev16")),
+  ...DEV16_CONVERSATIONS.map(conversation("dev16")),
+  ...CRISIS_HELDOUT6.map(single("heldout6")),
+  ...HELDOUT6_CONVERSATIONS.map(conversation("heldout6")),
 ];
 
 export const rowsOf = (corpora: readonly Corpus[]) =>
@@ -166,7 +188,11 @@ export interface Choice {
  * The LOWO machinery over feature vectors given by key (each the vectors of every example, in order).
  * @example const { choose } = writerLowo((key) => vectors[key]);
  */
-export function writerLowo(featuresOf: (key: string) => readonly SparseVector[], writers: readonly Writer[] = WRITERS) {
+export function writerLowo(
+  featuresOf: (key: string) => readonly SparseVector[],
+  writers: readonly Writer[] = WRITERS,
+  rule: ThresholdRule = chooseThresholds,
+) {
   const trainOn = (config: LowoConfig, rows: readonly number[]): Trained => {
     const all = featuresOf(config.features);
     return trainPair(
@@ -188,7 +214,7 @@ export function writerLowo(featuresOf: (key: string) => readonly SparseVector[],
   const choose = (configs: readonly LowoConfig[], pool: readonly Writer[]): Choice => {
     let best: Choice | null = null;
     for (const config of configs) {
-      const choice = chooseThresholds(EXAMPLES, lowo(config, pool));
+      const choice = rule(EXAMPLES, lowo(config, pool));
       if (best === null || choice.objective > best.objective + 1e-9) best = { config, ...choice };
     }
     return best as Choice;

@@ -25,6 +25,11 @@ export interface FeatureSpec {
    * fine and coarse clusters of each word pair (a word outside the clusters stands for itself).
    */
   clusters?: boolean;
+  /**
+   * Word pairs at a distance of 2 up to `skip` besides (bigrams are distance 1): "want … die" in "i
+   * want to just die". Absent or 0 for none.
+   */
+  skip?: number;
 }
 
 /**
@@ -78,6 +83,9 @@ export function featurise(text: string, spec: FeatureSpec, clusterOf?: ClusterOf
     const word = tokens[at] as string;
     add(`w ${word}`);
     if (spec.bigrams && at + 1 < tokens.length) add(`b ${word} ${tokens[at + 1]}`);
+    for (let distance = 2; distance <= (spec.skip ?? 0) && at + distance < tokens.length; distance++) {
+      add(`s ${word} ${tokens[at + distance]}`);
+    }
   }
   if (spec.clusters === true) {
     if (clusterOf === undefined) throw new Error("cluster features need the word clusters");

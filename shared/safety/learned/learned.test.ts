@@ -29,6 +29,20 @@ describe("feature hashing", () => {
     }
   });
 
+  it("adds word pairs up to `skip` apart, and none with skip 0 or absent", () => {
+    const plain = { bits: 20, bigrams: true, charMin: 0, charMax: 0 };
+    const text = "i want to just die";
+    const without = new Set(featurise(text, plain).index);
+    expect([...featurise(text, { ...plain, skip: 0 }).index]).toEqual([...without]);
+    const withSkip = new Set(featurise(text, { ...plain, skip: 3 }).index);
+    const bucket = (feature: string) => fnv1a(feature) & ((1 << plain.bits) - 1);
+    // "want … die" is three words apart; "i … die" four, beyond the reach.
+    expect(withSkip.has(bucket("s want die"))).toBe(true);
+    expect(withSkip.has(bucket("s i to"))).toBe(true);
+    expect(withSkip.has(bucket("s i die"))).toBe(false);
+    for (const feature of without) expect(withSkip.has(feature)).toBe(true);
+  });
+
   it("reads the text as the rules do: case, curly apostrophes and slang fold to the same features", () => {
     expect(featureText("I’m gonna KMS!!")).toBe(featureText("i am going to kill myself"));
     const a = featurise("I’m gonna KMS!!", SPEC);
