@@ -5,6 +5,10 @@
  * shipped model only if, on the corpus's messages, the sum of its two recall
  * lines (acute → high, any risk → at least medium) is higher than the shipped model's AND none of
  * the three lines is worse than the shipped model's by more than 0.02. Only figures are printed, never texts.
+ *
+ * The rules it reads beside the model are the ones in the tree. They learned false-alarm contexts on
+ * 2026-12-06 (a95259d), so its recorded output is reproduced with the rules as they were before:
+ * `git checkout f6497cf` (or a worktree of it) and run it there.
  */
 import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { wordCluster } from "../../shared/safety/learned/clusters";

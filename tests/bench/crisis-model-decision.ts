@@ -27,6 +27,10 @@
  *   above were written knowing that; the held-out figures were not known to anyone.
  * - After this run the second held-out corpus has been used for one decision. Figures for any
  *   later change to the rules or the model need a corpus written after it.
+ *
+ * The rules it reads beside the model are the ones in the tree. They learned false-alarm contexts on
+ * 2026-12-06 (a95259d), so its recorded output is reproduced with the rules as they were before:
+ * `git checkout f6497cf` (or a worktree of it) and run it there.
  */
 import { CRISIS_HELDOUT, HELDOUT_CONVERSATIONS } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";

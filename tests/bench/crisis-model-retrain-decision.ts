@@ -27,6 +27,10 @@
  *   not a search: nothing else is changed after the scoring, whatever it shows.
  * - The honest figure of the shipped check is then the third held-out corpus with whichever model
  *   ships; that corpus has been used for this one guard decision.
+ *
+ * The rules it reads beside the model are the ones in the tree. They learned false-alarm contexts on
+ * 2026-12-06 (a95259d), so its recorded output is reproduced with the rules as they were before:
+ * `git checkout f6497cf` (or a worktree of it) and run it there.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -4,6 +4,10 @@
  * λ 1e-5 or 1e-4, the threshold rule of crisis-training.ts. A nested leave-one-writer-out table over
  * the given writers is printed as a report; the candidate is the configuration (of either family)
  * with the best LOWO objective over all of them, with its thresholds, trained on all of them.
+ *
+ * The thresholds are chosen beside the rules in the tree; since the rules learned false-alarm
+ * contexts (a95259d), D's and E's recorded thresholds are reproduced at f6497cf (their weights do not
+ * depend on the rules and reproduce anywhere).
  */
 import { writeFileSync } from "node:fs";
 import { type FeatureSpec, featurise, type SparseVector } from "../../shared/safety/learned/features";

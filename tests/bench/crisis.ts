@@ -3,13 +3,14 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
- * The SIXTH held-out corpus (crisis-heldout6.ts, written blind on 2026-12-06) is printed first of
- * all: it was read once, for the pre-registered decision of crisis-model-e-decision.ts, which
- * switched the learned model from D to E. It is the ONLY honest figure of the shipped check: model
- * E was trained on every other corpus printed here (the development corpora and the first five
- * held-out corpora among them), so their figures with the shipped check flatter it. They are
- * printed after it, some with the rules alone beside them (the rules were never tuned on the third
- * to fifth held-out corpora, so those rules-alone lines are still figures on unseen text).
+ * The EIGHTH held-out corpus (crisis-heldout8.ts, written blind on 2026-12-06) is printed first of
+ * all: it was read for the first time by this report, after the pre-registered decision of
+ * crisis-model-f-decision.ts (on the SEVENTH corpus) switched the check to the rules with their
+ * false-alarm contexts and model F. It is the ONLY honest figure of the shipped check. The seventh
+ * follows: it chose among three systems, so its figure flatters the winner a little. Model F was
+ * trained on every other corpus printed here (the development corpora and the first six held-out
+ * corpora among them), and on 2026-12-06 the rules' false-alarm contexts were tuned on the benign
+ * messages of all of them, so their figures with the shipped check flatter it.
  *
  *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
  *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
@@ -48,6 +49,8 @@ import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-heldout4";
 import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-heldout5";
 import { CRISIS_HELDOUT6, HELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-heldout6";
+import { CRISIS_HELDOUT7, HELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-heldout7";
+import { CRISIS_HELDOUT8, HELDOUT8_CONVERSATIONS } from "../../shared/safety/crisis-heldout8";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { learnedRisk } from "../../shared/safety/learned/model";
 import { normaliseTokens } from "../../shared/safety/normalise";
@@ -133,39 +136,57 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 }
 
 console.log(
-  "Crisis check (crisisCheck: the rules raised by the learned model E) against the goals of issue 12. A report: nothing is asserted.\n",
+  "Crisis check (crisisCheck: the rules raised by the learned model F) against the goals of issue 12. A report: nothing is asserted.\n",
 );
 
+const conversationsMet = (conversations: readonly { turns: string[]; tier: HeldoutTier }[]) =>
+  `${conversations.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${conversations.length}`;
+
 report(
-  "SIXTH HELD-OUT corpus (crisis-heldout6.ts, written blind on 2026-12-06; read once by crisis-model-e-decision.ts): THE HONEST FIGURE",
+  "EIGHTH HELD-OUT corpus (crisis-heldout8.ts, written blind on 2026-12-06; first read after the decision that shipped F): THE HONEST FIGURE",
+  scoreHeldout(CRISIS_HELDOUT8),
+);
+report("EIGHTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT8));
+console.log(
+  `EIGHTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT8_CONVERSATIONS)} meet their tier\n`,
+);
+report(
+  "SEVENTH HELD-OUT corpus (crisis-heldout7.ts; read once by crisis-model-f-decision.ts, which chose among three systems on it)",
+  scoreHeldout(CRISIS_HELDOUT7),
+);
+console.log(
+  `SEVENTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT7_CONVERSATIONS)} meet their tier\n`,
+);
+
+console.log(
+  "The shipped model F was trained on every corpus below, and the rules' false-alarm contexts were tuned on them: their figures flatter the check. The rules-alone lines of the third to fifth held-out corpora were figures on unseen text until 2026-12-06.\n",
+);
+report(
+  "SIXTH HELD-OUT corpus (crisis-heldout6.ts; read once by crisis-model-e-decision.ts, then trained on by model F)",
   scoreHeldout(CRISIS_HELDOUT6),
 );
 console.log(
-  `SIXTH HELD-OUT conversations (crisisCheckConversation): ${HELDOUT6_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT6_CONVERSATIONS.length} meet their tier\n`,
-);
-
-console.log(
-  "The shipped model E was trained on every corpus below: their figures with it flatter the check. The rules alone were never tuned on the third to fifth held-out corpora.\n",
+  `SIXTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT6_CONVERSATIONS)} meet their tier\n`,
 );
 report(
-  "FIFTH HELD-OUT corpus (crisis-heldout5.ts; read once by crisis-model-d-decision.ts, then trained on by model E)",
+  "FIFTH HELD-OUT corpus (crisis-heldout5.ts; read once by crisis-model-d-decision.ts, then trained on by models E and F)",
   scoreHeldout(CRISIS_HELDOUT5),
 );
-report("FIFTH HELD-OUT corpus, RULES ALONE (never tuned on)", rulesOnly(CRISIS_HELDOUT5));
+report("FIFTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT5));
 report(
-  "FOURTH HELD-OUT corpus (crisis-heldout4.ts; read once by crisis-model-c-decision.ts, then trained on by models D and E)",
+  "FOURTH HELD-OUT corpus (crisis-heldout4.ts; read once by crisis-model-c-decision.ts, then trained on by models D to F)",
   scoreHeldout(CRISIS_HELDOUT4),
 );
-report("FOURTH HELD-OUT corpus, RULES ALONE (never tuned on)", rulesOnly(CRISIS_HELDOUT4));
+report("FOURTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT4));
 console.log(
   `FOURTH HELD-OUT conversations (crisisCheckConversation): ${HELDOUT4_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT4_CONVERSATIONS.length} meet their tier\n`,
 );
 
 report(
-  "THIRD HELD-OUT corpus (crisis-heldout3.ts; read once by crisis-model-retrain-decision.ts, then trained on by models D and E)",
+  "THIRD HELD-OUT corpus (crisis-heldout3.ts; read once by crisis-model-retrain-decision.ts, then trained on by models D to F)",
   scoreHeldout(CRISIS_HELDOUT3),
 );
-report("THIRD HELD-OUT corpus, RULES ALONE (never tuned on)", rulesOnly(CRISIS_HELDOUT3));
+report("THIRD HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT3));
 console.log(
   `THIRD HELD-OUT conversations (crisisCheckConversation): ${HELDOUT3_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT3_CONVERSATIONS.length} meet their tier\n`,
 );

@@ -247,14 +247,21 @@ describe("POST /api/v1/companion/chat: limits", () => {
     // Another patient is not affected.
     expect((await chat((await consentingPatient()).accessToken, { text: "hi" })).status).toBe(503);
     // A crisis check and its flag are never rate-limited (PRODUCT.md): over the limit, a high-risk
-    // message still gets the crisis answer and raises its flag, and a medium one its flag.
+    // message still gets the crisis answer and raises its flag, and a medium one its flag. Only the
+    // flags raised from here on are counted: whether the check flags a filler message above is
+    // the crisis benchmarks' business, not this test's (model F flags "message 3" as medium).
+    const { results: earlier } = await env.DB.prepare("SELECT COALESCE(MAX(rowid), 0) AS last FROM risk_flags")
+      .bind()
+      .all<{ last: number }>();
     const crisis = await chat(p.accessToken, { text: HIGH_RISK_TEXT });
     expect(crisis.status).toBe(200);
     expect(await json(crisis)).toMatchObject({ safety: { level: "high", flagged: true } });
     const medium = await chat(p.accessToken, { text: "i wish i was dead" });
     expect(medium.status).toBe(429);
-    const { results } = await env.DB.prepare("SELECT level FROM risk_flags WHERE user_id = ? ORDER BY level")
-      .bind(p.userId)
+    const { results } = await env.DB.prepare(
+      "SELECT level FROM risk_flags WHERE user_id = ? AND rowid > ? ORDER BY level",
+    )
+      .bind(p.userId, earlier[0]?.last ?? 0)
       .all();
     expect(results).toEqual([{ level: "high" }, { level: "medium" }]);
   });

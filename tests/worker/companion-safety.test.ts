@@ -97,7 +97,7 @@ describe("the crisis check before the model", () => {
     );
     const conversationId = doneOf(first).conversationId;
     // …and a timing with no words of risk in it: high only read with the turn before.
-    const second = await chat(p.accessToken, { conversationId, text: "so this weekend I'm doing it" }, provider.env);
+    const second = await chat(p.accessToken, { conversationId, text: "so this weekend then" }, provider.env);
     expect(second.status).toBe(200);
     expect(await json(second)).toMatchObject({ safety: { level: "high", flagged: true } });
     expect((await providerRequests(provider.tag)).count).toBe(1);
@@ -111,7 +111,7 @@ describe("the crisis check before the model", () => {
     // Another patient naming this conversation gets none of its history: the words alone pass
     // the check, and the conversation is not theirs (404).
     const other = await consentingPatient();
-    const alone = await chat(other.accessToken, { conversationId, text: "so this weekend I'm doing it" }, provider.env);
+    const alone = await chat(other.accessToken, { conversationId, text: "so this weekend then" }, provider.env);
     expect(alone.status).toBe(404);
   });
 

@@ -6,7 +6,7 @@ import { conversationText, LEARNED_THRESHOLDS, maxLevel, modelLevel, raiseWith, 
 import { featureText, featurise, fnv1a } from "./features";
 import { learnedRisk, sigmoid } from "./model";
 import { LEARNED_WEIGHTS } from "./weights.generated";
-import { LEARNED_WEIGHTS_E } from "./weights-e.generated";
+import { LEARNED_WEIGHTS_F } from "./weights-f.generated";
 
 const SPEC = LEARNED_WEIGHTS.spec;
 const ORDER: Record<RiskLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -66,8 +66,8 @@ describe("model", () => {
     );
   });
 
-  it("ships model E, the one its pre-registered decision chose (tests/bench/crisis-model-e-decision.ts)", () => {
-    expect(LEARNED_WEIGHTS).toEqual(LEARNED_WEIGHTS_E);
+  it("ships model F, the one its pre-registered decision chose (tests/bench/crisis-model-f-decision.ts)", () => {
+    expect(LEARNED_WEIGHTS).toEqual(LEARNED_WEIGHTS_F);
   });
 
   it("has weights of the size its spec says, within the size budget", () => {
