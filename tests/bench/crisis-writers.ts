@@ -25,6 +25,7 @@ import { CRISIS_DEV13, DEV13_CONVERSATIONS } from "../../shared/safety/crisis-de
 import { CRISIS_DEV14, DEV14_CONVERSATIONS } from "../../shared/safety/crisis-dev14";
 import { CRISIS_DEV15, DEV15_CONVERSATIONS } from "../../shared/safety/crisis-dev15";
 import { CRISIS_DEV16, DEV16_CONVERSATIONS } from "../../shared/safety/crisis-dev16";
+import { CRISIS_DEV17, DEV17_CONVERSATIONS } from "../../shared/safety/crisis-dev17";
 import { CRISIS_HELDOUT, HELDOUT_CONVERSATIONS } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
@@ -72,7 +73,8 @@ export type Writer =
   | "heldout5"
   | "dev15"
   | "dev16"
-  | "heldout6";
+  | "heldout6"
+  | "dev17";
 export type Corpus = Writer | "project";
 /** The seven writers model C was trained and measured on (train-crisis-model-c.ts). */
 export const SEVEN_WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
@@ -106,6 +108,12 @@ export const WRITERS: readonly Writer[] = [...FOURTEEN_WRITERS, "dev11", "dev12"
  * (crisis-model-e-decision.ts).
  */
 export const TWENTY_TWO_WRITERS: readonly Writer[] = [...WRITERS, "dev15", "dev16", "heldout6"];
+/**
+ * The twenty-three writers of model G: the twenty-two and a development corpus of short chat replies
+ * (crisis-dev17.ts), written on 2026-12-06 after model F was seen to flag ordinary short replies
+ * ("bye", "saturday it is") that no corpus before had many of.
+ */
+export const TWENTY_THREE_WRITERS: readonly Writer[] = [...TWENTY_TWO_WRITERS, "dev17"];
 
 export const EXAMPLES: readonly Example<Corpus>[] = [
   ...CRISIS_DEV.map(single("dev1")),
@@ -158,6 +166,8 @@ export const EXAMPLES: readonly Example<Corpus>[] = [
   ...DEV16_CONVERSATIONS.map(conversation("dev16")),
   ...CRISIS_HELDOUT6.map(single("heldout6")),
   ...HELDOUT6_CONVERSATIONS.map(conversation("heldout6")),
+  ...CRISIS_DEV17.map(single("dev17")),
+  ...DEV17_CONVERSATIONS.map(conversation("dev17")),
 ];
 
 export const rowsOf = (corpora: readonly Corpus[]) =>
