@@ -6,8 +6,10 @@
  * The EIGHTH held-out corpus (crisis-heldout8.ts, written blind on 2026-12-06) is printed first of
  * all: it was read for the first time by this report, after the pre-registered decision of
  * crisis-model-f-decision.ts (on the SEVENTH corpus) switched the check to the rules with their
- * false-alarm contexts and model F. It is the ONLY honest figure of the shipped check. The seventh
- * follows: it chose among three systems, so its figure flatters the winner a little. Model F was
+ * false-alarm contexts and model F. It is the cleanest honest figure of the shipped check. The
+ * NINTH corpus and the held-out SHORT CHAT REPLIES follow: each was read once, by
+ * crisis-model-g-decision.ts, which kept F against model G (a choice between two, so they flatter
+ * F a little). The seventh follows: it chose among three systems. Model F was
  * trained on every other corpus printed here (the development corpora and the first six held-out
  * corpora among them), and on 2026-12-06 the rules' false-alarm contexts were tuned on the benign
  * messages of all of them, so their figures with the shipped check flatter it.
@@ -51,7 +53,9 @@ import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT6, HELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-heldout6";
 import { CRISIS_HELDOUT7, HELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-heldout7";
 import { CRISIS_HELDOUT8, HELDOUT8_CONVERSATIONS } from "../../shared/safety/crisis-heldout8";
+import { CRISIS_HELDOUT9, HELDOUT9_CONVERSATIONS } from "../../shared/safety/crisis-heldout9";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
+import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
 import { learnedRisk } from "../../shared/safety/learned/model";
 import { normaliseTokens } from "../../shared/safety/normalise";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
@@ -149,6 +153,20 @@ report(
 report("EIGHTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT8));
 console.log(
   `EIGHTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT8_CONVERSATIONS)} meet their tier\n`,
+);
+report(
+  "NINTH HELD-OUT corpus (crisis-heldout9.ts, written blind; read once by crisis-model-g-decision.ts, which kept F)",
+  scoreHeldout(CRISIS_HELDOUT9),
+);
+console.log(
+  `NINTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT9_CONVERSATIONS)} meet their tier\n`,
+);
+report(
+  "HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout1.ts, written blind, two thirds under 40 characters; read once by crisis-model-g-decision.ts, which kept F)",
+  scoreHeldout(CRISIS_SHORTHELDOUT1),
+);
+console.log(
+  `HELD-OUT SHORT REPLIES conversations (crisisCheckConversation): ${conversationsMet(SHORTHELDOUT1_CONVERSATIONS)} meet their tier\n`,
 );
 report(
   "SEVENTH HELD-OUT corpus (crisis-heldout7.ts; read once by crisis-model-f-decision.ts, which chose among three systems on it)",
