@@ -97,3 +97,11 @@ describe("a reassurance is not a recovery", () => {
     medium("i was suicidal last month, doing well now");
   });
 });
+
+describe("guards that name no means and no idiom of honesty", () => {
+  it("keeps a train, a bus or 'on the level' at their level, laughter or not", () => {
+    high("the train is late again so i'm going to jump in front of the next one lol");
+    high("the bus keeps coming past and i'm going to throw myself under it haha");
+    high("i'm going to kill myself tonight, on the level");
+  });
+});
