@@ -37,7 +37,7 @@ import { conversationText } from "../../shared/safety/learned/combine";
 import { LEARNED_WEIGHTS_E } from "../../shared/safety/learned/weights-e.generated";
 import { LEARNED_WEIGHTS_F } from "../../shared/safety/learned/weights-f.generated";
 import { level, type Model, modelOf, rates } from "./crisis-decision";
-import { GOALS, goalLines, meets } from "./crisis-scoring";
+import { goalLines, goalShortfall, meets } from "./crisis-scoring";
 
 /** The commit whose rules shipped with model E (the same rules as 6a8bdec). */
 const BASE = "f6497cf47d7a3d83ba0ac2beef5af9723b6e0a4e";
@@ -59,11 +59,6 @@ const withThresholds = (model: Model, acute: number, risk: number): Model => ({
   ...model,
   thresholds: { acute, risk },
 });
-const shortfallOf = (lines: readonly number[]) =>
-  Math.max(0, GOALS.acuteHigh - (lines[0] as number)) +
-  Math.max(0, GOALS.anyMedium - (lines[1] as number)) +
-  Math.max(0, GOALS.benignBelow - (lines[2] as number));
-
 if (!existsSync(worktree)) {
   execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", worktree, BASE], { stdio: "ignore" });
 }
@@ -103,7 +98,7 @@ try {
     const lines = rates(scored);
     console.log(` ${system.name}:`);
     console.log(goalLines(scored).join("\n"));
-    console.log(`  total shortfall from the goals: ${shortfallOf(lines).toFixed(3)}`);
+    console.log(`  total shortfall from the goals: ${goalShortfall(lines).toFixed(3)}`);
     console.log(`  conversations meeting their tier: ${conversations}/${HELDOUT7_CONVERSATIONS.length}\n`);
     return lines;
   };
@@ -113,10 +108,10 @@ try {
   for (const candidate of [s1, s2]) {
     const lines = read(candidate);
     const recallKept = [0, 1].every((at) => (lines[at] as number) >= (shipped[at] as number) - GUARD - 1e-9);
-    const shortfall = shortfallOf(lines);
-    const qualifies = recallKept && shortfall < shortfallOf(shipped) - 1e-9;
+    const shortfall = goalShortfall(lines);
+    const qualifies = recallKept && shortfall < goalShortfall(shipped) - 1e-9;
     console.log(
-      `  ${candidate.name.slice(0, 2)}: recall lines within ${GUARD} of S0: ${recallKept ? "yes" : "NO"}; shortfall ${shortfall.toFixed(3)} against S0's ${shortfallOf(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}\n`,
+      `  ${candidate.name.slice(0, 2)}: recall lines within ${GUARD} of S0: ${recallKept ? "yes" : "NO"}; shortfall ${shortfall.toFixed(3)} against S0's ${goalShortfall(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}\n`,
     );
     if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
   }

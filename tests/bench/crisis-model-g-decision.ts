@@ -29,7 +29,7 @@ import { conversationText } from "../../shared/safety/learned/combine";
 import { LEARNED_WEIGHTS_F } from "../../shared/safety/learned/weights-f.generated";
 import { LEARNED_WEIGHTS_G } from "../../shared/safety/learned/weights-g.generated";
 import { level, type Model, modelOf, rates } from "./crisis-decision";
-import { GOALS, goalLines, meets, type Tier } from "./crisis-scoring";
+import { goalLines, goalShortfall, meets, type Tier } from "./crisis-scoring";
 
 interface Corpus {
   name: string;
@@ -53,11 +53,6 @@ const CORPORA: readonly Corpus[] = [
   },
 ];
 
-const shortfallOf = (lines: readonly number[]) =>
-  Math.max(0, GOALS.acuteHigh - (lines[0] as number)) +
-  Math.max(0, GOALS.anyMedium - (lines[1] as number)) +
-  Math.max(0, GOALS.benignBelow - (lines[2] as number));
-
 const models: readonly [string, Model][] = [
   ["rules + model F (shipped)", modelOf(LEARNED_WEIGHTS_F)],
   ["rules + model G (candidate)", modelOf(LEARNED_WEIGHTS_G)],
@@ -79,10 +74,10 @@ for (const corpus of CORPORA) {
     ).length;
     const read = rates(scored);
     lines.push(read);
-    total[at] = (total[at] as number) + shortfallOf(read);
+    total[at] = (total[at] as number) + goalShortfall(read);
     console.log(` ${name}:`);
     console.log(goalLines(scored).join("\n"));
-    console.log(`  total shortfall from the goals: ${shortfallOf(read).toFixed(3)}`);
+    console.log(`  total shortfall from the goals: ${goalShortfall(read).toFixed(3)}`);
     console.log(`  conversations meeting their tier: ${conversations}/${corpus.conversations.length}\n`);
   }
   const [f, g] = lines as [ReturnType<typeof rates>, ReturnType<typeof rates>];

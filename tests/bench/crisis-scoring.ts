@@ -9,6 +9,20 @@ import type { RiskLevel } from "../../shared/safety/crisis-risk";
 export type Tier = "acute" | "ideation" | "benign";
 
 export const GOALS = { acuteHigh: 0.95, anyMedium: 0.98, benignBelow: 0.95 } as const;
+
+/**
+ * How far the three goal lines (acute → high, any risk → at least medium, benign below medium, as
+ * rates) fall short of the goals in total: Σ max(0, goal − line). Model F's threshold rule and the
+ * F and G decisions weigh systems by it.
+ * @example goalShortfall([0.95, 0.98, 0.9]) // 0.05
+ */
+export function goalShortfall(lines: readonly number[]): number {
+  return (
+    Math.max(0, GOALS.acuteHigh - (lines[0] as number)) +
+    Math.max(0, GOALS.anyMedium - (lines[1] as number)) +
+    Math.max(0, GOALS.benignBelow - (lines[2] as number))
+  );
+}
 export const AT_LEAST_MEDIUM: readonly RiskLevel[] = ["medium", "high"];
 export const LEVELS: readonly RiskLevel[] = ["high", "medium", "low", "none"];
 

@@ -9,7 +9,7 @@ import { assessConversation, assessRisk, type RiskLevel } from "../../shared/saf
 import { conversationText, type LearnedThresholds, maxLevel, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
 import { probability, type QuantisedModel } from "../../shared/safety/learned/model";
-import { GOALS, type Tier } from "./crisis-scoring";
+import { goalShortfall, type Tier } from "./crisis-scoring";
 
 export const EPOCHS = 20;
 export const SEED = 20261204;
@@ -243,11 +243,7 @@ export function chooseThresholdsByShortfall(
  * @example shortfall({ acute: [95, 100], any: [98, 100], benign: [90, 100] }) // 0.05
  */
 export function shortfall(scored: Lines): number {
-  return (
-    Math.max(0, GOALS.acuteHigh - ratio(scored.acute)) +
-    Math.max(0, GOALS.anyMedium - ratio(scored.any)) +
-    Math.max(0, GOALS.benignBelow - ratio(scored.benign))
-  );
+  return goalShortfall([ratio(scored.acute), ratio(scored.any), ratio(scored.benign)]);
 }
 
 /** A threshold rule: chooseThresholds (models A to E) or chooseThresholdsByShortfall (model F). */

@@ -197,7 +197,7 @@ report(
 );
 report("FOURTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT4));
 console.log(
-  `FOURTH HELD-OUT conversations (crisisCheckConversation): ${HELDOUT4_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT4_CONVERSATIONS.length} meet their tier\n`,
+  `FOURTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT4_CONVERSATIONS)} meet their tier\n`,
 );
 
 report(
@@ -206,7 +206,7 @@ report(
 );
 report("THIRD HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT3));
 console.log(
-  `THIRD HELD-OUT conversations (crisisCheckConversation): ${HELDOUT3_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT3_CONVERSATIONS.length} meet their tier\n`,
+  `THIRD HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT3_CONVERSATIONS)} meet their tier\n`,
 );
 
 report(
@@ -219,7 +219,7 @@ const conversations2 = (["acute", "ideation", "benign"] as const).map((tier) => 
   return `${tier} ${met}/${of.length}`;
 });
 console.log(
-  `SECOND HELD-OUT conversations (crisisCheckConversation): ${HELDOUT2_CONVERSATIONS.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${HELDOUT2_CONVERSATIONS.length} meet their tier (${conversations2.join(", ")})\n`,
+  `SECOND HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT2_CONVERSATIONS)} meet their tier (${conversations2.join(", ")})\n`,
 );
 
 report("HELD-OUT corpus (crisis-heldout.ts, written by rule before tuning)", scoreHeldout(CRISIS_HELDOUT));

@@ -19,6 +19,34 @@ async function count(table: string, userId: string): Promise<number> {
   return row?.n ?? -1;
 }
 
+/** A handler bug: a mood of 1 leaves the shared state half-changed (1000 XP) and throws. */
+function breakMoodOne(): void {
+  const original = HANDLERS["mood.log"];
+  vi.spyOn(HANDLERS, "mood.log").mockImplementation((ctx: CommandContext, payload, command) => {
+    if ((payload as { mood: number }).mood === 1) {
+      ctx.state.totals.xp += 1000;
+      throw new Error("a bug in the handler");
+    }
+    return original(ctx, payload, command);
+  });
+}
+
+/** Sends one mood straight to the user's object (no route, no grouping by the API) and returns its result. */
+function moodSender(userId: string): (n: number) => Promise<CommandResult | undefined> {
+  const stub = env.USER_COMMANDS.get(env.USER_COMMANDS.idFromName(userId));
+  const actor = { userId, role: "patient" as const, requestId: crypto.randomUUID(), ipHash: null };
+  return async (n) =>
+    (
+      (await stub.execute({
+        userId,
+        actor,
+        commands: [
+          { opId: crypto.randomUUID(), type: "mood.log", at: Date.now(), payload: { mood: n, sleepQuality: 6 } },
+        ],
+      })) as unknown as CommandResult[]
+    )[0];
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -89,27 +117,10 @@ describe("calls to one user's object, grouped while they wait", () => {
 
   it("a call whose handler throws fails alone: the calls grouped after it run from a fresh load and apply", async () => {
     const p = await fastPatient();
-    const original = HANDLERS["mood.log"];
-    vi.spyOn(HANDLERS, "mood.log").mockImplementation((ctx: CommandContext, payload, command) => {
-      if ((payload as { mood: number }).mood === 1) {
-        // A handler bug that leaves the shared state half-changed before it throws.
-        ctx.state.totals.xp += 1000;
-        throw new Error("a bug in the handler");
-      }
-      return original(ctx, payload, command);
-    });
+    breakMoodOne();
     // Straight to the object, all at once: the first runs alone, the other three wait and form a group.
-    const stub = env.USER_COMMANDS.get(env.USER_COMMANDS.idFromName(p.userId));
-    const actor = { userId: p.userId, role: "patient" as const, requestId: crypto.randomUUID(), ipHash: null };
-    const send = (n: number) =>
-      stub.execute({
-        userId: p.userId,
-        actor,
-        commands: [
-          { opId: crypto.randomUUID(), type: "mood.log", at: Date.now(), payload: { mood: n, sleepQuality: 6 } },
-        ],
-      }) as unknown as Promise<CommandResult[]>;
-    const results = (await Promise.all([send(6), send(7), send(1), send(8)])).map((r) => r[0]);
+    const send = moodSender(p.userId);
+    const results = await Promise.all([send(6), send(7), send(1), send(8)]);
     expect(results.map((r) => r?.status)).toEqual(["applied", "applied", "failed", "applied"]);
     // Nobody was decided against the broken call's half-change.
     for (const r of results) {
@@ -120,27 +131,9 @@ describe("calls to one user's object, grouped while they wait", () => {
 
   it("keeps nothing a throwing handler half-changed, even when its call is the last or the only one", async () => {
     const p = await fastPatient();
-    const original = HANDLERS["mood.log"];
-    vi.spyOn(HANDLERS, "mood.log").mockImplementation((ctx: CommandContext, payload, command) => {
-      if ((payload as { mood: number }).mood === 1) {
-        ctx.state.totals.xp += 1000;
-        throw new Error("a bug in the handler");
-      }
-      return original(ctx, payload, command);
-    });
-    const stub = env.USER_COMMANDS.get(env.USER_COMMANDS.idFromName(p.userId));
-    const actor = { userId: p.userId, role: "patient" as const, requestId: crypto.randomUUID(), ipHash: null };
+    breakMoodOne();
     const xpOf = (r: CommandResult | undefined) => (r && "body" in r ? (r.body.progress as { xp: number }).xp : NaN);
-    const send = async (n: number) =>
-      (
-        (await stub.execute({
-          userId: p.userId,
-          actor,
-          commands: [
-            { opId: crypto.randomUUID(), type: "mood.log", at: Date.now(), payload: { mood: n, sleepQuality: 6 } },
-          ],
-        })) as unknown as CommandResult[]
-      )[0];
+    const send = moodSender(p.userId);
     // One at a time: the object keeps the state each write left; the broken call is alone.
     expect((await send(6))?.status).toBe("applied");
     expect((await send(1))?.status).toBe("failed");
