@@ -24,8 +24,10 @@ export interface ContextPhrase {
     | "question"
     | "recovered"
     | "recent"
+    | "recurs"
     | "everyday"
     | "game"
+    | "sport"
     | "joke"
     | "not-joking"
     | "hyperbole"
@@ -158,6 +160,13 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "drop dead (gorgeous|beautiful|handsome)",
     "(phone|battery|laptop|car|plant|plants|charger|tablet|ipad|computer|torch|remote|mouse|keyboard|headphones|airpods|flowers) (is|are|was|were|has|had|just|went|keeps|kept) (dead|died|dying|dying on me|flat)",
     "(phone|battery|laptop|plant|charger|tablet|computer) died",
+    // "phone's on 1% and about to die": the battery's, said with its charge.
+    "(phone|phones|battery|batterys|laptop|laptops|tablet|tablets) [is] (on|at) <num> [and|so] (about to die|going to die|gonna die)",
+    // "had to jump start the car in the garage": the car's battery.
+    "jump (start|started|starting|starts) [the|my|a|her|his|our|mum s|dad s] (car|van|engine|battery)",
+    "jump (start|started|starting|starts|leads)",
+    // "cutting down on caffeine": less of something, not a cut.
+    "(cut|cutting|cuts) down on",
     "(die|died|dying|dead) (of|from|with) (laughter|laughing|embarrassment|shame|boredom|cringe|cuteness|happiness|jealousy|excitement|hunger|thirst|heat|envy)",
     "(dying|die) (to|for) (a|an|some|see|go|know|try|meet|get|have|hear|watch|tell|find|read|eat|play)",
     "(killed|kill|killing|smashed|nailed) (it|that)",
@@ -283,9 +292,20 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "last year",
     "in the past",
     "back then",
+    "back when",
+    "(years|a few years|a couple of years|some years|a while|ages) back",
+    "there was a time",
+    "i remember when",
+    "the old me",
+    "old (self harm|sh) (scars|scar|marks)",
+    "(tell|telling|told|share|sharing|shared) my story",
+    "about the time (i|when i)",
     "when i was (a kid|little|young|younger|a teenager|a teen|at school|in school|<num>|in my teens|at uni|in year|suicidal|depressed|ill|unwell|in a dark place|at my worst|struggling)",
     "as a (kid|teen|teenager|child)",
     "in my (teens|twenties|past)",
+    "in my (early|late|mid) (teens|twenties|thirties|forties|fifties)",
+    "in my (thirties|forties|fifties|sixties|seventies)",
+    "in the (seventies|eighties|nineties|70s|80s|90s|1970s|1980s|1990s|2000s)",
     "(years|months|weeks) (clean|free|sober)",
     "(clean|free) (for|since) ",
     "(attempted|tried) (before|previously|once before)",
@@ -314,6 +334,8 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "not",
     "never",
     "no longer",
+    // "no, nothing like wanting to die".
+    "nothing like",
     "(no|zero|0) (plans|plan|intention|intent|desire|wish|urge|urges|thoughts|thought|intentions) [of|to|about]",
     "(have|has|had) not",
     "would not ever",
@@ -335,7 +357,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   ...of("recovered")(
     "(glad|grateful|thankful|happy) i (stayed|survived|stuck around|held on|held out|did not|am still here|am alive|am here|lived|made it|got help|got through)",
     "(glad|grateful|thankful) to (be alive|be here|be still here|have survived|have stayed)",
-    "(doing|i am doing|am doing) (well|really well|so well|great) (now|these days)",
+    "(doing|i am doing|am doing) (well|really well|so well|great|much better|a lot better)",
     "(i am|things are|life is) (well|good|great|decent) these days",
     "(therapy|treatment|medication|the meds|meds|counselling|counseling|the right meds|dbt|cbt) (works|worked|helped|saved|changed)",
     "(in|at) a (good|better|much better) place",
@@ -360,6 +382,20 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(elden ring|minecraft|zelda|fortnite|roblox|mario|the sims|gta|call of duty|skyrim|dark souls|valorant|apex|lemmings|among us|overwatch|pokemon|halo|tetris)",
     "(respawn|respawning|checkpoint|speedrun|speedrunning|my character|my avatar|chess|checkmate)",
   ),
+  // A sport or pastime in the sentence ("bungee jumping off a bridge", "the 10m diving board", "wild
+  // swimming in the loch", "rope for the tyre swing"): a jump, a swim, a rope or an edge is the
+  // pastime's. Read only for those cues (`match-context.ts`), never for a wish, a plan or a goodbye,
+  // nor beside a "not-everyday" finality ("…and never come up").
+  ...of("sport")(
+    "(bungee|bungy|skydive|skydiving|paragliding|coasteering|abseil|abseiling|bouldering|belay)",
+    "(diving|high|top|springboard|5m|10m|5 m|10 m|5 metre|10 metre) (board|boards|platform)",
+    "(wild|cold water|open water|sea|lake|loch|river) (swim|swimming|dip)",
+    "(went|go|going|been) (swimming|for a swim|for a dip)",
+    "(climbing wall|lead climbing|rock climbing|outdoor climb|first climb|harness|carabiner|carabiners)",
+    "(tyre|tire|rope) swing",
+    "(polar plunge|cold plunge|ice bath)",
+    "(tarp|tarpaulin|tent|tent pegs|guy ropes|guylines|guy lines|washing line|clothesline|clothes line|roof rack|luggage|woodpile)",
+  ),
   // Laughter or a joke marker, with a trivial trigger in the sentence ("one more meeting and i'll walk
   // into the sea lol"): hyperbole. Never when the writer says they are not joking.
   ...of("joke")("(lol|lmao|lmfao|haha|hahaha|ha ha|jk|just kidding|joking|kidding|affectionately)"),
@@ -369,6 +405,14 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "one more (meeting|zoom|call|email|emails|song|spreadsheet|toolbox talk|lecture|sermon|icebreaker|episode|advert|ad|question|form|forms|team building|group project|assembly|quiz|seminar|webinar)",
     "(is|was|are|went) (down|broken|slow|crashed) again",
     "(wifi|internet|printer|laptop) (is|was|keeps)",
+  ),
+  // It is back now ("…and it's back", "did it again last night", "relapsed"): nothing in the message is
+  // then said only of the past. "Never again" is read apart, in `contextOf`.
+  ...of("recurs")(
+    "again",
+    "(is|are|it is|they are|come|comes|came|coming|has come|have come|creeping) back",
+    "(relapse|relapsed|relapsing)",
+    "still (want|wanting|wish|wishing|think|thinking|do|am|get|getting|have the|cut|cutting|hurt|hurting|feel like)",
   ),
   ...of("recent")(
     "(last night|yesterday|this morning|this afternoon|this evening|tonight|earlier|just now|an hour ago|hours ago|minutes ago|this week|last week|few days ago|couple of days ago|days ago|at the weekend|on the weekend|this weekend|right now|this month|last month|weeks ago)",
@@ -386,6 +430,8 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
   // A move said of dying ("moving to a better place", "leaving for good"): no everyday reason then.
   ...of("not-everyday")(
     "(better place|the other side|heaven|for good|forever|for ever|permanently|not be around|not be here|where i am going|the last time|final goodbye|last goodbye)",
+    "(never|not|will not|am not) (come|coming) (up|back|home|out)",
+    "this is it",
   ),
   // "Not in the game, in real life": a game named beside real life is no game.
   ...of("real-life")("(real life|irl|for real|in reality|not a game|not the game)"),

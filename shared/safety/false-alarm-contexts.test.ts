@@ -105,3 +105,87 @@ describe("guards that name no means and no idiom of honesty", () => {
     high("i'm going to kill myself tonight, on the level");
   });
 });
+
+describe("a past time said as 'back when', 'years back', 'in my fifties' (2026-12-06, evening)", () => {
+  it("reads the cue in that sentence as past", () => {
+    below("Years back I was in a bad way and wanted to die. Now I've got my grandson and my allotment.");
+    below("There was a time I didn't want to live. That was a long time ago, therapy worked.");
+    below("I remember when I didn't want to be alive. So glad I held on.");
+    below("I felt life wasn't worth living in my forties. The right tablets and a good GP changed that.");
+    below("Back when I was inside I tried to end it. Out six years now and life's decent.");
+    below("In the nineties I went through a dark time and considered ending things. I'm glad I didn't.");
+  });
+
+  it("is undone when the message says it is back, or names a recent time", () => {
+    medium("there was a time I wanted to die and it is back");
+    medium("Years back I cut myself. I did it again last night.");
+    medium("Back when I was at school I self harmed, and the urges are creeping back");
+    high("Years back I overdosed. I took them all again last night.");
+    high("there was a time last night when I wanted to die");
+    medium("In my fifties I was suicidal and I still am");
+    medium("I relapsed, years back I self harmed and now I've done it again");
+  });
+
+  it("never reads a cue said in the present as past, whatever time the sentence names", () => {
+    high("years ago I was happy but now I want to die");
+    high("I remember when I was happy, now I want to die");
+    high("back when I had a job I was fine, now I want to end my life");
+    high("I miss the old me, I want to kill myself");
+    high("I keep thinking about the time I tried to end my life and I want to die");
+    medium("In my twenties I was fine, I am suicidal");
+  });
+
+  it("reads a story of the past, the old me and old scars as past", () => {
+    below("I told the group about the time I tried to end my life. I'm doing well and it helps the newer ones.");
+    // Without a recovery said now, an attempt told as a story stays a past attempt: a risk factor.
+    medium("I told the group about the time I tried to end my life.");
+    below("the old me would have hurt myself over this. the new me went for a run");
+    below("Got a tattoo over my old self-harm scars, a sunflower");
+  });
+
+  it("reads 'never again' as the past staying past, not a return", () => {
+    expect(assessRisk("Years ago I tried to kill myself and I never will again").level).toBe("medium");
+    expect(assessRisk("years ago I tried to kill myself. I want to again.").level).toBe("high");
+  });
+});
+
+describe("a sport or pastime in the sentence (2026-12-06, evening)", () => {
+  it("explains a jump, a swim, a rope or an edge", () => {
+    below("Bungee jumping off a bridge in Queenstown next week!!");
+    below("standing on the edge of the 10m diving board, first time ever, wish me luck");
+    below("Went wild swimming in the lake at dawn, freezing but glorious");
+    below("Bought a rope today for the tyre swing on the old oak");
+    below("got the rope and the harness sorted for lead climbing on Saturday");
+  });
+
+  it("leaves a wish, a plan, a goodbye, a finality or real life alone", () => {
+    high("I'm going to jump off the 10m board and never come up");
+    high("bought a rope for the tyre swing. going to hang myself from the oak tonight");
+    medium("went wild swimming and honestly I wish I was dead");
+    high("no bungee cord, in real life: I am going to jump off the bridge tonight");
+    high("Went swimming this morning and tried to drown myself");
+    high("I'm going to kill myself after the bungee jump tomorrow");
+  });
+});
+
+describe("a battery about to die, cutting down on something (2026-12-06, evening)", () => {
+  it("reads them as the everyday phrases they are", () => {
+    below("phone's on 2% and about to die, talk later");
+    below("battery's at 1 so about to die");
+    below("trying to cut down on sugar this month");
+  });
+
+  it("leaves the writer's own death and a cut alone", () => {
+    high("my phone is on 3% and I'm about to die");
+    high("I'm about to die, phone on 1%");
+    high("I cut down my arm last night");
+  });
+
+  it("reads 'no, nothing like' as a denial, and a jump start as the car's", () => {
+    below("I've been low since the move but no, nothing like wanting to die");
+    below("had to jump start the car in the garage, battery flat again");
+    below("Bought rope to tie the tarp down over the woodpile");
+    high("had to jump start the car. tonight I'm going to sit in the car with the engine running in the garage");
+    high("bought rope for the tent. I'm going to hang myself from the tree tonight");
+  });
+});

@@ -69,6 +69,22 @@ function sentencesWith(sentences: Uint32Array, matches: readonly PhraseMatch<unk
   return new Set(matches.map((match) => sentences[match.start] as number));
 }
 
+/** The words of an acute cue that a sport or pastime in its sentence explains: a jump, a swim, a rope, an edge. */
+const PASTIME_WORDS: ReadonlySet<string> = new Set(
+  "jump jumping jumped leap dive diving swim swimming swam rope edge bridge cliff sea lake loch river water board".split(
+    " ",
+  ),
+);
+
+/** "Never again", "i won't do that again", "not coming back": a recurrence denied, within three words. */
+function deniedRecurrence(tokens: readonly string[], start: number): boolean {
+  for (let at = start - 1; at >= 0 && at >= start - 3; at--) {
+    if (tokens[at] === SENTENCE_BREAK) return false;
+    if (tokens[at] === "never" || tokens[at] === "not") return true;
+  }
+  return false;
+}
+
 /**
  * The context phrases of a message, found once and shared by every risk match in it.
  * @example contextOf(normaliseTokens("i have a safety plan")).protective.length // 1
@@ -90,8 +106,13 @@ export function contextOf(tokens: readonly string[]) {
     resolvedStarts: new Set(byKind("resolved-after").map((match) => match.start)),
     questionSentences: sentencesWith(sentences, byKind("question")),
     recovered: byKind("recovered").length > 0 && byKind("recent").length === 0,
+    recurs: byKind("recurs").some((match) => !deniedRecurrence(tokens, match.start)) || byKind("recent").length > 0,
     everyday: byKind("everyday").length > 0 && byKind("not-everyday").length === 0,
     gameSentences: byKind("real-life").length > 0 ? new Set<number>() : sentencesWith(sentences, byKind("game")),
+    sportSentences:
+      byKind("real-life").length > 0 || byKind("not-everyday").length > 0
+        ? new Set<number>()
+        : sentencesWith(sentences, byKind("sport")),
     hyperboleSentences:
       byKind("joke").length > 0 && byKind("not-joking").length === 0
         ? sentencesWith(sentences, byKind("hyperbole"))
@@ -188,6 +209,25 @@ function pastTense(tokens: readonly string[], start: number, end: number): boole
   return false;
 }
 
+/** Words of the present tense that, starting a cue or just before it, say it is now ("i want to die", "i am suicidal"). */
+const PRESENT_FORMS: ReadonlySet<string> = new Set(
+  "am is are want wants wanna feel feels keep keeps will going gonna have has need needs still now do does can cannot".split(
+    " ",
+  ),
+);
+
+const MODALS: ReadonlySet<string> = new Set(["would", "could", "should", "might", "must"]);
+
+/** Whether a cue is said in the present: its first word or one of the two before it is a present form. */
+function presentTense(tokens: readonly string[], start: number): boolean {
+  for (let at = Math.max(0, start - 2); at <= start; at++) {
+    // "would have hurt myself" is a past that did not happen, not a present.
+    const counterfactual = tokens[at] === "have" && MODALS.has(tokens[at - 1] as string);
+    if (PRESENT_FORMS.has(tokens[at] as string) && !counterfactual) return true;
+  }
+  return false;
+}
+
 /** Words that may stand between a cue and the "no" answering a screener's question about it. */
 const ANSWER_FILLERS: ReadonlySet<string> = new Set([
   SENTENCE_BREAK,
@@ -263,11 +303,17 @@ export function readMatch(
 ): RiskMatch {
   const { entry, start, end } = match;
   const before = lookBack(tokens, start, end, context);
+  // Said of the past: "used to", or a past tense beside a recovery now, or a past time in its sentence,
+  // unless the message says it is back ("…and i did it again last night").
+  // A past time in the sentence does not make a cue said in the present past ("years ago i was happy
+  // but now i want to die").
   const pastMarked =
     before === "past" ||
-    (context.recovered && !ACUTE_CUES.has(entry.category) && pastTense(tokens, start, end)) ||
-    within(tokens, end, PAST_REACH, (at) => context.pastStarts.has(at)) ||
-    context.pastSentences.has(context.sentences[start] as number);
+    (!context.recurs &&
+      ((context.recovered && !ACUTE_CUES.has(entry.category) && pastTense(tokens, start, end)) ||
+        (!presentTense(tokens, start) &&
+          (within(tokens, end, PAST_REACH, (at) => context.pastStarts.has(at)) ||
+            context.pastSentences.has(context.sentences[start] as number)))));
   // "I used to want to die, and now I want to again": back, so not past. "Never again" stays past.
   const back =
     lemmas.slice(start, end).includes("again") ||
@@ -276,7 +322,7 @@ export function readMatch(
       end,
       AGAIN_REACH,
       (at) =>
-        (tokens[at] === "again" && tokens[at - 1] !== "never") ||
+        (tokens[at] === "again" && !deniedRecurrence(tokens, at)) ||
         (tokens[at] === "back" &&
           (tokens[at - 1] === "coming" || tokens[at - 1] === "come" || tokens[at - 1] === "came")),
     );
@@ -292,7 +338,8 @@ export function readMatch(
     acute && context.settingSentences.has(context.sentences[start] as number) && !writerBefore(tokens, start);
   const sentence = context.sentences[start] as number;
   // "In Minecraft I jumped off a cliff": a game's; "one more meeting and i'll walk into the sea lol": a joke's.
-  const figurative = context.gameSentences.has(sentence) || context.hyperboleSentences.has(sentence);
+  const pastime = acute && context.sportSentences.has(sentence) && words.some((word) => PASTIME_WORDS.has(word));
+  const figurative = context.gameSentences.has(sentence) || context.hyperboleSentences.has(sentence) || pastime;
   const about = figurative
     ? "other"
     : namesWriter || context.selfClarified

@@ -1,12 +1,13 @@
 /**
  * Leave-one-writer-out (LOWO) over the writers whose corpora are development data (crisis-dev.ts to
- * crisis-dev14.ts, crisis-heldout.ts to crisis-heldout5.ts; the project corpus is always trained
- * on): hold one writer back, train on the others, test on the held one; and nested, so each fold's
- * configuration and thresholds are chosen by an inner LOWO on its training writers only. Shared by
- * train-crisis-model-c.ts (the first seven writers), train-crisis-model-d.ts (fourteen),
- * train-crisis-model-e.ts (nineteen), train-crisis-model-f.ts (twenty-two: two more development
- * corpora and the sixth held-out corpus), crisis-sentence-encoder.ts and crisis-learning-curve.ts; the
- * seventh and eighth held-out corpora are never read here.
+ * crisis-dev18.ts, crisis-heldout.ts to crisis-heldout9.ts and crisis-shortheldout1.ts, each held-out
+ * one only after its decision; the project corpus is always trained on): hold one writer back, train
+ * on the others, test on the held one; and nested, so each fold's configuration and thresholds are
+ * chosen by an inner LOWO on its training writers only. Shared by train-crisis-model-c.ts (the first
+ * seven writers), train-crisis-model-d.ts (fourteen), train-crisis-model-e.ts (nineteen),
+ * train-crisis-model-f.ts (twenty-two), train-crisis-model-g.ts (twenty-three),
+ * train-crisis-model-h.ts (twenty-eight), crisis-sentence-encoder.ts and crisis-learning-curve.ts.
+ * The tenth held-out corpus and the second of short replies are never read here.
  */
 import { CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
@@ -26,13 +27,18 @@ import { CRISIS_DEV14, DEV14_CONVERSATIONS } from "../../shared/safety/crisis-de
 import { CRISIS_DEV15, DEV15_CONVERSATIONS } from "../../shared/safety/crisis-dev15";
 import { CRISIS_DEV16, DEV16_CONVERSATIONS } from "../../shared/safety/crisis-dev16";
 import { CRISIS_DEV17, DEV17_CONVERSATIONS } from "../../shared/safety/crisis-dev17";
+import { CRISIS_DEV18, DEV18_CONVERSATIONS } from "../../shared/safety/crisis-dev18";
 import { CRISIS_HELDOUT, HELDOUT_CONVERSATIONS } from "../../shared/safety/crisis-heldout";
 import { CRISIS_HELDOUT2, HELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-heldout2";
 import { CRISIS_HELDOUT3, HELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-heldout3";
 import { CRISIS_HELDOUT4, HELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-heldout4";
 import { CRISIS_HELDOUT5, HELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-heldout5";
 import { CRISIS_HELDOUT6, HELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-heldout6";
+import { CRISIS_HELDOUT7, HELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-heldout7";
+import { CRISIS_HELDOUT8, HELDOUT8_CONVERSATIONS } from "../../shared/safety/crisis-heldout8";
+import { CRISIS_HELDOUT9, HELDOUT9_CONVERSATIONS } from "../../shared/safety/crisis-heldout9";
 import type { RiskLevel } from "../../shared/safety/crisis-risk";
+import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
 import { type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
 import type { Tier } from "./crisis-scoring";
@@ -74,7 +80,12 @@ export type Writer =
   | "dev15"
   | "dev16"
   | "heldout6"
-  | "dev17";
+  | "dev17"
+  | "heldout7"
+  | "heldout8"
+  | "heldout9"
+  | "shortheldout1"
+  | "dev18";
 export type Corpus = Writer | "project";
 /** The seven writers model C was trained and measured on (train-crisis-model-c.ts). */
 export const SEVEN_WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
@@ -114,6 +125,20 @@ export const TWENTY_TWO_WRITERS: readonly Writer[] = [...WRITERS, "dev15", "dev1
  * ("bye", "saturday it is") that no corpus before had many of.
  */
 export const TWENTY_THREE_WRITERS: readonly Writer[] = [...TWENTY_TWO_WRITERS, "dev17"];
+/**
+ * The twenty-eight writers of model H: the twenty-three; the seventh, eighth and ninth held-out
+ * corpora and the first held-out corpus of short replies, development data since their decisions
+ * (crisis-model-f-decision.ts, crisis-model-g-decision.ts); and a development corpus of everyday talk
+ * at every length (crisis-dev18.ts), written on 2026-12-06.
+ */
+export const TWENTY_EIGHT_WRITERS: readonly Writer[] = [
+  ...TWENTY_THREE_WRITERS,
+  "heldout7",
+  "heldout8",
+  "heldout9",
+  "shortheldout1",
+  "dev18",
+];
 
 export const EXAMPLES: readonly Example<Corpus>[] = [
   ...CRISIS_DEV.map(single("dev1")),
@@ -168,6 +193,16 @@ export const EXAMPLES: readonly Example<Corpus>[] = [
   ...HELDOUT6_CONVERSATIONS.map(conversation("heldout6")),
   ...CRISIS_DEV17.map(single("dev17")),
   ...DEV17_CONVERSATIONS.map(conversation("dev17")),
+  ...CRISIS_HELDOUT7.map(single("heldout7")),
+  ...HELDOUT7_CONVERSATIONS.map(conversation("heldout7")),
+  ...CRISIS_HELDOUT8.map(single("heldout8")),
+  ...HELDOUT8_CONVERSATIONS.map(conversation("heldout8")),
+  ...CRISIS_HELDOUT9.map(single("heldout9")),
+  ...HELDOUT9_CONVERSATIONS.map(conversation("heldout9")),
+  ...CRISIS_SHORTHELDOUT1.map(single("shortheldout1")),
+  ...SHORTHELDOUT1_CONVERSATIONS.map(conversation("shortheldout1")),
+  ...CRISIS_DEV18.map(single("dev18")),
+  ...DEV18_CONVERSATIONS.map(conversation("dev18")),
 ];
 
 export const rowsOf = (corpora: readonly Corpus[]) =>
