@@ -3,12 +3,11 @@ import { type LearnedAssessment, withLearnedConversation, withLearnedModel } fro
 
 /**
  * THE crisis check Haven runs, on the device and in the Worker: the C-SSRS rules
- * (`crisis-risk.ts`), raised (never lowered) by the small learned model (`learned/`). The model is
- * on since the pre-registered scoring of 2026-12-04 (`tests/bench/crisis-model-decision.ts`): on
- * the second held-out corpus it took acute → high from 0.70 to 0.85 and any risk → at least
- * medium from 0.76 to 0.90, for 0.90 → 0.88 of benign messages kept below medium. On a third,
- * blind held-out corpus read once afterwards it scores 0.79 / 0.84 / 0.91 (rules alone 0.63 / 0.70 /
- * 0.93); a model retrained with more text did worse there and was not shipped.
+ * (`crisis-risk.ts`), raised (never lowered) by the small learned model (`learned/`). Each change
+ * of model, and of the rules beside it, ships only by a decision pre-registered before its held-out
+ * corpora are read (`tests/bench/crisis-model-*-decision.ts`); the model shipped is H, since
+ * `crisis-model-h-decision.ts` on 2026-12-06. Its figures, and every earlier one, are in
+ * docs/clinical-safety.md; `npm run bench:crisis` prints them.
  * The category stays the rules' (null when only the model saw risk).
  */
 

@@ -27,6 +27,10 @@
  *   unread) by tests/bench/crisis.ts: that is its honest figure, since the seventh chose among three.
  *
  * For the record only, not in the decision: each set of rules alone, and the new rules with model E.
+ *
+ * The rules in the tree changed again on the evening of 2026-12-06 (the H decision,
+ * crisis-model-h-decision.ts), so its recorded output is reproduced at 7ed490a: `git checkout
+ * 7ed490a` (or a worktree of it) and run it there.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";

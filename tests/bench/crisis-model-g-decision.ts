@@ -21,6 +21,10 @@
  *   Conversations are printed, not weighed. Nothing is tuned after the scoring, whatever it shows.
  * - The two corpora's figures for whichever model ships are its honest figures (they chose between
  *   two, so they flatter the winner a little).
+ *
+ * The rules in the tree changed again on the evening of 2026-12-06 (the H decision,
+ * crisis-model-h-decision.ts), so its recorded output is reproduced at 7ed490a: `git checkout
+ * 7ed490a` (or a worktree of it) and run it there.
  */
 import { CRISIS_HELDOUT9, HELDOUT9_CONVERSATIONS } from "../../shared/safety/crisis-heldout9";
 import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk";

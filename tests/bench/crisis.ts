@@ -3,16 +3,16 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
- * The EIGHTH held-out corpus (crisis-heldout8.ts, written blind on 2026-12-06) is printed first of
- * all: it was read for the first time by this report, after the pre-registered decision of
- * crisis-model-f-decision.ts (on the SEVENTH corpus) switched the check to the rules with their
- * false-alarm contexts and model F. It is the cleanest honest figure of the shipped check. The
- * NINTH corpus and the held-out SHORT CHAT REPLIES follow: each was read once, by
- * crisis-model-g-decision.ts, which kept F against model G (a choice between two, so they flatter
- * F a little). The seventh follows: it chose among three systems. Model F was
- * trained on every other corpus printed here (the development corpora and the first six held-out
- * corpora among them), and on 2026-12-06 the rules' false-alarm contexts were tuned on the benign
- * messages of all of them, so their figures with the shipped check flatter it.
+ * The ELEVENTH held-out corpus and the THIRD held-out corpus of short chat replies (both written
+ * blind on 2026-12-06, after the decision) are printed first of all: they were read for the first
+ * time by this report, after the pre-registered decision of crisis-model-h-decision.ts (on the
+ * TENTH corpus and the SECOND of short replies) switched the check to the rules with the evening's
+ * contexts and model H. They are the cleanest honest figures of the shipped check. The tenth and
+ * the second short corpus follow: they chose among three systems, so they flatter H a little.
+ * Model H was trained on every other corpus printed here (the seventh to ninth held-out corpora and
+ * the first of short replies among them, each after its own decision), and the rules' contexts
+ * were tuned on the benign messages of the development corpora, so their figures with the shipped
+ * check flatter it.
  *
  *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
  *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
@@ -54,8 +54,12 @@ import { CRISIS_HELDOUT6, HELDOUT6_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT7, HELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-heldout7";
 import { CRISIS_HELDOUT8, HELDOUT8_CONVERSATIONS } from "../../shared/safety/crisis-heldout8";
 import { CRISIS_HELDOUT9, HELDOUT9_CONVERSATIONS } from "../../shared/safety/crisis-heldout9";
+import { CRISIS_HELDOUT10, HELDOUT10_CONVERSATIONS } from "../../shared/safety/crisis-heldout10";
+import { CRISIS_HELDOUT11, HELDOUT11_CONVERSATIONS } from "../../shared/safety/crisis-heldout11";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
+import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
+import { CRISIS_SHORTHELDOUT3, SHORTHELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout3";
 import { learnedRisk } from "../../shared/safety/learned/model";
 import { normaliseTokens } from "../../shared/safety/normalise";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
@@ -140,59 +144,82 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 }
 
 console.log(
-  "Crisis check (crisisCheck: the rules raised by the learned model F) against the goals of issue 12. A report: nothing is asserted.\n",
+  "Crisis check (crisisCheck: the rules raised by the learned model H) against the goals of issue 12. A report: nothing is asserted.\n",
 );
 
 const conversationsMet = (conversations: readonly { turns: string[]; tier: HeldoutTier }[]) =>
   `${conversations.filter((c) => meets(c.tier, crisisCheckConversation(c.turns).level)).length}/${conversations.length}`;
 
-report(
-  "EIGHTH HELD-OUT corpus (crisis-heldout8.ts, written blind on 2026-12-06; first read after the decision that shipped F): THE HONEST FIGURE",
-  scoreHeldout(CRISIS_HELDOUT8),
+/** A corpus's single messages with the shipped check, then its conversations. */
+function heldout(
+  title: string,
+  entries: readonly HeldoutEntry[],
+  conversations: readonly { turns: string[]; tier: HeldoutTier }[],
+) {
+  report(title, scoreHeldout(entries));
+  console.log(`  conversations (crisisCheckConversation): ${conversationsMet(conversations)} meet their tier\n`);
+}
+
+heldout(
+  "ELEVENTH HELD-OUT corpus (crisis-heldout11.ts, written blind on 2026-12-06; first read after the decision that shipped H): THE HONEST FIGURE",
+  CRISIS_HELDOUT11,
+  HELDOUT11_CONVERSATIONS,
 );
-report("EIGHTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT8));
-console.log(
-  `EIGHTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT8_CONVERSATIONS)} meet their tier\n`,
+report("ELEVENTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT11));
+heldout(
+  "THIRD HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout3.ts, written blind; first read after the decision that shipped H): THE HONEST FIGURE FOR SHORT REPLIES",
+  CRISIS_SHORTHELDOUT3,
+  SHORTHELDOUT3_CONVERSATIONS,
 );
-report(
-  "NINTH HELD-OUT corpus (crisis-heldout9.ts, written blind; read once by crisis-model-g-decision.ts, which kept F)",
-  scoreHeldout(CRISIS_HELDOUT9),
+heldout(
+  "TENTH HELD-OUT corpus (crisis-heldout10.ts; read once by crisis-model-h-decision.ts, which chose among three systems on it)",
+  CRISIS_HELDOUT10,
+  HELDOUT10_CONVERSATIONS,
 );
-console.log(
-  `NINTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT9_CONVERSATIONS)} meet their tier\n`,
-);
-report(
-  "HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout1.ts, written blind, two thirds under 40 characters; read once by crisis-model-g-decision.ts, which kept F)",
-  scoreHeldout(CRISIS_SHORTHELDOUT1),
-);
-console.log(
-  `HELD-OUT SHORT REPLIES conversations (crisisCheckConversation): ${conversationsMet(SHORTHELDOUT1_CONVERSATIONS)} meet their tier\n`,
-);
-report(
-  "SEVENTH HELD-OUT corpus (crisis-heldout7.ts; read once by crisis-model-f-decision.ts, which chose among three systems on it)",
-  scoreHeldout(CRISIS_HELDOUT7),
-);
-console.log(
-  `SEVENTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT7_CONVERSATIONS)} meet their tier\n`,
+heldout(
+  "SECOND HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout2.ts; read once by crisis-model-h-decision.ts, which chose among three systems on it)",
+  CRISIS_SHORTHELDOUT2,
+  SHORTHELDOUT2_CONVERSATIONS,
 );
 
 console.log(
-  "The shipped model F was trained on every corpus below, and the rules' false-alarm contexts were tuned on them: their figures flatter the check. The rules-alone lines of the third to fifth held-out corpora were figures on unseen text until 2026-12-06.\n",
+  "The shipped model H was trained on every corpus below, and the rules' contexts were tuned on the development corpora: their figures flatter the check. The rules-alone lines of the third to fifth held-out corpora were figures on unseen text until 2026-12-06.\n",
+);
+heldout(
+  "EIGHTH HELD-OUT corpus (crisis-heldout8.ts; first read after the decision that shipped F, then trained on by model H)",
+  CRISIS_HELDOUT8,
+  HELDOUT8_CONVERSATIONS,
+);
+report("EIGHTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT8));
+heldout(
+  "NINTH HELD-OUT corpus (crisis-heldout9.ts; read once by crisis-model-g-decision.ts, then trained on by model H)",
+  CRISIS_HELDOUT9,
+  HELDOUT9_CONVERSATIONS,
+);
+heldout(
+  "FIRST HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout1.ts; read once by crisis-model-g-decision.ts, then trained on by model H)",
+  CRISIS_SHORTHELDOUT1,
+  SHORTHELDOUT1_CONVERSATIONS,
+);
+heldout(
+  "SEVENTH HELD-OUT corpus (crisis-heldout7.ts; read once by crisis-model-f-decision.ts, then trained on by model H)",
+  CRISIS_HELDOUT7,
+  HELDOUT7_CONVERSATIONS,
 );
 report(
-  "SIXTH HELD-OUT corpus (crisis-heldout6.ts; read once by crisis-model-e-decision.ts, then trained on by model F)",
+  "SIXTH HELD-OUT corpus (crisis-heldout6.ts; read once by crisis-model-e-decision.ts, then trained on by models F and H)",
   scoreHeldout(CRISIS_HELDOUT6),
 );
 console.log(
   `SIXTH HELD-OUT conversations (crisisCheckConversation): ${conversationsMet(HELDOUT6_CONVERSATIONS)} meet their tier\n`,
 );
 report(
-  "FIFTH HELD-OUT corpus (crisis-heldout5.ts; read once by crisis-model-d-decision.ts, then trained on by models E and F)",
+  "FIFTH HELD-OUT corpus (crisis-heldout5.ts; read once by crisis-model-d-decision.ts, then trained on by models E, F and H)",
   scoreHeldout(CRISIS_HELDOUT5),
 );
 report("FIFTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT5));
 report(
-  "FOURTH HELD-OUT corpus (crisis-heldout4.ts; read once by crisis-model-c-decision.ts, then trained on by models D to F)",
+  "FOURTH HELD-OUT corpus (crisis-heldout4.ts; read once by crisis-model-c-decision.ts, then trained on by models D to H)",
   scoreHeldout(CRISIS_HELDOUT4),
 );
 report("FOURTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT4));
@@ -201,7 +228,7 @@ console.log(
 );
 
 report(
-  "THIRD HELD-OUT corpus (crisis-heldout3.ts; read once by crisis-model-retrain-decision.ts, then trained on by models D to F)",
+  "THIRD HELD-OUT corpus (crisis-heldout3.ts; read once by crisis-model-retrain-decision.ts, then trained on by models D to H)",
   scoreHeldout(CRISIS_HELDOUT3),
 );
 report("THIRD HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT3));

@@ -249,7 +249,7 @@ describe("POST /api/v1/companion/chat: limits", () => {
     // A crisis check and its flag are never rate-limited (PRODUCT.md): over the limit, a high-risk
     // message still gets the crisis answer and raises its flag, and a medium one its flag. Only the
     // flags raised from here on are counted: whether the check flags a filler message above is
-    // the crisis benchmarks' business, not this test's (model F flags "message 3" as medium).
+    // the crisis benchmarks' business, not this test's (model F, shipped before H, flagged "message 3" as medium).
     const { results: earlier } = await env.DB.prepare("SELECT COALESCE(MAX(rowid), 0) AS last FROM risk_flags")
       .bind()
       .all<{ last: number }>();
