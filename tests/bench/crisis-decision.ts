@@ -10,11 +10,14 @@
  * 2026-12-06 (a95259d), so its recorded output is reproduced with the rules as they were before:
  * `git checkout f6497cf` (or a worktree of it) and run it there.
  */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { wordCluster } from "../../shared/safety/learned/clusters";
 import { conversationText, raiseWith } from "../../shared/safety/learned/combine";
 import { decodeModel, type LearnedWeights, riskOf } from "../../shared/safety/learned/model";
-import { AT_LEAST_MEDIUM, goalLines, meets, type Tier } from "./crisis-scoring";
+import { AT_LEAST_MEDIUM, goalLines, goalShortfall, meets, type Tier } from "./crisis-scoring";
 
 const GUARD = 0.02;
 
@@ -24,6 +27,70 @@ export function modelOf(weights: LearnedWeights) {
   return { risk: (text: string) => riskOf(model, text, wordCluster), thresholds: { ...weights.thresholds } };
 }
 export type Model = ReturnType<typeof modelOf>;
+
+/** The rules' two checks, as a module of them exports them: the tree's, or an earlier commit's. */
+export interface Rules {
+  assessRisk: (text: string) => RiskAssessment;
+  assessConversation: (turns: readonly string[]) => RiskAssessment;
+}
+
+/** A system a decision reads: rules, raised by a model (none: the rules alone). */
+export interface System {
+  name: string;
+  rules: Rules;
+  model: Model | null;
+}
+
+/** A held-out corpus a decision reads, and how far a recall line may fall on it. */
+export interface DecisionCorpus {
+  name: string;
+  guard: number;
+  entries: readonly { text: string; tier: Tier }[];
+  conversations: readonly { turns: readonly string[]; tier: Tier }[];
+}
+
+/**
+ * Reads a system once on a corpus: prints its three goal lines, its total shortfall and how many
+ * conversations meet their tier, and returns the three lines as rates.
+ * @example const lines = readSystem(system, { entries, conversations });
+ */
+export function readSystem(
+  system: System,
+  corpus: Pick<DecisionCorpus, "entries" | "conversations">,
+): readonly [number, number, number] {
+  const scored = corpus.entries.map((entry) => ({
+    tier: entry.tier,
+    level: level(system.rules.assessRisk(entry.text), entry.text, system.model),
+  }));
+  const conversations = corpus.conversations.filter((c) =>
+    meets(c.tier, level(system.rules.assessConversation(c.turns), conversationText(c.turns), system.model)),
+  ).length;
+  const lines = rates(scored);
+  console.log(` ${system.name}:`);
+  console.log(goalLines(scored).join("\n"));
+  console.log(`  total shortfall from the goals: ${goalShortfall(lines).toFixed(3)}`);
+  console.log(`  conversations meeting their tier: ${conversations}/${corpus.conversations.length}\n`);
+  return lines;
+}
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+/**
+ * Runs `read` with the rules as they were at commit `base`, imported from a git worktree of it in
+ * .tmp/ (removed afterwards): what a decision compares the rules in the tree with.
+ * @example await withRulesAt("7ed490a012fd7fe10b7afdf5ba01fd4df40a421f", (earlier) => earlier.assessRisk("hi"))
+ */
+export async function withRulesAt<T>(base: string, read: (rules: Rules) => T | Promise<T>): Promise<T> {
+  const worktree = join(ROOT, ".tmp", `rules-${base.slice(0, 7)}`);
+  if (!existsSync(worktree)) {
+    execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", worktree, base], { stdio: "ignore" });
+  }
+  try {
+    return await read((await import(join(worktree, "shared/safety/crisis-risk.ts"))) as Rules);
+  } finally {
+    execFileSync("git", ["-C", ROOT, "worktree", "remove", "--force", worktree], { stdio: "ignore" });
+  }
+}
 
 /** The rules' level, raised by the model when one is given. */
 export function level(rules: RiskAssessment, text: string, model: Model | null): RiskLevel {

@@ -32,42 +32,22 @@
  * crisis-model-h-decision.ts), so its recorded output is reproduced at 7ed490a: `git checkout
  * 7ed490a` (or a worktree of it) and run it there.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { CRISIS_HELDOUT7, HELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-heldout7";
-import { assessConversation, assessRisk, type RiskAssessment } from "../../shared/safety/crisis-risk";
-import { conversationText } from "../../shared/safety/learned/combine";
+import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk";
 import { LEARNED_WEIGHTS_E } from "../../shared/safety/learned/weights-e.generated";
 import { LEARNED_WEIGHTS_F } from "../../shared/safety/learned/weights-f.generated";
-import { level, type Model, modelOf, rates } from "./crisis-decision";
-import { goalLines, goalShortfall, meets } from "./crisis-scoring";
+import { type Model, modelOf, type Rules, readSystem, type System, withRulesAt } from "./crisis-decision";
+import { goalShortfall } from "./crisis-scoring";
 
 /** The commit whose rules shipped with model E (the same rules as 6a8bdec). */
 const BASE = "f6497cf47d7a3d83ba0ac2beef5af9723b6e0a4e";
 const GUARD = 0.01;
-const ROOT = new URL("../..", import.meta.url).pathname;
-const worktree = join(ROOT, ".tmp", `rules-${BASE.slice(0, 7)}`);
-
-interface Rules {
-  assessRisk: (text: string) => RiskAssessment;
-  assessConversation: (turns: readonly string[]) => RiskAssessment;
-}
-interface System {
-  name: string;
-  rules: Rules;
-  model: Model | null;
-}
 
 const withThresholds = (model: Model, acute: number, risk: number): Model => ({
   ...model,
   thresholds: { acute, risk },
 });
-if (!existsSync(worktree)) {
-  execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", worktree, BASE], { stdio: "ignore" });
-}
-try {
-  const earlier = (await import(join(worktree, "shared/safety/crisis-risk.ts"))) as Rules;
+await withRulesAt(BASE, (earlier) => {
   const now: Rules = { assessRisk, assessConversation };
   const e = modelOf(LEARNED_WEIGHTS_E);
   const f = modelOf(LEARNED_WEIGHTS_F);
@@ -91,21 +71,8 @@ try {
   console.log(
     `SEVENTH HELD-OUT corpus (crisis-heldout7.ts), ${CRISIS_HELDOUT7.length} messages and ${HELDOUT7_CONVERSATIONS.length} conversations, read once\n`,
   );
-  const read = (system: System) => {
-    const scored = CRISIS_HELDOUT7.map((entry) => ({
-      tier: entry.tier,
-      level: level(system.rules.assessRisk(entry.text), entry.text, system.model),
-    }));
-    const conversations = HELDOUT7_CONVERSATIONS.filter((c) =>
-      meets(c.tier, level(system.rules.assessConversation(c.turns), conversationText(c.turns), system.model)),
-    ).length;
-    const lines = rates(scored);
-    console.log(` ${system.name}:`);
-    console.log(goalLines(scored).join("\n"));
-    console.log(`  total shortfall from the goals: ${goalShortfall(lines).toFixed(3)}`);
-    console.log(`  conversations meeting their tier: ${conversations}/${HELDOUT7_CONVERSATIONS.length}\n`);
-    return lines;
-  };
+  const read = (system: System) =>
+    readSystem(system, { entries: CRISIS_HELDOUT7, conversations: HELDOUT7_CONVERSATIONS });
 
   const shipped = read(s0);
   let best: { system: System; shortfall: number } | null = null;
@@ -121,6 +88,4 @@ try {
   }
   for (const system of record) read(system);
   console.log(`DECISION: ${best === null ? "keep S0 (revert the rules' changes)" : `ship ${best.system.name}`}`);
-} finally {
-  execFileSync("git", ["-C", ROOT, "worktree", "remove", "--force", worktree], { stdio: "ignore" });
-}
+});

@@ -32,17 +32,10 @@ import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/
 import { conversationText } from "../../shared/safety/learned/combine";
 import { LEARNED_WEIGHTS_F } from "../../shared/safety/learned/weights-f.generated";
 import { LEARNED_WEIGHTS_G } from "../../shared/safety/learned/weights-g.generated";
-import { level, type Model, modelOf, rates } from "./crisis-decision";
-import { goalLines, goalShortfall, meets, type Tier } from "./crisis-scoring";
+import { type DecisionCorpus, level, type Model, modelOf, rates } from "./crisis-decision";
+import { goalLines, goalShortfall, meets } from "./crisis-scoring";
 
-interface Corpus {
-  name: string;
-  guard: number;
-  entries: readonly { text: string; tier: Tier }[];
-  conversations: readonly { turns: readonly string[]; tier: Tier }[];
-}
-
-const CORPORA: readonly Corpus[] = [
+const CORPORA: readonly DecisionCorpus[] = [
   {
     name: "NINTH HELD-OUT corpus (crisis-heldout9.ts)",
     guard: 0.01,

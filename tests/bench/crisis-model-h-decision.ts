@@ -30,40 +30,17 @@
  *
  * For the record only, not in the decision: each set of rules alone.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { CRISIS_HELDOUT10, HELDOUT10_CONVERSATIONS } from "../../shared/safety/crisis-heldout10";
-import { assessConversation, assessRisk, type RiskAssessment } from "../../shared/safety/crisis-risk";
+import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
-import { conversationText } from "../../shared/safety/learned/combine";
 import { LEARNED_WEIGHTS_F } from "../../shared/safety/learned/weights-f.generated";
 import { LEARNED_WEIGHTS_H } from "../../shared/safety/learned/weights-h.generated";
-import { level, type Model, modelOf, rates } from "./crisis-decision";
-import { goalLines, goalShortfall, meets, type Tier } from "./crisis-scoring";
+import { type DecisionCorpus, modelOf, type Rules, readSystem, type System, withRulesAt } from "./crisis-decision";
+import { goalShortfall } from "./crisis-scoring";
 
 /** The commit whose rules shipped with model F. */
 const BASE = "7ed490a012fd7fe10b7afdf5ba01fd4df40a421f";
-const ROOT = new URL("../..", import.meta.url).pathname;
-const worktree = join(ROOT, ".tmp", `rules-${BASE.slice(0, 7)}`);
-
-interface Rules {
-  assessRisk: (text: string) => RiskAssessment;
-  assessConversation: (turns: readonly string[]) => RiskAssessment;
-}
-interface System {
-  name: string;
-  rules: Rules;
-  model: Model | null;
-}
-interface Corpus {
-  name: string;
-  guard: number;
-  entries: readonly { text: string; tier: Tier }[];
-  conversations: readonly { turns: readonly string[]; tier: Tier }[];
-}
-
-const CORPORA: readonly Corpus[] = [
+const CORPORA: readonly DecisionCorpus[] = [
   {
     name: "TENTH HELD-OUT corpus (crisis-heldout10.ts)",
     guard: 0.01,
@@ -78,11 +55,7 @@ const CORPORA: readonly Corpus[] = [
   },
 ];
 
-if (!existsSync(worktree)) {
-  execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", worktree, BASE], { stdio: "ignore" });
-}
-try {
-  const earlier = (await import(join(worktree, "shared/safety/crisis-risk.ts"))) as Rules;
+await withRulesAt(BASE, (earlier) => {
   const now: Rules = { assessRisk, assessConversation };
   const f = modelOf(LEARNED_WEIGHTS_F);
   const h = modelOf(LEARNED_WEIGHTS_H);
@@ -101,29 +74,13 @@ try {
     { name: "for the record: new rules alone", rules: now, model: null },
   ];
 
-  const read = (system: System, corpus: Corpus) => {
-    const scored = corpus.entries.map((entry) => ({
-      tier: entry.tier,
-      level: level(system.rules.assessRisk(entry.text), entry.text, system.model),
-    }));
-    const conversations = corpus.conversations.filter((c) =>
-      meets(c.tier, level(system.rules.assessConversation(c.turns), conversationText(c.turns), system.model)),
-    ).length;
-    const lines = rates(scored);
-    console.log(` ${system.name}:`);
-    console.log(goalLines(scored).join("\n"));
-    console.log(`  total shortfall from the goals: ${goalShortfall(lines).toFixed(3)}`);
-    console.log(`  conversations meeting their tier: ${conversations}/${corpus.conversations.length}\n`);
-    return lines;
-  };
-
   const systems = [shipped, ...candidates, ...record];
   const lines = new Map<System, number[][]>(systems.map((system) => [system, []]));
   for (const corpus of CORPORA) {
     console.log(
       `${corpus.name}, ${corpus.entries.length} messages and ${corpus.conversations.length} conversations, read once\n`,
     );
-    for (const system of systems) lines.get(system)?.push([...read(system, corpus)]);
+    for (const system of systems) lines.get(system)?.push([...readSystem(system, corpus)]);
   }
   const sum = (system: System) =>
     (lines.get(system) as number[][]).reduce((total, read) => total + goalShortfall(read), 0);
@@ -144,6 +101,4 @@ try {
     if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
   }
   console.log(`\nDECISION: ${best === null ? "keep S0 (revert the rules' changes)" : `ship ${best.system.name}`}`);
-} finally {
-  execFileSync("git", ["-C", ROOT, "worktree", "remove", "--force", worktree], { stdio: "ignore" });
-}
+});
