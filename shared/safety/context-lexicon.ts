@@ -25,6 +25,7 @@ export interface ContextPhrase {
     | "recovered"
     | "recent"
     | "recurs"
+    | "every-day"
     | "everyday"
     | "game"
     | "sport"
@@ -328,6 +329,12 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(have|has|had) (gone|stopped|passed|eased|faded)",
     "(went|gone) away",
     "(are|is) (gone|over|behind me)",
+    // "…have pretty much gone", "…have been gone for a year", "…are long gone".
+    "(have|has|had|are|is) (pretty much|mostly|all but|long|completely|totally|been|now) (gone|stopped|passed|eased|faded|over)",
+    // "…has never once crossed my mind", "…is not on the table", "…is not something i would consider".
+    "(has|have) never [once|ever|really] (crossed my mind|been an option|been on the table)",
+    "(is|are) not (on the table|an option|in my life)",
+    "(is|are) not something i would [ever] (consider|do|think about|contemplate)",
   ),
   // Before a risk phrase, through FILLERS only: "no plans to hurt myself", "no longer suicidal".
   ...of("negator")(
@@ -336,6 +343,9 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "no longer",
     // "no, nothing like wanting to die".
     "nothing like",
+    // "not having any thoughts of harming myself", "not in a hurt-myself way", "not the type to".
+    "(not having|not had|have not had|have not been having) [any] (thoughts|thought|urges|urge) (of|about|to)",
+    "not (in a|a|the type to|the kind to)",
     "(no|zero|0) (plans|plan|intention|intent|desire|wish|urge|urges|thoughts|thought|intentions) [of|to|about]",
     "(have|has|had) not",
     "would not ever",
@@ -405,6 +415,11 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "one more (meeting|zoom|call|email|emails|song|spreadsheet|toolbox talk|lecture|sermon|icebreaker|episode|advert|ad|question|form|forms|team building|group project|assembly|quiz|seminar|webinar)",
     "(is|was|are|went) (down|broken|slow|crashed) again",
     "(wifi|internet|printer|laptop) (is|was|keeps)",
+  ),
+  // "Not a day goes by that I don't want to die": a double negative, so every day. A negation in that
+  // sentence does not deny the cue.
+  ...of("every-day")(
+    "(not a|no|never a|there is not a|there is no) (day|night|week|moment|minute|hour|morning) (goes by|passes|went by|passed|go by|pass) [that|when|where|without]",
   ),
   // It is back now ("…and it's back", "did it again last night", "relapsed"): nothing in the message is
   // then said only of the past. "Never again" is read apart, in `contextOf`.

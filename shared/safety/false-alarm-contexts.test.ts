@@ -189,3 +189,25 @@ describe("a battery about to die, cutting down on something (2026-12-06, evening
     high("bought rope for the tent. I'm going to hang myself from the tree tonight");
   });
 });
+
+describe("gone, never crossed my mind, not on the table (2026-12-06, late)", () => {
+  it("reads the cue as denied or over", () => {
+    below("the urges to hurt myself have pretty much gone since the new meds");
+    below("my suicidal thoughts have been gone for a year now");
+    below("those suicidal thoughts are long gone");
+    below("low, yes, but killing myself has never once crossed my mind");
+    below("Tough month. Ending my life is not on the table.");
+    below("ending my life is not something I would ever consider");
+    below("I'm not having any thoughts of harming myself, just stressed");
+    below("feeling grim but not in a hurt myself way");
+  });
+
+  it("leaves a return, a double negative and a softer phrase alone", () => {
+    high("the urges to cut had pretty much gone but tonight they are back");
+    high("the suicidal thoughts had gone but now they are back");
+    medium("killing myself is not something I have ruled out");
+    high("not a day goes by that I don't want to die");
+    medium("Not a day goes by where I do not think about killing myself");
+    medium("I am not in a good place and I want to hurt myself");
+  });
+});

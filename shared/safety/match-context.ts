@@ -106,6 +106,10 @@ export function contextOf(tokens: readonly string[]) {
     resolvedStarts: new Set(byKind("resolved-after").map((match) => match.start)),
     questionSentences: sentencesWith(sentences, byKind("question")),
     recovered: byKind("recovered").length > 0 && byKind("recent").length === 0,
+    everyDaySentences: sentencesWith(sentences, byKind("every-day")),
+    /** The message says risk is back ("…again", "it's back", "relapsed"). */
+    returns: byKind("recurs").some((match) => !deniedRecurrence(tokens, match.start)),
+    /** It is back, or the message names a recent time: nothing in it is then read as past only. */
     recurs: byKind("recurs").some((match) => !deniedRecurrence(tokens, match.start)) || byKind("recent").length > 0,
     everyday: byKind("everyday").length > 0 && byKind("not-everyday").length === 0,
     gameSentences: byKind("real-life").length > 0 ? new Set<number>() : sentencesWith(sentences, byKind("game")),
@@ -351,8 +355,9 @@ export function readMatch(
     phrase: words.join(" "),
     category: entry.category,
     negated:
-      before === "negated" ||
-      resolvedAfter(tokens, end, context) ||
+      (before === "negated" && !context.everyDaySentences.has(sentence)) ||
+      // "…have gone", unless the message says they are back.
+      (resolvedAfter(tokens, end, context) && !context.returns) ||
       answeredNo(tokens, end, context, context.sentences[start] as number),
     past: pastMarked && !back,
     about,
