@@ -7,8 +7,12 @@
  * blind on 2026-12-06, after the decision) are printed first of all: they were read for the first
  * time by this report, after the pre-registered decision of crisis-model-h-decision.ts (on the
  * TENTH corpus and the SECOND of short replies) switched the check to the rules with the evening's
- * contexts and model H. They are the cleanest honest figures of the shipped check. The tenth and
- * the second short corpus follow: they chose among three systems, so they flatter H a little.
+ * contexts and model H. They are the cleanest honest figures of the shipped check. The TWELFTH
+ * corpus and the FOURTH of short replies follow: written blind later the same evening, they were
+ * read once by crisis-h-rules-decision.ts, which weighed the late contexts of the rules (beside H)
+ * against the rules before them; both scored the same on both corpora, so they are figures of H on
+ * unseen text too. The tenth and the second short corpus follow: they chose among three systems,
+ * so they flatter H a little.
  * Model H was trained on every other corpus printed here (the seventh to ninth held-out corpora and
  * the first of short replies among them, each after its own decision), and the rules' contexts
  * were tuned on the benign messages of the development corpora, so their figures with the shipped
@@ -56,10 +60,12 @@ import { CRISIS_HELDOUT8, HELDOUT8_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT9, HELDOUT9_CONVERSATIONS } from "../../shared/safety/crisis-heldout9";
 import { CRISIS_HELDOUT10, HELDOUT10_CONVERSATIONS } from "../../shared/safety/crisis-heldout10";
 import { CRISIS_HELDOUT11, HELDOUT11_CONVERSATIONS } from "../../shared/safety/crisis-heldout11";
+import { CRISIS_HELDOUT12, HELDOUT12_CONVERSATIONS } from "../../shared/safety/crisis-heldout12";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
 import { CRISIS_SHORTHELDOUT3, SHORTHELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout3";
+import { CRISIS_SHORTHELDOUT4, SHORTHELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout4";
 import { learnedRisk } from "../../shared/safety/learned/model";
 import { normaliseTokens } from "../../shared/safety/normalise";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
@@ -170,6 +176,16 @@ heldout(
   "THIRD HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout3.ts, written blind; first read after the decision that shipped H): THE HONEST FIGURE FOR SHORT REPLIES",
   CRISIS_SHORTHELDOUT3,
   SHORTHELDOUT3_CONVERSATIONS,
+);
+heldout(
+  "TWELFTH HELD-OUT corpus (crisis-heldout12.ts, written blind; read once by crisis-h-rules-decision.ts, where the two rule sets it weighed scored alike)",
+  CRISIS_HELDOUT12,
+  HELDOUT12_CONVERSATIONS,
+);
+heldout(
+  "FOURTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout4.ts, written blind; read once by crisis-h-rules-decision.ts, where the two rule sets it weighed scored alike)",
+  CRISIS_SHORTHELDOUT4,
+  SHORTHELDOUT4_CONVERSATIONS,
 );
 heldout(
   "TENTH HELD-OUT corpus (crisis-heldout10.ts; read once by crisis-model-h-decision.ts, which chose among three systems on it)",
