@@ -165,6 +165,8 @@ describe("a sport or pastime in the sentence (2026-12-06, evening)", () => {
     high("no bungee cord, in real life: I am going to jump off the bridge tonight");
     high("Went swimming this morning and tried to drown myself");
     high("I'm going to kill myself after the bungee jump tomorrow");
+    high("sea swim done, now walking into the sea");
+    high("cold water swim at the lake, then I am standing on the bridge");
   });
 });
 

@@ -69,11 +69,12 @@ function sentencesWith(sentences: Uint32Array, matches: readonly PhraseMatch<unk
   return new Set(matches.map((match) => sentences[match.start] as number));
 }
 
-/** The words of an acute cue that a sport or pastime in its sentence explains: a jump, a swim, a rope, an edge. */
+/**
+ * The words of an acute cue that a sport or pastime in its sentence explains: a jump, a dive, a
+ * swim, a rope, an edge. Not a place alone ("walk into the sea" beside a swim stays the writer's).
+ */
 const PASTIME_WORDS: ReadonlySet<string> = new Set(
-  "jump jumping jumped leap dive diving swim swimming swam rope edge bridge cliff sea lake loch river water board".split(
-    " ",
-  ),
+  "jump jumping jumped leap dive diving swim swimming swam rope edge".split(" "),
 );
 
 /** "Never again", "i won't do that again", "not coming back": a recurrence denied, within three words. */
@@ -93,6 +94,7 @@ export function contextOf(tokens: readonly string[]) {
   const found = findPhrases(CONTEXT, tokens);
   const sentences = sentenceNumbers(tokens);
   const byKind = (kind: ContextPhrase["kind"]) => found.filter((match) => match.entry.kind === kind);
+  const returns = byKind("recurs").some((match) => !deniedRecurrence(tokens, match.start));
   return {
     suppressed: coverage(tokens.length, byKind("suppress")),
     protective: byKind("protective"),
@@ -108,9 +110,9 @@ export function contextOf(tokens: readonly string[]) {
     recovered: byKind("recovered").length > 0 && byKind("recent").length === 0,
     everyDaySentences: sentencesWith(sentences, byKind("every-day")),
     /** The message says risk is back ("…again", "it's back", "relapsed"). */
-    returns: byKind("recurs").some((match) => !deniedRecurrence(tokens, match.start)),
+    returns,
     /** It is back, or the message names a recent time: nothing in it is then read as past only. */
-    recurs: byKind("recurs").some((match) => !deniedRecurrence(tokens, match.start)) || byKind("recent").length > 0,
+    recurs: returns || byKind("recent").length > 0,
     everyday: byKind("everyday").length > 0 && byKind("not-everyday").length === 0,
     gameSentences: byKind("real-life").length > 0 ? new Set<number>() : sentencesWith(sentences, byKind("game")),
     sportSentences:
@@ -307,10 +309,9 @@ export function readMatch(
 ): RiskMatch {
   const { entry, start, end } = match;
   const before = lookBack(tokens, start, end, context);
-  // Said of the past: "used to", or a past tense beside a recovery now, or a past time in its sentence,
-  // unless the message says it is back ("…and i did it again last night").
-  // A past time in the sentence does not make a cue said in the present past ("years ago i was happy
-  // but now i want to die").
+  // Said of the past: "used to", or a past tense beside a recovery now, or a past time in its sentence
+  // unless the cue is said in the present ("years ago i was happy but now i want to die"); never when
+  // the message says it is back or names a recent time ("…and i did it again last night").
   const pastMarked =
     before === "past" ||
     (!context.recurs &&
