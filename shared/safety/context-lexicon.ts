@@ -297,7 +297,7 @@ export const CONTEXT_LEXICON: readonly ContextPhrase[] = [
     "(years|a few years|a couple of years|some years|a while|ages) back",
     "there was a time",
     "i remember when",
-    "the old me",
+    "the old me would",
     "old (self harm|sh) (scars|scar|marks)",
     "(tell|telling|told|share|sharing|shared) my story",
     "about the time (i|when i)",

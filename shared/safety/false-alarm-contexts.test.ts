@@ -131,6 +131,7 @@ describe("a past time said as 'back when', 'years back', 'in my fifties' (2026-1
     high("I remember when I was happy, now I want to die");
     high("back when I had a job I was fine, now I want to end my life");
     high("I miss the old me, I want to kill myself");
+    medium("the old me is gone and I cut myself");
     high("I keep thinking about the time I tried to end my life and I want to die");
     medium("In my twenties I was fine, I am suicidal");
   });
