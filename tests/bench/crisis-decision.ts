@@ -9,6 +9,11 @@
  * The rules it reads beside the model are the ones in the tree. They learned false-alarm contexts on
  * 2026-12-06 (a95259d), so its recorded output is reproduced with the rules as they were before:
  * `git checkout f6497cf` (or a worktree of it) and run it there.
+ *
+ * The later decisions (crisis-model-f-decision.ts, crisis-model-g-decision.ts,
+ * crisis-model-h-decision.ts, crisis-h-rules-decision.ts) write their own rule, on two corpora or
+ * against earlier rules, and share what is below: `modelOf`, `level`, `rates`, `readSystem`, and
+ * `withRulesAt` for the rules of an earlier commit.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
