@@ -1,13 +1,14 @@
 /**
  * Leave-one-writer-out (LOWO) over the writers whose corpora are development data (crisis-dev.ts to
- * crisis-dev18.ts, crisis-heldout.ts to crisis-heldout9.ts and crisis-shortheldout1.ts, each held-out
+ * crisis-dev18.ts, crisis-heldout.ts to crisis-heldout12.ts and crisis-shortheldout1.ts to 4, each held-out
  * one only after its decision; the project corpus is always trained on): hold one writer back, train
  * on the others, test on the held one; and nested, so each fold's configuration and thresholds are
  * chosen by an inner LOWO on its training writers only. Shared by train-crisis-model-c.ts (the first
  * seven writers), train-crisis-model-d.ts (fourteen), train-crisis-model-e.ts (nineteen),
  * train-crisis-model-f.ts (twenty-two), train-crisis-model-g.ts (twenty-three),
- * train-crisis-model-h.ts (twenty-eight), crisis-sentence-encoder.ts and crisis-learning-curve.ts.
- * The tenth held-out corpus and the second of short replies are never read here.
+ * train-crisis-model-h.ts (twenty-eight), train-crisis-model-i.ts (thirty-four),
+ * crisis-sentence-encoder.ts and crisis-learning-curve.ts. The thirteenth held-out corpus and the
+ * fifth of short replies are never read here.
  */
 import { CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
@@ -37,8 +38,14 @@ import { CRISIS_HELDOUT6, HELDOUT6_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT7, HELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-heldout7";
 import { CRISIS_HELDOUT8, HELDOUT8_CONVERSATIONS } from "../../shared/safety/crisis-heldout8";
 import { CRISIS_HELDOUT9, HELDOUT9_CONVERSATIONS } from "../../shared/safety/crisis-heldout9";
+import { CRISIS_HELDOUT10, HELDOUT10_CONVERSATIONS } from "../../shared/safety/crisis-heldout10";
+import { CRISIS_HELDOUT11, HELDOUT11_CONVERSATIONS } from "../../shared/safety/crisis-heldout11";
+import { CRISIS_HELDOUT12, HELDOUT12_CONVERSATIONS } from "../../shared/safety/crisis-heldout12";
 import type { RiskLevel } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
+import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
+import { CRISIS_SHORTHELDOUT3, SHORTHELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout3";
+import { CRISIS_SHORTHELDOUT4, SHORTHELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout4";
 import { type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
 import type { Tier } from "./crisis-scoring";
@@ -85,7 +92,13 @@ export type Writer =
   | "heldout8"
   | "heldout9"
   | "shortheldout1"
-  | "dev18";
+  | "dev18"
+  | "heldout10"
+  | "heldout11"
+  | "heldout12"
+  | "shortheldout2"
+  | "shortheldout3"
+  | "shortheldout4";
 export type Corpus = Writer | "project";
 /** The seven writers model C was trained and measured on (train-crisis-model-c.ts). */
 export const SEVEN_WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
@@ -138,6 +151,21 @@ export const TWENTY_EIGHT_WRITERS: readonly Writer[] = [
   "heldout9",
   "shortheldout1",
   "dev18",
+];
+/**
+ * The thirty-four writers of model I: the twenty-eight and the six held-out corpora read on the
+ * evening of 2026-12-06 (the tenth to twelfth, and the second to fourth of short replies), development
+ * data since their decisions (crisis-model-h-decision.ts, crisis-h-rules-decision.ts) and the report
+ * that read the eleventh and third short corpora once.
+ */
+export const THIRTY_FOUR_WRITERS: readonly Writer[] = [
+  ...TWENTY_EIGHT_WRITERS,
+  "heldout10",
+  "heldout11",
+  "heldout12",
+  "shortheldout2",
+  "shortheldout3",
+  "shortheldout4",
 ];
 
 export const EXAMPLES: readonly Example<Corpus>[] = [
@@ -203,6 +231,18 @@ export const EXAMPLES: readonly Example<Corpus>[] = [
   ...SHORTHELDOUT1_CONVERSATIONS.map(conversation("shortheldout1")),
   ...CRISIS_DEV18.map(single("dev18")),
   ...DEV18_CONVERSATIONS.map(conversation("dev18")),
+  ...CRISIS_HELDOUT10.map(single("heldout10")),
+  ...HELDOUT10_CONVERSATIONS.map(conversation("heldout10")),
+  ...CRISIS_HELDOUT11.map(single("heldout11")),
+  ...HELDOUT11_CONVERSATIONS.map(conversation("heldout11")),
+  ...CRISIS_HELDOUT12.map(single("heldout12")),
+  ...HELDOUT12_CONVERSATIONS.map(conversation("heldout12")),
+  ...CRISIS_SHORTHELDOUT2.map(single("shortheldout2")),
+  ...SHORTHELDOUT2_CONVERSATIONS.map(conversation("shortheldout2")),
+  ...CRISIS_SHORTHELDOUT3.map(single("shortheldout3")),
+  ...SHORTHELDOUT3_CONVERSATIONS.map(conversation("shortheldout3")),
+  ...CRISIS_SHORTHELDOUT4.map(single("shortheldout4")),
+  ...SHORTHELDOUT4_CONVERSATIONS.map(conversation("shortheldout4")),
 ];
 
 export const rowsOf = (corpora: readonly Corpus[]) =>
