@@ -3,20 +3,14 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
- * The ELEVENTH held-out corpus and the THIRD held-out corpus of short chat replies (both written
- * blind on 2026-12-06, after the decision) are printed first of all: they were read for the first
- * time by this report, after the pre-registered decision of crisis-model-h-decision.ts (on the
- * TENTH corpus and the SECOND of short replies) switched the check to the rules with the evening's
- * contexts and model H. They are the cleanest honest figures of the shipped check. The TWELFTH
- * corpus and the FOURTH of short replies follow: written blind later the same evening, they were
- * read once by crisis-h-rules-decision.ts, which weighed the late contexts of the rules (beside H)
- * against the rules before them; both scored the same on both corpora, so they are figures of H on
- * unseen text too. The tenth and the second short corpus follow: they chose among three systems,
- * so they flatter H a little.
- * Model H was trained on every other corpus printed here (the seventh to ninth held-out corpora and
- * the first of short replies among them, each after its own decision), and the rules' contexts
- * were tuned on the benign messages of the development corpora, so their figures with the shipped
- * check flatter it.
+ * The THIRTEENTH held-out corpus and the FIFTH held-out corpus of short chat replies (both written
+ * blind on 2026-12-06) are printed first: they were read once, by the pre-registered decision of
+ * crisis-model-i-decision.ts, which switched the check from model H to model I (a choice between
+ * two, so they flatter I a little). No unread corpus was left to read after it. Model I was trained
+ * on every other corpus printed here: the eleventh held-out corpus and the third of short replies,
+ * the honest figures of H (first read after H's decision), the twelfth and the fourth (read by the
+ * late-rules decision), and the tenth and the second (H's decision) among them; their figures with
+ * the shipped check flatter it.
  *
  *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
  *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
@@ -61,11 +55,13 @@ import { CRISIS_HELDOUT9, HELDOUT9_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT10, HELDOUT10_CONVERSATIONS } from "../../shared/safety/crisis-heldout10";
 import { CRISIS_HELDOUT11, HELDOUT11_CONVERSATIONS } from "../../shared/safety/crisis-heldout11";
 import { CRISIS_HELDOUT12, HELDOUT12_CONVERSATIONS } from "../../shared/safety/crisis-heldout12";
+import { CRISIS_HELDOUT13, HELDOUT13_CONVERSATIONS } from "../../shared/safety/crisis-heldout13";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
 import { CRISIS_SHORTHELDOUT3, SHORTHELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout3";
 import { CRISIS_SHORTHELDOUT4, SHORTHELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout4";
+import { CRISIS_SHORTHELDOUT5, SHORTHELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout5";
 import { learnedRisk } from "../../shared/safety/learned/model";
 import { normaliseTokens } from "../../shared/safety/normalise";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
@@ -150,7 +146,7 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 }
 
 console.log(
-  "Crisis check (crisisCheck: the rules raised by the learned model H) against the goals of issue 12. A report: nothing is asserted.\n",
+  "Crisis check (crisisCheck: the rules raised by the learned model I) against the goals of issue 12. A report: nothing is asserted.\n",
 );
 
 const conversationsMet = (conversations: readonly { turns: string[]; tier: HeldoutTier }[]) =>
@@ -167,39 +163,54 @@ function heldout(
 }
 
 heldout(
-  "ELEVENTH HELD-OUT corpus (crisis-heldout11.ts, written blind on 2026-12-06; first read after the decision that shipped H): THE HONEST FIGURE",
+  "THIRTEENTH HELD-OUT corpus (crisis-heldout13.ts, written blind on 2026-12-06; read once by crisis-model-i-decision.ts, which chose I over H on it)",
+  CRISIS_HELDOUT13,
+  HELDOUT13_CONVERSATIONS,
+);
+report("THIRTEENTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT13));
+heldout(
+  "FIFTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout5.ts, written blind; read once by crisis-model-i-decision.ts, which chose I over H on it)",
+  CRISIS_SHORTHELDOUT5,
+  SHORTHELDOUT5_CONVERSATIONS,
+);
+
+console.log(
+  "Model I was trained on every corpus below, and the rules' contexts were tuned on the development corpora: their figures flatter the check.\n",
+);
+heldout(
+  "ELEVENTH HELD-OUT corpus (crisis-heldout11.ts; first read after the decision that shipped H, H's honest figure; then trained on by model I)",
   CRISIS_HELDOUT11,
   HELDOUT11_CONVERSATIONS,
 );
 report("ELEVENTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT11));
 heldout(
-  "THIRD HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout3.ts, written blind; first read after the decision that shipped H): THE HONEST FIGURE FOR SHORT REPLIES",
+  "THIRD HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout3.ts; first read after the decision that shipped H, then trained on by model I)",
   CRISIS_SHORTHELDOUT3,
   SHORTHELDOUT3_CONVERSATIONS,
 );
 heldout(
-  "TWELFTH HELD-OUT corpus (crisis-heldout12.ts, written blind; read once by crisis-h-rules-decision.ts, where the two rule sets it weighed scored alike)",
+  "TWELFTH HELD-OUT corpus (crisis-heldout12.ts; read once by crisis-h-rules-decision.ts, then trained on by model I)",
   CRISIS_HELDOUT12,
   HELDOUT12_CONVERSATIONS,
 );
 heldout(
-  "FOURTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout4.ts, written blind; read once by crisis-h-rules-decision.ts, where the two rule sets it weighed scored alike)",
+  "FOURTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout4.ts; read once by crisis-h-rules-decision.ts, then trained on by model I)",
   CRISIS_SHORTHELDOUT4,
   SHORTHELDOUT4_CONVERSATIONS,
 );
 heldout(
-  "TENTH HELD-OUT corpus (crisis-heldout10.ts; read once by crisis-model-h-decision.ts, which chose among three systems on it)",
+  "TENTH HELD-OUT corpus (crisis-heldout10.ts; read once by crisis-model-h-decision.ts, then trained on by model I)",
   CRISIS_HELDOUT10,
   HELDOUT10_CONVERSATIONS,
 );
 heldout(
-  "SECOND HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout2.ts; read once by crisis-model-h-decision.ts, which chose among three systems on it)",
+  "SECOND HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout2.ts; read once by crisis-model-h-decision.ts, then trained on by model I)",
   CRISIS_SHORTHELDOUT2,
   SHORTHELDOUT2_CONVERSATIONS,
 );
 
 console.log(
-  "The shipped model H was trained on every corpus below, and the rules' contexts were tuned on the development corpora: their figures flatter the check. The rules-alone lines of the third to fifth held-out corpora were figures on unseen text until 2026-12-06.\n",
+  "Older corpora follow, all trained on by models H and I. The rules-alone lines of the third to fifth held-out corpora were figures on unseen text until 2026-12-06.\n",
 );
 heldout(
   "EIGHTH HELD-OUT corpus (crisis-heldout8.ts; first read after the decision that shipped F, then trained on by model H)",

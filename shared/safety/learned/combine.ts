@@ -6,7 +6,7 @@ import { LEARNED_WEIGHTS } from "./weights.generated";
  * The learned model beside the rules: it can only RAISE the rules' level, never lower it. The model
  * says "high" when p(acute) ≥ θa and "medium" when p(any risk) ≥ θr (thresholds chosen by
  * leave-one-writer-out cross-validation on the development corpora, the least total shortfall from
- * the three goals, in `tests/bench/train-crisis-model-h.ts`), and the level is the more severe of the two.
+ * the three goals, in `tests/bench/train-crisis-model-i.ts`), and the level is the more severe of the two.
  * `crisis-check.ts` puts the two together; `assessRisk` stays the rules alone.
  */
 

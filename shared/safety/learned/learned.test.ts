@@ -6,7 +6,7 @@ import { conversationText, LEARNED_THRESHOLDS, maxLevel, modelLevel, raiseWith, 
 import { featureText, featurise, fnv1a } from "./features";
 import { learnedRisk, sigmoid } from "./model";
 import { LEARNED_WEIGHTS } from "./weights.generated";
-import { LEARNED_WEIGHTS_H } from "./weights-h.generated";
+import { LEARNED_WEIGHTS_I } from "./weights-i.generated";
 
 const SPEC = LEARNED_WEIGHTS.spec;
 const ORDER: Record<RiskLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -66,8 +66,8 @@ describe("model", () => {
     );
   });
 
-  it("ships model H, the one its pre-registered decision chose (tests/bench/crisis-model-h-decision.ts)", () => {
-    expect(LEARNED_WEIGHTS).toEqual(LEARNED_WEIGHTS_H);
+  it("ships model I, the one its pre-registered decision chose (tests/bench/crisis-model-i-decision.ts)", () => {
+    expect(LEARNED_WEIGHTS).toEqual(LEARNED_WEIGHTS_I);
   });
 
   it("has weights of the size its spec says, and a sigmoid exact at its ends", () => {

@@ -7,7 +7,7 @@ import { LEARNED_WEIGHTS } from "./weights.generated";
  * Inference of the learned crisis model: two one-vs-rest logistic regressions over the hashed
  * features of `features.ts` — `acute` (acute vs the rest) and `risk` (acute or ideation vs benign)
  * — with int8 weights and a scale each, decoded once from `weights.generated.ts` (written by
- * `tests/bench/train-crisis-model-h.ts`). Pure, offline, no dependencies.
+ * `tests/bench/train-crisis-model-i.ts`). Pure, offline, no dependencies.
  */
 
 /**
