@@ -78,6 +78,32 @@ export function readSystem(
   return lines;
 }
 
+/**
+ * Reads every system once on every corpus (printing each, corpus by corpus), and answers what the
+ * two-corpus decisions weigh: a system's summed shortfall from the goals, and whether a candidate's
+ * recall lines stay within each corpus's guard of the shipped system's.
+ * @example const { summed, recallKept } = readCorpora([shipped, candidate], CORPORA);
+ */
+export function readCorpora(systems: readonly System[], corpora: readonly DecisionCorpus[]) {
+  const lines = new Map<System, number[][]>(systems.map((system) => [system, []]));
+  for (const corpus of corpora) {
+    console.log(
+      `${corpus.name}, ${corpus.entries.length} messages and ${corpus.conversations.length} conversations, read once\n`,
+    );
+    for (const system of systems) lines.get(system)?.push([...readSystem(system, corpus)]);
+  }
+  const of = (system: System) => lines.get(system) as number[][];
+  return {
+    summed: (system: System) => of(system).reduce((total, read) => total + goalShortfall(read), 0),
+    recallKept: (candidate: System, shipped: System) =>
+      corpora.every((corpus, at) =>
+        [0, 1].every(
+          (line) => (of(candidate)[at]?.[line] as number) >= (of(shipped)[at]?.[line] as number) - corpus.guard - 1e-9,
+        ),
+      ),
+  };
+}
+
 const ROOT = new URL("../..", import.meta.url).pathname;
 
 /**

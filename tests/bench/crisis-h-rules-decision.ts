@@ -34,8 +34,7 @@ import { CRISIS_HELDOUT12, HELDOUT12_CONVERSATIONS } from "../../shared/safety/c
 import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT4, SHORTHELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout4";
 import { LEARNED_WEIGHTS_H } from "../../shared/safety/learned/weights-h.generated";
-import { type DecisionCorpus, modelOf, type Rules, readSystem, type System, withRulesAt } from "./crisis-decision";
-import { goalShortfall } from "./crisis-scoring";
+import { type DecisionCorpus, modelOf, type Rules, readCorpora, type System, withRulesAt } from "./crisis-decision";
 
 /** The commit whose rules shipped with model H. */
 const BASE = "f333b96f434c5a76ca91bb437df7ad292237140d";
@@ -64,24 +63,11 @@ await withRulesAt(BASE, (earlier) => {
     { name: "for the record: rules at f333b96 alone", rules: earlier, model: null },
     { name: "for the record: rules with the late contexts alone", rules: now, model: null },
   ];
-  const systems = [shipped, candidate, ...record];
-  const lines = new Map<System, number[][]>(systems.map((system) => [system, []]));
-  for (const corpus of CORPORA) {
-    console.log(
-      `${corpus.name}, ${corpus.entries.length} messages and ${corpus.conversations.length} conversations, read once\n`,
-    );
-    for (const system of systems) lines.get(system)?.push([...readSystem(system, corpus)]);
-  }
-  const of = (system: System) => lines.get(system) as number[][];
-  const sum = (system: System) => of(system).reduce((total, read) => total + goalShortfall(read), 0);
-  const recallKept = CORPORA.every((corpus, at) =>
-    [0, 1].every(
-      (line) => (of(candidate)[at]?.[line] as number) >= (of(shipped)[at]?.[line] as number) - corpus.guard - 1e-9,
-    ),
-  );
-  const ships = recallKept && sum(candidate) <= sum(shipped) + 1e-9;
+  const { summed, recallKept } = readCorpora([shipped, candidate, ...record], CORPORA);
+  const kept = recallKept(candidate, shipped);
+  const ships = kept && summed(candidate) <= summed(shipped) + 1e-9;
   console.log(
-    `S1: recall lines within the guards of S0: ${recallKept ? "yes" : "NO"}; summed shortfall ${sum(candidate).toFixed(3)} against S0's ${sum(shipped).toFixed(3)}`,
+    `S1: recall lines within the guards of S0: ${kept ? "yes" : "NO"}; summed shortfall ${summed(candidate).toFixed(3)} against S0's ${summed(shipped).toFixed(3)}`,
   );
   console.log(`\nDECISION: ${ships ? "ship S1 (the late contexts)" : "keep S0 (revert the late contexts)"}`);
 });

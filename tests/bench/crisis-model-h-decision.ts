@@ -35,8 +35,7 @@ import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk"
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
 import { LEARNED_WEIGHTS_F } from "../../shared/safety/learned/weights-f.generated";
 import { LEARNED_WEIGHTS_H } from "../../shared/safety/learned/weights-h.generated";
-import { type DecisionCorpus, modelOf, type Rules, readSystem, type System, withRulesAt } from "./crisis-decision";
-import { goalShortfall } from "./crisis-scoring";
+import { type DecisionCorpus, modelOf, type Rules, readCorpora, type System, withRulesAt } from "./crisis-decision";
 
 /** The commit whose rules shipped with model F. */
 const BASE = "7ed490a012fd7fe10b7afdf5ba01fd4df40a421f";
@@ -74,29 +73,14 @@ await withRulesAt(BASE, (earlier) => {
     { name: "for the record: new rules alone", rules: now, model: null },
   ];
 
-  const systems = [shipped, ...candidates, ...record];
-  const lines = new Map<System, number[][]>(systems.map((system) => [system, []]));
-  for (const corpus of CORPORA) {
-    console.log(
-      `${corpus.name}, ${corpus.entries.length} messages and ${corpus.conversations.length} conversations, read once\n`,
-    );
-    for (const system of systems) lines.get(system)?.push([...readSystem(system, corpus)]);
-  }
-  const sum = (system: System) =>
-    (lines.get(system) as number[][]).reduce((total, read) => total + goalShortfall(read), 0);
+  const { summed, recallKept } = readCorpora([shipped, ...candidates, ...record], CORPORA);
   let best: { system: System; shortfall: number } | null = null;
   for (const candidate of candidates) {
-    const recallKept = CORPORA.every((corpus, at) =>
-      [0, 1].every(
-        (line) =>
-          ((lines.get(candidate) as number[][])[at]?.[line] as number) >=
-          ((lines.get(shipped) as number[][])[at]?.[line] as number) - corpus.guard - 1e-9,
-      ),
-    );
-    const shortfall = sum(candidate);
-    const qualifies = recallKept && shortfall < sum(shipped) - 1e-9;
+    const kept = recallKept(candidate, shipped);
+    const shortfall = summed(candidate);
+    const qualifies = kept && shortfall < summed(shipped) - 1e-9;
     console.log(
-      `${candidate.name.slice(0, 2)}: recall lines within the guards of S0: ${recallKept ? "yes" : "NO"}; summed shortfall ${shortfall.toFixed(3)} against S0's ${sum(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}`,
+      `${candidate.name.slice(0, 2)}: recall lines within the guards of S0: ${kept ? "yes" : "NO"}; summed shortfall ${shortfall.toFixed(3)} against S0's ${summed(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}`,
     );
     if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
   }

@@ -25,8 +25,7 @@ import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk"
 import { CRISIS_SHORTHELDOUT5, SHORTHELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout5";
 import { LEARNED_WEIGHTS_H } from "../../shared/safety/learned/weights-h.generated";
 import { LEARNED_WEIGHTS_I } from "../../shared/safety/learned/weights-i.generated";
-import { type DecisionCorpus, modelOf, type Rules, readSystem, type System } from "./crisis-decision";
-import { goalShortfall } from "./crisis-scoring";
+import { type DecisionCorpus, modelOf, type Rules, readCorpora, type System } from "./crisis-decision";
 
 const CORPORA: readonly DecisionCorpus[] = [
   {
@@ -55,25 +54,10 @@ const candidate: System = {
   rules,
   model: i,
 };
-const read = new Map<System, number[][]>([
-  [shipped, []],
-  [candidate, []],
-]);
-for (const corpus of CORPORA) {
-  console.log(
-    `${corpus.name}, ${corpus.entries.length} messages and ${corpus.conversations.length} conversations, read once\n`,
-  );
-  for (const system of [shipped, candidate]) read.get(system)?.push([...readSystem(system, corpus)]);
-}
-const of = (system: System) => read.get(system) as number[][];
-const sum = (system: System) => of(system).reduce((total, lines) => total + goalShortfall(lines), 0);
-const recallKept = CORPORA.every((corpus, at) =>
-  [0, 1].every(
-    (line) => (of(candidate)[at]?.[line] as number) >= (of(shipped)[at]?.[line] as number) - corpus.guard - 1e-9,
-  ),
-);
-const ships = recallKept && sum(candidate) < sum(shipped) - 1e-9;
+const { summed, recallKept } = readCorpora([shipped, candidate], CORPORA);
+const kept = recallKept(candidate, shipped);
+const ships = kept && summed(candidate) < summed(shipped) - 1e-9;
 console.log(
-  `Recall lines within the guards: ${recallKept ? "yes" : "NO"}; summed shortfall H ${sum(shipped).toFixed(3)}, I ${sum(candidate).toFixed(3)}`,
+  `Recall lines within the guards: ${kept ? "yes" : "NO"}; summed shortfall H ${summed(shipped).toFixed(3)}, I ${summed(candidate).toFixed(3)}`,
 );
 console.log(`DECISION: ${ships ? "ship model I" : "keep model H"}`);
