@@ -21,15 +21,13 @@ const SPECS: Readonly<Record<string, FeatureSpec>> = {
   skip: { bits: 16, bigrams: true, charMin: 3, charMax: 5, skip: 3 },
 };
 const LAMBDAS = [1e-5, 1e-4];
-const family = (name: string, key: string): Family => {
+const family = (name: string, key: string, lambdas: readonly number[] = LAMBDAS): Family => {
   const spec = SPECS[key] as FeatureSpec;
   return {
     name,
-    configs: LAMBDAS.map((lambda) => ({ features: key, bits: spec.bits, lambda, name: `${key} λ ${lambda}` })),
+    configs: lambdas.map((lambda) => ({ features: key, bits: spec.bits, lambda, name: `${key} λ ${lambda}` })),
   };
 };
-const FAMILIES: readonly Family[] = [family("n-grams", "ngrams"), family("n-grams + chars", "chars")];
-const SKIP_FAMILY = family("n-grams + chars + skip pairs", "skip");
 
 const featureCache = new Map<string, SparseVector[]>();
 function features(key: string): SparseVector[] {
@@ -55,6 +53,8 @@ export interface Candidate {
   skipPairs?: boolean;
   /** The threshold rule; chooseThresholds (D's and E's) when not given. */
   thresholdRule?: ThresholdRule;
+  /** The L2 strengths tried in every family; 1e-5 and 1e-4 (D to I) when not given. */
+  lambdas?: readonly number[];
 }
 
 /**
@@ -68,7 +68,9 @@ export function trainNgramCandidate(candidate: Candidate): void {
   console.log(
     `Learned crisis model ${letter}: nested leave-one-writer-out over ${writers.length} writers (never ${candidate.decidedOn}).\n`,
   );
-  const families = candidate.skipPairs === true ? [...FAMILIES, SKIP_FAMILY] : FAMILIES;
+  const lambdas = candidate.lambdas ?? LAMBDAS;
+  const families = [family("n-grams", "ngrams", lambdas), family("n-grams + chars", "chars", lambdas)];
+  if (candidate.skipPairs === true) families.push(family("n-grams + chars + skip pairs", "skip", lambdas));
   if (!process.argv.includes("--no-report")) report(families);
 
   const final = choose(

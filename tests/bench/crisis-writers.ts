@@ -1,14 +1,15 @@
 /**
  * Leave-one-writer-out (LOWO) over the writers whose corpora are development data (crisis-dev.ts to
- * crisis-dev18.ts, crisis-heldout.ts to crisis-heldout12.ts and crisis-shortheldout1.ts to 4, each held-out
+ * crisis-dev18.ts, crisis-heldout.ts to crisis-heldout13.ts and crisis-shortheldout1.ts to 5, each held-out
  * one only after its decision; the project corpus is always trained on): hold one writer back, train
  * on the others, test on the held one; and nested, so each fold's configuration and thresholds are
  * chosen by an inner LOWO on its training writers only. Shared by train-crisis-model-c.ts (the first
  * seven writers), train-crisis-model-d.ts (fourteen), train-crisis-model-e.ts (nineteen),
  * train-crisis-model-f.ts (twenty-two), train-crisis-model-g.ts (twenty-three),
  * train-crisis-model-h.ts (twenty-eight), train-crisis-model-i.ts (thirty-four),
- * crisis-sentence-encoder.ts and crisis-learning-curve.ts. The thirteenth held-out corpus and the
- * fifth of short replies are never read here.
+ * train-crisis-model-j.ts (thirty-six), crisis-sentence-encoder.ts and crisis-learning-curve.ts. The
+ * fourteenth and fifteenth held-out corpora and the sixth and seventh of short replies are never read
+ * here.
  */
 import { CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";
@@ -41,11 +42,13 @@ import { CRISIS_HELDOUT9, HELDOUT9_CONVERSATIONS } from "../../shared/safety/cri
 import { CRISIS_HELDOUT10, HELDOUT10_CONVERSATIONS } from "../../shared/safety/crisis-heldout10";
 import { CRISIS_HELDOUT11, HELDOUT11_CONVERSATIONS } from "../../shared/safety/crisis-heldout11";
 import { CRISIS_HELDOUT12, HELDOUT12_CONVERSATIONS } from "../../shared/safety/crisis-heldout12";
+import { CRISIS_HELDOUT13, HELDOUT13_CONVERSATIONS } from "../../shared/safety/crisis-heldout13";
 import type { RiskLevel } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
 import { CRISIS_SHORTHELDOUT3, SHORTHELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout3";
 import { CRISIS_SHORTHELDOUT4, SHORTHELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout4";
+import { CRISIS_SHORTHELDOUT5, SHORTHELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout5";
 import { type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
 import type { Tier } from "./crisis-scoring";
@@ -98,7 +101,9 @@ export type Writer =
   | "heldout12"
   | "shortheldout2"
   | "shortheldout3"
-  | "shortheldout4";
+  | "shortheldout4"
+  | "heldout13"
+  | "shortheldout5";
 export type Corpus = Writer | "project";
 /** The seven writers model C was trained and measured on (train-crisis-model-c.ts). */
 export const SEVEN_WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
@@ -167,6 +172,11 @@ export const THIRTY_FOUR_WRITERS: readonly Writer[] = [
   "shortheldout3",
   "shortheldout4",
 ];
+/**
+ * The thirty-six writers of model J: the thirty-four and the thirteenth held-out corpus and the fifth
+ * of short replies, development data since model I's decision read them (crisis-model-i-decision.ts).
+ */
+export const THIRTY_SIX_WRITERS: readonly Writer[] = [...THIRTY_FOUR_WRITERS, "heldout13", "shortheldout5"];
 
 export const EXAMPLES: readonly Example<Corpus>[] = [
   ...CRISIS_DEV.map(single("dev1")),
@@ -243,6 +253,10 @@ export const EXAMPLES: readonly Example<Corpus>[] = [
   ...SHORTHELDOUT3_CONVERSATIONS.map(conversation("shortheldout3")),
   ...CRISIS_SHORTHELDOUT4.map(single("shortheldout4")),
   ...SHORTHELDOUT4_CONVERSATIONS.map(conversation("shortheldout4")),
+  ...CRISIS_HELDOUT13.map(single("heldout13")),
+  ...HELDOUT13_CONVERSATIONS.map(conversation("heldout13")),
+  ...CRISIS_SHORTHELDOUT5.map(single("shortheldout5")),
+  ...SHORTHELDOUT5_CONVERSATIONS.map(conversation("shortheldout5")),
 ];
 
 export const rowsOf = (corpora: readonly Corpus[]) =>
