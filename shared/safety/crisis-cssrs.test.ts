@@ -823,26 +823,3 @@ describe("assessConversation's third-round families", () => {
     expect(level(["up on the roof", "not scared"])).toBe("high");
   });
 });
-
-describe("assessRisk's cues of 2026-12-06, night (read from the thirteenth and fifth short corpora after their decision)", () => {
-  const high = (text: string) => expect(assessRisk(text).level, text).toBe("high");
-  const medium = (text: string) => expect(atLeastMedium(assessRisk(text).level), text).toBe(true);
-  const below = (text: string) => expect(atLeastMedium(assessRisk(text).level), text).toBe(false);
-
-  it("reads swallowed pills, an interrupted attempt, a farewell and who finds the writer", () => {
-    high("the tablets are inside me already");
-    high("climbed onto the parapet last night and a stranger hauled me back");
-    high("farewell world, I'm sorry for everything");
-    high("booked a cabin miles away so my sister won't be the one who finds me");
-    below("my meds are in me now, off to bed");
-    below("my dog pulled me back towards the park, he hates the vet");
-    below("farewell party for Jan tomorrow, bring cake");
-  });
-
-  it("reads a burden dragging others down and an urge to reach for a blade", () => {
-    medium("honestly I just bring everyone down");
-    medium("craving to pick up the razor again");
-    below("need to get a razor for shaving tomorrow");
-    below("rain always drags everyone down a bit");
-  });
-});

@@ -315,12 +315,9 @@ const CONTINUATIONS: ReadonlySet<string> = new Set(
   "of from for with at in on to out because cause cos like lol lmao haha hahaha jk kidding joking as".split(" "),
 );
 
-/**
- * Gerunds of a pastime or a chore that carry on the turn before at any length ("on the bridge" /
- * "taking photos of the sunset", "i cut myself" / "chopping onions, sliced my thumb").
- */
+/** Gerunds of a pastime that carry on the turn before at any length ("on the bridge" / "taking photos of the sunset"). */
 const PASTIMES: ReadonlySet<string> = new Set(
-  "taking watching enjoying admiring filming photographing walking fishing waiting sightseeing painting sketching chopping slicing peeling cooking shaving gardening baking".split(
+  "taking watching enjoying admiring filming photographing walking fishing waiting sightseeing painting sketching".split(
     " ",
   ),
 );

@@ -180,10 +180,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     `(downed|drank|drunk|necked|swallowed|took|taken|had) [a|the|some|half a|a whole] [bottle of|load of|litre of] ${ALCOHOL} (and|with|plus) [all|all of] (my|the|some|his|her|mum|mom) ${PILL_NOUN}`,
     `(stood|sat|climbed|went|got) (on|onto|over|to|up on) the [${HIGH}] (edge|ledge|railing|railings|barrier|parapet)`,
     "(have|had|i) (attempted|tried) (before|previously|once|twice|suicide)",
-    // "pills are in me now": swallowed already.
-    "(pill|tablet|painkiller|paracetamol|sleeping pill|the lot|all of them|them all) [be] (in me|inside me) [now|already]",
-    // "got halfway over the railing yesterday, a man pulled me back": an interrupted attempt.
-    "(railing|railings|parapet|edge|ledge) * (pulled|grabbed|dragged|hauled|yanked) me (back|off|down|away)",
   ),
   // ------------------------------------------------------------ preparation: acts towards it
   ...cues("preparation")(
@@ -225,8 +221,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(so|when) (nobody|no one|noone) (be|is) left with my (debt|debts|mess|stuff|bills)",
     "(when|after|once) i (be|am) (gone|dead)",
     "(whoever|the person who|whoever it is who|the one who) (find|finds|will find|has to find) me",
-    // "…so my mum isn't the one who finds me": arranging who finds the writer (the "not" is the point).
-    "so * (be not|is not|will not be|would not be|do not have to be|never be) the one (who|that|to) (find|finds|will find|has to find) me",
     "(rehome|rehomed|rehoming) the (cat|dog|pet|rabbit|hamster|animals)",
     "(collect|collected|collecting|save|saving|saved) (all|all of) my (prescriptions|prescription|meds|medication|tablets|pills)",
     `(save|saving|keep|keeping) (them|it) for (when|the day|the night) i (be|am) ready`,
@@ -445,7 +439,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(be) (doing|do) it (now|tonight|right now)",
     "this (be|is) (goodbye|my goodbye|the end)",
     "goodbye (everyone|everybody|all|world|forever|for good|for ever|cruel world|guys|all of you)",
-    "farewell (everyone|everybody|world|forever|for good|for ever|cruel world)",
     "(last|final) (time you will hear from me|message|text|goodbye|time you hear from me|words|note)",
     "(last|final) time (you|anyone) (will|ever) (hear|see) (from|me)",
     "(will not|never|wont) hear from me again",
@@ -506,7 +499,7 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(take care|look after) yourselves",
     "love you all",
     "(sorry|apologies) to (whoever|anyone who|the person who|whoever has to|everyone who)",
-    "(goodbye|bye|farewell)",
+    "(goodbye|bye)",
     "i love you",
     "(thank|thanks) [you] for (everything|being there|all you have done|all of it)",
     "(will not|wont) be around",
@@ -701,8 +694,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "(arm|arms|wrist|wrists|thigh|thighs|leg|legs) (be) (a mess|a state|wrecked|ruined|shredded|cut up|torn up) again",
     "(used|use|using|got out|grabbed|took out) (the|my|a) [pencil sharpener|sharpener] (blade|blades) (<end>|again|today|tonight|last night|yesterday|this morning)",
     "(used|use|using) (the|my|a) (razor|razors) (<end>|again)",
-    // "itching to grab a blade": an urge to reach for the means.
-    "(itch|itching|crave|craving|tempt|tempted|urge|urges|desperate|dying) [to] (grab|get|reach for|pick up|hold|use|find) (a|the|my) (blade|blades|razor|razors|sharpener)",
     "(sleeve|sleeves|jumper|jumpers|hoodie|hoodies) * (because of|cos of|to hide|to cover) (what i did|what i do|what i have done|the marks|my marks|the cuts|my cuts|the scars|my arms|my wrists)",
     "(told|tell|said to) (her|him|them|everyone|people|my mum|my mom|my dad|work|school|my teacher) (it be|it was|they be|they were) (the cat|a cat|from the cat|from gardening|cat scratches|the dog) <end>",
     "(snap|snapped|broke|break|broken|broke apart|break apart|take apart|took apart|taken apart|smashed|smash|unscrewed|unscrew) (a|the|another) (pencil sharpener|sharpener|razor|disposable razor)",
@@ -933,8 +924,6 @@ export const CSSRS_LEXICON: readonly Cue[] = [
     "happier (if|when|without) (i|me) * (gone|dead|not around|not here)",
     "(be|feel like|feel) (a|such a|just a|only a|nothing but a) burden",
     "burden (to|on|for) (everyone|my|them|others|people|the|you|everybody)",
-    // "all i do is drag people down".
-    "(all i do be|i only|i just|i always|i) (drag|bring|pull) (everyone|everybody|people|them|others|my family|my friends|the people around me|those around me) down",
     "(no one|nobody|noone) (would|will|would even) (miss me|notice|care|miss)",
     "(no one|nobody) (care|cares) if i (die|live|be alive|be gone)",
     "what [be] [even] the point (in|of) [even] (live|living|life|be alive|being alive|go on|going on|carry on|anything|it all|any of it|trying|me|existing|exist|being here|be here|me being here)",

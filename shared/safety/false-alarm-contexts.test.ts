@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessConversation, assessRisk, type RiskLevel } from "./crisis-risk";
+import { assessRisk, type RiskLevel } from "./crisis-risk";
 
 /**
  * The false-alarm contexts of 2026-12-06 (`context-lexicon.ts`: question, recovered, recent,
@@ -212,30 +212,5 @@ describe("gone, never crossed my mind, not on the table (2026-12-06, late)", () 
     high("not a day goes by that I don't want to die");
     medium("Not a day goes by where I do not think about killing myself");
     medium("I am not in a good place and I want to hurt myself");
-  });
-});
-
-describe("a leaving do, winters ago, an answered screener, a chore explained (2026-12-06, night)", () => {
-  const conversation = (turns: string[]) => assessConversation(turns).level;
-
-  it("reads them as everyday, past or denied", () => {
-    below("leaving drinks on friday, saying goodbye to everyone from the office");
-    below("last day of term tomorrow so I'm saying goodbye to everyone");
-    below("I was suicidal three winters ago; the daily walks helped most");
-    below("the nurse asked if I'd had thoughts of ending my life and I haven't, thankfully");
-    below("I don't get those suicidal thoughts anymore, therapy really worked");
-    below("Farewell everyone, see you after the holidays!");
-    expect(atLeastMedium(conversation(["I cut myself", "chopping carrots, nicked my finger, all fine"]))).toBe(false);
-    expect(atLeastMedium(conversation(["I don't want to be here anymore", "at this party I mean, so boring"]))).toBe(
-      false,
-    );
-  });
-
-  it("leaves risk beside them alone", () => {
-    high("leaving do tonight, then I'm going to kill myself");
-    medium("the nurse asked if I'd had thoughts of ending my life and I haven't told her that I do");
-    medium("I was suicidal a couple of winters ago and the thoughts are back again");
-    expect(conversation(["I cut myself", "cooking dinner and it's bleeding a lot and won't stop"])).toBe("high");
-    expect(atLeastMedium(conversation(["I don't want to be here anymore", "in this world I mean"]))).toBe(true);
   });
 });

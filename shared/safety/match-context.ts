@@ -271,11 +271,6 @@ const AFTER_ANSWER: ReadonlySet<string> = new Set([
   "at",
 ]);
 
-/** "have not", "did not": a "not" answering a screener's question. */
-const AUXILIARIES: ReadonlySet<string> = new Set(["have", "had", "did", "do", "was", "am"]);
-/** What may follow that "not" for it to end the answer ("…and i haven't." but not "…and i haven't told anyone"). */
-const AFTER_NOT: ReadonlySet<string> = new Set([SENTENCE_BREAK, "which", "thankfully", "at", "in", "for", "since"]);
-
 /**
  * A plain "no" answering the cue: "suicidal, no." (the cue, then "no" ending the sentence), or, in a
  * sentence reporting a screener's question, a "no" after the cue across connecting words only ("my gp
@@ -287,8 +282,6 @@ function answeredNo(tokens: readonly string[], end: number, context: MessageCont
   for (let at = end; at < tokens.length && at <= end + 6; at++) {
     const token = tokens[at] as string;
     if (NO_ANSWERS.has(token)) return AFTER_ANSWER.has(tokens[at + 1] ?? SENTENCE_BREAK);
-    // "…and i honestly haven't, which felt good": a "not" answering, ending its clause.
-    if (AUXILIARIES.has(token) && tokens[at + 1] === "not") return AFTER_NOT.has(tokens[at + 2] ?? SENTENCE_BREAK);
     if (!ANSWER_FILLERS.has(token)) return false;
   }
   return false;

@@ -32,16 +32,23 @@
  * - The figures of whichever system ships, on these two corpora, flatter it a little (they chose
  *   among three). Its honest figures are read afterwards, once, on the fifteenth held-out corpus and
  *   the seventh of short replies (committed unread with these, be2ae8b), which nothing chooses with.
+ *
+ * DECIDED on 2026-12-06 (the output is in docs/clinical-safety.md): S0 stays. S1 tied it (summed
+ * shortfall 0.015 each: not less), and S2 (0.005) fell more than 0.01 below S0 on acute → high on the
+ * fourteenth corpus (0.961 against 0.977). The rules' changes were reverted, as pre-registered; so
+ * that this script still reads what it weighed, S1's and S2's rules are read from a worktree of the
+ * commit that made them (CANDIDATE_RULES), as S0's are from BASE.
  */
 import { CRISIS_HELDOUT14, HELDOUT14_CONVERSATIONS } from "../../shared/safety/crisis-heldout14";
-import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT6, SHORTHELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout6";
 import { LEARNED_WEIGHTS_I } from "../../shared/safety/learned/weights-i.generated";
 import { LEARNED_WEIGHTS_J } from "../../shared/safety/learned/weights-j.generated";
-import { type DecisionCorpus, modelOf, type Rules, readCorpora, type System, withRulesAt } from "./crisis-decision";
+import { type DecisionCorpus, modelOf, readCorpora, type System, withRulesAt } from "./crisis-decision";
 
 /** The commit whose rules shipped with model I. */
 const BASE = "be2ae8b4356dc522d868f5faf6dd057c8ddebeb1";
+/** The commit with the night's rules, weighed as S1 and S2 and reverted after. */
+const CANDIDATE_RULES = "f4b7f1f89c4d50526b96902510a7f9fe81db49f8";
 const CORPORA: readonly DecisionCorpus[] = [
   {
     name: "FOURTEENTH HELD-OUT corpus (crisis-heldout14.ts)",
@@ -57,31 +64,36 @@ const CORPORA: readonly DecisionCorpus[] = [
   },
 ];
 
-await withRulesAt(BASE, (earlier) => {
-  const now: Rules = { assessRisk, assessConversation };
-  const i = modelOf(LEARNED_WEIGHTS_I);
-  const j = modelOf(LEARNED_WEIGHTS_J);
-  const { acute, risk } = LEARNED_WEIGHTS_J.thresholds;
-  const shipped: System = { name: "S0 (shipped): earlier rules + model I, θa 0.7, θr 0.65", rules: earlier, model: i };
-  const candidates: System[] = [
-    { name: "S1: new rules + model I, θa 0.7, θr 0.65", rules: now, model: i },
-    { name: `S2: new rules + model J, θa ${acute}, θr ${risk}`, rules: now, model: j },
-  ];
-  const record: System[] = [
-    { name: "for the record: earlier rules alone", rules: earlier, model: null },
-    { name: "for the record: new rules alone", rules: now, model: null },
-  ];
+await withRulesAt(BASE, (earlier) =>
+  withRulesAt(CANDIDATE_RULES, (now) => {
+    const i = modelOf(LEARNED_WEIGHTS_I);
+    const j = modelOf(LEARNED_WEIGHTS_J);
+    const { acute, risk } = LEARNED_WEIGHTS_J.thresholds;
+    const shipped: System = {
+      name: "S0 (shipped): earlier rules + model I, θa 0.7, θr 0.65",
+      rules: earlier,
+      model: i,
+    };
+    const candidates: System[] = [
+      { name: "S1: new rules + model I, θa 0.7, θr 0.65", rules: now, model: i },
+      { name: `S2: new rules + model J, θa ${acute}, θr ${risk}`, rules: now, model: j },
+    ];
+    const record: System[] = [
+      { name: "for the record: earlier rules alone", rules: earlier, model: null },
+      { name: "for the record: new rules alone", rules: now, model: null },
+    ];
 
-  const { summed, recallKept } = readCorpora([shipped, ...candidates, ...record], CORPORA);
-  let best: { system: System; shortfall: number } | null = null;
-  for (const candidate of candidates) {
-    const kept = recallKept(candidate, shipped);
-    const shortfall = summed(candidate);
-    const qualifies = kept && shortfall < summed(shipped) - 1e-9;
-    console.log(
-      `${candidate.name.slice(0, 2)}: recall lines within the guards of S0: ${kept ? "yes" : "NO"}; summed shortfall ${shortfall.toFixed(3)} against S0's ${summed(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}`,
-    );
-    if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
-  }
-  console.log(`\nDECISION: ${best === null ? "keep S0 (revert the rules' changes)" : `ship ${best.system.name}`}`);
-});
+    const { summed, recallKept } = readCorpora([shipped, ...candidates, ...record], CORPORA);
+    let best: { system: System; shortfall: number } | null = null;
+    for (const candidate of candidates) {
+      const kept = recallKept(candidate, shipped);
+      const shortfall = summed(candidate);
+      const qualifies = kept && shortfall < summed(shipped) - 1e-9;
+      console.log(
+        `${candidate.name.slice(0, 2)}: recall lines within the guards of S0: ${kept ? "yes" : "NO"}; summed shortfall ${shortfall.toFixed(3)} against S0's ${summed(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}`,
+      );
+      if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
+    }
+    console.log(`\nDECISION: ${best === null ? "keep S0 (revert the rules' changes)" : `ship ${best.system.name}`}`);
+  }),
+);

@@ -3,10 +3,14 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
- * The THIRTEENTH held-out corpus and the FIFTH held-out corpus of short chat replies (both written
- * blind on 2026-12-06) are printed first: they were read once, by the pre-registered decision of
+ * The FIFTEENTH held-out corpus and the SEVENTH held-out corpus of short chat replies (written blind
+ * on 2026-12-06, night, and committed unread) are printed first: nothing chose with them, so they are
+ * the shipped check's honest figures. They were first read here, once, after the pre-registered J
+ * decision (crisis-model-j-decision.ts) had read the FOURTEENTH and SIXTH short corpora, printed next,
+ * and kept model I and the rules as they were (a choice among three, so those flatter it a little).
+ * Then the THIRTEENTH and FIFTH short corpora, read once by the decision of
  * crisis-model-i-decision.ts, which switched the check from model H to model I (a choice between
- * two, so they flatter I a little). No unread corpus was left to read after it. Model I was trained
+ * two). Model I was trained
  * on every other corpus printed here: the eleventh held-out corpus and the third of short replies,
  * the honest figures of H (first read after H's decision), the twelfth and the fourth (read by the
  * late-rules decision), and the tenth and the second (H's decision) among them; their figures with
@@ -56,12 +60,16 @@ import { CRISIS_HELDOUT10, HELDOUT10_CONVERSATIONS } from "../../shared/safety/c
 import { CRISIS_HELDOUT11, HELDOUT11_CONVERSATIONS } from "../../shared/safety/crisis-heldout11";
 import { CRISIS_HELDOUT12, HELDOUT12_CONVERSATIONS } from "../../shared/safety/crisis-heldout12";
 import { CRISIS_HELDOUT13, HELDOUT13_CONVERSATIONS } from "../../shared/safety/crisis-heldout13";
+import { CRISIS_HELDOUT14, HELDOUT14_CONVERSATIONS } from "../../shared/safety/crisis-heldout14";
+import { CRISIS_HELDOUT15, HELDOUT15_CONVERSATIONS } from "../../shared/safety/crisis-heldout15";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
 import { CRISIS_SHORTHELDOUT3, SHORTHELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout3";
 import { CRISIS_SHORTHELDOUT4, SHORTHELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout4";
 import { CRISIS_SHORTHELDOUT5, SHORTHELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout5";
+import { CRISIS_SHORTHELDOUT6, SHORTHELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout6";
+import { CRISIS_SHORTHELDOUT7, SHORTHELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout7";
 import { learnedRisk } from "../../shared/safety/learned/model";
 import { normaliseTokens } from "../../shared/safety/normalise";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
@@ -162,6 +170,28 @@ function heldout(
   console.log(`  conversations (crisisCheckConversation): ${conversationsMet(conversations)} meet their tier\n`);
 }
 
+heldout(
+  "FIFTEENTH HELD-OUT corpus (crisis-heldout15.ts, written blind on 2026-12-06; nothing chose with it: the shipped check's honest figure)",
+  CRISIS_HELDOUT15,
+  HELDOUT15_CONVERSATIONS,
+);
+report("FIFTEENTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT15));
+heldout(
+  "SEVENTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout7.ts, written blind; nothing chose with it: the shipped check's honest figure)",
+  CRISIS_SHORTHELDOUT7,
+  SHORTHELDOUT7_CONVERSATIONS,
+);
+heldout(
+  "FOURTEENTH HELD-OUT corpus (crisis-heldout14.ts, written blind; read once by crisis-model-j-decision.ts, which kept I and the rules)",
+  CRISIS_HELDOUT14,
+  HELDOUT14_CONVERSATIONS,
+);
+heldout(
+  "SIXTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout6.ts, written blind; read once by crisis-model-j-decision.ts, which kept I and the rules)",
+  CRISIS_SHORTHELDOUT6,
+  SHORTHELDOUT6_CONVERSATIONS,
+);
+console.log("Model I was not trained on the thirteenth and fifth short corpora either; they chose it over H.\n");
 heldout(
   "THIRTEENTH HELD-OUT corpus (crisis-heldout13.ts, written blind on 2026-12-06; read once by crisis-model-i-decision.ts, which chose I over H on it)",
   CRISIS_HELDOUT13,
