@@ -39,11 +39,11 @@ export interface Rules {
   assessConversation: (turns: readonly string[]) => RiskAssessment;
 }
 
-/** A system a decision reads: rules, raised by a model (none: the rules alone). */
+/** A system a decision reads: rules, raised by a model or by each of several (none: the rules alone). */
 export interface System {
   name: string;
   rules: Rules;
-  model: Model | null;
+  model: Model | readonly Model[] | null;
 }
 
 /** A held-out corpus a decision reads, and how far a recall line may fall on it. */
@@ -123,9 +123,10 @@ export async function withRulesAt<T>(base: string, read: (rules: Rules) => T | P
   }
 }
 
-/** The rules' level, raised by the model when one is given. */
-export function level(rules: RiskAssessment, text: string, model: Model | null): RiskLevel {
-  return model === null ? rules.level : raiseWith(rules, model.risk(text), model.thresholds).level;
+/** The rules' level, raised by the model when one is given (by each, when several: the most severe). */
+export function level(rules: RiskAssessment, text: string, model: Model | readonly Model[] | null): RiskLevel {
+  const models: readonly Model[] = model === null ? [] : "risk" in model ? [model] : model;
+  return models.reduce((raised, each) => raiseWith(raised, each.risk(text), each.thresholds), rules).level;
 }
 
 /** The three goal lines as rates: acute → high, any risk → at least medium, benign below medium. */

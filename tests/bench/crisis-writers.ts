@@ -43,12 +43,16 @@ import { CRISIS_HELDOUT10, HELDOUT10_CONVERSATIONS } from "../../shared/safety/c
 import { CRISIS_HELDOUT11, HELDOUT11_CONVERSATIONS } from "../../shared/safety/crisis-heldout11";
 import { CRISIS_HELDOUT12, HELDOUT12_CONVERSATIONS } from "../../shared/safety/crisis-heldout12";
 import { CRISIS_HELDOUT13, HELDOUT13_CONVERSATIONS } from "../../shared/safety/crisis-heldout13";
+import { CRISIS_HELDOUT14, HELDOUT14_CONVERSATIONS } from "../../shared/safety/crisis-heldout14";
+import { CRISIS_HELDOUT15, HELDOUT15_CONVERSATIONS } from "../../shared/safety/crisis-heldout15";
 import type { RiskLevel } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
 import { CRISIS_SHORTHELDOUT3, SHORTHELDOUT3_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout3";
 import { CRISIS_SHORTHELDOUT4, SHORTHELDOUT4_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout4";
 import { CRISIS_SHORTHELDOUT5, SHORTHELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout5";
+import { CRISIS_SHORTHELDOUT6, SHORTHELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout6";
+import { CRISIS_SHORTHELDOUT7, SHORTHELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout7";
 import { type LearnedThresholds, modelLevel } from "../../shared/safety/learned/combine";
 import type { SparseVector } from "../../shared/safety/learned/features";
 import type { Tier } from "./crisis-scoring";
@@ -103,7 +107,11 @@ export type Writer =
   | "shortheldout3"
   | "shortheldout4"
   | "heldout13"
-  | "shortheldout5";
+  | "shortheldout5"
+  | "heldout14"
+  | "heldout15"
+  | "shortheldout6"
+  | "shortheldout7";
 export type Corpus = Writer | "project";
 /** The seven writers model C was trained and measured on (train-crisis-model-c.ts). */
 export const SEVEN_WRITERS: readonly Writer[] = ["dev1", "dev2", "dev3", "dev4", "heldout1", "heldout2", "heldout3"];
@@ -177,6 +185,18 @@ export const THIRTY_FOUR_WRITERS: readonly Writer[] = [
  * of short replies, development data since model I's decision read them (crisis-model-i-decision.ts).
  */
 export const THIRTY_SIX_WRITERS: readonly Writer[] = [...THIRTY_FOUR_WRITERS, "heldout13", "shortheldout5"];
+/**
+ * The forty writers of model K: the thirty-six and the four held-out corpora read on the night of
+ * 2026-12-06 (the fourteenth and sixth short by the J decision, the fifteenth and seventh short by
+ * the report that gave the shipped check's honest figures).
+ */
+export const FORTY_WRITERS: readonly Writer[] = [
+  ...THIRTY_SIX_WRITERS,
+  "heldout14",
+  "heldout15",
+  "shortheldout6",
+  "shortheldout7",
+];
 
 export const EXAMPLES: readonly Example<Corpus>[] = [
   ...CRISIS_DEV.map(single("dev1")),
@@ -257,6 +277,14 @@ export const EXAMPLES: readonly Example<Corpus>[] = [
   ...HELDOUT13_CONVERSATIONS.map(conversation("heldout13")),
   ...CRISIS_SHORTHELDOUT5.map(single("shortheldout5")),
   ...SHORTHELDOUT5_CONVERSATIONS.map(conversation("shortheldout5")),
+  ...CRISIS_HELDOUT14.map(single("heldout14")),
+  ...HELDOUT14_CONVERSATIONS.map(conversation("heldout14")),
+  ...CRISIS_HELDOUT15.map(single("heldout15")),
+  ...HELDOUT15_CONVERSATIONS.map(conversation("heldout15")),
+  ...CRISIS_SHORTHELDOUT6.map(single("shortheldout6")),
+  ...SHORTHELDOUT6_CONVERSATIONS.map(conversation("shortheldout6")),
+  ...CRISIS_SHORTHELDOUT7.map(single("shortheldout7")),
+  ...SHORTHELDOUT7_CONVERSATIONS.map(conversation("shortheldout7")),
 ];
 
 export const rowsOf = (corpora: readonly Corpus[]) =>
