@@ -3,14 +3,17 @@
  * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
- * The FIFTEENTH held-out corpus and the SEVENTH held-out corpus of short chat replies (written blind
- * on 2026-12-06, night, and committed unread) are printed first: nothing chose with them, so they are
- * the shipped check's honest figures. They were first read here, once, after the pre-registered J
- * decision (crisis-model-j-decision.ts) had read the FOURTEENTH and SIXTH short corpora, printed next,
- * and kept model I and the rules as they were (a choice among three, so those flatter it a little).
- * Then the THIRTEENTH and FIFTH short corpora, read once by the decision of
- * crisis-model-i-decision.ts, which switched the check from model H to model I (a choice between
- * two). Model I was trained
+ * The check is the rules raised by model I and by model K beside it (the most severe level wins).
+ * The SEVENTEENTH held-out corpus and the NINTH held-out corpus of short chat replies (written blind on
+ * 2026-12-06, night, and committed unread) are printed first: nothing chose with them, so they are
+ * the shipped check's honest figures, first read here once after the pre-registered K decision
+ * (crisis-model-k-decision.ts) had read the SIXTEENTH and EIGHTH short corpora, printed next, and
+ * added K beside I (a choice among three, so those flatter it a little). Neither model was trained on
+ * those four. The fifteenth and seventh short corpora, then the fourteenth and sixth short, were the
+ * honest figures of I alone and the J decision's (it kept I); K was trained on them, so with the
+ * shipped check they flatter it. Then the THIRTEENTH and FIFTH short corpora, read once by the
+ * decision of crisis-model-i-decision.ts, which switched the check from model H to model I. Models I
+ * and K were trained
  * on every other corpus printed here: the eleventh held-out corpus and the third of short replies,
  * the honest figures of H (first read after H's decision), the twelfth and the fourth (read by the
  * late-rules decision), and the tenth and the second (H's decision) among them; their figures with
@@ -62,6 +65,8 @@ import { CRISIS_HELDOUT12, HELDOUT12_CONVERSATIONS } from "../../shared/safety/c
 import { CRISIS_HELDOUT13, HELDOUT13_CONVERSATIONS } from "../../shared/safety/crisis-heldout13";
 import { CRISIS_HELDOUT14, HELDOUT14_CONVERSATIONS } from "../../shared/safety/crisis-heldout14";
 import { CRISIS_HELDOUT15, HELDOUT15_CONVERSATIONS } from "../../shared/safety/crisis-heldout15";
+import { CRISIS_HELDOUT16, HELDOUT16_CONVERSATIONS } from "../../shared/safety/crisis-heldout16";
+import { CRISIS_HELDOUT17, HELDOUT17_CONVERSATIONS } from "../../shared/safety/crisis-heldout17";
 import { assessRisk, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { CRISIS_SHORTHELDOUT1, SHORTHELDOUT1_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout1";
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
@@ -70,6 +75,8 @@ import { CRISIS_SHORTHELDOUT4, SHORTHELDOUT4_CONVERSATIONS } from "../../shared/
 import { CRISIS_SHORTHELDOUT5, SHORTHELDOUT5_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout5";
 import { CRISIS_SHORTHELDOUT6, SHORTHELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout6";
 import { CRISIS_SHORTHELDOUT7, SHORTHELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout7";
+import { CRISIS_SHORTHELDOUT8, SHORTHELDOUT8_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout8";
+import { CRISIS_SHORTHELDOUT9, SHORTHELDOUT9_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout9";
 import { learnedRisk } from "../../shared/safety/learned/model";
 import { normaliseTokens } from "../../shared/safety/normalise";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
@@ -154,7 +161,7 @@ function scoreOld(entries: readonly CorpusEntry[]): Scored[] {
 }
 
 console.log(
-  "Crisis check (crisisCheck: the rules raised by the learned model I) against the goals of issue 12. A report: nothing is asserted.\n",
+  "Crisis check (crisisCheck: the rules raised by the learned models I and K) against the goals of issue 12. A report: nothing is asserted.\n",
 );
 
 const conversationsMet = (conversations: readonly { turns: string[]; tier: HeldoutTier }[]) =>
@@ -171,27 +178,51 @@ function heldout(
 }
 
 heldout(
-  "FIFTEENTH HELD-OUT corpus (crisis-heldout15.ts, written blind on 2026-12-06; nothing chose with it: the shipped check's honest figure)",
+  "SEVENTEENTH HELD-OUT corpus (crisis-heldout17.ts, written blind on 2026-12-06; nothing chose with it: the shipped check's honest figure)",
+  CRISIS_HELDOUT17,
+  HELDOUT17_CONVERSATIONS,
+);
+report("SEVENTEENTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT17));
+heldout(
+  "NINTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout9.ts, written blind; nothing chose with it: the shipped check's honest figure)",
+  CRISIS_SHORTHELDOUT9,
+  SHORTHELDOUT9_CONVERSATIONS,
+);
+heldout(
+  "SIXTEENTH HELD-OUT corpus (crisis-heldout16.ts, written blind; read once by crisis-model-k-decision.ts, which added K beside I)",
+  CRISIS_HELDOUT16,
+  HELDOUT16_CONVERSATIONS,
+);
+heldout(
+  "EIGHTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout8.ts, written blind; read once by crisis-model-k-decision.ts, which added K beside I)",
+  CRISIS_SHORTHELDOUT8,
+  SHORTHELDOUT8_CONVERSATIONS,
+);
+console.log(
+  "Model K was trained on the next four corpora; they were the honest figures of I alone (the fifteenth and seventh short) and the J decision's (the fourteenth and sixth short).\n",
+);
+heldout(
+  "FIFTEENTH HELD-OUT corpus (crisis-heldout15.ts, written blind on 2026-12-06; I alone read 0.984 / 0.964 / 0.973 on it; then trained on by K)",
   CRISIS_HELDOUT15,
   HELDOUT15_CONVERSATIONS,
 );
 report("FIFTEENTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT15));
 heldout(
-  "SEVENTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout7.ts, written blind; nothing chose with it: the shipped check's honest figure)",
+  "SEVENTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout7.ts, written blind; I alone read 0.953 / 0.962 / 0.986 on it; then trained on by K)",
   CRISIS_SHORTHELDOUT7,
   SHORTHELDOUT7_CONVERSATIONS,
 );
 heldout(
-  "FOURTEENTH HELD-OUT corpus (crisis-heldout14.ts, written blind; read once by crisis-model-j-decision.ts, which kept I and the rules)",
+  "FOURTEENTH HELD-OUT corpus (crisis-heldout14.ts, written blind; read once by crisis-model-j-decision.ts, which kept I and the rules; then trained on by K)",
   CRISIS_HELDOUT14,
   HELDOUT14_CONVERSATIONS,
 );
 heldout(
-  "SIXTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout6.ts, written blind; read once by crisis-model-j-decision.ts, which kept I and the rules)",
+  "SIXTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout6.ts, written blind; read once by crisis-model-j-decision.ts, which kept I and the rules; then trained on by K)",
   CRISIS_SHORTHELDOUT6,
   SHORTHELDOUT6_CONVERSATIONS,
 );
-console.log("Model I was not trained on the thirteenth and fifth short corpora either; they chose it over H.\n");
+console.log("Model I was not trained on the thirteenth and fifth short corpora (they chose it over H); model K was.\n");
 heldout(
   "THIRTEENTH HELD-OUT corpus (crisis-heldout13.ts, written blind on 2026-12-06; read once by crisis-model-i-decision.ts, which chose I over H on it)",
   CRISIS_HELDOUT13,
@@ -205,42 +236,42 @@ heldout(
 );
 
 console.log(
-  "Model I was trained on every corpus below, and the rules' contexts were tuned on the development corpora: their figures flatter the check.\n",
+  "Models I and K were trained on every corpus below, and the rules' contexts were tuned on the development corpora: their figures flatter the check.\n",
 );
 heldout(
-  "ELEVENTH HELD-OUT corpus (crisis-heldout11.ts; first read after the decision that shipped H, H's honest figure; then trained on by model I)",
+  "ELEVENTH HELD-OUT corpus (crisis-heldout11.ts; first read after the decision that shipped H, H's honest figure; then trained on by models I and K)",
   CRISIS_HELDOUT11,
   HELDOUT11_CONVERSATIONS,
 );
 report("ELEVENTH HELD-OUT corpus, RULES ALONE", rulesOnly(CRISIS_HELDOUT11));
 heldout(
-  "THIRD HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout3.ts; first read after the decision that shipped H, then trained on by model I)",
+  "THIRD HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout3.ts; first read after the decision that shipped H, then trained on by models I and K)",
   CRISIS_SHORTHELDOUT3,
   SHORTHELDOUT3_CONVERSATIONS,
 );
 heldout(
-  "TWELFTH HELD-OUT corpus (crisis-heldout12.ts; read once by crisis-h-rules-decision.ts, then trained on by model I)",
+  "TWELFTH HELD-OUT corpus (crisis-heldout12.ts; read once by crisis-h-rules-decision.ts, then trained on by models I and K)",
   CRISIS_HELDOUT12,
   HELDOUT12_CONVERSATIONS,
 );
 heldout(
-  "FOURTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout4.ts; read once by crisis-h-rules-decision.ts, then trained on by model I)",
+  "FOURTH HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout4.ts; read once by crisis-h-rules-decision.ts, then trained on by models I and K)",
   CRISIS_SHORTHELDOUT4,
   SHORTHELDOUT4_CONVERSATIONS,
 );
 heldout(
-  "TENTH HELD-OUT corpus (crisis-heldout10.ts; read once by crisis-model-h-decision.ts, then trained on by model I)",
+  "TENTH HELD-OUT corpus (crisis-heldout10.ts; read once by crisis-model-h-decision.ts, then trained on by models I and K)",
   CRISIS_HELDOUT10,
   HELDOUT10_CONVERSATIONS,
 );
 heldout(
-  "SECOND HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout2.ts; read once by crisis-model-h-decision.ts, then trained on by model I)",
+  "SECOND HELD-OUT SHORT CHAT REPLIES (crisis-shortheldout2.ts; read once by crisis-model-h-decision.ts, then trained on by models I and K)",
   CRISIS_SHORTHELDOUT2,
   SHORTHELDOUT2_CONVERSATIONS,
 );
 
 console.log(
-  "Older corpora follow, all trained on by models H and I. The rules-alone lines of the third to fifth held-out corpora were figures on unseen text until 2026-12-06.\n",
+  "Older corpora follow, all trained on by models H, I and K. The rules-alone lines of the third to fifth held-out corpora were figures on unseen text until 2026-12-06.\n",
 );
 heldout(
   "EIGHTH HELD-OUT corpus (crisis-heldout8.ts; first read after the decision that shipped F, then trained on by model H)",

@@ -1,13 +1,14 @@
 import { CONVERSATION_TURNS, RISK_THRESHOLDS, type RiskAssessment, type RiskLevel } from "../crisis-risk";
-import { type LearnedRisk, learnedRisk } from "./model";
+import { type LearnedReading, type LearnedRisk, learnedReadings } from "./model";
 import { LEARNED_WEIGHTS } from "./weights.generated";
 
 /**
- * The learned model beside the rules: it can only RAISE the rules' level, never lower it. The model
+ * The learned models beside the rules: they can only RAISE the rules' level, never lower it. A model
  * says "high" when p(acute) ≥ θa and "medium" when p(any risk) ≥ θr (thresholds chosen by
  * leave-one-writer-out cross-validation on the development corpora, the least total shortfall from
- * the three goals, in `tests/bench/train-crisis-model-i.ts`), and the level is the more severe of the two.
- * `crisis-check.ts` puts the two together; `assessRisk` stays the rules alone.
+ * the three goals, in `tests/bench/train-crisis-model-i.ts` and `-k.ts`), and the level is the most
+ * severe of the rules' and each shipped model's (`shipped.ts`: I, and K beside it).
+ * `crisis-check.ts` puts them together; `assessRisk` stays the rules alone.
  */
 
 /** Probability thresholds of the model's levels. */
@@ -16,7 +17,7 @@ export interface LearnedThresholds {
   risk: number;
 }
 
-/** The thresholds chosen by cross-validation, as written with the weights. */
+/** Model I's thresholds, chosen by cross-validation, as written with its weights. */
 export const LEARNED_THRESHOLDS: LearnedThresholds = LEARNED_WEIGHTS.thresholds;
 
 const ORDER: Readonly<Record<RiskLevel, number>> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -71,11 +72,29 @@ export function raiseWith(
 }
 
 /**
- * {@link raiseWith} for a single message.
+ * {@link raiseWith} by the most severe of several models' readings (the first, on a tie): the rules'
+ * level raised to the most severe level any of them gives, with that model's probabilities.
+ * @example raiseWithEach(rules, [{ risk: { acute: 0.1, risk: 0.9 }, thresholds: { acute: 0.7, risk: 0.65 } }]).level
+ */
+export function raiseWithEach(
+  rules: RiskAssessment,
+  readings: readonly [LearnedReading, ...LearnedReading[]],
+): LearnedAssessment {
+  let chosen = readings[0];
+  for (const reading of readings) {
+    if (ORDER[modelLevel(reading.risk, reading.thresholds)] > ORDER[modelLevel(chosen.risk, chosen.thresholds)]) {
+      chosen = reading;
+    }
+  }
+  return raiseWith(rules, chosen.risk, chosen.thresholds);
+}
+
+/**
+ * {@link raiseWithEach} for a single message, by every shipped model.
  * @example withLearnedModel(assessRisk(text), text)
  */
 export function withLearnedModel(rules: RiskAssessment, text: string): LearnedAssessment {
-  return raiseWith(rules, learnedRisk(text));
+  return raiseWithEach(rules, learnedReadings(text));
 }
 
 /**
@@ -90,10 +109,10 @@ export function conversationText(turns: readonly string[]): string {
 }
 
 /**
- * {@link raiseWith} for a conversation: the model reads the last turns together, as
+ * {@link raiseWithEach} for a conversation: the models read the last turns together, as
  * `assessConversation` does.
  * @example withLearnedConversation(assessConversation(turns), turns)
  */
 export function withLearnedConversation(rules: RiskAssessment, turns: readonly string[]): LearnedAssessment {
-  return raiseWith(rules, learnedRisk(conversationText(turns)));
+  return raiseWithEach(rules, learnedReadings(conversationText(turns)));
 }

@@ -2,11 +2,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessRisk, type RiskAssessment, type RiskLevel } from "../crisis-risk";
 import { decodeBase64 } from "./base64";
-import { conversationText, LEARNED_THRESHOLDS, maxLevel, modelLevel, raiseWith, withLearnedModel } from "./combine";
+import {
+  conversationText,
+  LEARNED_THRESHOLDS,
+  maxLevel,
+  modelLevel,
+  raiseWith,
+  raiseWithEach,
+  withLearnedModel,
+} from "./combine";
 import { featureText, featurise, fnv1a } from "./features";
-import { learnedRisk, sigmoid } from "./model";
+import { learnedReadings, learnedRisk, sigmoid } from "./model";
+import { SHIPPED_WEIGHTS } from "./shipped";
 import { LEARNED_WEIGHTS } from "./weights.generated";
 import { LEARNED_WEIGHTS_I } from "./weights-i.generated";
+import { LEARNED_WEIGHTS_K } from "./weights-k.generated";
 
 const SPEC = LEARNED_WEIGHTS.spec;
 const ORDER: Record<RiskLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -68,6 +78,16 @@ describe("model", () => {
 
   it("ships model I, the one its pre-registered decision chose (tests/bench/crisis-model-i-decision.ts)", () => {
     expect(LEARNED_WEIGHTS).toEqual(LEARNED_WEIGHTS_I);
+  });
+
+  it("ships model K beside I, as tests/bench/crisis-model-k-decision.ts chose, each at its own thresholds", () => {
+    expect(SHIPPED_WEIGHTS).toEqual([LEARNED_WEIGHTS_I, LEARNED_WEIGHTS_K]);
+    const readings = learnedReadings("i've got the pills lined up for tonight");
+    expect(readings.map((reading) => reading.thresholds)).toEqual([
+      LEARNED_WEIGHTS_I.thresholds,
+      LEARNED_WEIGHTS_K.thresholds,
+    ]);
+    expect(readings[0].risk).toEqual(learnedRisk("i've got the pills lined up for tonight"));
   });
 
   it("has weights of the size its spec says, and a sigmoid exact at its ends", () => {
@@ -152,6 +172,56 @@ describe("combination with the rules", () => {
           const combined = withLearnedModel(rules, text);
           expect(ORDER[combined.level]).toBeGreaterThanOrEqual(ORDER[rules.level]);
           expect(combined.category).toBe(rules.category);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("with several models, reaches the most severe level of the rules' and each model's, never lower", () => {
+    const reading = fc.record({
+      risk: fc.record({
+        acute: fc.double({ min: 0, max: 1, noNaN: true }),
+        risk: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+      thresholds: fc.record({
+        acute: fc.double({ min: 0.05, max: 1, noNaN: true }),
+        risk: fc.double({ min: 0.05, max: 1, noNaN: true }),
+      }),
+    });
+    fc.assert(
+      fc.property(
+        levels,
+        fc.integer({ min: 0, max: 100 }),
+        reading,
+        fc.array(reading, { maxLength: 3 }),
+        (level, score, first, rest) => {
+          const combined = raiseWithEach(rulesOf(level, score), [first, ...rest]);
+          const most = [first, ...rest].reduce<RiskLevel>(
+            (found, each) => maxLevel(found, modelLevel(each.risk, each.thresholds)),
+            level,
+          );
+          expect(combined.level).toBe(most);
+          expect(combined.learned.raised).toBe(most !== level);
+          expect(combined.score).toBeGreaterThanOrEqual(score);
+        },
+      ),
+    );
+  });
+
+  it("reads a message with every shipped model: K only adds to what I gives", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 120 }),
+          fc.constantFrom("i want to die", "nobody would miss me", "lovely sunny morning", "see you thursday"),
+        ),
+        (text) => {
+          const rules = assessRisk(text);
+          const byI = raiseWith(rules, learnedRisk(text));
+          const combined = withLearnedModel(rules, text);
+          expect(combined.level).toBe(raiseWithEach(rules, learnedReadings(text)).level);
+          expect(ORDER[combined.level]).toBeGreaterThanOrEqual(ORDER[byI.level]);
         },
       ),
       { numRuns: 200 },

@@ -1,13 +1,15 @@
 import { decodeBase64 } from "./base64";
 import type { ClusterOf } from "./clusters";
 import { type FeatureSpec, featurise, type SparseVector } from "./features";
+import { SHIPPED_WEIGHTS } from "./shipped";
 import { LEARNED_WEIGHTS } from "./weights.generated";
 
 /**
- * Inference of the learned crisis model: two one-vs-rest logistic regressions over the hashed
- * features of `features.ts` — `acute` (acute vs the rest) and `risk` (acute or ideation vs benign)
- * — with int8 weights and a scale each, decoded once from `weights.generated.ts` (written by
- * `tests/bench/train-crisis-model-i.ts`). Pure, offline, no dependencies.
+ * Inference of the learned crisis models: each is two one-vs-rest logistic regressions over the
+ * hashed features of `features.ts` — `acute` (acute vs the rest) and `risk` (acute or ideation vs
+ * benign) — with int8 weights and a scale each, decoded once. The shipped ones are listed in
+ * `shipped.ts` (model I, written by `tests/bench/train-crisis-model-i.ts`, and model K beside it).
+ * Pure, offline, no dependencies.
  */
 
 /**
@@ -97,11 +99,35 @@ export function riskOf(model: DecodedModel, text: string, clusterOf?: ClusterOf)
 let decoded: DecodedModel | null = null;
 
 /**
- * The learned model's probabilities for a message (acute; any risk). Deterministic and pure; the
- * weights are decoded on the first call.
+ * Model I's probabilities for a message (acute; any risk). Deterministic and pure; the weights are
+ * decoded on the first call.
  * @example learnedRisk("i'm going to kill myself tonight").acute > 0.5 // true
  */
 export function learnedRisk(text: string): LearnedRisk {
   decoded ??= decodeModel(LEARNED_WEIGHTS);
   return riskOf(decoded, text);
+}
+
+/** One shipped model's reading of a message: its probabilities and the thresholds it was chosen with. */
+export interface LearnedReading {
+  risk: LearnedRisk;
+  thresholds: { acute: number; risk: number };
+}
+
+const decodedShipped = new Map<LearnedWeights, DecodedModel>();
+
+/**
+ * Every shipped model's reading of a message (`shipped.ts`: I, then K), each decoded on first use.
+ * @example learnedReadings("i want to die").length // 2
+ */
+export function learnedReadings(text: string): [LearnedReading, ...LearnedReading[]] {
+  const [first, ...rest] = SHIPPED_WEIGHTS.map((weights) => {
+    let model = decodedShipped.get(weights);
+    if (model === undefined) {
+      model = decodeModel(weights);
+      decodedShipped.set(weights, model);
+    }
+    return { risk: riskOf(model, text), thresholds: weights.thresholds };
+  });
+  return [first as LearnedReading, ...rest];
 }
