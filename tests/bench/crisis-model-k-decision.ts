@@ -30,6 +30,9 @@
  *   Conversations are printed, not weighed. Nothing is tuned after the scoring, whatever it shows.
  * - Whichever ships, its honest figures are read afterwards, once, on the seventeenth held-out corpus
  *   and the ninth of short replies (committed unread with these), which nothing chooses with.
+ *
+ * DECIDED on 2026-12-06: S1 shipped (summed shortfall 0.043 against S0's 0.060, recall within the
+ * guards); S2 fell outside the guard on short replies. The figures are in docs/clinical-safety.md.
  */
 
 import { CRISIS_HELDOUT16, HELDOUT16_CONVERSATIONS } from "../../shared/safety/crisis-heldout16";

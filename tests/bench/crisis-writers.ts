@@ -1,15 +1,15 @@
 /**
  * Leave-one-writer-out (LOWO) over the writers whose corpora are development data (crisis-dev.ts to
- * crisis-dev18.ts, crisis-heldout.ts to crisis-heldout13.ts and crisis-shortheldout1.ts to 5, each held-out
+ * crisis-dev18.ts, crisis-heldout.ts to crisis-heldout15.ts and crisis-shortheldout1.ts to 7, each held-out
  * one only after its decision; the project corpus is always trained on): hold one writer back, train
  * on the others, test on the held one; and nested, so each fold's configuration and thresholds are
  * chosen by an inner LOWO on its training writers only. Shared by train-crisis-model-c.ts (the first
  * seven writers), train-crisis-model-d.ts (fourteen), train-crisis-model-e.ts (nineteen),
  * train-crisis-model-f.ts (twenty-two), train-crisis-model-g.ts (twenty-three),
  * train-crisis-model-h.ts (twenty-eight), train-crisis-model-i.ts (thirty-four),
- * train-crisis-model-j.ts (thirty-six), crisis-sentence-encoder.ts and crisis-learning-curve.ts. The
- * fourteenth and fifteenth held-out corpora and the sixth and seventh of short replies are never read
- * here.
+ * train-crisis-model-j.ts (thirty-six), train-crisis-model-k.ts (forty), crisis-sentence-encoder.ts
+ * and crisis-learning-curve.ts. The sixteenth and seventeenth held-out corpora and the eighth and ninth
+ * of short replies are never read here.
  */
 import { CRISIS_CORPUS, HELD_OUT_CORPUS } from "../../shared/safety/crisis-corpus";
 import { CRISIS_DEV, DEV_CONVERSATIONS } from "../../shared/safety/crisis-dev";

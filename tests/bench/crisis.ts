@@ -77,7 +77,7 @@ import { CRISIS_SHORTHELDOUT6, SHORTHELDOUT6_CONVERSATIONS } from "../../shared/
 import { CRISIS_SHORTHELDOUT7, SHORTHELDOUT7_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout7";
 import { CRISIS_SHORTHELDOUT8, SHORTHELDOUT8_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout8";
 import { CRISIS_SHORTHELDOUT9, SHORTHELDOUT9_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout9";
-import { learnedRisk } from "../../shared/safety/learned/model";
+import { learnedReadings } from "../../shared/safety/learned/model";
 import { normaliseTokens } from "../../shared/safety/normalise";
 import { AT_LEAST_MEDIUM, goalLines, LEVELS, meets } from "./crisis-scoring";
 
@@ -365,8 +365,8 @@ report(
   scoreOld(HELD_OUT_CORPUS),
 );
 
-// How long the check takes on a long message: the shipped check (rules + learned model) and the
-// learned model alone, against the rules' normalisation alone (normaliseTokens), measured in the
+// How long the check takes on a long message: the shipped check (rules + learned models) and the
+// learned models alone (I and K), against the rules' normalisation alone (normaliseTokens), measured in the
 // same run. Medians of 15 runs after a warm-up; printed, never asserted (formerly a timed test).
 {
   const long = "went for a walk by the canal, fed the ducks, then a long call with my sister about nothing much. "
@@ -383,14 +383,14 @@ report(
     return times.sort((a, b) => a - b)[7] as number;
   };
   const baseline = median(() => normaliseTokens(long));
-  const model = median(() => learnedRisk(long));
+  const model = median(() => learnedReadings(long));
   const check = median(() => crisisCheck(long));
   console.log("A 10,000-character message (median of 15, after a warm-up):");
   console.log(`  normaliseTokens alone (baseline) ${baseline.toFixed(2)} ms`);
   console.log(
-    `  learned model alone              ${model.toFixed(2)} ms  (${(model / baseline).toFixed(1)}× baseline)`,
+    `  learned models alone (I and K)   ${model.toFixed(2)} ms  (${(model / baseline).toFixed(1)}× baseline)`,
   );
   console.log(
-    `  crisisCheck (rules + model)      ${check.toFixed(2)} ms  (${(check / baseline).toFixed(1)}× baseline)\n`,
+    `  crisisCheck (rules + models)     ${check.toFixed(2)} ms  (${(check / baseline).toFixed(1)}× baseline)\n`,
   );
 }
