@@ -11,7 +11,7 @@
  * `git checkout f6497cf` (or a worktree of it) and run it there.
  *
  * The later decisions (crisis-model-f-decision.ts, crisis-model-g-decision.ts,
- * crisis-model-h-decision.ts, crisis-h-rules-decision.ts) write their own rule, on two corpora or
+ * crisis-model-h-decision.ts, crisis-h-rules-decision.ts, crisis-model-i-decision.ts, -j- and -k-) write their own rule, on two corpora or
  * against earlier rules, and share what is below: `modelOf`, `level`, `rates`, `readSystem`, and
  * `withRulesAt` for the rules of an earlier commit.
  */
@@ -102,6 +102,30 @@ export function readCorpora(systems: readonly System[], corpora: readonly Decisi
         ),
       ),
   };
+}
+
+/**
+ * The three-system decisions' rule (H, J, K): a candidate qualifies when its recall lines stay within
+ * each corpus's guard of the shipped system's and its summed shortfall is less; of those, the least
+ * sum wins, the earlier in `candidates` on a tie. Prints a line per candidate; null when none qualifies.
+ * @example const best = bestQualifying(shipped, candidates, readCorpora([shipped, ...candidates], CORPORA));
+ */
+export function bestQualifying(
+  shipped: System,
+  candidates: readonly System[],
+  { summed, recallKept }: ReturnType<typeof readCorpora>,
+): System | null {
+  let best: { system: System; shortfall: number } | null = null;
+  for (const candidate of candidates) {
+    const kept = recallKept(candidate, shipped);
+    const shortfall = summed(candidate);
+    const qualifies = kept && shortfall < summed(shipped) - 1e-9;
+    console.log(
+      `${candidate.name.slice(0, 2)}: recall lines within the guards of S0: ${kept ? "yes" : "NO"}; summed shortfall ${shortfall.toFixed(3)} against S0's ${summed(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}`,
+    );
+    if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
+  }
+  return best?.system ?? null;
 }
 
 const ROOT = new URL("../..", import.meta.url).pathname;

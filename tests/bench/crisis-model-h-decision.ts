@@ -35,7 +35,15 @@ import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk"
 import { CRISIS_SHORTHELDOUT2, SHORTHELDOUT2_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout2";
 import { LEARNED_WEIGHTS_F } from "../../shared/safety/learned/weights-f.generated";
 import { LEARNED_WEIGHTS_H } from "../../shared/safety/learned/weights-h.generated";
-import { type DecisionCorpus, modelOf, type Rules, readCorpora, type System, withRulesAt } from "./crisis-decision";
+import {
+  bestQualifying,
+  type DecisionCorpus,
+  modelOf,
+  type Rules,
+  readCorpora,
+  type System,
+  withRulesAt,
+} from "./crisis-decision";
 
 /** The commit whose rules shipped with model F. */
 const BASE = "7ed490a012fd7fe10b7afdf5ba01fd4df40a421f";
@@ -73,16 +81,7 @@ await withRulesAt(BASE, (earlier) => {
     { name: "for the record: new rules alone", rules: now, model: null },
   ];
 
-  const { summed, recallKept } = readCorpora([shipped, ...candidates, ...record], CORPORA);
-  let best: { system: System; shortfall: number } | null = null;
-  for (const candidate of candidates) {
-    const kept = recallKept(candidate, shipped);
-    const shortfall = summed(candidate);
-    const qualifies = kept && shortfall < summed(shipped) - 1e-9;
-    console.log(
-      `${candidate.name.slice(0, 2)}: recall lines within the guards of S0: ${kept ? "yes" : "NO"}; summed shortfall ${shortfall.toFixed(3)} against S0's ${summed(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}`,
-    );
-    if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
-  }
-  console.log(`\nDECISION: ${best === null ? "keep S0 (revert the rules' changes)" : `ship ${best.system.name}`}`);
+  const read = readCorpora([shipped, ...candidates, ...record], CORPORA);
+  const best = bestQualifying(shipped, candidates, read);
+  console.log(`\nDECISION: ${best === null ? "keep S0 (revert the rules' changes)" : `ship ${best.name}`}`);
 });

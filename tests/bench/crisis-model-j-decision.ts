@@ -43,7 +43,7 @@ import { CRISIS_HELDOUT14, HELDOUT14_CONVERSATIONS } from "../../shared/safety/c
 import { CRISIS_SHORTHELDOUT6, SHORTHELDOUT6_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout6";
 import { LEARNED_WEIGHTS_I } from "../../shared/safety/learned/weights-i.generated";
 import { LEARNED_WEIGHTS_J } from "../../shared/safety/learned/weights-j.generated";
-import { type DecisionCorpus, modelOf, readCorpora, type System, withRulesAt } from "./crisis-decision";
+import { bestQualifying, type DecisionCorpus, modelOf, readCorpora, type System, withRulesAt } from "./crisis-decision";
 
 /** The commit whose rules shipped with model I. */
 const BASE = "be2ae8b4356dc522d868f5faf6dd057c8ddebeb1";
@@ -83,17 +83,8 @@ await withRulesAt(BASE, (earlier) =>
       { name: "for the record: new rules alone", rules: now, model: null },
     ];
 
-    const { summed, recallKept } = readCorpora([shipped, ...candidates, ...record], CORPORA);
-    let best: { system: System; shortfall: number } | null = null;
-    for (const candidate of candidates) {
-      const kept = recallKept(candidate, shipped);
-      const shortfall = summed(candidate);
-      const qualifies = kept && shortfall < summed(shipped) - 1e-9;
-      console.log(
-        `${candidate.name.slice(0, 2)}: recall lines within the guards of S0: ${kept ? "yes" : "NO"}; summed shortfall ${shortfall.toFixed(3)} against S0's ${summed(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}`,
-      );
-      if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
-    }
-    console.log(`\nDECISION: ${best === null ? "keep S0 (revert the rules' changes)" : `ship ${best.system.name}`}`);
+    const read = readCorpora([shipped, ...candidates, ...record], CORPORA);
+    const best = bestQualifying(shipped, candidates, read);
+    console.log(`\nDECISION: ${best === null ? "keep S0 (revert the rules' changes)" : `ship ${best.name}`}`);
   }),
 );

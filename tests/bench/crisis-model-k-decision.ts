@@ -40,7 +40,7 @@ import { assessConversation, assessRisk } from "../../shared/safety/crisis-risk"
 import { CRISIS_SHORTHELDOUT8, SHORTHELDOUT8_CONVERSATIONS } from "../../shared/safety/crisis-shortheldout8";
 import { LEARNED_WEIGHTS_I } from "../../shared/safety/learned/weights-i.generated";
 import { LEARNED_WEIGHTS_K } from "../../shared/safety/learned/weights-k.generated";
-import { type DecisionCorpus, modelOf, type Rules, readCorpora, type System } from "./crisis-decision";
+import { bestQualifying, type DecisionCorpus, modelOf, type Rules, readCorpora, type System } from "./crisis-decision";
 
 const CORPORA: readonly DecisionCorpus[] = [
   {
@@ -68,16 +68,7 @@ const candidates: System[] = [
 ];
 const record: System[] = [{ name: "for the record: rules alone", rules, model: null }];
 
-const { summed, recallKept } = readCorpora([shipped, ...candidates, ...record], CORPORA);
-let best: { system: System; shortfall: number } | null = null;
-for (const candidate of [...candidates].reverse()) {
-  const kept = recallKept(candidate, shipped);
-  const shortfall = summed(candidate);
-  const qualifies = kept && shortfall < summed(shipped) - 1e-9;
-  console.log(
-    `${candidate.name.slice(0, 2)}: recall lines within the guards of S0: ${kept ? "yes" : "NO"}; summed shortfall ${shortfall.toFixed(3)} against S0's ${summed(shipped).toFixed(3)}: ${qualifies ? "qualifies" : "does not qualify"}`,
-  );
-  // S2 is weighed first, so a tie keeps it (one model rather than two).
-  if (qualifies && (best === null || shortfall < best.shortfall - 1e-9)) best = { system: candidate, shortfall };
-}
-console.log(`\nDECISION: ${best === null ? "keep S0" : `ship ${best.system.name}`}`);
+const read = readCorpora([shipped, ...candidates, ...record], CORPORA);
+// S2 is weighed first, so a tie keeps it (one model rather than two).
+const best = bestQualifying(shipped, [...candidates].reverse(), read);
+console.log(`\nDECISION: ${best === null ? "keep S0" : `ship ${best.name}`}`);
