@@ -96,7 +96,17 @@ export function riskOf(model: DecodedModel, text: string, clusterOf?: ClusterOf)
   return { acute: probability(model.acute, x), risk: probability(model.risk, x) };
 }
 
-let decoded: DecodedModel | null = null;
+const decoded = new Map<LearnedWeights, DecodedModel>();
+
+/** A model's weights decoded, once for each. */
+function decodedOf(weights: LearnedWeights): DecodedModel {
+  let model = decoded.get(weights);
+  if (model === undefined) {
+    model = decodeModel(weights);
+    decoded.set(weights, model);
+  }
+  return model;
+}
 
 /**
  * Model I's probabilities for a message (acute; any risk). Deterministic and pure; the weights are
@@ -104,8 +114,7 @@ let decoded: DecodedModel | null = null;
  * @example learnedRisk("i'm going to kill myself tonight").acute > 0.5 // true
  */
 export function learnedRisk(text: string): LearnedRisk {
-  decoded ??= decodeModel(LEARNED_WEIGHTS);
-  return riskOf(decoded, text);
+  return riskOf(decodedOf(LEARNED_WEIGHTS), text);
 }
 
 /** One shipped model's reading of a message: its probabilities and the thresholds it was chosen with. */
@@ -114,20 +123,14 @@ export interface LearnedReading {
   thresholds: { acute: number; risk: number };
 }
 
-const decodedShipped = new Map<LearnedWeights, DecodedModel>();
-
 /**
  * Every shipped model's reading of a message (`shipped.ts`: I, then K), each decoded on first use.
  * @example learnedReadings("i want to die").length // 2
  */
 export function learnedReadings(text: string): [LearnedReading, ...LearnedReading[]] {
-  const [first, ...rest] = SHIPPED_WEIGHTS.map((weights) => {
-    let model = decodedShipped.get(weights);
-    if (model === undefined) {
-      model = decodeModel(weights);
-      decodedShipped.set(weights, model);
-    }
-    return { risk: riskOf(model, text), thresholds: weights.thresholds };
-  });
+  const [first, ...rest] = SHIPPED_WEIGHTS.map((weights) => ({
+    risk: riskOf(decodedOf(weights), text),
+    thresholds: weights.thresholds,
+  }));
   return [first as LearnedReading, ...rest];
 }
