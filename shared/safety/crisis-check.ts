@@ -7,8 +7,8 @@ import { type LearnedAssessment, withLearnedConversation, withLearnedModel } fro
  * of model, and of the rules beside it, ships only by a decision pre-registered before its held-out
  * corpora are read (`tests/bench/crisis-model-*-decision.ts`); the models shipped are I (since
  * `crisis-model-i-decision.ts`) and K beside it (since `crisis-model-k-decision.ts`, both on
- * 2026-12-06): the most severe level of the rules' and the two models' wins. Its figures, and every earlier one, are in
- * docs/clinical-safety.md; `npm run bench:crisis` prints them.
+ * 2026-12-06): the most severe level of the rules' and the two models' wins. Its figures, and every
+ * earlier one, are in docs/clinical-safety.md; `npm run bench:crisis` prints them.
  * The category stays the rules' (null when only a model saw risk).
  */
 

@@ -10,9 +10,9 @@
  * 2026-12-06 (a95259d), so its recorded output is reproduced with the rules as they were before:
  * `git checkout f6497cf` (or a worktree of it) and run it there.
  *
- * The later decisions (crisis-model-f-decision.ts, crisis-model-g-decision.ts,
- * crisis-model-h-decision.ts, crisis-h-rules-decision.ts, crisis-model-i-decision.ts, -j- and -k-) write their own rule, on two corpora or
- * against earlier rules, and share what is below: `modelOf`, `level`, `rates`, `readSystem`, and
+ * The later decisions (crisis-model-f-, -g-, -h-, -i-, -j- and -k-decision.ts, and
+ * crisis-h-rules-decision.ts) write their own rule, on two corpora or against earlier rules, and share
+ * what is below: `modelOf`, `level`, `rates`, `readSystem`, `readCorpora`, `bestQualifying`, and
  * `withRulesAt` for the rules of an earlier commit.
  */
 import { execFileSync } from "node:child_process";
@@ -20,7 +20,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { assessConversation, assessRisk, type RiskAssessment, type RiskLevel } from "../../shared/safety/crisis-risk";
 import { wordCluster } from "../../shared/safety/learned/clusters";
-import { conversationText, raiseWith } from "../../shared/safety/learned/combine";
+import { conversationText, raiseWithEach } from "../../shared/safety/learned/combine";
 import { decodeModel, type LearnedWeights, riskOf } from "../../shared/safety/learned/model";
 import { AT_LEAST_MEDIUM, goalLines, goalShortfall, meets, type Tier } from "./crisis-scoring";
 
@@ -147,10 +147,14 @@ export async function withRulesAt<T>(base: string, read: (rules: Rules) => T | P
   }
 }
 
-/** The rules' level, raised by the model when one is given (by each, when several: the most severe). */
+/** The rules' level, raised by the model when one is given (by each, when several: the most severe, as the check does). */
 export function level(rules: RiskAssessment, text: string, model: Model | readonly Model[] | null): RiskLevel {
-  const models: readonly Model[] = model === null ? [] : "risk" in model ? [model] : model;
-  return models.reduce((raised, each) => raiseWith(raised, each.risk(text), each.thresholds), rules).level;
+  if (model === null) return rules.level;
+  const [first, ...rest] = ("risk" in model ? [model] : model).map((each) => ({
+    risk: each.risk(text),
+    thresholds: each.thresholds,
+  }));
+  return first === undefined ? rules.level : raiseWithEach(rules, [first, ...rest]).level;
 }
 
 /** The three goal lines as rates: acute → high, any risk → at least medium, benign below medium. */

@@ -1,6 +1,6 @@
 /**
  * `npx tsx tests/bench/crisis.ts`: how the crisis check Haven ships (crisisCheck in
- * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned model) does against the
+ * shared/safety/crisis-check.ts: the C-SSRS rules, raised by the learned models) does against the
  * goals of issue 12, as a report: nothing is asserted.
  *
  * The check is the rules raised by model I and by model K beside it (the most severe level wins).
@@ -13,11 +13,10 @@
  * honest figures of I alone and the J decision's (it kept I); K was trained on them, so with the
  * shipped check they flatter it. Then the THIRTEENTH and FIFTH short corpora, read once by the
  * decision of crisis-model-i-decision.ts, which switched the check from model H to model I. Models I
- * and K were trained
- * on every other corpus printed here: the eleventh held-out corpus and the third of short replies,
- * the honest figures of H (first read after H's decision), the twelfth and the fourth (read by the
- * late-rules decision), and the tenth and the second (H's decision) among them; their figures with
- * the shipped check flatter it.
+ * and K were trained on every other corpus printed here: the eleventh held-out corpus and the third
+ * of short replies, the honest figures of H (first read after H's decision), the twelfth and the
+ * fourth (read by the late-rules decision), and the tenth and the second (H's decision) among them;
+ * their figures with the shipped check flatter it.
  *
  *   acute → "high" (the crisis answer)           recall, goal ≥ 0.95
  *   acute + ideation → at least "medium"         recall, goal ≥ 0.98
